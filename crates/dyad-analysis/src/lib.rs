@@ -1,0 +1,1 @@
+//! What the record says: indices, phases, cycles, summits, forecasts.

@@ -1,0 +1,28 @@
+use std::path::PathBuf;
+
+/// What went wrong in the store, by whose fault.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the database {path}: {source}; check the path and its permissions, or pass another with --db")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("cannot create the directory {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("the database {path} was written by a newer dyad (schema version {found}, this dyad knows up to {known}); upgrade dyad")]
+    TooNew { path: PathBuf, found: u32, known: u32 },
+    #[error("the database {path} failed its integrity check: {detail}")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("no document matches `{0}`; list them with `dyad docs`")]
+    NoSuchDocument(String),
+    #[error("`{0}` matches several documents; give more characters of the id")]
+    AmbiguousDocument(String),
+    #[error("invalid event {what}: {msg}")]
+    InvalidEvent { what: String, msg: String },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
+        StoreError::Open { path: path.to_path_buf(), source }
+    }
+}
