@@ -124,13 +124,17 @@ pub fn process(bytes: &[u8], format: Format, opts: &Options) -> Result<Processed
         return Err(TextError::Empty);
     }
     let extracted = extract::extract(bytes, format, opts)?;
-    let cleaned = clean::clean(&extracted.text);
+    let layout = match format {
+        Format::Html | Format::Markdown => clean::Layout::Structured,
+        Format::Text | Format::Pdf => clean::Layout::Flowed,
+    };
+    let cleaned = clean::clean(&extracted.text, layout);
     let segments = segment::segments(&cleaned);
     if segments.is_empty() {
         return Err(TextError::NoText);
     }
     let lang = lang::majority(&segments);
-    let title = extracted.title.or_else(|| metadata::title(&cleaned.text));
+    let title = extracted.title.or_else(|| metadata::title(&cleaned));
     let published = extracted.published.or_else(|| metadata::published(&extracted.text));
     Ok(Processed {
         title,

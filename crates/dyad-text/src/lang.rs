@@ -1,0 +1,142 @@
+//! Which language is a sentence in? Decided by script, with no model: Han → Chinese,
+//! Cyrillic → Russian, Latin → English when it reads like English (common English function
+//! words, or plain ASCII letters), anything else → other.
+//!
+//! A document's language is the majority of its sentences' languages (footnotes and
+//! endnotes left out when there is body text), ties broken by the number of characters.
+//!
+//! ```
+//! use dyad_model::Lang;
+//! assert_eq!(dyad_text::lang::detect("美俄两国元首举行会晤。"), Lang::Zh);
+//! assert_eq!(dyad_text::lang::detect("Переговоры прошли в Анкоридже."), Lang::Ru);
+//! assert_eq!(dyad_text::lang::detect("The talks ended without a deal."), Lang::En);
+//! ```
+
+use crate::normalize::is_han;
+use dyad_model::{Lang, Segment};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const ENGLISH_WORDS: &str = include_str!("../data/english_words.txt");
+
+fn english_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        ENGLISH_WORDS
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c as u32, 0x0400..=0x04FF | 0x0500..=0x052F)
+}
+
+/// The language of one sentence.
+pub fn detect(text: &str) -> Lang {
+    let (mut han, mut cyr, mut latin, mut non_ascii_latin, mut other) = (0usize, 0, 0, 0, 0);
+    for c in text.chars() {
+        if is_han(c) {
+            han += 1;
+        } else if is_cyrillic(c) {
+            cyr += 1;
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if c.is_alphabetic() && (c as u32) < 0x0250 {
+            latin += 1;
+            non_ascii_latin += 1;
+        } else if c.is_alphabetic() {
+            other += 1;
+        }
+    }
+    // A Han character carries about as much as a short Latin or Cyrillic word.
+    let zh = han * 3;
+    let best = zh.max(cyr).max(latin).max(other);
+    if best == 0 {
+        return Lang::Other;
+    }
+    if zh == best {
+        Lang::Zh
+    } else if cyr == best {
+        Lang::Ru
+    } else if latin == best {
+        if looks_english(text) || non_ascii_latin * 20 < latin {
+            Lang::En
+        } else {
+            Lang::Other
+        }
+    } else {
+        Lang::Other
+    }
+}
+
+fn looks_english(text: &str) -> bool {
+    let words = english_words();
+    let mut total = 0usize;
+    let mut hits = 0usize;
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        total += 1;
+        if words.contains(w.to_lowercase().as_str()) {
+            hits += 1;
+        }
+    }
+    hits > 0 && (total < 8 || hits * 10 >= total)
+}
+
+/// The majority language of a document's sentences (notes count only when there is nothing else).
+pub fn majority(segments: &[Segment]) -> Lang {
+    let body: Vec<&Segment> = segments.iter().filter(|s| !s.note).collect();
+    let pool: Vec<&Segment> = if body.is_empty() { segments.iter().collect() } else { body };
+    let mut tally: [(Lang, usize, usize); 4] =
+        [(Lang::Zh, 0, 0), (Lang::En, 0, 0), (Lang::Ru, 0, 0), (Lang::Other, 0, 0)];
+    for s in pool {
+        if let Some(t) = tally.iter_mut().find(|t| t.0 == s.lang) {
+            t.1 += 1;
+            t.2 += s.text.chars().count();
+        }
+    }
+    tally.iter().max_by_key(|t| (t.1, t.2)).map(|t| t.0).unwrap_or(Lang::Other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts() {
+        assert_eq!(detect("美方代表包括总统国家安全事务助理华尔兹（Mike Waltz）。"), Lang::Zh);
+        assert_eq!(detect("Лавров назвал условие // URL: https://ria.ru/20250224/x.html"), Lang::Ru);
+        assert_eq!(detect("Castellum.AI, January 19, 2025."), Lang::En);
+        assert_eq!(detect("Die Gespräche in Genf wurden fortgesetzt, für später geplant."), Lang::Other);
+        assert_eq!(detect("2025"), Lang::Other);
+    }
+
+    fn seg(text: &str, lang: Lang, note: bool) -> Segment {
+        Segment { text: text.into(), normalized: text.into(), lang, span: (0, 0), paragraph: 0, note }
+    }
+
+    #[test]
+    fn majority_by_count_then_chars_without_notes() {
+        let segs = vec![
+            seg("美俄会晤。", Lang::Zh, false),
+            seg("A long English sentence here.", Lang::En, false),
+            seg("Note one.", Lang::En, true),
+            seg("Note two.", Lang::En, true),
+        ];
+        // One each in the body: the tie goes to the longer text.
+        assert_eq!(majority(&segs), Lang::En);
+        let segs = vec![seg("美俄两国元首举行了长时间会晤。", Lang::Zh, false), seg("Ok.", Lang::En, false)];
+        assert_eq!(majority(&segs), Lang::Zh);
+    }
+
+    #[test]
+    fn word_list_is_well_formed() {
+        let mut seen = HashSet::new();
+        for w in ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
+            assert!(seen.insert(w), "duplicate word {w:?} in data/english_words.txt");
+            assert_eq!(w, w.to_lowercase(), "{w:?} is not lower case");
+        }
+    }
+}

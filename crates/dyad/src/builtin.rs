@@ -1,0 +1,400 @@
+//! The data dyad carries inside its binary — the CAMEO code table, the dictionaries and the
+//! curated US–Russia chronology — and the loading of that chronology into a store.
+//!
+//! The chronology is stamped with a hash of the files it was built from; a store whose stamp
+//! differs (a fresh database, or a newer dyad) is brought up to date in one transaction.
+
+use anyhow::{Context, Result};
+use dyad_coder::tsv;
+use dyad_coder::People;
+use dyad_model::{ActorRef, CodeTable, EventDate, Origin};
+use dyad_store::{CitationRow, NewEvent, Store};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// The embedded file at `path` (relative to the repository root).
+pub fn file(path: &str) -> Result<&'static str> {
+    embedded::FILES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
+        .with_context(|| format!("the built-in data file {path} is missing from this build"))
+}
+
+/// Embedded files under a folder whose names start with `prefix`.
+pub fn files_under(dir: &str, prefix: &str) -> Vec<(&'static str, &'static str)> {
+    embedded::FILES
+        .iter()
+        .filter(|(p, _)| {
+            p.strip_prefix(dir)
+                .and_then(|rest| rest.strip_prefix('/'))
+                .is_some_and(|name| name.starts_with(prefix) && !name.contains('/'))
+        })
+        .copied()
+        .collect()
+}
+
+pub fn code_table() -> Result<CodeTable> {
+    let path = "dictionaries/cameo.tsv";
+    Ok(CodeTable::parse(path, file(path)?)?)
+}
+
+pub fn people() -> Result<People> {
+    let pos = "dictionaries/actors/positions.tsv";
+    let ppl = "dictionaries/actors/people.tsv";
+    Ok(People::parse((pos, file(pos)?), (ppl, file(ppl)?))?)
+}
+
+/// The domain vocabulary: name → qualifier kind (`-`, `theatre`, `actor`).
+pub fn domains() -> Result<HashMap<String, String>> {
+    let path = "dictionaries/domains.tsv";
+    let recs = tsv::records(path, file(path)?, &["domain", "qualifier", "name_en", "name_zh"])?;
+    Ok(recs.into_iter().map(|r| (r.fields[0].to_string(), r.fields[1].to_string())).collect())
+}
+
+/// Checks one `domains` value against the vocabulary.
+pub fn check_domain(vocab: &HashMap<String, String>, d: &str) -> Result<(), String> {
+    let (name, qualifier) = match d.split_once(':') {
+        Some((n, q)) => (n, Some(q)),
+        None => (d, None),
+    };
+    match (vocab.get(name).map(String::as_str), qualifier) {
+        (None, _) => Err(format!("unknown domain `{name}` (see dictionaries/domains.tsv)")),
+        (Some("-"), Some(_)) => Err(format!("domain `{name}` takes no qualifier")),
+        (Some("-"), None) => Ok(()),
+        (Some(kind), None) => Err(format!("domain `{name}` needs a {kind}: `{name}:…`")),
+        (Some(_), Some(q)) if q.is_empty() => Err(format!("domain `{name}` has an empty qualifier")),
+        (Some(_), Some(_)) => Ok(()),
+    }
+}
+
+/// The curated chronology, parsed and validated.
+pub struct Chronology {
+    pub events: Vec<NewEvent>,
+    pub citations: Vec<CitationRow>,
+    pub version: String,
+}
+
+pub const EVENT_COLUMNS: &[&str] = &[
+    "id",
+    "date",
+    "source",
+    "source_role",
+    "source_person",
+    "target",
+    "target_role",
+    "target_person",
+    "cameo",
+    "domains",
+    "place",
+    "meeting",
+    "description_zh",
+    "description_en",
+    "cites",
+];
+pub const SOURCE_COLUMNS: &[&str] = &["id", "title", "publisher", "date", "url"];
+
+/// Parses and validates the chronology files. Every problem found is reported, each with its
+/// `file:line`; any problem makes the whole chronology unusable.
+pub fn parse_chronology(
+    event_files: &[(&str, &str)],
+    source_files: &[(&str, &str)],
+    table: &CodeTable,
+    people: &People,
+    domains: &HashMap<String, String>,
+) -> Result<Chronology, Vec<String>> {
+    let mut problems = Vec::new();
+    let mut hasher = Sha256::new();
+    let mut citations = Vec::new();
+    let mut cite_ids = HashSet::new();
+    for (file, text) in source_files {
+        hasher.update(text.as_bytes());
+        let recs = match tsv::records(file, text, SOURCE_COLUMNS) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        for r in recs {
+            let at = format!("{file}:{}", r.line);
+            let f = &r.fields;
+            if !cite_ids.insert(f[0].to_string()) {
+                problems.push(format!("{at}: source id `{}` is used twice", f[0]));
+            }
+            if f[1].is_empty() || f[2].is_empty() {
+                problems.push(format!("{at}: source `{}` needs a title and a publisher", f[0]));
+            }
+            if !f[3].is_empty() && f[3].parse::<EventDate>().is_err() {
+                problems.push(format!("{at}: source date `{}` is not YYYY[-MM[-DD]]", f[3]));
+            }
+            if !f[4].is_empty() && !(f[4].starts_with("http://") || f[4].starts_with("https://")) {
+                problems.push(format!("{at}: url `{}` is not an http(s) address", f[4]));
+            }
+            let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+            citations.push(CitationRow {
+                id: f[0].to_string(),
+                title: f[1].to_string(),
+                publisher: f[2].to_string(),
+                date: opt(f[3]),
+                url: opt(f[4]),
+            });
+        }
+    }
+    let mut events = Vec::new();
+    let mut ids = HashSet::new();
+    let mut seen = HashSet::new();
+    for (file, text) in event_files {
+        hasher.update(text.as_bytes());
+        let recs = match tsv::records(file, text, EVENT_COLUMNS) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        for r in recs {
+            let at = format!("{file}:{}", r.line);
+            match curated_event(&r.fields, table, people, domains, &cite_ids) {
+                Ok(ev) => {
+                    if !ids.insert(r.fields[0].to_string()) {
+                        problems.push(format!("{at}: id `{}` is used twice", r.fields[0]));
+                    }
+                    let key = (ev.date, ev.source.code.clone(), ev.target.code.clone(), ev.cameo.clone(), ev.source.person.clone(), ev.target.person.clone());
+                    if !seen.insert(key) {
+                        problems.push(format!(
+                            "{at}: duplicate of an earlier event (same date, actors, people and code: {} {} {}→{})",
+                            ev.date, ev.cameo, ev.source.code, ev.target.code
+                        ));
+                    }
+                    events.push(ev);
+                }
+                Err(msgs) => problems.extend(msgs.into_iter().map(|m| format!("{at}: {m}"))),
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    hasher.update(table.len().to_le_bytes());
+    let digest = hasher.finalize();
+    let version = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    Ok(Chronology { events, citations, version })
+}
+
+fn curated_event(
+    f: &[&str],
+    table: &CodeTable,
+    people: &People,
+    domains: &HashMap<String, String>,
+    cite_ids: &HashSet<String>,
+) -> Result<NewEvent, Vec<String>> {
+    let mut problems = Vec::new();
+    let id = f[0];
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+        problems.push(format!("id `{id}` must be ASCII letters, digits, '-' and '_'"));
+    }
+    let date: EventDate = match f[1].parse() {
+        Ok(d) => d,
+        Err(e) => return Err(vec![format!("date: {e}")]),
+    };
+    let actor = |code: &str, role: &str, person: &str, problems: &mut Vec<String>| -> ActorRef {
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+            problems.push(format!("actor code `{code}` must be an ISO alpha-3 or organisation code in capitals"));
+        }
+        let mut a = ActorRef { code: code.to_string(), role: role.to_string(), ..Default::default() };
+        if !person.is_empty() {
+            match person.split_once('@') {
+                Some((key, position)) => {
+                    if !people.knows(key) {
+                        problems.push(format!("person `{key}` is not in dictionaries/actors/people.tsv"));
+                    } else if people.position(position).is_none() {
+                        problems.push(format!("position `{position}` is not in dictionaries/actors/positions.tsv"));
+                    } else if !people.holds(key, position, &date) {
+                        let held: Vec<String> = people
+                            .of(key)
+                            .map(|t| format!("{} {}..{}", t.position, t.start, t.end.map(|e| e.to_string()).unwrap_or_default()))
+                            .collect();
+                        problems.push(format!("{key} was not {position} on {date} (held: {})", held.join(", ")));
+                    } else if let Some(t) = people.of(key).find(|t| t.position == position && t.covers(&date)) {
+                        if t.country != code {
+                            problems.push(format!("{key} served {} as {position}, not {code}", t.country));
+                        }
+                    }
+                    a.person = Some(key.to_string());
+                    a.position = Some(position.to_string());
+                }
+                None => problems.push(format!("person `{person}` must be written key@position")),
+            }
+        }
+        a
+    };
+    let source = actor(f[2], f[3], f[4], &mut problems);
+    let target = actor(f[5], f[6], f[7], &mut problems);
+    let mut ev = match NewEvent::new(Origin::Curated, date, source, target, f[8], table) {
+        Ok(ev) => ev,
+        Err(e) => {
+            problems.push(e.to_string());
+            return Err(problems);
+        }
+    };
+    let mut doms = BTreeSet::new();
+    for d in f[9].split(',').map(str::trim).filter(|d| !d.is_empty()) {
+        if let Err(m) = check_domain(domains, d) {
+            problems.push(m);
+        }
+        doms.insert(d.to_string());
+    }
+    if doms.is_empty() {
+        problems.push("no domain".to_string());
+    }
+    ev.domains = doms.into_iter().collect();
+    let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+    ev.place = opt(f[10]);
+    ev.meeting = opt(f[11]);
+    match f[11] {
+        "" => {}
+        "bilateral" | "multilateral" => {
+            if !matches!(f[8], "040" | "042" | "043" | "044" | "046") {
+                problems.push(format!("a meeting must be coded 040, 042, 043, 044 or 046, not {}", f[8]));
+            }
+            for p in [f[4], f[7]] {
+                if !p.ends_with("@president") {
+                    problems.push(format!("a head-of-state meeting needs both presidents as persons (found `{p}`)"));
+                }
+            }
+            if f[10].is_empty() {
+                problems.push("a meeting needs a place".to_string());
+            }
+        }
+        other => problems.push(format!("meeting `{other}` must be bilateral, multilateral or empty")),
+    }
+    if f[12].is_empty() || f[13].is_empty() {
+        problems.push("both description_zh and description_en are needed".to_string());
+    }
+    ev.description_zh = opt(f[12]);
+    ev.description_en = opt(f[13]);
+    ev.cites = f[14].split(';').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect();
+    if ev.cites.is_empty() {
+        problems.push("no source cited".to_string());
+    }
+    for c in &ev.cites {
+        if !cite_ids.contains(c) {
+            problems.push(format!("cites `{c}`, which is not in any sources-*.tsv"));
+        }
+    }
+    ev.curated_id = Some(id.to_string());
+    if problems.is_empty() {
+        Ok(ev)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The built-in chronology, from the embedded files.
+pub fn chronology() -> Result<Chronology> {
+    let table = code_table()?;
+    let people = people()?;
+    let domains = domains()?;
+    let events = files_under("data/chronology", "events-");
+    let sources = files_under("data/chronology", "sources-");
+    parse_chronology(&events, &sources, &table, &people, &domains).map_err(|problems| {
+        anyhow::anyhow!(
+            "the built-in chronology has {} problems (run `dyad dict check`):\n  {}",
+            problems.len(),
+            problems.iter().take(20).cloned().collect::<Vec<_>>().join("\n  ")
+        )
+    })
+}
+
+/// Opens the store and makes sure it holds the current built-in chronology.
+pub fn open_store(db: &Path) -> Result<Store> {
+    let mut store = Store::open(db)?;
+    let chron = chronology()?;
+    if store.curated_version()?.as_deref() != Some(chron.version.as_str()) {
+        store
+            .replace_curated(&chron.version, &chron.citations, &chron.events)
+            .with_context(|| format!("loading the built-in chronology into {}", db.display()))?;
+    }
+    Ok(store)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tdate\tsource\tsource_role\tsource_person\ttarget\ttarget_role\ttarget_person\tcameo\tdomains\tplace\tmeeting\tdescription_zh\tdescription_en\tcites\n";
+    const SOURCES: &str = "id\ttitle\tpublisher\tdate\turl\ns1\tA record\tThe White House\t2010-04-08\t\n";
+
+    fn check(rows: &str) -> Result<Chronology, Vec<String>> {
+        let table = code_table().unwrap();
+        let people = people().unwrap();
+        let domains = domains().unwrap();
+        let events = format!("{HEADER}{rows}");
+        parse_chronology(&[("events-t.tsv", &events)], &[("sources-t.tsv", SOURCES)], &table, &people, &domains)
+    }
+
+    #[test]
+    fn the_built_in_chronology_is_valid_and_large_enough() {
+        let c = chronology().unwrap();
+        assert!(c.events.len() >= 600, "only {} curated events", c.events.len());
+        assert!(c.events.iter().all(|e| !e.cites.is_empty()));
+        let first = c.events.iter().map(|e| e.date).min().unwrap();
+        let last = c.events.iter().map(|e| e.date).max().unwrap();
+        assert!(first.to_string().as_str() <= "1991-12-31", "starts {first}");
+        assert!(last.y() >= 2025, "ends {last}");
+    }
+
+    #[test]
+    fn the_dictionaries_are_consistent() {
+        let p = people().unwrap();
+        assert_eq!(p.check(), Vec::<String>::new());
+        for t in p.tenures() {
+            assert!(!t.names_en.is_empty() && !t.names_zh.is_empty(), "{} has no names", t.origin);
+            assert!(!t.source.is_empty(), "{} cites no source", t.origin);
+        }
+        assert!(code_table().unwrap().len() > 300);
+    }
+
+    #[test]
+    fn a_valid_row_loads_with_its_code_table_values() {
+        let c = check("2010-04-08-new-start\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague, Czech Republic\tmultilateral\t签约\tSigned\ts1\n").unwrap();
+        assert_eq!(c.events[0].goldstein, 8.0);
+        assert_eq!(c.events[0].quad_class, 1);
+        assert_eq!(c.events[0].plover, "SUPPORT");
+        assert!(check("2010-04-08-x\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague\tmultilateral\t签约\tSigned\ts1\n")
+            .unwrap_err()
+            .iter()
+            .any(|p| p.contains("040, 042, 043, 044 or 046")));
+    }
+
+    #[test]
+    fn roles_must_match_the_dated_role_dictionary() {
+        let e = check("2009-05-01-x\t2009-05-01\tRUS\tGOV\tputin@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        assert!(e[0].contains("putin was not president on 2009-05-01"), "{e:?}");
+        let e = check("2013-05-01-x\t2013-05-01\tRUS\tGOV\tmedvedev@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        assert!(e[0].contains("medvedev was not president on 2013-05-01"), "{e:?}");
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_file_and_line() {
+        let e = check("a\t2023-02-29\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        assert!(e[0].starts_with("events-t.tsv:2: date:"), "{e:?}");
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t999\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        assert!(e[0].contains("999"), "{e:?}");
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\t\n").unwrap_err();
+        assert!(e.iter().any(|p| p.contains("no source cited")), "{e:?}");
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\tnope\n").unwrap_err();
+        assert!(e.iter().any(|p| p.contains("`nope`")), "{e:?}");
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tweather\t\t\t说\tSaid\ts1\n").unwrap_err();
+        assert!(e.iter().any(|p| p.contains("unknown domain")), "{e:?}");
+        let dup = "a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n\
+                   b\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n";
+        assert!(check(dup).unwrap_err().iter().any(|p| p.contains("duplicate")));
+    }
+}

@@ -1,0 +1,64 @@
+//! `dyad dict check`: validates every dictionary and the built-in chronology.
+
+use crate::{builtin, Outcome};
+use anyhow::Result;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Action,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Action {
+    /// Check the dictionaries and the chronology; print every problem with its file:line.
+    Check,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    match args.action {
+        Action::Check => check(),
+    }
+}
+
+fn check() -> Result<Outcome> {
+    let mut problems: Vec<String> = Vec::new();
+    let table = builtin::code_table();
+    let people = builtin::people();
+    let domains = builtin::domains();
+    match (&table, &people, &domains) {
+        (Ok(t), Ok(p), Ok(d)) => {
+            eprintln!("dictionaries/cameo.tsv: {} codes", t.len());
+            eprintln!("dictionaries/actors/people.tsv: {} tenures", p.tenures().len());
+            eprintln!("dictionaries/domains.tsv: {} domains", d.len());
+            problems.extend(p.check());
+            let events = builtin::files_under("data/chronology", "events-");
+            let sources = builtin::files_under("data/chronology", "sources-");
+            match builtin::parse_chronology(&events, &sources, t, p, d) {
+                Ok(c) => eprintln!(
+                    "data/chronology: {} events, {} sources in {} files (version {})",
+                    c.events.len(),
+                    c.citations.len(),
+                    events.len() + sources.len(),
+                    c.version
+                ),
+                Err(ps) => problems.extend(ps),
+            }
+        }
+        _ => {
+            for e in [table.err(), people.err(), domains.err()].into_iter().flatten() {
+                problems.push(format!("{e:#}"));
+            }
+        }
+    }
+    for p in &problems {
+        println!("{p}");
+    }
+    if problems.is_empty() {
+        eprintln!("dyad: dictionaries and chronology are clean");
+        Ok(Outcome::Ok)
+    } else {
+        eprintln!("dyad: {} problems", problems.len());
+        Ok(Outcome::PartialFailure)
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+
+pub mod chronology;
+pub mod dict;
+pub mod docs;
+pub mod ingest;
+pub mod summits;

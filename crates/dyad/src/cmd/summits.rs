@@ -1,0 +1,245 @@
+//! `dyad summits`: in-person meetings of the two heads of state, counted per presidency or year,
+//! from the curated chronology, with the counting rule and a comparison with the hand-made
+//! counts of the literature (seed 000, table 1) stated in the output.
+
+use crate::cmd::chronology::parse_dyad;
+use crate::output::{self, Format};
+use crate::{builtin, Outcome};
+use anyhow::{bail, Result};
+use clap::ValueEnum;
+use dyad_coder::tsv;
+use dyad_model::{EventDate, Origin};
+use dyad_store::{EventFilter, EventRow};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    UsPresident,
+    RuPresident,
+    Year,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[arg(long, default_value = "USA-RUS")]
+    dyad: String,
+    /// Group meetings by the first actor's head of state, the second's, or by year.
+    #[arg(long, value_enum, default_value_t = By::UsPresident)]
+    by: By,
+    /// Also count meetings on the margins of multilateral summits.
+    #[arg(long)]
+    include_multilateral: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct Meeting {
+    date: String,
+    place: String,
+    kind: String,
+    event_id: String,
+    description_en: String,
+    description_zh: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Group {
+    key: String,
+    person: Option<String>,
+    term_start: Option<String>,
+    term_end: Option<String>,
+    count: usize,
+    meetings: Vec<Meeting>,
+}
+
+#[derive(Debug, Serialize)]
+struct Note {
+    group: String,
+    term_start: String,
+    literature_count: u32,
+    literature: String,
+    dyad_count: usize,
+    note: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Summits {
+    rule: String,
+    by: String,
+    include_multilateral: bool,
+    total: usize,
+    groups: Vec<Group>,
+    notes: Vec<Note>,
+}
+
+fn meeting(e: &EventRow) -> Meeting {
+    Meeting {
+        date: e.date.clone(),
+        place: e.place.clone().unwrap_or_default(),
+        kind: e.meeting.clone().unwrap_or_default(),
+        event_id: e.curated_id.clone().unwrap_or_default(),
+        description_en: e.description_en.clone().unwrap_or_default(),
+        description_zh: e.description_zh.clone().unwrap_or_default(),
+    }
+}
+
+/// One presidency: a person's continuous tenure as president of `country`.
+struct Term {
+    key: String,
+    name: String,
+    start: EventDate,
+    end: Option<EventDate>,
+}
+
+fn terms(country: &str) -> Result<Vec<Term>> {
+    let people = builtin::people()?;
+    let mut terms: Vec<Term> = people
+        .tenures()
+        .iter()
+        .filter(|t| t.country == country && t.position == "president")
+        .map(|t| Term {
+            key: t.key.clone(),
+            name: t.names_en.first().cloned().unwrap_or_else(|| t.key.clone()),
+            start: t.start,
+            end: t.end,
+        })
+        .collect();
+    terms.sort_by_key(|t| t.start.ordinal());
+    Ok(terms)
+}
+
+fn build(events: &[EventRow], args: &Args, dyad: &(String, String)) -> Result<Summits> {
+    let meetings: Vec<&EventRow> = events
+        .iter()
+        .filter(|e| match e.meeting.as_deref() {
+            Some("bilateral") => true,
+            Some("multilateral") => args.include_multilateral,
+            _ => false,
+        })
+        .collect();
+    let mut groups = Vec::new();
+    match args.by {
+        By::Year => {
+            let mut years: Vec<i32> = meetings.iter().filter_map(|e| e.date.get(..4)?.parse().ok()).collect();
+            years.dedup();
+            for y in years {
+                let ms: Vec<Meeting> = meetings.iter().filter(|e| e.date.starts_with(&y.to_string())).map(|e| meeting(e)).collect();
+                groups.push(Group { key: y.to_string(), person: None, term_start: None, term_end: None, count: ms.len(), meetings: ms });
+            }
+        }
+        By::UsPresident | By::RuPresident => {
+            let country = if args.by == By::UsPresident { &dyad.0 } else { &dyad.1 };
+            let terms = terms(country)?;
+            if terms.is_empty() {
+                bail!("the people dictionary has no presidents of {country}; --by {} needs them", if args.by == By::UsPresident { "us-president" } else { "ru-president" });
+            }
+            let repeated = |key: &str| terms.iter().filter(|t| t.key == key).count() > 1;
+            let first = events.first().map(|e| e.date.parse::<EventDate>()).transpose()?.map(|d| d.ordinal()).unwrap_or(0);
+            for t in terms.iter().filter(|t| t.end.is_none_or(|e| e.ordinal() > first)) {
+                let ms: Vec<Meeting> = meetings
+                    .iter()
+                    .filter(|e| {
+                        let d = e.date.parse::<EventDate>().map(|d| d.ordinal()).unwrap_or(i64::MIN);
+                        // The handover day belongs to the incoming president's term.
+                        d >= t.start.ordinal() && t.end.is_none_or(|end| d < end.ordinal())
+                    })
+                    .map(|e| meeting(e))
+                    .collect();
+                let name = if repeated(&t.key) {
+                    let end = t.end.map(|e| e.y().to_string()).unwrap_or_default();
+                    format!("{} ({}–{end})", t.name, t.start.y())
+                } else {
+                    t.name.clone()
+                };
+                groups.push(Group {
+                    key: name,
+                    person: Some(t.key.clone()),
+                    term_start: Some(t.start.to_string()),
+                    term_end: t.end.map(|e| e.to_string()),
+                    count: ms.len(),
+                    meetings: ms,
+                });
+            }
+        }
+    }
+    let rule = format!(
+        "Counts in-person meetings of the two sitting heads of state ({} and {}) recorded in the built-in chronology: {}. \
+         A summit lasting several days counts once; telephone and video calls, and meetings of a president with a \
+         leader who was not then head of state, are not counted. A presidency runs from its inauguration to the day \
+         before the successor's; Trump's two terms are two groups.",
+        dyad.0,
+        dyad.1,
+        if args.include_multilateral {
+            "bilateral summits and visits, and meetings on the margins of multilateral summits"
+        } else {
+            "bilateral summits and visits only (add --include-multilateral for meetings on the margins of multilateral summits)"
+        }
+    );
+    let notes = if args.by == By::UsPresident { notes(&groups, args.include_multilateral)? } else { Vec::new() };
+    Ok(Summits {
+        rule,
+        by: format!("{:?}", args.by).to_lowercase(),
+        include_multilateral: args.include_multilateral,
+        total: groups.iter().map(|g| g.count).sum(),
+        groups,
+        notes,
+    })
+}
+
+/// Compares the counts with the literature's, from `data/chronology/summit-notes.tsv`.
+fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
+    let path = "data/chronology/summit-notes.tsv";
+    let Ok(text) = builtin::file(path) else { return Ok(Vec::new()) };
+    let recs = tsv::records(path, text, &["person", "term_start", "literature_count", "literature", "note_en"])?;
+    let mut out = Vec::new();
+    for r in recs {
+        let f = &r.fields;
+        let Some(g) = groups.iter().find(|g| g.person.as_deref() == Some(f[0]) && g.term_start.as_deref() == Some(f[1])) else {
+            continue;
+        };
+        let literature_count: u32 = f[2].parse().map_err(|_| anyhow::anyhow!("{path}:{}: count `{}` is not a number", r.line, f[2]))?;
+        let mut note = f[4].to_string();
+        if !include_multilateral {
+            note = format!("The literature counts bilateral and multilateral meetings together; compare with --include-multilateral. {note}");
+        }
+        out.push(Note { group: g.key.clone(), term_start: f[1].to_string(), literature_count, literature: f[3].to_string(), dyad_count: g.count, note });
+    }
+    Ok(out)
+}
+
+pub fn run(db: &Path, args: Args) -> Result<Outcome> {
+    let dyad = parse_dyad(&args.dyad)?;
+    let store = builtin::open_store(db)?;
+    let events = store.events(&EventFilter { dyad: Some(dyad.clone()), origins: vec![Origin::Curated], ..Default::default() })?;
+    let s = build(&events, &args, &dyad)?;
+    match args.format {
+        Format::Json => output::json(&s)?,
+        Format::Csv => {
+            let mut rows = Vec::new();
+            for g in &s.groups {
+                for m in &g.meetings {
+                    rows.push(vec![g.key.clone(), g.term_start.clone().unwrap_or_default(), m.date.clone(), m.place.clone(), m.kind.clone()]);
+                }
+            }
+            output::csv(&["group", "term_start", "date", "place", "kind"], &rows)?;
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = s
+                .groups
+                .iter()
+                .map(|g| {
+                    let lit = s.notes.iter().find(|n| Some(&n.term_start) == g.term_start.as_ref() && n.group == g.key).map(|n| n.literature_count.to_string()).unwrap_or_default();
+                    vec![g.key.clone(), g.term_start.clone().unwrap_or_default(), g.count.to_string(), lit]
+                })
+                .collect();
+            output::table(&["group", "term start", "meetings", "literature"], &rows)?;
+            println!("\nRule: {}", s.rule);
+            for n in &s.notes {
+                println!("Note ({}): {} counts {}, dyad {}. {}", n.group, n.literature, n.literature_count, n.dyad_count, n.note);
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,71 @@
+//! `dyad`: the command line. Parses flags, opens the store, runs one command, maps errors to
+//! exit codes (0 ok, 1 some inputs failed, 2 usage or fatal error).
+
+mod builtin;
+mod cmd;
+mod config;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// dyad: a bilateral-relations observatory. Reads documents in Chinese, English and Russian,
+/// codes dated events between states, and measures a dyad over time.
+#[derive(Parser, Debug)]
+#[command(name = "dyad", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (else $DYAD_DB, else the user's data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read documents (files, directories, or - for stdin) into the store.
+    Ingest(cmd::ingest::Args),
+    /// List the stored documents.
+    Docs(cmd::docs::DocsArgs),
+    /// Show one stored document.
+    Doc(cmd::docs::DocArgs),
+    /// List the built-in, sourced chronology of a dyad.
+    Chronology(cmd::chronology::Args),
+    /// Count in-person meetings of the two heads of state per presidency or year.
+    Summits(cmd::summits::Args),
+    /// Check the dictionaries and the built-in chronology.
+    Dict(cmd::dict::Args),
+}
+
+/// How a command ended, when it did not fail outright.
+pub enum Outcome {
+    Ok,
+    /// Some inputs failed; the rest was done.
+    PartialFailure,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::PartialFailure) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let db = config::db_path(cli.db)?;
+    match cli.command {
+        Command::Ingest(a) => cmd::ingest::run(&db, a),
+        Command::Docs(a) => cmd::docs::run_docs(&db, a),
+        Command::Doc(a) => cmd::docs::run_doc(&db, a),
+        Command::Chronology(a) => cmd::chronology::run(&db, a),
+        Command::Summits(a) => cmd::summits::run(&db, a),
+        Command::Dict(a) => cmd::dict::run(a),
+    }
+}

@@ -1,0 +1,274 @@
+//! The `dyad` command as a user runs it: one test binary, a temp-dir harness per test.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
+}
+
+fn seed(prefix: &str) -> PathBuf {
+    let dir = seeds_dir();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the seed documents are expected in {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .collect();
+    found.sort();
+    found.remove(0)
+}
+
+struct Harness {
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new() -> Harness {
+        Harness { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("dyad.db")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.path(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("dyad").unwrap();
+        c.arg("--db").arg(self.db()).env_remove("DYAD_DB");
+        c
+    }
+
+    /// Runs dyad with `args`, expecting exit code `code`, and parses stdout as JSON.
+    fn json(&self, args: &[&str], code: i32) -> Value {
+        let out = self.cmd().args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "dyad {args:?}\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    }
+}
+
+fn documents(v: &Value) -> &Vec<Value> {
+    v["documents"].as_array().expect("documents array")
+}
+
+#[test]
+fn all_five_seeds_ingest_and_reingest_is_unchanged() {
+    let h = Harness::new();
+    let seeds = seeds_dir();
+    let v = h.json(&["ingest", seeds.to_str().unwrap(), "--format", "json"], 0);
+    let docs = documents(&v);
+    assert_eq!(docs.len(), 5);
+    for d in docs {
+        assert_eq!(d["status"], "new", "{d}");
+        assert_eq!(d["lang"], "zh", "{d}");
+        assert!(d["sentences"].as_u64().unwrap() > 10, "{d}");
+        assert!(d["id"].as_str().unwrap().len() == 64);
+        assert!(d["title"].as_str().is_some_and(|t| !t.is_empty()), "{d}");
+    }
+    let again = h.json(&["ingest", seeds.to_str().unwrap(), "--format", "json"], 0);
+    assert!(documents(&again).iter().all(|d| d["status"] == "unchanged"));
+    let list = h.json(&["docs", "--format", "json"], 0);
+    assert_eq!(list.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn doc_shows_sentences_with_original_and_normalised_text() {
+    let h = Harness::new();
+    let v = h.json(&["ingest", seed("003").to_str().unwrap(), "--format", "json"], 0);
+    let id = documents(&v)[0]["id"].as_str().unwrap().to_string();
+    let doc = h.json(&["doc", &id[..10], "--format", "json"], 0);
+    assert_eq!(doc["id"], id.as_str());
+    let sentences = doc["sentences"].as_array().unwrap();
+    let s = sentences
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("峰會"))
+        .expect("a sentence with traditional 峰會");
+    assert!(s["normalized"].as_str().unwrap().contains("峰会"), "{s}");
+    for key in ["id", "text", "normalized", "lang", "note"] {
+        assert!(s.get(key).is_some(), "missing {key}");
+    }
+    let out = h.cmd().args(["doc", "ffffffff"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no document matches"));
+}
+
+#[test]
+fn other_encodings_of_a_seed_are_the_same_document() {
+    let h = Harness::new();
+    let text = std::fs::read_to_string(seed("000")).unwrap();
+    let (gb, _, bad) = encoding_rs::GB18030.encode(&text);
+    assert!(!bad);
+    let utf8 = h.write("a/utf8.txt", text.as_bytes());
+    let gbk = h.write("b/gb18030.txt", &gb);
+    let first = h.json(&["ingest", utf8.to_str().unwrap(), "--format", "json"], 0);
+    let second = h.json(&["ingest", gbk.to_str().unwrap(), "--format", "json"], 0);
+    assert_eq!(documents(&second)[0]["status"], "unchanged");
+    assert_eq!(documents(&first)[0]["id"], documents(&second)[0]["id"]);
+}
+
+#[test]
+fn russian_windows_1251_and_utf16_files_read_correctly() {
+    let h = Harness::new();
+    let ru = "Президент России Владимир Путин провёл телефонный разговор с президентом США Дональдом Трампом. \
+              Стороны обсудили урегулирование на Украине и договорились продолжить контакты. \
+              Переговоры прошли в конструктивной атмосфере, сообщил помощник президента Юрий Ушаков.\n";
+    let (cp, _, _) = encoding_rs::WINDOWS_1251.encode(ru);
+    let p1 = h.write("ru-1251.txt", &cp);
+    let en = "The United States and Russia agreed to extend New START for five years. The extension took effect on February 3, 2021.\n";
+    let mut u16 = vec![0xFF, 0xFE];
+    for unit in en.encode_utf16() {
+        u16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let p2 = h.write("en-utf16.txt", &u16);
+    let v = h.json(&["ingest", p1.to_str().unwrap(), p2.to_str().unwrap(), "--format", "json"], 0);
+    let docs = documents(&v);
+    assert_eq!(docs[0]["lang"], "ru");
+    assert_eq!(docs[1]["lang"], "en");
+    let d = h.json(&["doc", docs[0]["id"].as_str().unwrap(), "--format", "json"], 0);
+    assert!(d["sentences"][0]["text"].as_str().unwrap().contains("Владимир Путин"), "{d}");
+    assert_eq!(d["sentences"].as_array().unwrap().len(), 3);
+    let d = h.json(&["doc", docs[1]["id"].as_str().unwrap(), "--format", "json"], 0);
+    assert!(d["sentences"][1]["text"].as_str().unwrap().starts_with("The extension took effect"), "{d}");
+}
+
+#[test]
+fn bad_inputs_fail_one_by_one_and_the_rest_is_ingested() {
+    let h = Harness::new();
+    let mut noise = Vec::with_capacity(4096);
+    let mut x: u32 = 0x9E37_79B9;
+    for _ in 0..4096 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        noise.push((x >> 24) as u8);
+    }
+    let random = h.write("in/random.txt", &noise);
+    let truncated = h.write("in/truncated.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa");
+    let empty = h.write("in/empty.md", b"");
+    let big = h.write("in/big.txt", "美俄关系。".repeat(2000).as_bytes());
+    let unsupported = h.write("in/slides.pptx", b"PK\x03\x04 not really");
+    let good = seed("002");
+    let out = h
+        .cmd()
+        .args(["ingest", "--max-bytes", "20000", "--format", "json"])
+        .args([&random, &truncated, &empty, &big, &unsupported, &good])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = documents(&v);
+    let by_name = |n: &str| docs.iter().find(|d| d["path"].as_str().unwrap().ends_with(n)).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (name, needle) in [
+        ("random.txt", "binary"),
+        ("truncated.pdf", "PDF"),
+        ("empty.md", "empty"),
+        ("big.txt", "size limit"),
+        ("slides.pptx", "unsupported file type"),
+    ] {
+        let d = by_name(name);
+        assert_eq!(d["status"], "failed", "{d}");
+        let err = d["error"].as_str().unwrap();
+        assert!(err.contains(needle), "{name}: {err}");
+        // One line on stderr names the file and the reason.
+        assert!(stderr.lines().any(|l| l.contains(name) && l.contains(needle)), "{stderr}");
+    }
+    assert_eq!(by_name("002_c3707ee5bf8e6b4c.txt")["status"], "new");
+    assert!(stderr.contains("1 new, 0 unchanged, 5 failed"), "{stderr}");
+}
+
+#[test]
+fn stdin_is_read_with_date_and_title() {
+    let h = Harness::new();
+    let v = h
+        .cmd()
+        .args(["ingest", "-", "--date", "2025-02-13", "--title", "电话", "--format", "json"])
+        .write_stdin("2025年2月12日，特朗普与普京通电话。双方同意启动谈判。")
+        .output()
+        .unwrap();
+    assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    let d = &documents(&v)[0];
+    assert_eq!(d["path"], "-");
+    assert_eq!(d["date"], "2025-02-13");
+    assert_eq!(d["title"], "电话");
+    assert_eq!(d["sentences"], 2);
+    h.cmd().args(["ingest", "-", "--date", "2025-02"]).assert().code(2);
+}
+
+/// Kills `dyad ingest` of a corpus with SIGKILL at random moments; after each kill the store
+/// must be sound and hold only whole documents, and a final run must complete the rest.
+#[test]
+fn ingest_survives_sigkill_at_random_moments() {
+    let h = Harness::new();
+    let corpus = h.path("corpus");
+    let texts: Vec<String> = ["000", "001", "004"].iter().map(|p| std::fs::read_to_string(seed(p)).unwrap()).collect();
+    let copies = 90;
+    for i in 0..copies {
+        let body = &texts[i % texts.len()];
+        h.write(&format!("corpus/{i:03}.txt"), format!("副本第{i}号。\n\n{body}").as_bytes());
+    }
+    let seed0 = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    eprintln!("random seed {seed0}");
+    let mut x = seed0;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let bin = assert_cmd::cargo::cargo_bin("dyad");
+    let mut kills = 0;
+    let mut stored_before = 0;
+    for round in 0..40 {
+        let mut child = std::process::Command::new(&bin)
+            .arg("--db")
+            .arg(h.db())
+            .args(["ingest", "--format", "json"])
+            .arg(&corpus)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // The first rounds kill early (opening, migrating, loading the chronology); later ones anywhere.
+        let max_ms = if round < 5 { 150 } else { 1500 };
+        std::thread::sleep(std::time::Duration::from_millis(next() % max_ms));
+        let finished = child.try_wait().unwrap().is_some();
+        if !finished {
+            child.kill().unwrap(); // SIGKILL on Unix
+            kills += 1;
+        }
+        child.wait().unwrap();
+        let store = dyad_store::Store::open(&h.db()).unwrap();
+        store.integrity_check().unwrap();
+        assert_eq!(store.incomplete_documents().unwrap(), Vec::<String>::new(), "round {round}");
+        let stored = store.documents().unwrap().len();
+        assert!(stored >= stored_before, "documents were lost: {stored} < {stored_before}");
+        stored_before = stored;
+        if kills >= 20 && stored > 0 {
+            break;
+        }
+    }
+    assert!(kills >= 20, "only {kills} kills landed before the ingest finished");
+    let v = h.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"], 0);
+    assert_eq!(documents(&v).len(), copies);
+    let store = dyad_store::Store::open(&h.db()).unwrap();
+    assert_eq!(store.documents().unwrap().len(), copies);
+    assert!(store.incomplete_documents().unwrap().is_empty());
+}
