@@ -8,7 +8,7 @@
 //! * **Characters**: full-width ASCII folded, odd spaces and zero-width characters normalised,
 //!   NFC ([`crate::normalize::char_fold`]). Leading U+3000 / two or more spaces mark indentation.
 //! * **Dropped lines**: page numbers (`57`, `-57-`, `— 57 —`, `第 57 页`, `Page 5 of 9`),
-//!   journal footers (`《南亚东南亚研究》2022年第3期`), rules and table separators, running
+//!   journal footers (`《某某研究》2022年第3期`), rules and table separators, running
 //!   headers (a line repeated across pages, or the title line printed next to a page number).
 //! * **Notes**: lines starting with `[1]`, `①`, `^①`, `- ^`, `* `, `注：`, or — in Chinese
 //!   documents — a footnote letter (`a `, `b `…, in order) start a note; a note continues on the
@@ -32,8 +32,8 @@
 //!
 //! ```
 //! use dyad_text::clean::{clean, Layout};
-//! let c = clean("美俄两国元首举行会晤，讨论了乌\n克兰问题。[1]\n\n[1] 新华社，2025年8月16日。\n", Layout::Flowed);
-//! assert_eq!(c.text, "美俄两国元首举行会晤，讨论了乌克兰问题。\n\n新华社，2025年8月16日。");
+//! let c = clean("两国元首举行会晤，讨论了能源合\n作问题。[1]\n\n[1] 某通讯社，2030年1月2日。\n", Layout::Flowed);
+//! assert_eq!(c.text, "两国元首举行会晤，讨论了能源合作问题。\n\n某通讯社，2030年1月2日。");
 //! ```
 
 use crate::normalize::{char_fold, is_cjk, is_han};
@@ -829,10 +829,10 @@ mod tests {
 
     #[test]
     fn chinese_lines_join_without_space_and_blank_separated_pdf_lines_are_one_paragraph() {
-        let raw = "美俄两国元首举行会晤，讨论了乌克兰问题和美俄关系等\n\n双边议题。双方领导人在会面中微笑、握手，认为会晤\n\n有建设性。\n\n一、会晤的背景\n\n这是自2021年以来两国领导人首次面对面会晤。\n";
+        let raw = "两国元首在边境城市举行会晤，讨论了贸易问题和能源合作等\n\n双边议题。双方领导人在会谈中态度友好，都认为这次会晤\n\n很有成果。\n\n一、会晤的背景\n\n这是五年以来两国领导人首次面对面会晤。\n";
         let c = clean(raw, Layout::Flowed);
         let t = texts(&c);
-        assert_eq!(t[0], (BlockKind::Prose, "美俄两国元首举行会晤，讨论了乌克兰问题和美俄关系等双边议题。双方领导人在会面中微笑、握手，认为会晤有建设性。".into()));
+        assert_eq!(t[0], (BlockKind::Prose, "两国元首在边境城市举行会晤，讨论了贸易问题和能源合作等双边议题。双方领导人在会谈中态度友好，都认为这次会晤很有成果。".into()));
         assert_eq!(t[1], (BlockKind::Heading, "一、会晤的背景".into()));
         assert_eq!(t.len(), 3);
     }
@@ -847,29 +847,29 @@ mod tests {
 
     #[test]
     fn indented_paragraphs_and_short_last_lines_end_paragraphs() {
-        let raw = "　　普京说，俄方希望俄乌结束冲突，“而且越早越好”。\n　　特朗普说，会晤取得一些进展，但尚\n未就最重要的议题达成协议。\n";
+        let raw = "　　甲方代表说，希望尽快结束谈判，“而且越早越好”。\n　　乙方代表说，会谈取得一些进展，但尚\n未就最重要的议题达成协议。\n";
         let c = clean(raw, Layout::Flowed);
         assert_eq!(c.blocks.len(), 2);
-        assert_eq!(texts(&c)[1].1, "特朗普说，会晤取得一些进展，但尚未就最重要的议题达成协议。");
+        assert_eq!(texts(&c)[1].1, "乙方代表说，会谈取得一些进展，但尚未就最重要的议题达成协议。");
     }
 
     #[test]
     fn footnotes_move_out_of_the_sentence_they_interrupt() {
-        let raw = "美国通过出台多项立法限制了与俄罗斯关系的缓和，此后美国[1]\n\n\
-                   [1] 陶文钊：《后冷战时期的美俄关系》，上海人民出版社 2024 年版，\n\n第 1 页。\n\n\
-                   [2] The White House, “A New National Security Strategy,” December 18, \n\n2017, https://www.\n\nwhitehouse.gov/nss/.\n\
-                    不再将俄罗斯视为伙伴。\n";
+        let raw = "两国议会先后通过了多项限制合作的法案，此后双方[1]\n\n\
+                   [1] 王某某：《双边关系史稿》，某某出版社 2020 年版，\n\n第 12 页。\n\n\
+                   [2] Example Institute, “A Made-up Report on Arms Control,” March 3, \n\n2021, https://www.\n\nexample.org/report/.\n\
+                    再未举行正式会谈。\n";
         let c = clean(raw, Layout::Flowed);
         let t = texts(&c);
-        assert_eq!(t[0], (BlockKind::Prose, "美国通过出台多项立法限制了与俄罗斯关系的缓和，此后美国不再将俄罗斯视为伙伴。".into()));
-        assert_eq!(t[1], (BlockKind::Note, "陶文钊：《后冷战时期的美俄关系》，上海人民出版社 2024 年版，第 1 页。".into()));
-        assert_eq!(t[2], (BlockKind::Note, "The White House, “A New National Security Strategy,” December 18, 2017, https://www.whitehouse.gov/nss/.".into()));
+        assert_eq!(t[0], (BlockKind::Prose, "两国议会先后通过了多项限制合作的法案，此后双方再未举行正式会谈。".into()));
+        assert_eq!(t[1], (BlockKind::Note, "王某某：《双边关系史稿》，某某出版社 2020 年版，第 12 页。".into()));
+        assert_eq!(t[2], (BlockKind::Note, "Example Institute, “A Made-up Report on Arms Control,” March 3, 2021, https://www.example.org/report/.".into()));
     }
 
     #[test]
     fn markers_of_every_kind_are_removed() {
         assert_eq!(tidy(&remove_markers("期待。[2] 然而，因随后①事件^②和议题¹ [12]，", true)), "期待。然而，因随后事件和议题，");
-        assert_eq!(tidy(&remove_markers("面临的挑战。a拜登就任总统后，合作。b", true)), "面临的挑战。拜登就任总统后，合作。");
+        assert_eq!(tidy(&remove_markers("面临的挑战。a新政府上台后，合作。b", true)), "面临的挑战。新政府上台后，合作。");
         assert_eq!(remove_markers("a new strategy, 10 m² area", true), "a new strategy, 10 m² area");
         assert_eq!(remove_markers("array [x] and [1234]", false), "array [x] and [1234]");
     }
@@ -880,32 +880,32 @@ mod tests {
             assert!(is_page_number(l), "{l}");
         }
         assert!(!is_page_number("2025 年"));
-        assert!(is_journal_footer("《南亚东南亚研究》2022年第3期，第20-36页。"));
-        let raw = "乌克兰人越来越厌倦战争，希望国家通\n\n特朗普时代的美俄关系及其前景\n\n-57-\n\n过谈判尽早结束战争。\n";
+        assert!(is_journal_footer("《国际问题论丛》2030年第2期，第1-20页。"));
+        let raw = "多数受访者认为两国应当尽快恢复对话，并通\n\n大国关系的演变及其前景分析\n\n-12-\n\n过谈判解决分歧。\n";
         let c = clean(raw, Layout::Flowed);
-        assert_eq!(c.text, "乌克兰人越来越厌倦战争，希望国家通过谈判尽早结束战争。");
-        assert_eq!(c.running_headers, ["特朗普时代的美俄关系及其前景"]);
+        assert_eq!(c.text, "多数受访者认为两国应当尽快恢复对话，并通过谈判解决分歧。");
+        assert_eq!(c.running_headers, ["大国关系的演变及其前景分析"]);
     }
 
     #[test]
     fn tables_stay_out_of_prose() {
-        let raw = "两国关系经荡然无存。\n\n时间 美国元首 俄罗斯元首 次数\n\n1993 年 1 月至 2001 年 1 月 克林顿\n叶利钦\n\n资料来源：笔者整理。\n\n| 日期 | 2025年8月15日 |\n|---|---|\n甲\t乙\t丙\n";
+        let raw = "双方互信已经很低。\n\n年份 甲国代表 乙国代表 会谈次数\n\n2001 年 3 月至 2005 年 6 月 张三\n李四\n\n数据来源：作者自制。\n\n| 日期 | 2030年1月1日 |\n|---|---|\n甲\t乙\t丙\n";
         let c = clean(raw, Layout::Flowed);
         let t = texts(&c);
-        assert_eq!(t[0].1, "两国关系经荡然无存。");
+        assert_eq!(t[0].1, "双方互信已经很低。");
         assert!(t[1..4].iter().all(|b| b.0 == BlockKind::Table), "{t:?}");
-        assert_eq!(t[4], (BlockKind::Prose, "资料来源：笔者整理。".into()));
-        assert_eq!(t[5], (BlockKind::Table, "日期 | 2025年8月15日".into()));
+        assert_eq!(t[4], (BlockKind::Prose, "数据来源：作者自制。".into()));
+        assert_eq!(t[5], (BlockKind::Table, "日期 | 2030年1月1日".into()));
         assert_eq!(c.blocks[5].cells.len(), 2);
         assert_eq!(t[6], (BlockKind::Table, "甲 | 乙 | 丙".into()));
     }
 
     #[test]
     fn letter_footnotes_in_chinese_documents() {
-        let raw = "美国重申对北约的义务。a拜登就任总统后调整了政策，承诺合作。b\n\na Paul Sonne, “To counter China and Russia”, Washington Post, \n\nDecember 9, 2020.\n\nb 孔华润主编：《剑桥美国对外关系史》，第49页。\n";
+        let raw = "甲国重申对盟友的义务。a新政府上台后调整了政策，承诺合作。b\n\na Jane Roe, “A Fictional Essay on Alliances”, Example Review, \n\nMay 5, 2021.\n\nb 李某：《虚构的外交史》，第9页。\n";
         let t = texts(&clean(raw, Layout::Flowed));
-        assert_eq!(t[0].1, "美国重申对北约的义务。拜登就任总统后调整了政策，承诺合作。");
-        assert_eq!(t[1], (BlockKind::Note, "Paul Sonne, “To counter China and Russia”, Washington Post, December 9, 2020.".into()));
+        assert_eq!(t[0].1, "甲国重申对盟友的义务。新政府上台后调整了政策，承诺合作。");
+        assert_eq!(t[1], (BlockKind::Note, "Jane Roe, “A Fictional Essay on Alliances”, Example Review, May 5, 2021.".into()));
         assert_eq!(t[2].0, BlockKind::Note);
     }
 

@@ -78,17 +78,16 @@ fn is_cyrillic_single_byte(enc: &'static Encoding) -> bool {
 
 /// Picks, among the guess, Windows-1251 and KOI8-R, the decoding that reads most like Russian.
 fn cyrillic_choice(bytes: &[u8], guess: &'static Encoding) -> &'static Encoding {
-    let mut best = (guess, russian_score(&guess.decode_without_bom_handling(bytes).0));
-    for enc in [WINDOWS_1251, KOI8_R] {
-        if enc == guess {
-            continue;
-        }
+    // KOI8-R and Windows-1251 are tried first so that they win ties (KOI8-U reads Russian
+    // exactly as KOI8-R does; the name of the commoner encoding is the better report).
+    let mut best: Option<(&'static Encoding, i64)> = None;
+    for enc in [KOI8_R, WINDOWS_1251, guess] {
         let score = russian_score(&enc.decode_without_bom_handling(bytes).0);
-        if score > best.1 {
-            best = (enc, score);
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((enc, score));
         }
     }
-    best.0
+    best.map_or(guess, |(enc, _)| enc)
 }
 
 /// Letter-frequency score: Russian prose is mostly lower-case letters, with о, е, а, и, н, т

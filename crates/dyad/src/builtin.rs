@@ -74,6 +74,7 @@ pub fn check_domain(vocab: &HashMap<String, String>, d: &str) -> Result<(), Stri
 }
 
 /// The curated chronology, parsed and validated.
+#[derive(Debug)]
 pub struct Chronology {
     pub events: Vec<NewEvent>,
     pub citations: Vec<CitationRow>,
@@ -363,7 +364,7 @@ mod tests {
 
     #[test]
     fn a_valid_row_loads_with_its_code_table_values() {
-        let c = check("2010-04-08-new-start\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague, Czech Republic\tmultilateral\t签约\tSigned\ts1\n").unwrap();
+        let c = check("2010-04-08-new-start\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague, Czech Republic\t\t签约\tSigned\ts1\n").unwrap();
         assert_eq!(c.events[0].goldstein, 8.0);
         assert_eq!(c.events[0].quad_class, 1);
         assert_eq!(c.events[0].plover, "SUPPORT");

@@ -180,7 +180,7 @@ fn build(events: &[EventRow], args: &Args, dyad: &(String, String)) -> Result<Su
     let notes = if args.by == By::UsPresident { notes(&groups, args.include_multilateral)? } else { Vec::new() };
     Ok(Summits {
         rule,
-        by: format!("{:?}", args.by).to_lowercase(),
+        by: args.by.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default(),
         include_multilateral: args.include_multilateral,
         total: groups.iter().map(|g| g.count).sum(),
         groups,
