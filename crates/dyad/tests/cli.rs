@@ -272,3 +272,68 @@ fn ingest_survives_sigkill_at_random_moments() {
     assert_eq!(store.documents().unwrap().len(), copies);
     assert!(store.incomplete_documents().unwrap().is_empty());
 }
+
+#[test]
+fn a_fresh_database_has_the_sourced_chronology() {
+    let h = Harness::new();
+    let v = h.json(&["chronology", "--format", "json"], 0);
+    let events = v.as_array().unwrap();
+    assert!(events.len() >= 600, "{} events", events.len());
+    for e in events {
+        assert_eq!(e["origin"], "curated");
+        let cites = e["citation"].as_array().unwrap();
+        assert!(!cites.is_empty(), "{e}");
+        assert!(cites.iter().all(|c| !c["title"].as_str().unwrap().is_empty() && !c["publisher"].as_str().unwrap().is_empty()));
+        for key in ["id", "date", "date_precision", "source", "target", "cameo", "quad_class", "goldstein", "plover", "domains", "description_zh", "description_en"] {
+            assert!(e.get(key).is_some(), "missing {key} in {e}");
+        }
+    }
+    // The Alaska summit of 2025 is there, with both descriptions.
+    let alaska = events
+        .iter()
+        .find(|e| e["date"] == "2025-08-15" && e["meeting"] == "bilateral")
+        .expect("Anchorage summit");
+    assert!(alaska["place"].as_str().unwrap().contains("Anchorage"), "{alaska}");
+    // Filters: months are inclusive.
+    let y2014 = h.json(&["chronology", "--from", "2014-03", "--to", "2014-03", "--format", "json"], 0);
+    assert!(y2014.as_array().unwrap().iter().all(|e| e["date"].as_str().unwrap().starts_with("2014-03")));
+    assert!(!y2014.as_array().unwrap().is_empty());
+    let out = h.cmd().args(["chronology", "--from", "2014-3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let csv = h.cmd().args(["chronology", "--format", "csv"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&csv.stdout).lines().count(), events.len() + 1);
+}
+
+#[test]
+fn summits_per_presidency_reproduce_or_explain_the_literature() {
+    let h = Harness::new();
+    let v = h.json(&["summits", "--dyad", "USA-RUS", "--include-multilateral", "--format", "json"], 0);
+    assert!(v["rule"].as_str().unwrap().contains("multilateral"));
+    let groups = v["groups"].as_array().unwrap();
+    let count = |start: &str| groups.iter().find(|g| g["term_start"] == start).unwrap()["count"].as_u64().unwrap();
+    // Reproduced from the data: Clinton 22, Trump's first term 6, Biden 1 (seed 000, table 1).
+    assert_eq!(count("1993-01-20"), 22);
+    assert_eq!(count("2017-01-20"), 6);
+    assert_eq!(count("2021-01-20"), 1);
+    // Trump's two terms are two groups; the second has the Anchorage summit.
+    assert!(count("2025-01-20") >= 1);
+    let trumps = groups.iter().filter(|g| g["person"] == "trump").count();
+    assert_eq!(trumps, 2);
+    // Every presidency the literature counts is either reproduced or explained.
+    let notes = v["notes"].as_array().unwrap();
+    for start in ["1989-01-20", "1993-01-20", "2001-01-20", "2009-01-20", "2017-01-20", "2021-01-20"] {
+        let g = groups.iter().find(|g| g["term_start"] == start).unwrap();
+        let n = notes.iter().find(|n| n["term_start"] == start).unwrap_or_else(|| panic!("no note for {start}"));
+        assert_eq!(n["dyad_count"], g["count"]);
+        if n["literature_count"] != g["count"] {
+            assert!(n["note"].as_str().unwrap().len() > 80, "a differing count needs an explanation: {n}");
+        }
+        for m in g["meetings"].as_array().unwrap() {
+            assert!(!m["place"].as_str().unwrap().is_empty() && !m["date"].as_str().unwrap().is_empty());
+        }
+    }
+    let bilateral = h.json(&["summits", "--format", "json"], 0);
+    assert!(bilateral["total"].as_u64().unwrap() < v["total"].as_u64().unwrap());
+    let by_year = h.json(&["summits", "--by", "year", "--include-multilateral", "--format", "json"], 0);
+    assert_eq!(by_year["total"], v["total"]);
+}
