@@ -1,1 +1,5 @@
-//! What the record says: indices, phases, cycles, summits, forecasts.
+//! What the record says: indices, phases, cycles, forecasts.
+pub mod flow;
+pub mod level;
+pub mod obs;
+pub mod series;

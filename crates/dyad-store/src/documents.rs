@@ -116,7 +116,7 @@ impl Store {
                     doc.id,
                     seq as i64,
                     s.text,
-                    s.normalized,
+                    if s.normalized == s.text { None } else { Some(&s.normalized) },
                     s.lang.as_str(),
                     s.span.0 as i64,
                     s.span.1 as i64,
@@ -167,7 +167,7 @@ impl Store {
     /// A document's sentences in order.
     pub fn sentences(&self, doc_id: &str) -> Result<Vec<SentenceRow>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, seq, text, normalized, lang, span_start, span_end, paragraph, note
+            "SELECT id, seq, text, coalesce(normalized, text), lang, span_start, span_end, paragraph, note
              FROM sentences WHERE doc_id = ?1 ORDER BY seq",
         )?;
         let rows = stmt

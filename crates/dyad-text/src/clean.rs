@@ -175,6 +175,7 @@ fn read_lines(raw: &str, han_doc: bool) -> Vec<Line> {
     for raw_line in raw.split('\n') {
         let raw_line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         let lead: String = raw_line.chars().take_while(|c| c.is_whitespace()).collect();
+        let lead_width = display_width(&lead);
         let indent = lead.contains('\u{3000}')
             || lead.contains('\t')
             || lead.chars().filter(|&c| c == ' ' || c == '\u{a0}').count() >= 2;
@@ -194,7 +195,7 @@ fn read_lines(raw: &str, han_doc: bool) -> Vec<Line> {
         };
         lines.push(Line {
             terminal: ends_sentence(&text, han_doc),
-            width: display_width(&text),
+            width: display_width(&text) + lead_width,
             text,
             kind,
             indent,
@@ -250,7 +251,7 @@ fn classify(text: &str, han_doc: bool, last_letter: &mut Option<char>) -> Kind {
             return Kind::Table(cells);
         }
     }
-    if is_numbered_heading(text) {
+    if is_numbered_heading(text) || is_metadata_label(text) {
         return Kind::Heading;
     }
     Kind::Text
@@ -377,6 +378,13 @@ fn note_start(t: &str, han_doc: bool, last_letter: &mut Option<char>) -> Option<
         }
     }
     None
+}
+
+/// Article metadata printed as a line of its own: keywords, received and revised dates.
+fn is_metadata_label(t: &str) -> bool {
+    let t = t.trim_start_matches(['【', '[']);
+    ["关键词", "關鍵詞", "收稿日期", "修回日期", "Keywords", "Key words"].iter().any(|l| t.starts_with(l))
+        && t.chars().count() <= 80
 }
 
 /// `一、` `二 ` `（一）` `(1)` `1.` `1.1 ` `第一章` — short, without a sentence stop or comma.
@@ -575,18 +583,42 @@ fn mark_flat_tables(lines: &mut [Line]) {
     }
 }
 
-/// Marks lines that are visibly short compared with their neighbours.
+/// Are the text lines wrapped (as in a PDF), rather than one paragraph per line?
+fn is_wrapped(lines: &[Line]) -> bool {
+    let widths: Vec<usize> = lines.iter().filter(|l| l.kind == Kind::Text).map(|l| l.width).collect();
+    percentile(&widths, 75) <= 160
+}
+
+/// Marks lines that are visibly short compared with their neighbours. In unwrapped text a line
+/// is a paragraph, so only a line shorter than [`UNWRAPPED_SHORT`] columns counts as short.
 fn measure(lines: &mut [Line]) {
     let flow: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind == Kind::Text).collect();
+    if !is_wrapped(lines) {
+        for &i in &flow {
+            let clause_inside = lines[i].text.contains(['，', '。', '；', ',']);
+            lines[i].short = lines[i].width < UNWRAPPED_SHORT && !clause_inside;
+            lines[i].lastish = true;
+        }
+        return;
+    }
+    // The reference is the median width of the five text lines either side: robust where a
+    // newspaper page changes column width, and not fooled by one long or short neighbour.
+    let mut window = Vec::with_capacity(10);
     for (k, &i) in flow.iter().enumerate() {
-        let lo = k.saturating_sub(3);
-        let hi = (k + 4).min(flow.len());
-        let local = flow[lo..hi].iter().map(|&j| lines[j].width).max().unwrap_or(0);
+        window.clear();
+        let lo = k.saturating_sub(5);
+        let hi = (k + 6).min(flow.len());
+        window.extend((lo..hi).filter(|&m| m != k).map(|m| lines[flow[m]].width));
+        window.sort_unstable();
+        let local = window.get(window.len() / 2).copied().unwrap_or(lines[i].width);
         let w = lines[i].width;
         lines[i].short = w * 10 < local * 6;
         lines[i].lastish = w * 100 < local * 85;
     }
 }
+
+/// In unwrapped text, a line without a final stop shorter than this (in columns) is a heading.
+const UNWRAPPED_SHORT: usize = 80;
 
 type RawBlock = (BlockKind, Vec<String>);
 
@@ -599,8 +631,7 @@ struct Para {
 
 /// Rebuilds paragraphs from wrapped lines; notes are moved after the paragraph they interrupt.
 fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
-    let text_widths: Vec<usize> = lines.iter().filter(|l| l.kind == Kind::Text).map(|l| l.width).collect();
-    let wrapped = percentile(&text_widths, 75) <= 160;
+    let wrapped = is_wrapped(lines);
     let nonblank = lines.iter().filter(|l| l.kind != Kind::Drop).count().max(1);
     let blank_dominant = lines.iter().filter(|l| l.kind != Kind::Drop && l.blank_before).count() * 2 > nonblank;
 
@@ -654,8 +685,16 @@ fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     }
                 }
                 finish_note(&mut note, &mut pending);
+                // In unwrapped text a short line without a final stop is a heading, never the
+                // rest of the paragraph before it.
+                let isolated = !blank_dominant
+                    && l.blank_before
+                    && lines.get(idx + 1).is_none_or(|n| n.blank_before)
+                    && !ends_in_clause(&l.text);
+                let heading_line = !l.terminal && ((!wrapped && l.short) || isolated);
                 let continues = match &para {
                     None => false,
+                    Some(_) if heading_line => false,
                     Some(p) if p.open => true,
                     Some(p) => {
                         let prev = &lines[p.last];
@@ -675,7 +714,7 @@ fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     para = Some(Para { text: l.text.clone(), open: false, last: idx, ends_terminal: false });
                 }
                 if let Some(p) = para.as_mut() {
-                    p.open = !l.terminal && (!l.short || ends_in_clause(&l.text));
+                    p.open = !l.terminal && !heading_line && (!l.short || ends_in_clause(&l.text));
                     p.last = idx;
                     p.ends_terminal = l.terminal;
                 }
@@ -708,7 +747,7 @@ fn percentile(v: &[usize], p: usize) -> usize {
     }
     let mut s = v.to_vec();
     s.sort_unstable();
-    s[(s.len() - 1) * p / 100]
+    s[((s.len() - 1) * p).div_ceil(100)]
 }
 
 /// Joins the next line of a paragraph: Chinese without a space, a word cut at a hyphen

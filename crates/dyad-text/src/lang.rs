@@ -38,7 +38,8 @@ fn is_cyrillic(c: char) -> bool {
 /// The language of one sentence.
 pub fn detect(text: &str) -> Lang {
     let (mut han, mut cyr, mut latin, mut non_ascii_latin, mut other) = (0usize, 0, 0, 0, 0);
-    for c in text.chars() {
+    let words = text.split_whitespace().filter(|w| !(w.contains("://") || w.starts_with("www.") || (w.contains('/') && w.is_ascii())));
+    for c in words.flat_map(str::chars) {
         if is_han(c) {
             han += 1;
         } else if is_cyrillic(c) {
@@ -112,6 +113,7 @@ mod tests {
         assert_eq!(detect("Example Analytics, March 3, 2021."), Lang::En);
         assert_eq!(detect("Die Gespräche in Genf wurden fortgesetzt, für später geplant."), Lang::Other);
         assert_eq!(detect("2025"), Lang::Other);
+        assert_eq!(detect("（一）甲国—乙国/丙国时期"), Lang::Zh);
     }
 
     fn seg(text: &str, lang: Lang, note: bool) -> Segment {

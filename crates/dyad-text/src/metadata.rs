@@ -1,8 +1,8 @@
 //! What is the document called, and when was it published — as far as its text says?
 //!
-//! **Title** (plain text, PDF without an info title): a heading among the first blocks (a line
-//! like "… 政治·外交" — a section label — is skipped), else a running header (journals print the
-//! article title at the top of every page), else the first line; trimmed and bounded to
+//! **Title** (plain text, PDF without an info title): the first block when it is a heading (a
+//! section label like "… 政治·外交" before it is skipped), else a running header (journals print
+//! the article title at the top of pages), else the first line; trimmed and bounded to
 //! [`MAX_TITLE_CHARS`].
 //!
 //! **Publication date**: in order of trust, an explicit label anywhere (`收稿日期：2024-12-19`,
@@ -31,11 +31,16 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
         let b = cleaned.blocks.get(i)?;
         Some(cleaned.text.chars().skip(b.span.0).take(b.span.1 - b.span.0).collect())
     };
-    for i in 0..cleaned.blocks.len().min(3) {
+    // The first block, unless it is a section label ("… 政治·外交"), when it is a heading.
+    for i in 0..cleaned.blocks.len().min(2) {
         let b = &cleaned.blocks[i];
         let Some(t) = block_text(i) else { continue };
-        if b.kind == BlockKind::Heading && t.chars().count() >= 4 && !t.starts_with(['…', '.', '·']) {
+        let label = t.starts_with(['…', '.', '·']) || t.chars().count() < 4;
+        if b.kind == BlockKind::Heading && !label {
             return bound(&t);
+        }
+        if !(b.kind == BlockKind::Heading && label) {
+            break;
         }
     }
     if let Some(h) = cleaned.running_headers.iter().find(|h| h.chars().any(char::is_alphabetic)) {
@@ -278,8 +283,8 @@ mod tests {
 
     #[test]
     fn titles() {
-        let c = crate::clean::clean("… 国际·观察\n\n大国关系的变迁：\n\n从对抗走向有限合作\n\n张某某\n\n摘要：本文讨论两个大国在过去二十年间关系的起伏，认为双方在经济与安全领域的互动模式决定\n\n了合作的上限，同时也指出国内政治对外交选择的约束作用越来越明显，需要更加细致的研究和\n\n持续的观察。\n", crate::clean::Layout::Flowed);
-        assert_eq!(title(&c).as_deref(), Some("大国关系的变迁：从对抗走向有限合作"));
+        let c = crate::clean::clean("… 国际·观察\n\n大国关系的历史变迁：\n\n从全面对抗走向有限的务实合作\n\n张某某\n\n摘要：本文讨论两个大国在过去二十年间关系的起伏，认为双方在经济与安全领域的互动模式决定\n\n了合作的上限，同时也指出国内政治对外交选择的约束作用越来越明显，需要更加细致的研究和\n\n持续的观察。作者还比较了不同时期领导人的决策风格，发现个人关系在危机时期的作用尤其\n\n突出，而在平稳时期则让位于官僚机构的常规运作，这一发现对于理解双边关系具有启发意义。\n", crate::clean::Layout::Flowed);
+        assert_eq!(title(&c).as_deref(), Some("大国关系的历史变迁：从全面对抗走向有限的务实合作"));
         assert_eq!(bound("双边关系“重启”的困境*").as_deref(), Some("双边关系“重启”的困境"));
         assert_eq!(bound(&"长".repeat(500)).map(|t| t.chars().count()), Some(MAX_TITLE_CHARS));
     }

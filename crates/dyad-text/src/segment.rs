@@ -113,6 +113,7 @@ pub fn sentence_ranges(chars: &[char]) -> Vec<(usize, usize)> {
                 }
                 let starts_sentence = k < n
                     && (chars[k].is_uppercase()
+                        || normalize::is_han(chars[k])
                         || (is_opener(chars[k]) && chars.get(k + 1).is_some_and(|c| c.is_uppercase())));
                 if starts_sentence && !(c == '.' && j == i + 1 && protects_stop(chars, start, i)) {
                     out.push((start, j));

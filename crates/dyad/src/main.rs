@@ -31,6 +31,8 @@ enum Command {
     Docs(cmd::docs::DocsArgs),
     /// Show one stored document.
     Doc(cmd::docs::DocArgs),
+    /// List stored events (coded, curated, imported) with filters.
+    Events(cmd::events::Args),
     /// List the built-in, sourced chronology of a dyad.
     Chronology(cmd::chronology::Args),
     /// Count in-person meetings of the two heads of state per presidency or year.
@@ -73,6 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Ingest(a) => cmd::ingest::run(&db, a),
         Command::Docs(a) => cmd::docs::run_docs(&db, a),
         Command::Doc(a) => cmd::docs::run_doc(&db, a),
+        Command::Events(a) => cmd::events::run(&db, a),
         Command::Chronology(a) => cmd::chronology::run(&db, a),
         Command::Summits(a) => cmd::summits::run(&db, a),
         Command::Dict(a) => cmd::dict::run(a),

@@ -18,7 +18,7 @@ CREATE TABLE sentences (
     doc_id      TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq         INTEGER NOT NULL,
     text        TEXT NOT NULL,
-    normalized  TEXT NOT NULL,
+    normalized  TEXT,                       -- NULL when equal to text (most simplified-Chinese, all en/ru)
     lang        TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
     span_end    INTEGER NOT NULL,

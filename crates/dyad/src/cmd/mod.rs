@@ -3,5 +3,6 @@
 pub mod chronology;
 pub mod dict;
 pub mod docs;
+pub mod events;
 pub mod ingest;
 pub mod summits;

@@ -1,0 +1,127 @@
+//! Languages as named analyzers behind one trait. An analyzer prepares text for literal
+//! matching (case folding, traditional → simplified folding, full-width digits) without changing
+//! the number of characters, and decides where a literal match may start and end (word
+//! boundaries and inflectional endings for alphabetic scripts, none for CJK). Which analyzer a
+//! language uses, and its folds and endings, come from `grammar/<lang>.tsv` and `fold/<lang>.tsv`:
+//! adding a language adds files, not branches.
+
+use std::collections::HashMap;
+
+/// How one language's text is prepared and how matches are delimited.
+pub trait Analyzer: Send + Sync + std::fmt::Debug {
+    /// The text prepared for matching: one output character per input character.
+    fn fold(&self, text: &str) -> String;
+    /// Whether a match of `[s, e)` (bytes of folded text) is acceptable; returns the end of the
+    /// match after allowed inflectional endings (`inflect`) or the rest of the word (`prefix`).
+    fn accept(&self, folded: &str, s: usize, e: usize, prefix: bool, inflect: bool) -> Option<usize>;
+    /// True for scripts written without spaces (Chinese).
+    fn is_cjk(&self) -> bool;
+}
+
+fn fold_char(c: char, map: &HashMap<char, char>) -> char {
+    let c = match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    };
+    *map.get(&c).unwrap_or(&c)
+}
+
+/// Chinese (and other scripts without spaces): character folds, no word boundaries.
+#[derive(Debug, Clone, Default)]
+pub struct CjkAnalyzer {
+    pub folds: HashMap<char, char>,
+}
+
+impl Analyzer for CjkAnalyzer {
+    fn fold(&self, text: &str) -> String {
+        text.chars().map(|c| fold_char(c, &self.folds)).collect()
+    }
+    fn accept(&self, folded: &str, s: usize, e: usize, _prefix: bool, _inflect: bool) -> Option<usize> {
+        // Latin words inside Chinese text (G7, NATO) still need word boundaries.
+        let alnum_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let first = folded[s..e].chars().next();
+        let last = folded[s..e].chars().next_back();
+        if alnum_edge(first) && alnum_edge(folded[..s].chars().next_back()) {
+            return None;
+        }
+        if alnum_edge(last) && alnum_edge(folded[e..].chars().next()) {
+            return None;
+        }
+        Some(e)
+    }
+    fn is_cjk(&self) -> bool {
+        true
+    }
+}
+
+/// Alphabetic scripts (English, Russian): lower-casing, word boundaries, optional endings.
+#[derive(Debug, Clone, Default)]
+pub struct AlphabeticAnalyzer {
+    pub folds: HashMap<char, char>,
+    /// Endings allowed after actor names (`а`, `у`, `ом`), longest first.
+    pub endings: Vec<String>,
+}
+
+impl Analyzer for AlphabeticAnalyzer {
+    fn fold(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                let lc = match (l.next(), l.next()) {
+                    (Some(x), None) => x,
+                    _ => c,
+                };
+                let lc = if lc == '’' { '\'' } else { lc };
+                fold_char(lc, &self.folds)
+            })
+            .collect()
+    }
+    fn accept(&self, folded: &str, s: usize, e: usize, prefix: bool, inflect: bool) -> Option<usize> {
+        let word = |c: char| c.is_alphanumeric();
+        let starts_word = folded[s..].chars().next().is_some_and(word);
+        if starts_word && folded[..s].chars().next_back().is_some_and(word) {
+            return None;
+        }
+        let ends_word = folded[..e].chars().next_back().is_some_and(word);
+        let rest = &folded[e..];
+        if !ends_word || !rest.chars().next().is_some_and(word) {
+            return Some(e);
+        }
+        if prefix {
+            let n: usize = rest.chars().take_while(|&c| word(c)).map(char::len_utf8).sum();
+            return Some(e + n);
+        }
+        if inflect {
+            for end in &self.endings {
+                if let Some(after) = rest.strip_prefix(end.as_str()) {
+                    if !after.chars().next().is_some_and(word) {
+                        return Some(e + end.len());
+                    }
+                }
+            }
+        }
+        None
+    }
+    fn is_cjk(&self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alphabetic_boundaries_prefixes_and_endings() {
+        let a = AlphabeticAnalyzer { endings: vec!["ым".into(), "а".into(), "у".into()], ..Default::default() };
+        let t = a.fold("Встреча Путина и США");
+        assert_eq!(t.chars().count(), "Встреча Путина и США".chars().count());
+        let s = t.find("путин").unwrap();
+        assert_eq!(a.accept(&t, s, s + "путин".len(), false, false), None);
+        assert_eq!(a.accept(&t, s, s + "путин".len(), false, true), Some(s + "путина".len()));
+        let s = t.find("встреч").unwrap();
+        assert_eq!(a.accept(&t, s, s + "встреч".len(), true, false), Some(s + "встреча".len()));
+        let c = CjkAnalyzer { folds: [('國', '国')].into_iter().collect() };
+        assert_eq!(c.fold("美國２０２５"), "美国2025");
+    }
+}

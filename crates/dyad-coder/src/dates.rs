@@ -1,0 +1,209 @@
+//! Dates in text: absolute (2025年8月15日, August 15, 2025, 15 августа 2025 г., 2025-08-15,
+//! 15.08.2025, 1990年代) and relative (同年12月, 次年, the same day, в том же году), resolved
+//! against the nearest explicit date before them (in the sentence, then in the document as
+//! carried by [`DateContext`]), then the document's date.
+
+use crate::dict::{Anchor, DateKind, Unit};
+use dyad_model::{EventDate, Precision};
+
+/// The running context of one document, threaded by the caller through its sentences in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DateContext {
+    /// The date of the document (publication date); relative expressions fall back to it.
+    pub document: Option<EventDate>,
+    /// The last explicit or resolved date seen in the document so far.
+    pub last: Option<EventDate>,
+    /// The last two parties seen together, for "both sides", 双方, стороны.
+    pub pair: Option<(String, String)>,
+}
+
+impl DateContext {
+    pub fn new(document: Option<EventDate>) -> DateContext {
+        DateContext { document, last: None, pair: None }
+    }
+
+    /// The anchor of a context-relative expression when the sentence itself has no date before it.
+    pub fn base(&self) -> Option<EventDate> {
+        self.last.or(self.document)
+    }
+}
+
+/// One piece of a date expression found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Atom {
+    Num { value: i64, digits: usize },
+    Full(EventDate),
+    Mark(DateKind),
+}
+
+/// The fields of one date expression before resolution.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RawDate {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub full: Option<EventDate>,
+    pub relative: Option<(Anchor, Unit, i32)>,
+    pub since: bool,
+}
+
+impl RawDate {
+    pub fn is_date(&self) -> bool {
+        self.year.is_some() || self.month.is_some() || self.full.is_some() || self.relative.is_some() || self.day.is_some()
+    }
+}
+
+fn is_year(value: i64, digits: usize) -> bool {
+    digits == 4 && (1000..=2100).contains(&value)
+}
+
+/// Reads one run of adjacent atoms (already grouped by the caller) into date fields.
+pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
+    let mut r = RawDate::default();
+    let mut used = vec![false; atoms.len()];
+    let has_month_name = atoms.iter().any(|a| matches!(a, Atom::Mark(DateKind::Month(_))));
+    for i in 0..atoms.len() {
+        let next = atoms.get(i + 1);
+        match &atoms[i] {
+            Atom::Full(d) => r.full = Some(*d),
+            Atom::Num { value, digits } => {
+                let (v, dg) = (*value, *digits);
+                match next {
+                    Some(Atom::Mark(DateKind::YearMark)) | Some(Atom::Mark(DateKind::DecadeMark)) if is_year(v, dg) => {
+                        r.year = Some(v as i32);
+                        used[i] = true;
+                    }
+                    Some(Atom::Mark(DateKind::MonthMark)) if (1..=12).contains(&v) && dg <= 2 => {
+                        r.month = Some(v as u8);
+                        used[i] = true;
+                    }
+                    Some(Atom::Mark(DateKind::DayMark)) if (1..=31).contains(&v) && dg <= 2 => {
+                        r.day = Some(v as u8);
+                        used[i] = true;
+                    }
+                    _ => {}
+                }
+            }
+            Atom::Mark(DateKind::Month(m)) => r.month = Some(*m),
+            Atom::Mark(DateKind::Relative { anchor, unit, offset }) => r.relative = Some((*anchor, *unit, *offset)),
+            Atom::Mark(DateKind::SinceBefore) | Atom::Mark(DateKind::SinceAfter) => r.since = true,
+            Atom::Mark(_) => {}
+        }
+    }
+    // Numbers around month names and year words: 15 August 2025, August 15, 2025, в 1994 году.
+    for i in 0..atoms.len() {
+        if used[i] {
+            continue;
+        }
+        if let Atom::Num { value, digits } = atoms[i] {
+            let prev = i.checked_sub(1).map(|j| &atoms[j]);
+            let next = atoms.get(i + 1);
+            let near_month = matches!(prev, Some(Atom::Mark(DateKind::Month(_)))) || matches!(next, Some(Atom::Mark(DateKind::Month(_))));
+            let year_word = matches!(prev, Some(Atom::Mark(DateKind::YearBefore)) | Some(Atom::Mark(DateKind::SinceBefore)))
+                || matches!(next, Some(Atom::Mark(DateKind::YearAfter)));
+            if is_year(value, digits) && (has_month_name || year_word) {
+                r.year = Some(value as i32);
+            } else if near_month && (1..=31).contains(&value) && digits <= 2 && r.day.is_none() {
+                r.day = Some(value as u8);
+            }
+        }
+    }
+    if r.since && !(r.year.is_some() || r.month.is_some() || r.full.is_some() || r.relative.is_some()) {
+        r.since = false;
+    }
+    r
+}
+
+/// Adds `months` months to a year and month.
+fn add_months(y: i32, m: u8, months: i32) -> (i32, u8) {
+    let total = y * 12 + (m as i32 - 1) + months;
+    (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8)
+}
+
+/// The calendar day `days` after a day-precision date (Howard Hinnant's days-from-civil inverse).
+fn add_days(d: &EventDate, days: i64) -> Option<EventDate> {
+    let z = d.ordinal() + days + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+    EventDate::day(year as i32, month as u8, day as u8).ok()
+}
+
+fn shift(base: EventDate, unit: Unit, offset: i32) -> Option<EventDate> {
+    match unit {
+        Unit::Keep => Some(base),
+        Unit::Year => Some(EventDate::year(base.y() + offset)),
+        Unit::Month => match base.m() {
+            Some(m) => {
+                let (y, m) = add_months(base.y(), m, offset);
+                EventDate::month(y, m).ok()
+            }
+            None => Some(EventDate::year(base.y())),
+        },
+        Unit::Day => match base.precision() {
+            Precision::Day => add_days(&base, offset as i64),
+            _ => Some(base),
+        },
+    }
+}
+
+/// Resolves date fields against `base` (the nearest date before) and the document date.
+pub(crate) fn resolve(r: &RawDate, base: Option<EventDate>, document: Option<EventDate>) -> Option<EventDate> {
+    if let Some(f) = r.full {
+        return Some(f);
+    }
+    let anchor_date = match r.relative {
+        Some((Anchor::Document, unit, off)) => Some(shift(document.or(base)?, unit, off)?),
+        Some((Anchor::Context, unit, off)) => Some(shift(base.or(document)?, unit, off)?),
+        None => None,
+    };
+    let year = match (r.year, anchor_date) {
+        (Some(y), _) => y,
+        (None, Some(a)) if r.month.is_none() && r.day.is_none() => return Some(a),
+        (None, Some(a)) => a.y(),
+        (None, None) => base.or(document)?.y(),
+    };
+    let month = match (r.month, r.day) {
+        (Some(m), _) => Some(m),
+        (None, Some(_)) if r.year.is_none() => anchor_date.or(base).or(document).and_then(|b| b.m()),
+        _ => None,
+    };
+    match (month, r.day) {
+        (Some(m), Some(d)) => EventDate::day(year, m, d).ok(),
+        (Some(m), None) => EventDate::month(year, m).ok(),
+        (None, _) => Some(EventDate::year(year)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> EventDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn runs_and_relatives() {
+        let n = |v: i64, digits: usize| Atom::Num { value: v, digits };
+        let m = Atom::Mark;
+        let r = parse_run(&[n(2025, 4), m(DateKind::YearMark), n(2, 1), m(DateKind::MonthMark), n(12, 2), m(DateKind::DayMark)]);
+        assert_eq!(resolve(&r, None, None), Some(d("2025-02-12")));
+        let r = parse_run(&[n(15, 2), m(DateKind::Month(8)), n(2025, 4), m(DateKind::YearAfter)]);
+        assert_eq!(resolve(&r, None, None), Some(d("2025-08-15")));
+        let r = parse_run(&[m(DateKind::Relative { anchor: Anchor::Context, unit: Unit::Year, offset: 0 }), n(12, 2), m(DateKind::MonthMark)]);
+        assert_eq!(resolve(&r, Some(d("1994-01-14")), Some(d("2025-05-01"))), Some(d("1994-12")));
+        let r = parse_run(&[m(DateKind::Relative { anchor: Anchor::Context, unit: Unit::Day, offset: -1 })]);
+        assert_eq!(resolve(&r, Some(d("2025-03-01")), None), Some(d("2025-02-28")));
+        let r = parse_run(&[m(DateKind::Relative { anchor: Anchor::Document, unit: Unit::Year, offset: -1 })]);
+        assert_eq!(resolve(&r, Some(d("1994-01")), Some(d("2025-05-01"))), Some(d("2024")));
+        let r = parse_run(&[n(3, 1), m(DateKind::YearMark)]);
+        assert!(!r.is_date(), "a duration of 3 years is not a date");
+        assert_eq!(add_months(2024, 12, 1), (2025, 1));
+    }
+}

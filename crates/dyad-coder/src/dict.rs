@@ -1,0 +1,582 @@
+//! The dictionaries as one immutable value, loaded from `(file name, text)` pairs so that the
+//! binary can embed them and tests can read them from the repository. File names are paths
+//! relative to the `dictionaries/` folder (`actions/zh.tsv`); the grammar of every file is
+//! documented in `dictionaries/README.md`. Every load error names `file:line`.
+
+use crate::people::{People, PeopleError};
+use crate::tsv::{self, TsvError};
+use dyad_model::{CodeTable, CodeTableError};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Why the dictionaries could not be loaded. All of these are data errors: fix the named line.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DictError {
+    #[error(transparent)]
+    Tsv(#[from] TsvError),
+    #[error(transparent)]
+    People(#[from] PeopleError),
+    #[error(transparent)]
+    Codes(#[from] CodeTableError),
+    #[error("{origin}: {msg}")]
+    Record { origin: String, msg: String },
+    #[error("{file}: unknown dictionary file (see dictionaries/README.md for the folders dyad reads)")]
+    UnknownFile { file: String },
+    #[error("missing dictionary file `{0}`")]
+    Missing(String),
+}
+
+/// What an actor pattern names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    /// A state (ISO alpha-3) or an organisation code.
+    Code(String),
+    /// A person key of the people dictionary; the code and role follow from the event date.
+    Person(String),
+    /// An explicit pair or group of codes (美俄 → USA,RUS): both directions.
+    Group(Vec<String>),
+    /// "both sides", 双方: the two parties of the context.
+    Pair,
+    /// A role word next to a state (总统, government, МИД): gives the CAMEO role.
+    Agent(String),
+}
+
+/// One name or phrase that refers to an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorEntry {
+    pub lang: String,
+    pub pattern: String,
+    pub kind: ActorKind,
+    /// True for organisation codes (they never merge into a state's role).
+    pub is_org: bool,
+    /// The CAMEO role a metonym carries (白宫 → USA GOV, Pentagon → USA MIL).
+    pub role: Option<String>,
+    pub origin: String,
+}
+
+/// How the actors of an action cue are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Source acts on target (sanction, criticise, visit).
+    Dir,
+    /// Every party acts with every other (talks, telephone call, agreement): both directions.
+    Sym,
+    /// Like `Sym`, and `044` (meet at a third location) when a third state is named as the place.
+    Meet,
+}
+
+/// One verb cue: a literal, optionally `head…tail` with a short gap, and its CAMEO code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionEntry {
+    pub lang: String,
+    pub pattern: String,
+    pub head: String,
+    pub tail: Option<String>,
+    pub cameo: String,
+    pub frame: Frame,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flag {
+    Negated,
+    Hypothetical,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Applies to a cue later in the same clause (no clause break in between).
+    Clause,
+    /// Applies to a cue later in the sentence.
+    Sentence,
+}
+
+/// A negation or modality cue and how far it reaches (in characters) towards the verb cue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModalityEntry {
+    pub lang: String,
+    pub cue: String,
+    pub flag: Flag,
+    pub scope: Scope,
+    pub window: usize,
+    pub origin: String,
+}
+
+/// Grammatical function words per language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GrammarKind {
+    /// Comitative: 与 同 跟, with, с.
+    With,
+    /// Marks the target before or after the verb: 对 向, against on, против.
+    To,
+    /// Coordination: 和 及 、, and, и.
+    And,
+    /// Passive agent marker before the verb (被, 遭到): `T 被 S V`.
+    PassiveBefore,
+    /// Passive agent marker after the verb (by, со стороны): `T was V-ed by S`.
+    PassiveAfter,
+    /// Location: 在 于, in at, в.
+    At,
+    /// Clause break: ， ； , ;
+    Break,
+    /// Lets a one-character Chinese state abbreviation (美, 俄) stand next to it.
+    Bound,
+    /// Words that may be skipped inside an actor phrase (the, 's, ·).
+    Glue,
+    /// `script cjk|alphabetic`: which analyzer the language uses.
+    Script,
+    /// Allowed inflectional endings after actor names (ru: а у ом е ы).
+    Ending,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GrammarEntry {
+    pub lang: String,
+    pub kind: GrammarKind,
+    pub cue: String,
+    pub origin: String,
+}
+
+/// Units of relative dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Month,
+    Year,
+    /// Same date as the anchor, same precision (此前, 随后).
+    Keep,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The nearest explicit date before it (in the sentence, then the document), then the document date.
+    Context,
+    /// The document's date (去年, this year).
+    Document,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DateKind {
+    /// A month name (August, августа) with its number.
+    Month(u8),
+    /// Suffix marks after a number: 年, 月, 日/号, 年代.
+    YearMark,
+    MonthMark,
+    DayMark,
+    DecadeMark,
+    /// A word before a bare four-digit year (in, since, в) or after it (году, г.).
+    YearBefore,
+    YearAfter,
+    /// A date preceded/followed by these is a reference point, not the event's date (自…以来, since).
+    SinceBefore,
+    SinceAfter,
+    Relative { anchor: Anchor, unit: Unit, offset: i32 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateEntry {
+    pub lang: String,
+    pub expr: String,
+    pub kind: DateKind,
+    pub origin: String,
+}
+
+/// A domain keyword (`lang` zh/en/ru) or a CAMEO-prefix rule (`lang` = `cameo`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeywordEntry {
+    pub domain: String,
+    pub lang: String,
+    pub keyword: String,
+    pub origin: String,
+}
+
+/// All dictionaries, loaded and validated.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionaries {
+    pub codes: CodeTable,
+    pub people: People,
+    /// Domain names of `domains.tsv` with their qualifier (`-`, `theatre`, `actor`).
+    pub domains: BTreeMap<String, String>,
+    pub actors: Vec<ActorEntry>,
+    pub actions: Vec<ActionEntry>,
+    pub modality: Vec<ModalityEntry>,
+    pub grammar: Vec<GrammarEntry>,
+    pub dates: Vec<DateEntry>,
+    pub keywords: Vec<KeywordEntry>,
+    /// Character folds per language (traditional → simplified Chinese).
+    pub folds: HashMap<String, HashMap<char, char>>,
+    /// `file → version` of every file that declares one.
+    pub versions: BTreeMap<String, String>,
+}
+
+fn rec_err(file: &str, line: usize, msg: impl Into<String>) -> DictError {
+    DictError::Record { origin: format!("{file}:{line}"), msg: msg.into() }
+}
+
+fn split_names(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|n| !n.is_empty() && *n != "-")
+}
+
+/// The language a per-language file is for: `actions/zh.tsv` → `zh`.
+fn lang_of(name: &str) -> String {
+    let stem = name.rsplit('/').next().unwrap_or(name);
+    stem.trim_end_matches(".tsv").to_string()
+}
+
+impl Dictionaries {
+    /// Loads dictionaries from `(file name, text)` pairs; names are relative to `dictionaries/`
+    /// (a leading `dictionaries/` is ignored). Files other than `.tsv` are skipped.
+    pub fn load(files: &[(&str, &str)]) -> Result<Dictionaries, DictError> {
+        let mut d = Dictionaries::default();
+        let norm = |n: &str| n.trim_start_matches("./").trim_start_matches("dictionaries/").to_string();
+        let find = |want: &str| files.iter().find(|(n, _)| norm(n) == want).map(|(n, t)| (*n, *t));
+        let (cn, ct) = find("cameo.tsv").ok_or_else(|| DictError::Missing("cameo.tsv".into()))?;
+        d.codes = CodeTable::parse(cn, ct)?;
+        let pos = find("actors/positions.tsv").ok_or_else(|| DictError::Missing("actors/positions.tsv".into()))?;
+        let ppl = find("actors/people.tsv").ok_or_else(|| DictError::Missing("actors/people.tsv".into()))?;
+        d.people = People::parse(pos, ppl)?;
+        for (name, text) in files {
+            let n = norm(name);
+            if !n.ends_with(".tsv") {
+                continue;
+            }
+            if let Some(v) = tsv::version(text) {
+                d.versions.insert(n.clone(), v.to_string());
+            }
+            match n.as_str() {
+                "cameo.tsv" | "actors/positions.tsv" => {}
+                "actors/people.tsv" => d.load_people_names(),
+                "domains.tsv" => d.load_domains(name, text)?,
+                "actors/states.tsv" => d.load_states(name, text)?,
+                "actors/organisations.tsv" => d.load_orgs(name, text)?,
+                "actors/collective.tsv" => d.load_collective(name, text)?,
+                "domains/keywords.tsv" => d.load_keywords(name, text)?,
+                _ if n.starts_with("metonyms/") => d.load_metonyms(name, &lang_of(&n), text)?,
+                _ if n.starts_with("actions/") => d.load_actions(name, &lang_of(&n), text)?,
+                _ if n.starts_with("modality/") => d.load_modality(name, &lang_of(&n), text)?,
+                _ if n.starts_with("grammar/") => d.load_grammar(name, &lang_of(&n), text)?,
+                _ if n.starts_with("dates/") => d.load_dates(name, &lang_of(&n), text)?,
+                _ if n.starts_with("fold/") => d.load_fold(name, &lang_of(&n), text)?,
+                _ => return Err(DictError::UnknownFile { file: name.to_string() }),
+            }
+        }
+        Ok(d)
+    }
+
+    /// The dictionaries shipped in the repository's `dictionaries/` folder, embedded at build time.
+    pub fn builtin() -> Result<Dictionaries, DictError> {
+        Dictionaries::load(crate::embedded::FILES)
+    }
+
+    /// The languages that have an analyzer (a `grammar/<lang>.tsv` file).
+    pub fn languages(&self) -> BTreeSet<String> {
+        self.grammar.iter().map(|g| g.lang.clone()).collect()
+    }
+
+    fn load_people_names(&mut self) {
+        let mut seen = BTreeSet::new();
+        let mut add = Vec::new();
+        for t in self.people.tenures() {
+            for (lang, names) in [("zh", &t.names_zh), ("en", &t.names_en), ("ru", &t.names_ru)] {
+                for n in names {
+                    if seen.insert((lang, n.clone(), t.key.clone())) {
+                        add.push(ActorEntry {
+                            lang: lang.into(),
+                            pattern: n.clone(),
+                            kind: ActorKind::Person(t.key.clone()),
+                            is_org: false,
+                            role: None,
+                            origin: t.origin.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        self.actors.extend(add);
+    }
+
+    fn load_domains(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["domain", "qualifier", "name_en", "name_zh"])? {
+            self.domains.insert(r.fields[0].to_string(), r.fields[1].to_string());
+        }
+        Ok(())
+    }
+
+    fn push_actor(&mut self, lang: &str, pattern: &str, kind: ActorKind, is_org: bool, origin: &str) {
+        self.actors.push(ActorEntry { lang: lang.into(), pattern: pattern.into(), kind, is_org, role: None, origin: origin.into() });
+    }
+
+    fn load_states(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let cols = ["code", "names_zh", "names_en", "names_ru", "adjectives_en", "adjectives_ru", "fang_zh"];
+        for r in tsv::records(file, text, &cols)? {
+            let origin = format!("{file}:{}", r.line);
+            let code = r.fields[0];
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(rec_err(file, r.line, format!("`{code}` is not an ISO 3166-1 alpha-3 code")));
+            }
+            for (i, lang) in [(1, "zh"), (2, "en"), (3, "ru"), (4, "en"), (5, "ru"), (6, "zh")] {
+                for n in split_names(r.fields[i]) {
+                    self.push_actor(lang, n, ActorKind::Code(code.into()), false, &origin);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_orgs(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["code", "cameo_code", "names_zh", "names_en", "names_ru"])? {
+            let origin = format!("{file}:{}", r.line);
+            for (i, lang) in [(2, "zh"), (3, "en"), (4, "ru")] {
+                for n in split_names(r.fields[i]) {
+                    self.push_actor(lang, n, ActorKind::Code(r.fields[0].into()), true, &origin);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_collective(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["pattern", "lang", "actors"])? {
+            let origin = format!("{file}:{}", r.line);
+            let kind = match r.fields[2] {
+                "*PAIR*" => ActorKind::Pair,
+                s => {
+                    let codes: Vec<String> = s.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+                    if codes.len() < 2 {
+                        return Err(rec_err(file, r.line, "actors must be `*PAIR*` or two or more codes separated by commas"));
+                    }
+                    ActorKind::Group(codes)
+                }
+            };
+            self.push_actor(r.fields[1], r.fields[0], kind, false, &origin);
+        }
+        Ok(())
+    }
+
+    fn load_metonyms(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["pattern", "code", "role"])? {
+            let role = Some(r.fields[2]).filter(|s| !s.is_empty() && *s != "-").map(str::to_string);
+            self.actors.push(ActorEntry {
+                lang: lang.into(),
+                pattern: r.fields[0].into(),
+                kind: ActorKind::Code(r.fields[1].into()),
+                is_org: false,
+                role,
+                origin: format!("{file}:{}", r.line),
+            });
+        }
+        Ok(())
+    }
+
+    fn load_keywords(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["domain", "lang", "keyword"])? {
+            self.keywords.push(KeywordEntry {
+                domain: r.fields[0].into(),
+                lang: r.fields[1].into(),
+                keyword: r.fields[2].into(),
+                origin: format!("{file}:{}", r.line),
+            });
+        }
+        Ok(())
+    }
+
+    fn load_actions(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["pattern", "cameo", "frame", "flags"])? {
+            let f = &r.fields;
+            let frame = match f[2] {
+                "dir" => Frame::Dir,
+                "sym" => Frame::Sym,
+                "meet" => Frame::Meet,
+                x => return Err(rec_err(file, r.line, format!("frame `{x}` is not dir, sym or meet"))),
+            };
+            let (mut negated, mut hypothetical) = (false, false);
+            for fl in f[3].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
+                match fl {
+                    "negated" => negated = true,
+                    "hypothetical" => hypothetical = true,
+                    x => return Err(rec_err(file, r.line, format!("flag `{x}` is not negated or hypothetical"))),
+                }
+            }
+            let (head, tail) = match f[0].split_once('…') {
+                Some((h, t)) if !h.is_empty() && !t.is_empty() => (h.to_string(), Some(t.to_string())),
+                Some(_) => return Err(rec_err(file, r.line, "a gapped pattern needs text on both sides of `…`")),
+                None => (f[0].to_string(), None),
+            };
+            if head.trim_end_matches('*').is_empty() {
+                return Err(rec_err(file, r.line, "empty pattern"));
+            }
+            self.actions.push(ActionEntry {
+                lang: lang.into(),
+                pattern: f[0].into(),
+                head,
+                tail,
+                cameo: f[1].into(),
+                frame,
+                negated,
+                hypothetical,
+                origin: format!("{file}:{}", r.line),
+            });
+        }
+        Ok(())
+    }
+
+    fn load_modality(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["cue", "flag", "scope", "window"])? {
+            let f = &r.fields;
+            let flag = match f[1] {
+                "negated" => Flag::Negated,
+                "hypothetical" => Flag::Hypothetical,
+                x => return Err(rec_err(file, r.line, format!("flag `{x}` is not negated or hypothetical"))),
+            };
+            let scope = match f[2] {
+                "clause" => Scope::Clause,
+                "sentence" => Scope::Sentence,
+                x => return Err(rec_err(file, r.line, format!("scope `{x}` is not clause or sentence"))),
+            };
+            let window = f[3].parse().map_err(|_| rec_err(file, r.line, format!("window `{}` is not a number", f[3])))?;
+            self.modality.push(ModalityEntry {
+                lang: lang.into(),
+                cue: f[0].into(),
+                flag,
+                scope,
+                window,
+                origin: format!("{file}:{}", r.line),
+            });
+        }
+        Ok(())
+    }
+
+    fn load_grammar(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["kind", "cue", "value"])? {
+            let f = &r.fields;
+            let origin = format!("{file}:{}", r.line);
+            let kind = match f[0] {
+                "with" => GrammarKind::With,
+                "to" => GrammarKind::To,
+                "and" => GrammarKind::And,
+                "passive-before" => GrammarKind::PassiveBefore,
+                "passive-after" => GrammarKind::PassiveAfter,
+                "at" => GrammarKind::At,
+                "break" => GrammarKind::Break,
+                "bound" => GrammarKind::Bound,
+                "glue" => GrammarKind::Glue,
+                "script" => GrammarKind::Script,
+                "ending" => GrammarKind::Ending,
+                "agent" => {
+                    if f[2].is_empty() || f[2] == "-" {
+                        return Err(rec_err(file, r.line, "an agent needs a CAMEO role code in `value` (GOV, MIL, LEG…)"));
+                    }
+                    self.push_actor(lang, f[1], ActorKind::Agent(f[2].into()), false, &origin);
+                    continue;
+                }
+                x => return Err(rec_err(file, r.line, format!("unknown grammar kind `{x}`"))),
+            };
+            if kind == GrammarKind::Script && !matches!(f[1], "cjk" | "alphabetic") {
+                return Err(rec_err(file, r.line, "script must be cjk or alphabetic"));
+            }
+            // `\s` stands for a space so that cues with edge spaces survive TSV trimming.
+            let cue = f[1].replace("\\s", " ");
+            self.grammar.push(GrammarEntry { lang: lang.into(), kind, cue, origin });
+        }
+        Ok(())
+    }
+
+    fn load_dates(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["kind", "expression", "value"])? {
+            let f = &r.fields;
+            let bad = |m: String| rec_err(file, r.line, m);
+            let kind = match f[0] {
+                "month" => {
+                    let m: u8 = f[2].parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| bad(format!("month `{}` is not 1-12", f[2])))?;
+                    DateKind::Month(m)
+                }
+                "year-mark" => DateKind::YearMark,
+                "month-mark" => DateKind::MonthMark,
+                "day-mark" => DateKind::DayMark,
+                "decade-mark" => DateKind::DecadeMark,
+                "year-before" => DateKind::YearBefore,
+                "year-after" => DateKind::YearAfter,
+                "since-before" => DateKind::SinceBefore,
+                "since-after" => DateKind::SinceAfter,
+                "relative" => {
+                    let p: Vec<&str> = f[2].split(':').collect();
+                    let anchor = match p.first() {
+                        Some(&"context") => Anchor::Context,
+                        Some(&"document") => Anchor::Document,
+                        _ => return Err(bad(format!("relative value `{}` must be anchor:unit:offset", f[2]))),
+                    };
+                    let unit = match p.get(1) {
+                        Some(&"day") => Unit::Day,
+                        Some(&"month") => Unit::Month,
+                        Some(&"year") => Unit::Year,
+                        Some(&"keep") => Unit::Keep,
+                        _ => return Err(bad(format!("unit in `{}` must be day, month, year or keep", f[2]))),
+                    };
+                    let offset = p.get(2).and_then(|o| o.trim_start_matches('+').parse().ok()).ok_or_else(|| bad(format!("offset in `{}` is not an integer", f[2])))?;
+                    DateKind::Relative { anchor, unit, offset }
+                }
+                x => return Err(bad(format!("unknown date kind `{x}`"))),
+            };
+            self.dates.push(DateEntry { lang: lang.into(), expr: f[1].into(), kind, origin: format!("{file}:{}", r.line) });
+        }
+        Ok(())
+    }
+
+    fn load_fold(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        let map = self.folds.entry(lang.to_string()).or_default();
+        for r in tsv::records(file, text, &["traditional", "simplified"])? {
+            let mut a = r.fields[0].chars();
+            let mut b = r.fields[1].chars();
+            match (a.next(), a.next(), b.next(), b.next()) {
+                (Some(x), None, Some(y), None) => {
+                    map.insert(x, y);
+                }
+                _ => return Err(rec_err(file, r.line, "a fold maps one character to one character")),
+            }
+        }
+        Ok(())
+    }
+
+    /// Cross-file consistency problems, each naming `file:line`: unknown CAMEO codes and
+    /// domains, one pattern naming two different actors, duplicate action patterns, people
+    /// problems (overlapping dated roles), languages without a script.
+    pub fn check(&self) -> Vec<String> {
+        let mut out = self.people.check();
+        for a in &self.actions {
+            if self.codes.get(&a.cameo).is_none() {
+                out.push(format!("{}: unknown CAMEO code `{}`", a.origin, a.cameo));
+            }
+        }
+        let mut seen: HashMap<(&str, &str, Option<&str>), &ActionEntry> = HashMap::new();
+        for a in &self.actions {
+            if let Some(prev) = seen.insert((&a.lang, &a.head, a.tail.as_deref()), a) {
+                out.push(format!("{}: action pattern `{}` already defined at {}", a.origin, a.pattern, prev.origin));
+            }
+        }
+        let mut names: HashMap<(String, String), &ActorEntry> = HashMap::new();
+        for a in &self.actors {
+            let key = (a.lang.clone(), a.pattern.clone());
+            if let Some(prev) = names.get(&key) {
+                let same_person = matches!((&prev.kind, &a.kind), (ActorKind::Person(x), ActorKind::Person(y)) if x == y);
+                if prev.kind != a.kind && !same_person {
+                    out.push(format!("{}: `{}` ({}) also names {:?} at {}", a.origin, a.pattern, a.lang, prev.kind, prev.origin));
+                }
+            } else {
+                names.insert(key, a);
+            }
+        }
+        for k in &self.keywords {
+            let base = k.domain.split(':').next().unwrap_or("");
+            if !self.domains.is_empty() && !self.domains.contains_key(base) {
+                out.push(format!("{}: unknown domain `{}` (see domains.tsv)", k.origin, k.domain));
+            }
+        }
+        for lang in self.languages() {
+            if !self.grammar.iter().any(|g| g.lang == lang && g.kind == GrammarKind::Script) {
+                out.push(format!("grammar/{lang}.tsv: no `script` line (cjk or alphabetic)"));
+            }
+        }
+        out
+    }
+}
