@@ -7,7 +7,9 @@ use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds").into());
+    let dir = args
+        .next()
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds").into());
     let copies: usize = args.next().and_then(|c| c.parse().ok()).unwrap_or(20);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("cannot read {dir}");
@@ -36,5 +38,10 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("{:.1} MB in {:.3} s: {:.1} MB/s, {segments} segments", bytes as f64 / 1e6, secs, bytes as f64 / 1e6 / secs);
+    println!(
+        "{:.1} MB in {:.3} s: {:.1} MB/s, {segments} segments",
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
 }

@@ -114,10 +114,16 @@ pub fn clean(raw: &str, layout: Layout) -> Cleaned {
         Layout::Flowed => assemble_flowed(&lines),
         Layout::Structured => assemble_structured(&lines),
     };
-    let mut out = Cleaned { running_headers: headers, ..Cleaned::default() };
+    let mut out = Cleaned {
+        running_headers: headers,
+        ..Cleaned::default()
+    };
     let mut pos = 0usize;
     for (kind, parts) in raw_blocks {
-        let parts: Vec<String> = parts.iter().map(|p| tidy(&remove_markers(p, han_doc))).collect();
+        let parts: Vec<String> = parts
+            .iter()
+            .map(|p| tidy(&remove_markers(p, han_doc)))
+            .collect();
         if !parts.iter().any(|p| p.chars().any(char::is_alphanumeric)) {
             continue;
         }
@@ -145,7 +151,11 @@ pub fn clean(raw: &str, layout: Layout) -> Cleaned {
             pos += p.chars().count();
             out.text.push_str(&p);
         }
-        out.blocks.push(Block { kind, span: (start, pos), cells });
+        out.blocks.push(Block {
+            kind,
+            span: (start, pos),
+            cells,
+        });
     }
     out
 }
@@ -180,7 +190,12 @@ fn read_lines(raw: &str, han_doc: bool) -> Vec<Line> {
             || lead.contains('\t')
             || lead.chars().filter(|&c| c == ' ' || c == '\u{a0}').count() >= 2;
         let lead_space = !lead.is_empty() && !indent;
-        let folded: String = raw_line.chars().filter_map(char_fold).collect::<String>().nfc().collect();
+        let folded: String = raw_line
+            .chars()
+            .filter_map(char_fold)
+            .collect::<String>()
+            .nfc()
+            .collect();
         let folded = strip_edit_links(folded.trim());
         let wide_gap = folded.contains("   ");
         let text = collapse_spaces(&folded);
@@ -212,7 +227,9 @@ fn read_lines(raw: &str, han_doc: bool) -> Vec<Line> {
 
 /// Removes Wikipedia "[编辑]" / "[edit]" links.
 fn strip_edit_links(s: &str) -> String {
-    s.replace("[编辑]", "").replace("[編輯]", "").replace("[edit]", "")
+    s.replace("[编辑]", "")
+        .replace("[編輯]", "")
+        .replace("[edit]", "")
 }
 
 /// Collapses runs of spaces (not tabs) to one.
@@ -238,12 +255,19 @@ fn classify(text: &str, han_doc: bool, last_letter: &mut Option<char>) -> Kind {
         return Kind::Drop;
     }
     if let Some(body) = note_start(text, han_doc, last_letter) {
-        return if body.chars().any(char::is_alphanumeric) { Kind::Note(body) } else { Kind::Drop };
+        return if body.chars().any(char::is_alphanumeric) {
+            Kind::Note(body)
+        } else {
+            Kind::Drop
+        };
     }
     if text.contains('\t') || text.starts_with('|') || text.matches('|').count() >= 2 {
         let sep = if text.contains('\t') { '\t' } else { '|' };
-        let cells: Vec<String> =
-            text.split(sep).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<String> = text
+            .split(sep)
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
         if cells.is_empty() {
             return Kind::Drop;
         }
@@ -264,12 +288,17 @@ fn is_page_number(t: &str) -> bool {
         return true;
     }
     let no_space: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(rest) = no_space.strip_prefix('第').and_then(|r| r.strip_suffix('页')) {
+    if let Some(rest) = no_space
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('页'))
+    {
         return !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit());
     }
     let lower = t.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("page ") {
-        return rest.split(" of ").all(|n| !n.is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()));
+        return rest
+            .split(" of ")
+            .all(|n| !n.is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()));
     }
     false
 }
@@ -279,15 +308,25 @@ fn is_journal_footer(t: &str) -> bool {
     if !t.starts_with('《') || t.chars().count() > 50 {
         return false;
     }
-    let Some(close) = t.find('》') else { return false };
-    let rest: String = t[close + '》'.len_utf8()..].chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(close) = t.find('》') else {
+        return false;
+    };
+    let rest: String = t[close + '》'.len_utf8()..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
     digits == 4 && rest[4..].starts_with("年第") && rest.contains('期')
 }
 
 /// Horizontal rules, table separators and other lines of pure punctuation.
 fn is_rule(t: &str) -> bool {
-    t.chars().all(|c| matches!(c, '-' | '—' | '–' | '=' | '_' | '*' | '|' | ':' | '~' | ' ' | '+' | '·'))
+    t.chars().all(|c| {
+        matches!(
+            c,
+            '-' | '—' | '–' | '=' | '_' | '*' | '|' | ':' | '~' | ' ' | '+' | '·'
+        )
+    })
 }
 
 fn is_circled(c: char) -> bool {
@@ -301,7 +340,13 @@ fn is_superscript_digit(c: char) -> bool {
 /// If the line starts a footnote or endnote, its body (the marker removed).
 fn note_start(t: &str, han_doc: bool, last_letter: &mut Option<char>) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
-    let rest = |i: usize| chars[i.min(chars.len())..].iter().collect::<String>().trim().to_string();
+    let rest = |i: usize| {
+        chars[i.min(chars.len())..]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
     // [1] body — but "[1]2022 年…" is a marker inside a wrapped prose line.
     if chars.first() == Some(&'[') {
         let mut i = 1;
@@ -327,7 +372,10 @@ fn note_start(t: &str, han_doc: bool, last_letter: &mut Option<char>) -> Option<
     }
     // ①, ^①, ^ body, - ^ body (Wikipedia references, with back-link numbers "2.0 2.1").
     let mut i = 0;
-    if matches!(chars.first(), Some('-' | '*' | '•')) && chars.get(1) == Some(&' ') && chars.get(2) == Some(&'^') {
+    if matches!(chars.first(), Some('-' | '*' | '•'))
+        && chars.get(1) == Some(&' ')
+        && chars.get(2) == Some(&'^')
+    {
         i = 2;
     }
     if chars.get(i) == Some(&'^') {
@@ -354,7 +402,11 @@ fn note_start(t: &str, han_doc: bool, last_letter: &mut Option<char>) -> Option<
         return Some(rest(1));
     }
     // "* body" (an asterisk note, as on a title*) in Chinese documents.
-    if han_doc && chars.first() == Some(&'*') && chars.get(1) == Some(&' ') && chars.get(2).is_some_and(|&c| is_han(c)) {
+    if han_doc
+        && chars.first() == Some(&'*')
+        && chars.get(1) == Some(&' ')
+        && chars.get(2).is_some_and(|&c| is_han(c))
+    {
         return Some(rest(2));
     }
     if t == "注释" || t == "注釋" || t == "注" {
@@ -383,7 +435,16 @@ fn note_start(t: &str, han_doc: bool, last_letter: &mut Option<char>) -> Option<
 /// Article metadata printed as a line of its own: keywords, received and revised dates.
 fn is_metadata_label(t: &str) -> bool {
     let t = t.trim_start_matches(['【', '[']);
-    ["关键词", "關鍵詞", "收稿日期", "修回日期", "Keywords", "Key words"].iter().any(|l| t.starts_with(l))
+    [
+        "关键词",
+        "關鍵詞",
+        "收稿日期",
+        "修回日期",
+        "Keywords",
+        "Key words",
+    ]
+    .iter()
+    .any(|l| t.starts_with(l))
         && t.chars().count() <= 80
 }
 
@@ -404,8 +465,14 @@ fn is_numbered_heading(t: &str) -> bool {
         }
     }
     if matches!(chars.first(), Some('（' | '(')) {
-        let inner = chars[1..].iter().take_while(|&&c| cn(c) || c.is_ascii_digit()).count();
-        if (1..=3).contains(&inner) && matches!(chars.get(1 + inner), Some('）' | ')')) && chars.len() > inner + 3 {
+        let inner = chars[1..]
+            .iter()
+            .take_while(|&&c| cn(c) || c.is_ascii_digit())
+            .count();
+        if (1..=3).contains(&inner)
+            && matches!(chars.get(1 + inner), Some('）' | ')'))
+            && chars.len() > inner + 3
+        {
             return true;
         }
     }
@@ -413,12 +480,17 @@ fn is_numbered_heading(t: &str) -> bool {
     if (1..=2).contains(&digits) {
         let sep = chars.get(digits).copied();
         let after = chars.get(digits + 1).copied();
-        if matches!(sep, Some('.' | '．' | '、')) && after.is_some_and(|c| !c.is_ascii_digit() && c != '.') {
+        if matches!(sep, Some('.' | '．' | '、'))
+            && after.is_some_and(|c| !c.is_ascii_digit() && c != '.')
+        {
             return true;
         }
     }
     if chars.first() == Some(&'第') {
-        let k = chars[1..].iter().take_while(|&&c| cn(c) || c.is_ascii_digit()).count();
+        let k = chars[1..]
+            .iter()
+            .take_while(|&&c| cn(c) || c.is_ascii_digit())
+            .count();
         if k > 0 && matches!(chars.get(1 + k), Some('章' | '节' | '節' | '部' | '篇')) {
             return true;
         }
@@ -439,7 +511,9 @@ fn strip_trailing_markers(t: &str, han_doc: bool) -> &str {
                 }
             }
         }
-        s = s.trim_end_matches(|c: char| is_circled(c) || is_superscript_digit(c) || c == '^').trim_end();
+        s = s
+            .trim_end_matches(|c: char| is_circled(c) || is_superscript_digit(c) || c == '^')
+            .trim_end();
         if han_doc {
             let mut it = s.chars().rev();
             if let (Some(l), Some(p)) = (it.next(), it.next()) {
@@ -456,7 +530,10 @@ fn strip_trailing_markers(t: &str, han_doc: bool) -> &str {
 
 /// Punctuation after which a lone lower-case letter is a footnote mark in Chinese text.
 fn is_marker_anchor(c: char) -> bool {
-    matches!(c, '。' | '；' | '，' | '”' | '！' | '？' | '）' | '：' | '、' | '」' | '』')
+    matches!(
+        c,
+        '。' | '；' | '，' | '”' | '！' | '？' | '）' | '：' | '、' | '」' | '』'
+    )
 }
 
 fn is_terminal_char(c: char) -> bool {
@@ -464,7 +541,10 @@ fn is_terminal_char(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'' | '»')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '"' | '\'' | '»'
+    )
 }
 
 /// Does the line end a sentence (ignoring footnote markers and closing quotes)?
@@ -480,8 +560,35 @@ fn ends_sentence(t: &str, han_doc: bool) -> bool {
 /// Does the line end in the middle of a clause (comma, colon, dash, opening bracket)?
 fn ends_in_clause(t: &str) -> bool {
     t.trim_end().chars().next_back().is_some_and(|c| {
-        matches!(c, '，' | '、' | '：' | '；' | ',' | ':' | ';' | '—' | '-' | '–' | '“' | '（' | '(' | '《' | '「' | '/')
+        matches!(
+            c,
+            '，' | '、'
+                | '：'
+                | '；'
+                | ','
+                | ':'
+                | ';'
+                | '—'
+                | '-'
+                | '–'
+                | '“'
+                | '（'
+                | '('
+                | '《'
+                | '「'
+                | '/'
+        )
     })
+}
+
+/// The last whitespace-separated token of `s`, looking at most 256 bytes back (so that joining
+/// the lines of a long Chinese paragraph without spaces stays linear).
+fn last_token(s: &str) -> &str {
+    let mut from = s.len().saturating_sub(256);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    s[from..].rsplit(char::is_whitespace).next().unwrap_or("")
 }
 
 fn is_urlish(token: &str) -> bool {
@@ -494,7 +601,7 @@ fn is_urlish(token: &str) -> bool {
 
 /// Does the line end inside a URL that continues on the next line?
 fn url_open(t: &str) -> bool {
-    let token = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let token = last_token(t);
     if !is_urlish(token) && !token.ends_with("://") {
         return false;
     }
@@ -519,31 +626,43 @@ fn note_open(t: &str) -> bool {
 
 /// Drops running headers: a line repeated across pages, or a title-like line beside a page number.
 fn drop_running_headers(lines: &mut [Line], headers: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
     let headerish = |l: &Line| {
         matches!(l.kind, Kind::Text | Kind::Heading)
             && !l.terminal
             && !l.text.contains(['，', '。', '、', '；', ','])
     };
-    let key = |s: &str| -> String { s.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect() };
+    let key = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter().filter(|l| headerish(l) && l.text.chars().count() >= 6) {
+    for l in lines
+        .iter()
+        .filter(|l| headerish(l) && l.text.chars().count() >= 6)
+    {
         *counts.entry(key(&l.text)).or_default() += 1;
     }
     for l in lines.iter_mut() {
-        if headerish(l) && l.text.chars().count() >= 6 && counts.get(&key(&l.text)).copied().unwrap_or(0) >= 2 {
-            if !headers.contains(&l.text) {
+        if headerish(l)
+            && l.text.chars().count() >= 6
+            && counts.get(&key(&l.text)).copied().unwrap_or(0) >= 2
+        {
+            if seen.insert(l.text.clone()) {
                 headers.push(l.text.clone());
             }
             l.kind = Kind::Drop;
         }
     }
-    let page_numbers: Vec<usize> =
-        (0..lines.len()).filter(|&i| lines[i].kind == Kind::Drop && is_page_number(&lines[i].text)).collect();
+    let page_numbers: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Drop && is_page_number(&lines[i].text))
+        .collect();
     for i in page_numbers {
         for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
             if let Some(l) = lines.get_mut(j) {
                 if headerish(l) && l.text.chars().count() <= 40 {
-                    if !headers.contains(&l.text) {
+                    if seen.insert(l.text.clone()) {
                         headers.push(l.text.clone());
                     }
                     l.kind = Kind::Drop;
@@ -556,7 +675,9 @@ fn drop_running_headers(lines: &mut [Line], headers: &mut Vec<String>) {
 /// Number of spaces standing between two Han characters ("时间 美国元首 俄罗斯元首").
 fn han_gaps(t: &str) -> usize {
     let c: Vec<char> = t.chars().collect();
-    (1..c.len().saturating_sub(1)).filter(|&i| c[i] == ' ' && is_han(c[i - 1]) && is_han(c[i + 1])).count()
+    (1..c.len().saturating_sub(1))
+        .filter(|&i| c[i] == ' ' && is_han(c[i - 1]) && is_han(c[i + 1]))
+        .count()
 }
 
 /// Marks tables that the PDF flattened into lines of space-separated Chinese tokens.
@@ -570,7 +691,11 @@ fn mark_flat_tables(lines: &mut [Line]) {
                 if !l.terminal && !punct && (gaps >= 2 || l.wide_gap) {
                     l.kind = Kind::Table(vec![l.text.clone()]);
                     in_table = true;
-                } else if in_table && !l.terminal && !punct && (gaps >= 1 || l.text.chars().count() <= 12) {
+                } else if in_table
+                    && !l.terminal
+                    && !punct
+                    && (gaps >= 1 || l.text.chars().count() <= 12)
+                {
                     l.kind = Kind::Table(vec![l.text.clone()]);
                 } else {
                     in_table = false;
@@ -585,14 +710,20 @@ fn mark_flat_tables(lines: &mut [Line]) {
 
 /// Are the text lines wrapped (as in a PDF), rather than one paragraph per line?
 fn is_wrapped(lines: &[Line]) -> bool {
-    let widths: Vec<usize> = lines.iter().filter(|l| l.kind == Kind::Text).map(|l| l.width).collect();
+    let widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Text)
+        .map(|l| l.width)
+        .collect();
     percentile(&widths, 75) <= 160
 }
 
 /// Marks lines that are visibly short compared with their neighbours. In unwrapped text a line
 /// is a paragraph, so only a line shorter than [`UNWRAPPED_SHORT`] columns counts as short.
 fn measure(lines: &mut [Line]) {
-    let flow: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].kind == Kind::Text).collect();
+    let flow: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].kind == Kind::Text)
+        .collect();
     if !is_wrapped(lines) {
         for &i in &flow {
             let clause_inside = lines[i].text.contains(['，', '。', '；', ',']);
@@ -610,7 +741,10 @@ fn measure(lines: &mut [Line]) {
         let hi = (k + 6).min(flow.len());
         window.extend((lo..hi).filter(|&m| m != k).map(|m| lines[flow[m]].width));
         window.sort_unstable();
-        let local = window.get(window.len() / 2).copied().unwrap_or(lines[i].width);
+        let local = window
+            .get(window.len() / 2)
+            .copied()
+            .unwrap_or(lines[i].width);
         let w = lines[i].width;
         lines[i].short = w * 10 < local * 6;
         lines[i].lastish = w * 100 < local * 85;
@@ -633,22 +767,32 @@ struct Para {
 fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
     let wrapped = is_wrapped(lines);
     let nonblank = lines.iter().filter(|l| l.kind != Kind::Drop).count().max(1);
-    let blank_dominant = lines.iter().filter(|l| l.kind != Kind::Drop && l.blank_before).count() * 2 > nonblank;
+    let blank_dominant = lines
+        .iter()
+        .filter(|l| l.kind != Kind::Drop && l.blank_before)
+        .count()
+        * 2
+        > nonblank;
 
     let mut out: Vec<RawBlock> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
     let mut note: Option<(String, bool)> = None;
     let mut para: Option<Para> = None;
 
-    let close_para = |para: &mut Option<Para>, out: &mut Vec<RawBlock>, pending: &mut Vec<String>| {
-        if let Some(p) = para.take() {
-            let kind = if !p.ends_terminal && p.text.chars().count() <= 80 { BlockKind::Heading } else { BlockKind::Prose };
-            out.push((kind, vec![p.text]));
-        }
-        for n in pending.drain(..) {
-            out.push((BlockKind::Note, vec![n]));
-        }
-    };
+    let close_para =
+        |para: &mut Option<Para>, out: &mut Vec<RawBlock>, pending: &mut Vec<String>| {
+            if let Some(p) = para.take() {
+                let kind = if !p.ends_terminal && p.text.chars().count() <= 80 {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Prose
+                };
+                out.push((kind, vec![p.text]));
+            }
+            for n in pending.drain(..) {
+                out.push((BlockKind::Note, vec![n]));
+            }
+        };
     let finish_note = |note: &mut Option<(String, bool)>, pending: &mut Vec<String>| {
         if let Some((n, _)) = note.take() {
             pending.push(n);
@@ -702,7 +846,7 @@ fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                             && wrapped
                             && !l.indent
                             && !prev.lastish
-                            && !(l.blank_before && !blank_dominant)
+                            && (blank_dominant || !l.blank_before)
                     }
                 };
                 if continues {
@@ -711,7 +855,12 @@ fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     }
                 } else {
                     close_para(&mut para, &mut out, &mut pending);
-                    para = Some(Para { text: l.text.clone(), open: false, last: idx, ends_terminal: false });
+                    para = Some(Para {
+                        text: l.text.clone(),
+                        open: false,
+                        last: idx,
+                        ends_terminal: false,
+                    });
                 }
                 if let Some(p) = para.as_mut() {
                     p.open = !l.terminal && !heading_line && (!l.short || ends_in_clause(&l.text));
@@ -735,7 +884,9 @@ fn assemble_structured(lines: &[Line]) -> Vec<RawBlock> {
             Kind::Note(b) => Some((BlockKind::Note, vec![b.clone()])),
             Kind::Table(c) => Some((BlockKind::Table, c.clone())),
             Kind::Heading => Some((BlockKind::Heading, vec![l.text.clone()])),
-            Kind::Text if !l.terminal && l.text.chars().count() <= 80 => Some((BlockKind::Heading, vec![l.text.clone()])),
+            Kind::Text if !l.terminal && l.text.chars().count() <= 80 => {
+                Some((BlockKind::Heading, vec![l.text.clone()]))
+            }
             Kind::Text => Some((BlockKind::Prose, vec![l.text.clone()])),
         })
         .collect()
@@ -756,13 +907,14 @@ pub fn join(buf: &mut String, next: &str) {
     let trimmed_len = buf.trim_end().len();
     buf.truncate(trimmed_len);
     let next = next.trim_start();
-    let Some(first) = next.chars().next() else { return };
+    let Some(first) = next.chars().next() else {
+        return;
+    };
     let Some(last) = buf.chars().next_back() else {
         buf.push_str(next);
         return;
     };
-    let token = buf.rsplit(char::is_whitespace).next().unwrap_or("");
-    let urlish = is_urlish(token);
+    let urlish = is_urlish(last_token(buf));
     if last == '-' && !urlish && first.is_lowercase() {
         let before = buf.chars().rev().nth(1);
         if before.is_some_and(char::is_alphabetic) {
@@ -814,7 +966,8 @@ pub fn remove_markers(s: &str, han_doc: bool) -> String {
         if han_doc && ch.is_ascii_lowercase() {
             let prev = out.chars().next_back();
             let next = c.get(i + 1).copied();
-            let next_ok = next.is_none_or(|n| is_han(n) || n.is_ascii_digit() || n == '“' || n == '|');
+            let next_ok =
+                next.is_none_or(|n| is_han(n) || n.is_ascii_digit() || n == '“' || n == '|');
             if prev.is_some_and(is_marker_anchor) && next_ok {
                 i += 1;
                 continue;
@@ -829,7 +982,10 @@ pub fn remove_markers(s: &str, han_doc: bool) -> String {
 /// The end (exclusive) of a bracketed marker at `i`: `[1]`, `[ 12 ]`, `[注1]`, `[a]`.
 fn bracket_marker_end(c: &[char], i: usize) -> Option<usize> {
     let close = (i + 1..c.len().min(i + 8)).find(|&j| c[j] == ']')?;
-    let inner: String = c[i + 1..close].iter().filter(|c| !c.is_whitespace()).collect();
+    let inner: String = c[i + 1..close]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let inner = inner.strip_prefix('注').unwrap_or(&inner);
     let numeric = (1..=3).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_digit());
     numeric.then_some(close + 1)
@@ -837,8 +993,18 @@ fn bracket_marker_end(c: &[char], i: usize) -> Option<usize> {
 
 /// Tidies spaces: collapses runs and removes spaces beside Chinese punctuation.
 pub fn tidy(s: &str) -> String {
-    let attaches_left = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '）' | '」' | '』' | '》' | '】');
-    let attaches_right = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '（' | '「' | '『' | '《' | '【');
+    let attaches_left = |c: char| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' | '）' | '」' | '』' | '》' | '】'
+        )
+    };
+    let attaches_right = |c: char| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' | '（' | '「' | '『' | '《' | '【'
+        )
+    };
     let mut out = String::with_capacity(s.len());
     let mut pending = false;
     for ch in s.chars() {
@@ -863,7 +1029,19 @@ mod tests {
     use super::*;
 
     fn texts(c: &Cleaned) -> Vec<(BlockKind, String)> {
-        c.blocks.iter().map(|b| (b.kind, c.text.chars().skip(b.span.0).take(b.span.1 - b.span.0).collect())).collect()
+        c.blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    c.text
+                        .chars()
+                        .skip(b.span.0)
+                        .take(b.span.1 - b.span.0)
+                        .collect(),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -879,7 +1057,10 @@ mod tests {
     #[test]
     fn latin_and_cyrillic_are_dehyphenated_or_joined_with_a_space() {
         let c = clean("The negoti-\nations in Geneva were long and\ndifficult. See https://www.\nstate.gov/x-\ny/.\n", Layout::Flowed);
-        assert_eq!(c.text, "The negotiations in Geneva were long and difficult. See https://www.state.gov/x-y/.");
+        assert_eq!(
+            c.text,
+            "The negotiations in Geneva were long and difficult. See https://www.state.gov/x-y/."
+        );
         let c = clean("Переговоры в Же-\nневе прошли\nуспешно.\n", Layout::Flowed);
         assert_eq!(c.text, "Переговоры в Женеве прошли успешно.");
     }
@@ -889,7 +1070,10 @@ mod tests {
         let raw = "　　甲方代表说，希望尽快结束谈判，“而且越早越好”。\n　　乙方代表说，会谈取得一些进展，但尚\n未就最重要的议题达成协议。\n";
         let c = clean(raw, Layout::Flowed);
         assert_eq!(c.blocks.len(), 2);
-        assert_eq!(texts(&c)[1].1, "乙方代表说，会谈取得一些进展，但尚未就最重要的议题达成协议。");
+        assert_eq!(
+            texts(&c)[1].1,
+            "乙方代表说，会谈取得一些进展，但尚未就最重要的议题达成协议。"
+        );
     }
 
     #[test]
@@ -900,17 +1084,44 @@ mod tests {
                     再未举行正式会谈。\n";
         let c = clean(raw, Layout::Flowed);
         let t = texts(&c);
-        assert_eq!(t[0], (BlockKind::Prose, "两国议会先后通过了多项限制合作的法案，此后双方再未举行正式会谈。".into()));
-        assert_eq!(t[1], (BlockKind::Note, "王某某：《双边关系史稿》，某某出版社 2020 年版，第 12 页。".into()));
+        assert_eq!(
+            t[0],
+            (
+                BlockKind::Prose,
+                "两国议会先后通过了多项限制合作的法案，此后双方再未举行正式会谈。".into()
+            )
+        );
+        assert_eq!(
+            t[1],
+            (
+                BlockKind::Note,
+                "王某某：《双边关系史稿》，某某出版社 2020 年版，第 12 页。".into()
+            )
+        );
         assert_eq!(t[2], (BlockKind::Note, "Example Institute, “A Made-up Report on Arms Control,” March 3, 2021, https://www.example.org/report/.".into()));
     }
 
     #[test]
     fn markers_of_every_kind_are_removed() {
-        assert_eq!(tidy(&remove_markers("期待。[2] 然而，因随后①事件^②和议题¹ [12]，", true)), "期待。然而，因随后事件和议题，");
-        assert_eq!(tidy(&remove_markers("面临的挑战。a新政府上台后，合作。b", true)), "面临的挑战。新政府上台后，合作。");
-        assert_eq!(remove_markers("a new strategy, 10 m² area", true), "a new strategy, 10 m² area");
-        assert_eq!(remove_markers("array [x] and [1234]", false), "array [x] and [1234]");
+        assert_eq!(
+            tidy(&remove_markers(
+                "期待。[2] 然而，因随后①事件^②和议题¹ [12]，",
+                true
+            )),
+            "期待。然而，因随后事件和议题，"
+        );
+        assert_eq!(
+            tidy(&remove_markers("面临的挑战。a新政府上台后，合作。b", true)),
+            "面临的挑战。新政府上台后，合作。"
+        );
+        assert_eq!(
+            remove_markers("a new strategy, 10 m² area", true),
+            "a new strategy, 10 m² area"
+        );
+        assert_eq!(
+            remove_markers("array [x] and [1234]", false),
+            "array [x] and [1234]"
+        );
     }
 
     #[test]
@@ -922,7 +1133,10 @@ mod tests {
         assert!(is_journal_footer("《国际问题论丛》2030年第2期，第1-20页。"));
         let raw = "多数受访者认为两国应当尽快恢复对话，并通\n\n大国关系的演变及其前景分析\n\n-12-\n\n过谈判解决分歧。\n";
         let c = clean(raw, Layout::Flowed);
-        assert_eq!(c.text, "多数受访者认为两国应当尽快恢复对话，并通过谈判解决分歧。");
+        assert_eq!(
+            c.text,
+            "多数受访者认为两国应当尽快恢复对话，并通过谈判解决分歧。"
+        );
         assert_eq!(c.running_headers, ["大国关系的演变及其前景分析"]);
     }
 
@@ -943,8 +1157,17 @@ mod tests {
     fn letter_footnotes_in_chinese_documents() {
         let raw = "甲国重申对盟友的义务。a新政府上台后调整了政策，承诺合作。b\n\na Jane Roe, “A Fictional Essay on Alliances”, Example Review, \n\nMay 5, 2021.\n\nb 李某：《虚构的外交史》，第9页。\n";
         let t = texts(&clean(raw, Layout::Flowed));
-        assert_eq!(t[0].1, "甲国重申对盟友的义务。新政府上台后调整了政策，承诺合作。");
-        assert_eq!(t[1], (BlockKind::Note, "Jane Roe, “A Fictional Essay on Alliances”, Example Review, May 5, 2021.".into()));
+        assert_eq!(
+            t[0].1,
+            "甲国重申对盟友的义务。新政府上台后调整了政策，承诺合作。"
+        );
+        assert_eq!(
+            t[1],
+            (
+                BlockKind::Note,
+                "Jane Roe, “A Fictional Essay on Alliances”, Example Review, May 5, 2021.".into()
+            )
+        );
         assert_eq!(t[2].0, BlockKind::Note);
     }
 
@@ -956,7 +1179,10 @@ mod tests {
 
     #[test]
     fn structured_lines_are_blocks() {
-        let c = clean("Title here\nFirst paragraph ends.\nSecond one ends.\n", Layout::Structured);
+        let c = clean(
+            "Title here\nFirst paragraph ends.\nSecond one ends.\n",
+            Layout::Structured,
+        );
         assert_eq!(c.blocks.len(), 3);
         assert_eq!(c.blocks[0].kind, BlockKind::Heading);
     }

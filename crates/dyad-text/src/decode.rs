@@ -49,11 +49,18 @@ pub fn decode(
     refuse_binary(bytes)?;
     if let Some(enc) = hint.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // A UTF-16 label inside an ASCII-compatible document is a lie (WHATWG treats it as UTF-8).
-        let enc = if enc == UTF_16LE || enc == UTF_16BE { UTF_8 } else { enc };
+        let enc = if enc == UTF_16LE || enc == UTF_16BE {
+            UTF_8
+        } else {
+            enc
+        };
         return Ok(run(enc, bytes));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: s.to_string(), encoding: "UTF-8" });
+        return Ok(Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+        });
     }
     Ok(run(detect(bytes), bytes))
 }
@@ -124,7 +131,10 @@ fn russian_score(text: &str) -> i64 {
 
 fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, used, _) = enc.decode(bytes);
-    Decoded { text: text.into_owned(), encoding: display_name(used) }
+    Decoded {
+        text: text.into_owned(),
+        encoding: display_name(used),
+    }
 }
 
 /// The name reported in `Processed::encoding`.
@@ -208,7 +218,10 @@ mod tests {
         assert_eq!(d.text, RU);
         let g = encoding_rs::GB18030.encode("美俄两国元首举行会晤").0;
         let d = decode(&g, Some("gb18030"), None).unwrap();
-        assert_eq!((d.text.as_str(), d.encoding), ("美俄两国元首举行会晤", "GB18030"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding),
+            ("美俄两国元首举行会晤", "GB18030")
+        );
         // A hint (e.g. <meta charset>) is used when nothing stronger is known.
         let d = decode(&g, None, Some("gbk")).unwrap();
         assert_eq!(d.text, "美俄两国元首举行会晤");
@@ -217,9 +230,17 @@ mod tests {
     #[test]
     fn binary_and_empty_are_refused() {
         assert_eq!(decode(b"", None, None), Err(TextError::Empty));
-        assert!(matches!(decode(b"abc\0def", None, None), Err(TextError::Binary(_))));
-        let ctrl: Vec<u8> = (0u8..200).map(|i| if i % 10 == 0 { 0x01 } else { b'a' }).collect();
-        assert!(matches!(decode(&ctrl, None, None), Err(TextError::Binary(_))));
+        assert!(matches!(
+            decode(b"abc\0def", None, None),
+            Err(TextError::Binary(_))
+        ));
+        let ctrl: Vec<u8> = (0u8..200)
+            .map(|i| if i % 10 == 0 { 0x01 } else { b'a' })
+            .collect();
+        assert!(matches!(
+            decode(&ctrl, None, None),
+            Err(TextError::Binary(_))
+        ));
         assert!(decode(b"line\tone\r\nline two\x0c", None, None).is_ok());
     }
 }

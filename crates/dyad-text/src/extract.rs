@@ -38,22 +38,42 @@ pub fn extract(bytes: &[u8], format: Format, opts: &Options) -> Result<Extracted
     match format {
         Format::Text => {
             let d = decode::decode(bytes, declared, None)?;
-            Ok(Extracted { text: d.text, title: None, published: None, encoding: d.encoding })
+            Ok(Extracted {
+                text: d.text,
+                title: None,
+                published: None,
+                encoding: d.encoding,
+            })
         }
         Format::Markdown => {
             let d = decode::decode(bytes, declared, None)?;
             let md = markdown::strip(&d.text);
-            Ok(Extracted { text: md.text, title: md.title, published: None, encoding: d.encoding })
+            Ok(Extracted {
+                text: md.text,
+                title: md.title,
+                published: None,
+                encoding: d.encoding,
+            })
         }
         Format::Html => {
             let hint = html::meta_charset(bytes);
             let d = decode::decode(bytes, declared, hint.as_deref())?;
             let page = html::extract(&d.text);
-            Ok(Extracted { text: page.text, title: page.title, published: page.published, encoding: d.encoding })
+            Ok(Extracted {
+                text: page.text,
+                title: page.title,
+                published: page.published,
+                encoding: d.encoding,
+            })
         }
         Format::Pdf => {
             let p = pdf::extract(bytes)?;
-            Ok(Extracted { text: p.text, title: p.title, published: None, encoding: "PDF" })
+            Ok(Extracted {
+                text: p.text,
+                title: p.title,
+                published: None,
+                encoding: "PDF",
+            })
         }
     }
 }

@@ -32,13 +32,15 @@ fn english_words() -> &'static HashSet<&'static str> {
 }
 
 fn is_cyrillic(c: char) -> bool {
-    matches!(c as u32, 0x0400..=0x04FF | 0x0500..=0x052F)
+    matches!(c as u32, 0x0400..=0x052F)
 }
 
 /// The language of one sentence.
 pub fn detect(text: &str) -> Lang {
     let (mut han, mut cyr, mut latin, mut non_ascii_latin, mut other) = (0usize, 0, 0, 0, 0);
-    let words = text.split_whitespace().filter(|w| !(w.contains("://") || w.starts_with("www.") || (w.contains('/') && w.is_ascii())));
+    let words = text.split_whitespace().filter(|w| {
+        !(w.contains("://") || w.starts_with("www.") || (w.contains('/') && w.is_ascii()))
+    });
     for c in words.flat_map(str::chars) {
         if is_han(c) {
             han += 1;
@@ -78,7 +80,10 @@ fn looks_english(text: &str) -> bool {
     let words = english_words();
     let mut total = 0usize;
     let mut hits = 0usize;
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
         total += 1;
         if words.contains(w.to_lowercase().as_str()) {
             hits += 1;
@@ -90,16 +95,28 @@ fn looks_english(text: &str) -> bool {
 /// The majority language of a document's sentences (notes count only when there is nothing else).
 pub fn majority(segments: &[Segment]) -> Lang {
     let body: Vec<&Segment> = segments.iter().filter(|s| !s.note).collect();
-    let pool: Vec<&Segment> = if body.is_empty() { segments.iter().collect() } else { body };
-    let mut tally: [(Lang, usize, usize); 4] =
-        [(Lang::Zh, 0, 0), (Lang::En, 0, 0), (Lang::Ru, 0, 0), (Lang::Other, 0, 0)];
+    let pool: Vec<&Segment> = if body.is_empty() {
+        segments.iter().collect()
+    } else {
+        body
+    };
+    let mut tally: [(Lang, usize, usize); 4] = [
+        (Lang::Zh, 0, 0),
+        (Lang::En, 0, 0),
+        (Lang::Ru, 0, 0),
+        (Lang::Other, 0, 0),
+    ];
     for s in pool {
         if let Some(t) = tally.iter_mut().find(|t| t.0 == s.lang) {
             t.1 += 1;
             t.2 += s.text.chars().count();
         }
     }
-    tally.iter().max_by_key(|t| (t.1, t.2)).map(|t| t.0).unwrap_or(Lang::Other)
+    tally
+        .iter()
+        .max_by_key(|t| (t.1, t.2))
+        .map(|t| t.0)
+        .unwrap_or(Lang::Other)
 }
 
 #[cfg(test)]
@@ -108,16 +125,32 @@ mod tests {
 
     #[test]
     fn scripts() {
-        assert_eq!(detect("甲方代表团由外交部长约翰（John Doe）率领。"), Lang::Zh);
-        assert_eq!(detect("Министр назвал условия // URL: https://example.ru/2025/x.html"), Lang::Ru);
+        assert_eq!(
+            detect("甲方代表团由外交部长约翰（John Doe）率领。"),
+            Lang::Zh
+        );
+        assert_eq!(
+            detect("Министр назвал условия // URL: https://example.ru/2025/x.html"),
+            Lang::Ru
+        );
         assert_eq!(detect("Example Analytics, March 3, 2021."), Lang::En);
-        assert_eq!(detect("Die Gespräche in Genf wurden fortgesetzt, für später geplant."), Lang::Other);
+        assert_eq!(
+            detect("Die Gespräche in Genf wurden fortgesetzt, für später geplant."),
+            Lang::Other
+        );
         assert_eq!(detect("2025"), Lang::Other);
         assert_eq!(detect("（一）甲国—乙国/丙国时期"), Lang::Zh);
     }
 
     fn seg(text: &str, lang: Lang, note: bool) -> Segment {
-        Segment { text: text.into(), normalized: text.into(), lang, span: (0, 0), paragraph: 0, note }
+        Segment {
+            text: text.into(),
+            normalized: text.into(),
+            lang,
+            span: (0, 0),
+            paragraph: 0,
+            note,
+        }
     }
 
     #[test]
@@ -130,15 +163,25 @@ mod tests {
         ];
         // One each in the body: the tie goes to the longer text.
         assert_eq!(majority(&segs), Lang::En);
-        let segs = vec![seg("美俄两国元首举行了长时间会晤。", Lang::Zh, false), seg("Ok.", Lang::En, false)];
+        let segs = vec![
+            seg("美俄两国元首举行了长时间会晤。", Lang::Zh, false),
+            seg("Ok.", Lang::En, false),
+        ];
         assert_eq!(majority(&segs), Lang::Zh);
     }
 
     #[test]
     fn word_list_is_well_formed() {
         let mut seen = HashSet::new();
-        for w in ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
-            assert!(seen.insert(w), "duplicate word {w:?} in data/english_words.txt");
+        for w in ENGLISH_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+        {
+            assert!(
+                seen.insert(w),
+                "duplicate word {w:?} in data/english_words.txt"
+            );
             assert_eq!(w, w.to_lowercase(), "{w:?} is not lower case");
         }
     }

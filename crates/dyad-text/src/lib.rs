@@ -135,7 +135,9 @@ pub fn process(bytes: &[u8], format: Format, opts: &Options) -> Result<Processed
     }
     let lang = lang::majority(&segments);
     let title = extracted.title.or_else(|| metadata::title(&cleaned));
-    let published = extracted.published.or_else(|| metadata::published(&extracted.text));
+    let published = extracted
+        .published
+        .or_else(|| metadata::published(&extracted.text));
     Ok(Processed {
         title,
         published,

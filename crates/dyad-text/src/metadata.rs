@@ -29,7 +29,14 @@ const TOP_CHARS: usize = 1500;
 pub fn title(cleaned: &Cleaned) -> Option<String> {
     let block_text = |i: usize| -> Option<String> {
         let b = cleaned.blocks.get(i)?;
-        Some(cleaned.text.chars().skip(b.span.0).take(b.span.1 - b.span.0).collect())
+        Some(
+            cleaned
+                .text
+                .chars()
+                .skip(b.span.0)
+                .take(b.span.1 - b.span.0)
+                .collect(),
+        )
     };
     // The first block, unless it is a section label ("… 政治·外交"), when it is a heading.
     for i in 0..cleaned.blocks.len().min(2) {
@@ -43,10 +50,19 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
             break;
         }
     }
-    if let Some(h) = cleaned.running_headers.iter().find(|h| h.chars().any(char::is_alphabetic)) {
+    if let Some(h) = cleaned
+        .running_headers
+        .iter()
+        .find(|h| h.chars().any(char::is_alphabetic))
+    {
         return bound(h);
     }
-    cleaned.text.lines().map(str::trim).find(|l| !l.is_empty()).and_then(bound)
+    cleaned
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .and_then(bound)
 }
 
 /// Trims a title, removes a trailing footnote asterisk, and bounds its length.
@@ -60,12 +76,23 @@ pub fn bound(t: &str) -> Option<String> {
 
 /// The publication date the text states, if any.
 pub fn published(text: &str) -> Option<EventDate> {
-    for label in ["收稿日期", "发布日期", "發佈日期", "发表日期", "出版日期", "Published", "Опубликовано", "Дата публикации"] {
+    for label in [
+        "收稿日期",
+        "发布日期",
+        "發佈日期",
+        "发表日期",
+        "出版日期",
+        "Published",
+        "Опубликовано",
+        "Дата публикации",
+    ] {
         let mut from = 0;
         while let Some(pos) = text[from..].find(label) {
             let at = from + pos + label.len();
             let window: String = text[at..].chars().take(40).collect();
-            let window = window.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '】' | ']' | '-'));
+            let window = window.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '：' | '】' | ']' | '-')
+            });
             let window = window.strip_prefix("on ").unwrap_or(window);
             if let Some(d) = parse_date_prefix(window) {
                 return Some(d);
@@ -89,7 +116,12 @@ pub fn published(text: &str) -> Option<EventDate> {
     for line in top.lines().take(5) {
         if let Some(comma) = line.find(", ") {
             let head = &line[..comma];
-            if !head.is_empty() && head.len() <= 30 && head.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+            if !head.is_empty()
+                && head.len() <= 30
+                && head
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '-')
+            {
                 let rest = &line[comma + 2..];
                 if let Some((d, _)) = english_date(rest) {
                     if d.precision() == dyad_model::date::Precision::Day {
@@ -171,14 +203,31 @@ fn chinese_date(s: &str) -> Option<(EventDate, usize)> {
         let rest3 = rest2[c..].trim_start();
         if let Some(_tail) = rest3.strip_prefix(['日', '号']) {
             let total = used + c + (rest2[c..].len() - rest3.len()) + '日'.len_utf8();
-            return EventDate::day(y as i32, m, u8::try_from(d).ok()?).ok().map(|e| (e, total));
+            return EventDate::day(y as i32, m, u8::try_from(d).ok()?)
+                .ok()
+                .map(|e| (e, total));
         }
     }
     EventDate::month(y as i32, m).ok().map(|e| (e, used))
 }
 
-const EN_MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const RU_MONTHS: [&str; 12] = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+const EN_MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const RU_MONTHS: [&str; 12] = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
 
 fn month_word(word: &str, table: &[&str; 12]) -> Option<u8> {
     let w = word.to_lowercase();
@@ -225,14 +274,18 @@ fn english_date(s: &str) -> Option<(EventDate, usize)> {
     if let (Some((m, _)), Some((d, _)), Some((y, end))) = (w.first(), w.get(1), w.get(2)) {
         if let (Some(m), Some(d), Some(y)) = (month_word(m, &EN_MONTHS), num(d), num(y)) {
             if (1000..=2999).contains(&y) {
-                return EventDate::day(y as i32, m, u8::try_from(d).ok()?).ok().map(|e| (e, *end));
+                return EventDate::day(y as i32, m, u8::try_from(d).ok()?)
+                    .ok()
+                    .map(|e| (e, *end));
             }
         }
     }
     if let (Some((d, _)), Some((m, _)), Some((y, end))) = (w.first(), w.get(1), w.get(2)) {
         if let (Some(d), Some(m), Some(y)) = (num(d), month_word(m, &EN_MONTHS), num(y)) {
             if (1000..=2999).contains(&y) {
-                return EventDate::day(y as i32, m, u8::try_from(d).ok()?).ok().map(|e| (e, *end));
+                return EventDate::day(y as i32, m, u8::try_from(d).ok()?)
+                    .ok()
+                    .map(|e| (e, *end));
             }
         }
     }
@@ -248,7 +301,9 @@ fn russian_date(s: &str) -> Option<(EventDate, usize)> {
     if !(1000..=2999).contains(&y) {
         return None;
     }
-    EventDate::day(y as i32, m, u8::try_from(d).ok()?).ok().map(|e| (e, *end))
+    EventDate::day(y as i32, m, u8::try_from(d).ok()?)
+        .ok()
+        .map(|e| (e, *end))
 }
 
 #[cfg(test)]
@@ -261,19 +316,40 @@ mod tests {
 
     #[test]
     fn labelled_dates_anywhere() {
-        assert_eq!(p("正文……\n【收稿日期 ：2023-10-09】\n【修回日期 ：2024-01-26】").as_deref(), Some("2023-10-09"));
-        assert_eq!(p("正文\n收稿日期：2024年12月19日").as_deref(), Some("2024-12-19"));
-        assert_eq!(p("Talks\nPublished August 15, 2025 by staff").as_deref(), Some("2025-08-15"));
+        assert_eq!(
+            p("正文……\n【收稿日期 ：2023-10-09】\n【修回日期 ：2024-01-26】").as_deref(),
+            Some("2023-10-09")
+        );
+        assert_eq!(
+            p("正文\n收稿日期：2024年12月19日").as_deref(),
+            Some("2024-12-19")
+        );
+        assert_eq!(
+            p("Talks\nPublished August 15, 2025 by staff").as_deref(),
+            Some("2025-08-15")
+        );
         assert_eq!(p("Published on 15 Aug 2025").as_deref(), Some("2025-08-15"));
-        assert_eq!(p("Саммит\nОпубликовано 15 августа 2025, 10:00").as_deref(), Some("2025-08-15"));
+        assert_eq!(
+            p("Саммит\nОпубликовано 15 августа 2025, 10:00").as_deref(),
+            Some("2025-08-15")
+        );
         assert_eq!(p("Опубликовано 9 мая 2024").as_deref(), Some("2024-05-09"));
     }
 
     #[test]
     fn dates_near_the_top() {
-        assert_eq!(p("峰會條目\n此條目尚待擴充。 (2025年8月13日) |").as_deref(), Some("2025-08-13"));
-        assert_eq!(p("Summit report\n2025-08-15\nText").as_deref(), Some("2025-08-15"));
-        assert_eq!(p("MOSCOW, Aug 15, 2025 (Reuters) - Talks began.").as_deref(), Some("2025-08-15"));
+        assert_eq!(
+            p("峰會條目\n此條目尚待擴充。 (2025年8月13日) |").as_deref(),
+            Some("2025-08-13")
+        );
+        assert_eq!(
+            p("Summit report\n2025-08-15\nText").as_deref(),
+            Some("2025-08-15")
+        );
+        assert_eq!(
+            p("MOSCOW, Aug 15, 2025 (Reuters) - Talks began.").as_deref(),
+            Some("2025-08-15")
+        );
         // A dateline without a year says nothing about the year.
         assert_eq!(p("MOSCOW, Aug 15 (Reuters) - Talks began."), None);
         assert_eq!(p("当地时间8月15日，两国元首会晤。"), None);
@@ -284,8 +360,17 @@ mod tests {
     #[test]
     fn titles() {
         let c = crate::clean::clean("… 国际·观察\n\n大国关系的历史变迁：\n\n从全面对抗走向有限的务实合作\n\n张某某\n\n摘要：本文讨论两个大国在过去二十年间关系的起伏，认为双方在经济与安全领域的互动模式决定\n\n了合作的上限，同时也指出国内政治对外交选择的约束作用越来越明显，需要更加细致的研究和\n\n持续的观察。作者还比较了不同时期领导人的决策风格，发现个人关系在危机时期的作用尤其\n\n突出，而在平稳时期则让位于官僚机构的常规运作，这一发现对于理解双边关系具有启发意义。\n", crate::clean::Layout::Flowed);
-        assert_eq!(title(&c).as_deref(), Some("大国关系的历史变迁：从全面对抗走向有限的务实合作"));
-        assert_eq!(bound("双边关系“重启”的困境*").as_deref(), Some("双边关系“重启”的困境"));
-        assert_eq!(bound(&"长".repeat(500)).map(|t| t.chars().count()), Some(MAX_TITLE_CHARS));
+        assert_eq!(
+            title(&c).as_deref(),
+            Some("大国关系的历史变迁：从全面对抗走向有限的务实合作")
+        );
+        assert_eq!(
+            bound("双边关系“重启”的困境*").as_deref(),
+            Some("双边关系“重启”的困境")
+        );
+        assert_eq!(
+            bound(&"长".repeat(500)).map(|t| t.chars().count()),
+            Some(MAX_TITLE_CHARS)
+        );
     }
 }

@@ -20,7 +20,9 @@ use unicode_normalization::UnicodeNormalization;
 
 fn t2s() -> Option<&'static OpenCC> {
     static CONVERTER: OnceLock<Option<OpenCC>> = OnceLock::new();
-    CONVERTER.get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok()).as_ref()
+    CONVERTER
+        .get_or_init(|| OpenCC::from_config(BuiltinConfig::T2s).ok())
+        .as_ref()
 }
 
 /// Is `c` a Han ideograph (CJK unified ideographs and their extensions, compatibility forms)?
@@ -100,9 +102,15 @@ mod tests {
     #[test]
     fn traditional_becomes_simplified() {
         assert_eq!(normalized("2025年俄美峰會"), "2025年俄美峰会");
-        assert_eq!(normalized("美國總統與俄羅斯總統會晤"), "美国总统与俄罗斯总统会晤");
+        assert_eq!(
+            normalized("美國總統與俄羅斯總統會晤"),
+            "美国总统与俄罗斯总统会晤"
+        );
         // Already simplified text is unchanged.
-        assert_eq!(normalized("美俄两国元首举行会晤。"), "美俄两国元首举行会晤。");
+        assert_eq!(
+            normalized("美俄两国元首举行会晤。"),
+            "美俄两国元首举行会晤。"
+        );
     }
 
     #[test]

@@ -43,12 +43,22 @@ pub fn parse_abbreviations(src: &str) -> Result<Vec<Abbreviation>, String> {
         }
         let mut parts = line.split_whitespace();
         let (Some(lang), Some(text), None) = (parts.next(), parts.next(), parts.next()) else {
-            return Err(format!("data/abbreviations.txt:{}: expected `<lang> <abbreviation>`", i + 1));
+            return Err(format!(
+                "data/abbreviations.txt:{}: expected `<lang> <abbreviation>`",
+                i + 1
+            ));
         };
         if !matches!(lang, "en" | "ru") {
-            return Err(format!("data/abbreviations.txt:{}: unknown language `{lang}`", i + 1));
+            return Err(format!(
+                "data/abbreviations.txt:{}: unknown language `{lang}`",
+                i + 1
+            ));
         }
-        out.push(Abbreviation { lang: lang.into(), text: text.to_lowercase(), line: i + 1 });
+        out.push(Abbreviation {
+            lang: lang.into(),
+            text: text.to_lowercase(),
+            line: i + 1,
+        });
     }
     Ok(out)
 }
@@ -65,11 +75,17 @@ fn abbreviations() -> &'static HashSet<String> {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | ']' | '»')
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '】' | '》' | '〉' | '"' | '\'' | ']' | '»'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '"' | '\'' | '«' | '[')
+    matches!(
+        c,
+        '“' | '‘' | '「' | '『' | '（' | '(' | '【' | '《' | '"' | '\'' | '«' | '['
+    )
 }
 
 fn is_cjk_terminal(c: char) -> bool {
@@ -86,11 +102,15 @@ pub fn sentence_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     while i < n {
         let c = chars[i];
         let next = chars.get(i + 1).copied().unwrap_or(' ');
-        let cjk_end = is_cjk_terminal(c)
-            || (matches!(c, '!' | '?' | ';') && normalize::is_han(next));
+        let cjk_end =
+            is_cjk_terminal(c) || (matches!(c, '!' | '?' | ';') && normalize::is_han(next));
         if cjk_end && has_content(start, i) {
             let mut j = i + 1;
-            while j < n && (is_cjk_terminal(chars[j]) || matches!(chars[j], '!' | '?') || is_closer(chars[j])) {
+            while j < n
+                && (is_cjk_terminal(chars[j])
+                    || matches!(chars[j], '!' | '?')
+                    || is_closer(chars[j]))
+            {
                 j += 1;
             }
             out.push((start, j));
@@ -114,7 +134,8 @@ pub fn sentence_ranges(chars: &[char]) -> Vec<(usize, usize)> {
                 let starts_sentence = k < n
                     && (chars[k].is_uppercase()
                         || normalize::is_han(chars[k])
-                        || (is_opener(chars[k]) && chars.get(k + 1).is_some_and(|c| c.is_uppercase())));
+                        || (is_opener(chars[k])
+                            && chars.get(k + 1).is_some_and(|c| c.is_uppercase())));
                 if starts_sentence && !(c == '.' && j == i + 1 && protects_stop(chars, start, i)) {
                     out.push((start, j));
                     start = k;
@@ -174,11 +195,16 @@ pub fn segments(cleaned: &Cleaned) -> Vec<Segment> {
     let mut out = Vec::new();
     for (p, block) in cleaned.blocks.iter().enumerate() {
         let (b0, b1) = block.span;
-        let Some(block_chars) = chars.get(b0..b1) else { continue };
+        let Some(block_chars) = chars.get(b0..b1) else {
+            continue;
+        };
         let ranges: Vec<(usize, usize)> = if block.kind == BlockKind::Table {
             block.cells.clone()
         } else {
-            sentence_ranges(block_chars).into_iter().map(|(a, b)| (a + b0, b + b0)).collect()
+            sentence_ranges(block_chars)
+                .into_iter()
+                .map(|(a, b)| (a + b0, b + b0))
+                .collect()
         };
         for (mut a, mut b) in ranges {
             while a < b && chars[a].is_whitespace() {
@@ -213,10 +239,22 @@ mod tests {
         let s = split_sentences(
             "The U.S. and Russia signed New START on April 8, 2010. Mr. Obama met Dr. Medvedev in Prague.",
         );
-        assert_eq!(s, ["The U.S. and Russia signed New START on April 8, 2010.", "Mr. Obama met Dr. Medvedev in Prague."]);
+        assert_eq!(
+            s,
+            [
+                "The U.S. and Russia signed New START on April 8, 2010.",
+                "Mr. Obama met Dr. Medvedev in Prague."
+            ]
+        );
         assert_eq!(split_sentences("V. V. Putin met President Trump.").len(), 1);
-        assert_eq!(split_sentences("Growth was 3.5 percent. Prices rose, e.g. Fuel. It ended.").len(), 3);
-        assert_eq!(split_sentences("He said: \"No.\" Then he left! Why? Nobody knows.").len(), 4);
+        assert_eq!(
+            split_sentences("Growth was 3.5 percent. Prices rose, e.g. Fuel. It ended.").len(),
+            3
+        );
+        assert_eq!(
+            split_sentences("He said: \"No.\" Then he left! Why? Nobody knows.").len(),
+            4
+        );
     }
 
     #[test]
@@ -225,18 +263,37 @@ mod tests {
             "В. В. Путин встретился с Д. Трампом 15 авг. 2025 г. в Анкоридже. Переговоры длились 3 ч.",
         );
         assert_eq!(s.len(), 2, "{s:?}");
-        assert_eq!(split_sentences("Это было в 1990-х гг., т. е. давно. Потом всё изменилось.").len(), 2);
-        assert_eq!(split_sentences("Музей им. Ленина открыт, см. Сайт музея. Вход бесплатный.").len(), 2);
+        assert_eq!(
+            split_sentences("Это было в 1990-х гг., т. е. давно. Потом всё изменилось.").len(),
+            2
+        );
+        assert_eq!(
+            split_sentences("Музей им. Ленина открыт, см. Сайт музея. Вход бесплатный.").len(),
+            2
+        );
     }
 
     #[test]
     fn chinese_terminals_and_quotes() {
         let s = split_sentences("普京说：“我们希望和平。”特朗普表示同意！双方会谈了吗？会谈持续三小时；随后……记者会开始。");
-        assert_eq!(s, ["普京说：“我们希望和平。”", "特朗普表示同意！", "双方会谈了吗？", "会谈持续三小时；", "随后……", "记者会开始。"]);
+        assert_eq!(
+            s,
+            [
+                "普京说：“我们希望和平。”",
+                "特朗普表示同意！",
+                "双方会谈了吗？",
+                "会谈持续三小时；",
+                "随后……",
+                "记者会开始。"
+            ]
+        );
         // Half-width ! ? ; between Chinese characters end a sentence too; a decimal does not.
         assert_eq!(split_sentences("增长3.5%;物价上涨!真的吗?是的。").len(), 4);
         // Closing brackets stay with their sentence.
-        assert_eq!(split_sentences("（双方达成共识。）新的会谈开始。"), ["（双方达成共识。）", "新的会谈开始。"]);
+        assert_eq!(
+            split_sentences("（双方达成共识。）新的会谈开始。"),
+            ["（双方达成共识。）", "新的会谈开始。"]
+        );
     }
 
     #[test]
@@ -244,10 +301,19 @@ mod tests {
         let list = parse_abbreviations(ABBREVIATIONS).expect("abbreviations parse");
         let mut seen = HashSet::new();
         for a in &list {
-            assert!(seen.insert((a.lang.clone(), a.text.clone())), "duplicate at data/abbreviations.txt:{}", a.line);
-            assert!(a.text.chars().count() > 1 && !a.text.contains('.'),
-                "data/abbreviations.txt:{}: single letters and dotted words need no entry", a.line);
+            assert!(
+                seen.insert((a.lang.clone(), a.text.clone())),
+                "duplicate at data/abbreviations.txt:{}",
+                a.line
+            );
+            assert!(
+                a.text.chars().count() > 1 && !a.text.contains('.'),
+                "data/abbreviations.txt:{}: single letters and dotted words need no entry",
+                a.line
+            );
         }
-        assert!(parse_abbreviations("xx foo").unwrap_err().contains("abbreviations.txt:1"));
+        assert!(parse_abbreviations("xx foo")
+            .unwrap_err()
+            .contains("abbreviations.txt:1"));
     }
 }

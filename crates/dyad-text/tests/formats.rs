@@ -19,19 +19,35 @@ fn html_in_gbk_with_meta_charset() {
     let doc = process(&bytes, Format::Html, &Options::default()).expect("html processes");
     assert_eq!(doc.encoding, "GBK");
     assert_eq!(doc.lang, Lang::Zh);
-    assert!(doc.title.as_deref().is_some_and(|t| t.contains("两国元首会晤")), "{:?}", doc.title);
-    assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2030-01-02"));
-    assert!(doc.segments.iter().any(|s| s.text == "双方认为会晤富有成果。"));
+    assert!(
+        doc.title
+            .as_deref()
+            .is_some_and(|t| t.contains("两国元首会晤")),
+        "{:?}",
+        doc.title
+    );
+    assert_eq!(
+        doc.published.map(|d| d.to_string()).as_deref(),
+        Some("2030-01-02")
+    );
+    assert!(doc
+        .segments
+        .iter()
+        .any(|s| s.text == "双方认为会晤富有成果。"));
     assert!(!doc.clean_text.contains("版权所有") && !doc.clean_text.contains("var x"));
 }
 
 #[test]
 fn markdown_markup_is_stripped() {
     let md = "# Talks in *Geneva*\n\nThe delegations met for **three** hours and agreed to meet again\nin [March](https://example.org/march).[^1]\n\n| Side | Lead |\n|---|---|\n| A | Jane Roe |\n\n```\ncode is dropped\n```\n\n[^1]: Example Wire, 2 January 2030.\n";
-    let doc = process(md.as_bytes(), Format::Markdown, &Options::default()).expect("markdown processes");
+    let doc =
+        process(md.as_bytes(), Format::Markdown, &Options::default()).expect("markdown processes");
     assert_eq!(doc.title.as_deref(), Some("Talks in Geneva"));
     let texts: Vec<&str> = doc.segments.iter().map(|s| s.text.as_str()).collect();
-    assert!(texts.contains(&"The delegations met for three hours and agreed to meet again in March."), "{texts:?}");
+    assert!(
+        texts.contains(&"The delegations met for three hours and agreed to meet again in March."),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"Jane Roe"));
     assert!(!doc.clean_text.contains("code is dropped"));
     let note = doc.segments.iter().find(|s| s.note).expect("a note");

@@ -13,11 +13,17 @@ pub struct Page {
 
 /// The charset a page declares in `<meta charset>` or `<meta http-equiv content="…charset=…">`.
 pub fn meta_charset(bytes: &[u8]) -> Option<String> {
-    let head: Vec<u8> = bytes[..bytes.len().min(4096)].iter().map(u8::to_ascii_lowercase).collect();
+    let head: Vec<u8> = bytes[..bytes.len().min(4096)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
     let needle = b"charset=";
     let pos = head.windows(needle.len()).position(|w| w == needle)?;
     let rest = &head[pos + needle.len()..];
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let label: String = rest
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
@@ -30,7 +36,9 @@ pub fn meta_charset(bytes: &[u8]) -> Option<String> {
 /// little), its title and its publication date.
 pub fn extract(html: &str) -> Page {
     let article = std::panic::catch_unwind(|| {
-        dom_smoothie::Readability::new(html, None, None).ok().and_then(|mut r| r.parse().ok())
+        dom_smoothie::Readability::new(html, None, None)
+            .ok()
+            .and_then(|mut r| r.parse().ok())
     })
     .ok()
     .flatten();
@@ -45,9 +53,15 @@ pub fn extract(html: &str) -> Page {
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 40 {
         text = to_text(html, true);
     }
-    let title = title.or_else(|| element_text(html, "title")).or_else(|| element_text(html, "h1"));
+    let title = title
+        .or_else(|| element_text(html, "title"))
+        .or_else(|| element_text(html, "h1"));
     let published = published.or_else(|| meta_date(html));
-    Page { text, title, published }
+    Page {
+        text,
+        title,
+        published,
+    }
 }
 
 /// The text of the first `<name>` element, tags stripped.
@@ -71,8 +85,18 @@ fn element_text(html: &str, name: &str) -> Option<String> {
 /// The publication date from `<meta>` tags or `<time datetime>`.
 fn meta_date(html: &str) -> Option<EventDate> {
     const KEYS: [&str; 12] = [
-        "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
-        "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "parsely-pub-date",
+        "sailthru.date",
     ];
     let lower = html.to_ascii_lowercase();
     let mut from = 0;
@@ -80,7 +104,9 @@ fn meta_date(html: &str) -> Option<EventDate> {
         let at = from + p;
         let end = at + lower[at..].find('>').unwrap_or(lower.len() - at);
         let tag = &html[at..end];
-        let key = ["property", "name", "itemprop"].iter().find_map(|a| attr(tag, a));
+        let key = ["property", "name", "itemprop"]
+            .iter()
+            .find_map(|a| attr(tag, a));
         if key.is_some_and(|k| KEYS.contains(&k.to_ascii_lowercase().as_str())) {
             if let Some(d) = attr(tag, "content").and_then(|c| parse_date_prefix(&c)) {
                 return Some(d);
@@ -110,7 +136,9 @@ fn attr(tag: &str, name: &str) -> Option<String> {
             };
             let end = match q {
                 Some(q) => body.find(q).unwrap_or(body.len()),
-                None => body.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(body.len()),
+                None => body
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(body.len()),
             };
             return Some(decode_entities(&body[..end]));
         }
@@ -119,12 +147,40 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-const SKIP_ALWAYS: [&str; 11] =
-    ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas", "select", "button"];
+const SKIP_ALWAYS: [&str; 11] = [
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
+    "select", "button",
+];
 const SKIP_LAYOUT: [&str; 6] = ["nav", "header", "footer", "aside", "form", "menu"];
 const BLOCK: [&str; 28] = [
-    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-    "h6", "blockquote", "pre", "table", "tr", "hr", "figure", "figcaption", "address", "caption", "center", "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "caption",
+    "center",
+    "body",
 ];
 
 /// A simple tag stripper: block elements become lines, table cells tab-separated, entities
@@ -146,7 +202,12 @@ pub fn to_text(html: &str, drop_layout: bool) -> String {
             let next = bytes.get(i + 1).copied().unwrap_or(b' ');
             if next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?' {
                 let end = tag_end(bytes, i);
-                let inner = &lower[i + 1..end.saturating_sub(1).max(i + 1)];
+                let inner_end = if bytes.get(end.wrapping_sub(1)) == Some(&b'>') {
+                    end - 1
+                } else {
+                    end
+                };
+                let inner = &lower[i + 1..inner_end.max(i + 1)];
                 let closing = inner.starts_with('/');
                 let name: String = inner
                     .trim_start_matches('/')
@@ -154,16 +215,25 @@ pub fn to_text(html: &str, drop_layout: bool) -> String {
                     .take_while(|c| c.is_ascii_alphanumeric())
                     .collect();
                 i = end;
-                if !closing && (SKIP_ALWAYS.contains(&name.as_str()) || (drop_layout && SKIP_LAYOUT.contains(&name.as_str()))) {
+                if !closing
+                    && (SKIP_ALWAYS.contains(&name.as_str())
+                        || (drop_layout && SKIP_LAYOUT.contains(&name.as_str())))
+                {
                     let close = format!("</{name}");
-                    i = lower[i..].find(&close).map_or(bytes.len(), |e| tag_end(bytes, i + e));
+                    i = lower[i..]
+                        .find(&close)
+                        .map_or(bytes.len(), |e| tag_end(bytes, i + e));
                     continue;
                 }
                 match name.as_str() {
                     "br" => out.push('\n'),
                     "td" | "th" => out.push('\t'),
                     "pre" => {
-                        pre = if closing { pre.saturating_sub(1) } else { pre + 1 };
+                        pre = if closing {
+                            pre.saturating_sub(1)
+                        } else {
+                            pre + 1
+                        };
                         out.push('\n');
                     }
                     n if BLOCK.contains(&n) => out.push('\n'),
@@ -197,7 +267,11 @@ pub fn to_text(html: &str, drop_layout: bool) -> String {
     }
     let mut lines: Vec<String> = Vec::new();
     for l in out.split('\n') {
-        let cells: Vec<&str> = l.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
+        let cells: Vec<&str> = l
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
         if !cells.is_empty() {
             lines.push(cells.join("\t"));
         }
@@ -295,19 +369,43 @@ mod tests {
     #[test]
     fn main_text_title_and_date() {
         let page = extract(PAGE);
-        assert!(page.text.contains("Elmendorf–Richardson in Anchorage"), "{}", page.text);
+        assert!(
+            page.text.contains("Elmendorf–Richardson in Anchorage"),
+            "{}",
+            page.text
+        );
         assert!(page.text.contains("\"constructive\""));
         assert!(!page.text.contains("var nav"));
         assert!(!page.text.contains("Copyright"));
         assert_eq!(page.title.as_deref(), Some("Summit ends without a deal"));
-        assert_eq!(page.published.map(|d| d.to_string()).as_deref(), Some("2025-08-16"));
+        assert_eq!(
+            page.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-08-16")
+        );
         assert_eq!(meta_charset(PAGE.as_bytes()).as_deref(), Some("gbk"));
+    }
+
+    #[test]
+    fn broken_markup_does_not_panic() {
+        for html in [
+            "<a 中",
+            "<p>文字<",
+            "&#xFFFFFFFF; <!-- 未完",
+            "<script>中",
+            "<meta content=\"中",
+        ] {
+            let _ = to_text(html, true);
+            let _ = extract(html);
+        }
     }
 
     #[test]
     fn fallback_stripper_drops_layout() {
         let t = to_text("<nav>Menu</nav><div>Body <b>text</b><br>line two</div><table><tr><td>a</td><td>b</td></tr></table><footer>F</footer>", true);
         assert_eq!(t, "Body text\nline two\na\tb");
-        assert_eq!(decode_entities("&#20013;&#x6587; &amp; &bogus; &"), "中文 & &bogus; &");
+        assert_eq!(
+            decode_entities("&#20013;&#x6587; &amp; &bogus; &"),
+            "中文 & &bogus; &"
+        );
     }
 }

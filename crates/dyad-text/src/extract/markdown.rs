@@ -40,7 +40,11 @@ pub fn strip(md: &str) -> Stripped {
             continue;
         }
         // Setext underline: the previous paragraph line was a heading.
-        if !t.is_empty() && t.chars().all(|c| c == '=' || c == '-') && t.len() >= 2 && para.is_some() {
+        if !t.is_empty()
+            && t.chars().all(|c| c == '=' || c == '-')
+            && t.len() >= 2
+            && para.is_some()
+        {
             if let Some(p) = para.take() {
                 if title.is_none() && t.starts_with('=') {
                     title = Some(p.clone());
@@ -65,7 +69,11 @@ pub fn strip(md: &str) -> Stripped {
             flush(&mut para, &mut out);
             let is_sep = t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
             if !is_sep {
-                let cells: Vec<String> = t.trim_matches('|').split('|').map(|c| inline(c.trim())).collect();
+                let cells: Vec<String> = t
+                    .trim_matches('|')
+                    .split('|')
+                    .map(|c| inline(c.trim()))
+                    .collect();
                 out.push(cells.join("\t"));
             }
             continue;
@@ -78,7 +86,9 @@ pub fn strip(md: &str) -> Stripped {
         if is_link_definition(t) {
             continue;
         }
-        if t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')) && t.chars().filter(|&c| c != ' ').count() >= 3 {
+        if t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '))
+            && t.chars().filter(|&c| c != ' ').count() >= 3
+        {
             flush(&mut para, &mut out);
             continue;
         }
@@ -97,7 +107,10 @@ pub fn strip(md: &str) -> Stripped {
         }
     }
     flush(&mut para, &mut out);
-    Stripped { text: out.join("\n"), title }
+    Stripped {
+        text: out.join("\n"),
+        title,
+    }
 }
 
 fn list_item(t: &str) -> Option<&str> {
@@ -123,7 +136,11 @@ fn footnote_definition(t: &str) -> Option<String> {
     let label = &rest[..close];
     let body = inline(rest[close + 2..].trim());
     let n: String = label.chars().filter(char::is_ascii_digit).collect();
-    Some(if n.is_empty() { format!("注：{body}") } else { format!("[{n}] {body}") })
+    Some(if n.is_empty() {
+        format!("注：{body}")
+    } else {
+        format!("[{n}] {body}")
+    })
 }
 
 /// `[id]: http://…` reference definitions are not text.
@@ -134,6 +151,14 @@ fn is_link_definition(t: &str) -> bool {
 /// Strips inline markup: images and links keep their text, code spans their content,
 /// emphasis markers and inline HTML tags go, footnote references go.
 pub fn inline(s: &str) -> String {
+    inline_at(s, 0)
+}
+
+/// Link texts nest; past a few levels the text is kept as it is (no unbounded recursion).
+fn inline_at(s: &str, depth: usize) -> String {
+    if depth > 4 {
+        return s.to_string();
+    }
     let c: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -169,7 +194,7 @@ pub fn inline(s: &str) -> String {
                         }
                     }
                     if j > close + 1 {
-                        out.push_str(&inline(&text));
+                        out.push_str(&inline_at(&text, depth + 1));
                         i = j;
                         continue;
                     }
@@ -177,7 +202,9 @@ pub fn inline(s: &str) -> String {
             }
             '`' => {
                 let ticks = c[i..].iter().take_while(|&&x| x == '`').count();
-                if let Some(end) = (i + ticks..c.len()).find(|&j| c[j..].iter().take(ticks).all(|&x| x == '`') && j + ticks <= c.len()) {
+                if let Some(end) = (i + ticks..c.len())
+                    .find(|&j| c[j..].iter().take(ticks).all(|&x| x == '`') && j + ticks <= c.len())
+                {
                     out.extend(c[i + ticks..end].iter());
                     i = end + ticks;
                     continue;

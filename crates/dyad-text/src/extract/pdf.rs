@@ -39,7 +39,9 @@ fn install_quiet_hook() {
 pub fn extract(bytes: &[u8]) -> Result<Pdf, TextError> {
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(TextError::Pdf("the file does not start with a %PDF- header".into()));
+        return Err(TextError::Pdf(
+            "the file does not start with a %PDF- header".into(),
+        ));
     }
     install_quiet_hook();
     EXTRACTING.with(|e| e.set(true));
@@ -65,7 +67,8 @@ pub fn extract(bytes: &[u8]) -> Result<Pdf, TextError> {
 fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
     let mut doc = Document::load_mem(bytes).map_err(|e| TextError::Pdf(e.to_string()))?;
     if doc.is_encrypted() {
-        doc.decrypt("").map_err(|e| TextError::Pdf(format!("it is encrypted ({e})")))?;
+        doc.decrypt("")
+            .map_err(|e| TextError::Pdf(format!("it is encrypted ({e})")))?;
     }
     let title = info_title(&doc);
     let mut text = String::new();
@@ -96,7 +99,10 @@ fn info_title(doc: &Document) -> Option<String> {
 /// (read as Latin-1, which agrees with it on letters).
 fn decode_text_string(raw: &[u8]) -> String {
     if let Some(rest) = raw.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         return String::from_utf16_lossy(&units);
     }
     if let Some(rest) = raw.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -112,12 +118,18 @@ mod tests {
     #[test]
     fn header_is_checked() {
         assert!(matches!(extract(b"hello"), Err(TextError::Pdf(_))));
-        assert!(matches!(extract(b"%PDF-1.4\n1 0 obj << /Type /Catalog"), Err(TextError::Pdf(_))));
+        assert!(matches!(
+            extract(b"%PDF-1.4\n1 0 obj << /Type /Catalog"),
+            Err(TextError::Pdf(_))
+        ));
     }
 
     #[test]
     fn text_strings() {
-        assert_eq!(decode_text_string(&[0xFE, 0xFF, 0x00, 0x41, 0x4E, 0x2D]), "A中");
+        assert_eq!(
+            decode_text_string(&[0xFE, 0xFF, 0x00, 0x41, 0x4E, 0x2D]),
+            "A中"
+        );
         assert_eq!(decode_text_string(b"Summit"), "Summit");
     }
 }
