@@ -30,7 +30,11 @@ pub struct ChangepointParams {
 
 impl Default for ChangepointParams {
     fn default() -> Self {
-        ChangepointParams { penalty_factor: 2.0, min_segment: 6, min_variance: 0.01 }
+        ChangepointParams {
+            penalty_factor: 2.0,
+            min_segment: 6,
+            min_variance: 0.01,
+        }
     }
 }
 
@@ -151,13 +155,18 @@ mod tests {
         // Deterministic pseudo-noise.
         let mut seed = 7u64;
         let mut noise = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             ((seed >> 33) as f64 / (1u64 << 31) as f64 - 0.5) * 0.6
         };
         let x: Vec<f64> = (0..120).map(|i| if i < 40 { 4.0 } else if i < 80 { -1.0 } else { -5.0 } + noise()).collect();
         let cps = changepoints(&x, &ChangepointParams::default());
         assert_eq!(cps.len(), 2, "{cps:?}");
-        assert!((cps[0] as i64 - 40).abs() <= 2 && (cps[1] as i64 - 80).abs() <= 2, "{cps:?}");
+        assert!(
+            (cps[0] as i64 - 40).abs() <= 2 && (cps[1] as i64 - 80).abs() <= 2,
+            "{cps:?}"
+        );
     }
 
     #[test]
@@ -166,7 +175,17 @@ mod tests {
         assert!(changepoints(&[1.0; 50], &p).is_empty());
         assert!(changepoints(&[], &p).is_empty());
         assert!(changepoints(&[1.0, 5.0, 1.0], &p).is_empty());
-        let x: Vec<f64> = (0..40).map(|i| if i == 5 { f64::NAN } else if i < 20 { 0.0 } else { 3.0 }).collect();
+        let x: Vec<f64> = (0..40)
+            .map(|i| {
+                if i == 5 {
+                    f64::NAN
+                } else if i < 20 {
+                    0.0
+                } else {
+                    3.0
+                }
+            })
+            .collect();
         assert_eq!(changepoints(&x, &p), vec![20]);
     }
 
@@ -178,6 +197,6 @@ mod tests {
         for w in cps.windows(2) {
             assert!(w[1] - w[0] >= 6);
         }
-        assert!(cps.iter().all(|&c| c >= 6 && c <= 24));
+        assert!(cps.iter().all(|c| (6..=24).contains(c)));
     }
 }

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 pub struct CycleParams {
     /// Width of the centred moving average, in months (3; 1 = no smoothing).
     pub smooth: usize,
-    /// Smallest swing, in level units, that makes a turning point (1.0).
+    /// Smallest swing, in level units, that makes a turning point (1.5, half a band).
     pub min_amplitude: f64,
     /// Shortest rise that counts as a reset, in months (3).
     pub min_rise_months: usize,
@@ -34,7 +34,12 @@ pub struct CycleParams {
 
 impl Default for CycleParams {
     fn default() -> Self {
-        CycleParams { smooth: 3, min_amplitude: 1.0, min_rise_months: 3, top_drivers: 5 }
+        CycleParams {
+            smooth: 3,
+            min_amplitude: 1.5,
+            min_rise_months: 3,
+            top_drivers: 5,
+        }
     }
 }
 
@@ -94,19 +99,24 @@ enum Kind {
     Peak,
 }
 
-/// Alternating turning points by the zig-zag rule.
+/// Alternating turning points by the zig-zag rule. A flat bottom's trough is its last month (where
+/// the rise starts), a flat top's peak its first month (where the rise ends).
 fn zigzag(x: &[f64], amp: f64) -> Vec<(usize, Kind)> {
     let mut out: Vec<(usize, Kind)> = Vec::new();
     if x.is_empty() {
         return out;
     }
-    let amp = if amp.is_finite() && amp > 0.0 { amp } else { 1.0 };
+    let amp = if amp.is_finite() && amp > 0.0 {
+        amp
+    } else {
+        1.0
+    };
     let (mut lo, mut hi) = (0usize, 0usize);
     let mut dir: Option<Kind> = None; // Kind we are currently looking for
     for i in 1..x.len() {
         match dir {
             None => {
-                if x[i] < x[lo] {
+                if x[i] <= x[lo] {
                     lo = i;
                 }
                 if x[i] > x[hi] {
@@ -133,7 +143,7 @@ fn zigzag(x: &[f64], amp: f64) -> Vec<(usize, Kind)> {
                 }
             }
             Some(Kind::Trough) => {
-                if x[i] < x[lo] {
+                if x[i] <= x[lo] {
                     lo = i;
                 }
                 if x[i] - x[lo] >= amp {
@@ -156,9 +166,9 @@ fn zigzag(x: &[f64], amp: f64) -> Vec<(usize, Kind)> {
 /// Removes rises shorter than `min_len`, keeping the more extreme of the points involved.
 fn drop_short_rises(points: &mut Vec<(usize, Kind)>, x: &[f64], min_len: usize) {
     loop {
-        let short = points
-            .windows(2)
-            .position(|w| w[0].1 == Kind::Trough && w[1].1 == Kind::Peak && w[1].0 - w[0].0 < min_len);
+        let short = points.windows(2).position(|w| {
+            w[0].1 == Kind::Trough && w[1].1 == Kind::Peak && w[1].0 - w[0].0 < min_len
+        });
         let Some(i) = short else { break };
         // points[i] = trough T, points[i+1] = peak P. Remove T with the peak before it, or P
         // with the trough after it, whichever keeps the larger extremes.
@@ -168,12 +178,8 @@ fn drop_short_rises(points: &mut Vec<(usize, Kind)>, x: &[f64], min_len: usize) 
             (Some(j), _) if x[points[j].0] <= x[points[i + 1].0] => {
                 points.drain(j..=i); // earlier peak lower than this one: drop it and T
             }
-            (_, Some(k)) if x[points[k].0] >= x[points[i].0] => {
+            (_, Some(k)) if x[points[k].0] > x[points[i].0] => {
                 points.drain(i + 1..=k); // later trough higher: drop P and it
-            }
-            (Some(j), _) => {
-                points.drain(i..=i + 1);
-                let _ = j;
             }
             _ => {
                 points.drain(i..=i + 1);
@@ -194,10 +200,16 @@ pub fn cycles(series: &LevelSeries, params: &CycleParams) -> Vec<Cycle> {
     let by_month = contributions_by_month(series);
     let month = |i: usize| series.points[i].period;
     let mut out = Vec::new();
-    for (w, kinds) in tp.windows(2).enumerate().filter(|(_, w)| w[0].1 == Kind::Trough && w[1].1 == Kind::Peak) {
-        let _ = w;
+    for kinds in tp
+        .windows(2)
+        .filter(|w| w[0].1 == Kind::Trough && w[1].1 == Kind::Peak)
+    {
         let (t, p) = (kinds[0].0, kinds[1].0);
-        let next = tp.iter().skip_while(|q| q.0 <= p).find(|q| q.1 == Kind::Trough).map(|q| q.0);
+        let next = tp
+            .iter()
+            .skip_while(|q| q.0 <= p)
+            .find(|q| q.1 == Kind::Trough)
+            .map(|q| q.0);
         let (e, open) = match next {
             Some(e) => (e, false),
             None => (raw.len() - 1, true),
@@ -212,9 +224,18 @@ pub fn cycles(series: &LevelSeries, params: &CycleParams) -> Vec<Cycle> {
             b += 1;
         }
         out.push(Cycle {
-            trough: TurningPoint { period: month(t), level: raw[t] },
-            peak: TurningPoint { period: month(p), level: raw[p] },
-            end: TurningPoint { period: month(e), level: raw[e] },
+            trough: TurningPoint {
+                period: month(t),
+                level: raw[t],
+            },
+            peak: TurningPoint {
+                period: month(p),
+                level: raw[p],
+            },
+            end: TurningPoint {
+                period: month(e),
+                level: raw[e],
+            },
             open,
             rise_months: (p - t) as i32,
             high_months: (b - a + 1) as i32,
@@ -250,20 +271,35 @@ fn contributions_by_month(series: &LevelSeries) -> Vec<(Month, EventContribution
 }
 
 /// The `k` largest contributions by absolute value in months `from..=to`, year-dated parts summed.
-fn top_drivers(all: &[(Month, EventContribution)], from: Month, to: Month, k: usize) -> Vec<Driver> {
+fn top_drivers(
+    all: &[(Month, EventContribution)],
+    from: Month,
+    to: Month,
+    k: usize,
+) -> Vec<Driver> {
     let mut sums: Vec<Driver> = Vec::new();
     let mut pos: HashMap<i64, usize> = HashMap::new();
-    for (m, c) in all.iter().filter(|(m, _)| *m >= from && *m <= to) {
-        let _ = m;
+    for (_, c) in all.iter().filter(|(m, _)| *m >= from && *m <= to) {
         match pos.get(&c.id) {
             Some(&i) => sums[i].contribution += c.contribution,
             None => {
                 pos.insert(c.id, sums.len());
-                sums.push(Driver { id: c.id, date: c.date, label: c.label.clone(), cameo: c.cameo.clone(), contribution: c.contribution });
+                sums.push(Driver {
+                    id: c.id,
+                    date: c.date,
+                    label: c.label.clone(),
+                    cameo: c.cameo.clone(),
+                    contribution: c.contribution,
+                });
             }
         }
     }
-    sums.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()).then(a.id.cmp(&b.id)));
+    sums.sort_by(|a, b| {
+        b.contribution
+            .abs()
+            .total_cmp(&a.contribution.abs())
+            .then(a.id.cmp(&b.id))
+    });
     sums.truncate(k);
     sums
 }
@@ -326,9 +362,15 @@ pub fn spiral_test(cycles: &[Cycle]) -> SpiralTest {
     let h = trend_test(&hx, &hy);
     let sig = |x: &TrendTest| x.slope < 0.0 && x.p_decreasing < SPIRAL_ALPHA;
     let (verdict, reason) = if cycles.len() < 3 {
-        (Verdict::Insufficient, format!("only {} cycles", cycles.len()))
+        (
+            Verdict::Insufficient,
+            format!("only {} cycles", cycles.len()),
+        )
     } else if sig(&t) && sig(&h) {
-        (Verdict::Supported, "troughs fall and highs shorten, both significantly".to_string())
+        (
+            Verdict::Supported,
+            "troughs fall and highs shorten, both significantly".to_string(),
+        )
     } else if sig(&t) || sig(&h) || (t.slope < 0.0 && h.slope < 0.0) {
         let which = match (sig(&t), sig(&h)) {
             (true, false) => "troughs fall significantly, highs do not shorten significantly",
@@ -337,7 +379,10 @@ pub fn spiral_test(cycles: &[Cycle]) -> SpiralTest {
         };
         (Verdict::Partly, which.to_string())
     } else {
-        (Verdict::NotSupported, "troughs do not fall and highs do not shorten".to_string())
+        (
+            Verdict::NotSupported,
+            "troughs do not fall and highs do not shorten".to_string(),
+        )
     };
     SpiralTest {
         troughs: t,
@@ -352,7 +397,14 @@ pub fn spiral_test(cycles: &[Cycle]) -> SpiralTest {
 pub fn trend_test(x: &[f64], y: &[f64]) -> TrendTest {
     let n = x.len().min(y.len());
     let (x, y) = (&x[..n], &y[..n]);
-    let mut out = TrendTest { n, slope: 0.0, slope_se: f64::NAN, kendall_tau: 0.0, p_decreasing: 1.0, values: y.to_vec() };
+    let mut out = TrendTest {
+        n,
+        slope: 0.0,
+        slope_se: f64::NAN,
+        kendall_tau: 0.0,
+        p_decreasing: 1.0,
+        values: y.to_vec(),
+    };
     if n < 2 {
         out.slope_se = 0.0;
         return out;
@@ -363,8 +415,16 @@ pub fn trend_test(x: &[f64], y: &[f64]) -> TrendTest {
     let sxy: f64 = x.iter().zip(y).map(|(a, b)| (a - xm) * (b - ym)).sum();
     if sxx > 0.0 {
         out.slope = sxy / sxx;
-        let rss: f64 = x.iter().zip(y).map(|(a, b)| (b - ym - out.slope * (a - xm)).powi(2)).sum();
-        out.slope_se = if n > 2 { (rss / (n - 2) as f64 / sxx).sqrt() } else { 0.0 };
+        let rss: f64 = x
+            .iter()
+            .zip(y)
+            .map(|(a, b)| (b - ym - out.slope * (a - xm)).powi(2))
+            .sum();
+        out.slope_se = if n > 2 {
+            (rss / (n - 2) as f64 / sxx).sqrt()
+        } else {
+            0.0
+        };
     } else {
         out.slope_se = 0.0;
     }
@@ -381,7 +441,11 @@ pub fn trend_test(x: &[f64], y: &[f64]) -> TrendTest {
     }
     let pairs = (n * (n - 1) / 2) as f64;
     out.kendall_tau = s as f64 / pairs;
-    out.p_decreasing = if !ties && n <= 60 { kendall_exact_lower(n, s) } else { kendall_normal_lower(n, s) };
+    out.p_decreasing = if !ties && n <= 60 {
+        kendall_exact_lower(n, s)
+    } else {
+        kendall_normal_lower(n, s)
+    };
     out
 }
 
@@ -425,7 +489,9 @@ fn kendall_normal_lower(n: usize, s: i64) -> f64 {
 pub(crate) fn normal_cdf(z: f64) -> f64 {
     let x = z / std::f64::consts::SQRT_2;
     let t = 1.0 / (1.0 + 0.3275911 * x.abs());
-    let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    let poly = t
+        * (0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
     let erf = 1.0 - poly * (-x * x).exp();
     let erf = if x >= 0.0 { erf } else { -erf };
     0.5 * (1.0 + erf)
@@ -434,7 +500,7 @@ pub(crate) fn normal_cdf(z: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::level::{Band, LevelPoint, LevelSeries, LevelParams};
+    use crate::level::{Band, LevelParams, LevelPoint, LevelSeries};
 
     fn series(levels: &[f64]) -> LevelSeries {
         let start: Month = "2000-01".parse().unwrap();
@@ -462,12 +528,19 @@ mod tests {
     /// Rises and falls with lower lows and shorter highs each time.
     fn spiral() -> Vec<f64> {
         let mut x = Vec::new();
-        let legs: [(f64, f64, usize, usize); 4] = [(0.0, 5.0, 12, 30), (-1.0, 4.0, 12, 20), (-2.0, 3.0, 12, 12), (-3.0, 2.0, 12, 6)];
+        let legs: [(f64, f64, usize, usize); 4] = [
+            (0.0, 5.0, 12, 30),
+            (-1.0, 4.0, 12, 20),
+            (-2.0, 3.0, 12, 12),
+            (-3.0, 2.0, 12, 6),
+        ];
         for (lo, hi, rise, high) in legs {
             for i in 0..rise {
                 x.push(lo + (hi - lo) * i as f64 / rise as f64);
             }
-            x.extend(std::iter::repeat_n(hi, high));
+            for _ in 0..high {
+                x.push(hi);
+            }
             for i in 0..12 {
                 x.push(hi - (hi - lo + 1.0) * (i + 1) as f64 / 12.0);
             }
@@ -478,13 +551,19 @@ mod tests {
     #[test]
     fn finds_cycles_and_their_shape() {
         let s = series(&spiral());
-        let c = cycles(&s, &CycleParams { smooth: 1, ..CycleParams::default() });
+        let c = cycles(
+            &s,
+            &CycleParams {
+                smooth: 1,
+                ..CycleParams::default()
+            },
+        );
         assert_eq!(c.len(), 4, "{c:#?}");
         assert_eq!(c[0].trough.period.to_string(), "2000-01");
         assert!((c[0].rise - 5.0).abs() < 1e-9);
         assert_eq!(c[0].rise_months, 12);
         assert!(c[0].high_months > c[3].high_months);
-        assert!(c[3].open == false || c[3].end.period == s.points.last().unwrap().period);
+        assert!(!c[3].open || c[3].end.period == s.points.last().unwrap().period);
         let t = spiral_test(&c);
         assert_eq!(t.verdict, Verdict::Supported, "{t:#?}");
         assert!(t.troughs.slope < 0.0 && t.troughs.kendall_tau == -1.0);
@@ -497,7 +576,13 @@ mod tests {
         x.extend([1.5, 0.0, 0.0, 0.0]); // a one-month rebound
         x.extend((0..8).map(|i| i as f64 * 0.5));
         x.extend([3.5; 6]);
-        let c = cycles(&series(&x), &CycleParams { smooth: 1, ..CycleParams::default() });
+        let c = cycles(
+            &series(&x),
+            &CycleParams {
+                smooth: 1,
+                ..CycleParams::default()
+            },
+        );
         assert_eq!(c.len(), 1, "{c:#?}");
         assert!(c[0].rise_months >= 3);
         assert!(c[0].open);

@@ -26,7 +26,10 @@ pub struct Dyad {
 
 impl Dyad {
     pub fn new(a: &str, b: &str) -> Dyad {
-        Dyad { a: a.to_string(), b: b.to_string() }
+        Dyad {
+            a: a.to_string(),
+            b: b.to_string(),
+        }
     }
 
     /// `true` when the observation joins the two sides, in either direction.
@@ -41,7 +44,10 @@ impl Dyad {
 
     /// `A->B` and `B->A`.
     pub fn direction_names(&self) -> (String, String) {
-        (format!("{}->{}", self.a, self.b), format!("{}->{}", self.b, self.a))
+        (
+            format!("{}->{}", self.a, self.b),
+            format!("{}->{}", self.b, self.a),
+        )
     }
 }
 
@@ -139,7 +145,12 @@ pub struct FlowIndex {
 
 /// Builds the flow index of `dyad` per `period`, from `range.0` to `range.1` inclusive when given,
 /// else from the first to the last period with an event. Periods without events appear with zeros.
-pub fn flow_index(obs: &[Obs], dyad: &Dyad, period: Period, range: Option<(PeriodKey, PeriodKey)>) -> FlowIndex {
+pub fn flow_index(
+    obs: &[Obs],
+    dyad: &Dyad,
+    period: Period,
+    range: Option<(PeriodKey, PeriodKey)>,
+) -> FlowIndex {
     let (ab, ba) = dyad.direction_names();
     let mut outside_dyad = 0;
     let mut keyed: Vec<(PeriodKey, &Obs)> = Vec::with_capacity(obs.len());
@@ -151,14 +162,32 @@ pub fn flow_index(obs: &[Obs], dyad: &Dyad, period: Period, range: Option<(Perio
         }
     }
     let range = match range {
-        Some((a, b)) => Some((PeriodKey { period, index: a.index }, PeriodKey { period, index: b.index })),
-        None => match (keyed.iter().map(|k| k.0).min(), keyed.iter().map(|k| k.0).max()) {
+        Some((a, b)) => Some((
+            PeriodKey {
+                period,
+                index: a.index,
+            },
+            PeriodKey {
+                period,
+                index: b.index,
+            },
+        )),
+        None => match (
+            keyed.iter().map(|k| k.0).min(),
+            keyed.iter().map(|k| k.0).max(),
+        ) {
             (Some(a), Some(b)) => Some((a, b)),
             _ => None,
         },
     };
     let Some((first, last)) = range else {
-        return FlowIndex { dyad: dyad.clone(), period, rows: Vec::new(), outside_dyad, outside_range: 0 };
+        return FlowIndex {
+            dyad: dyad.clone(),
+            period,
+            rows: Vec::new(),
+            outside_dyad,
+            outside_range: 0,
+        };
     };
     let keys = periods(first, last);
     let mut rows: Vec<FlowRow> = keys
@@ -170,7 +199,12 @@ pub fn flow_index(obs: &[Obs], dyad: &Dyad, period: Period, range: Option<(Perio
             goldstein_sum: 0.0,
             goldstein_mean: 0.0,
             net_cooperation: 0.0,
-            by_direction: [(ab.clone(), FlowCounts::default()), (ba.clone(), FlowCounts::default())].into_iter().collect(),
+            by_direction: [
+                (ab.clone(), FlowCounts::default()),
+                (ba.clone(), FlowCounts::default()),
+            ]
+            .into_iter()
+            .collect(),
             by_domain: BTreeMap::new(),
             imprecise_dates: 0,
         })
@@ -209,14 +243,28 @@ pub fn flow_index(obs: &[Obs], dyad: &Dyad, period: Period, range: Option<(Perio
             d.finish();
         }
     }
-    FlowIndex { dyad: dyad.clone(), period, rows, outside_dyad, outside_range }
+    FlowIndex {
+        dyad: dyad.clone(),
+        period,
+        rows,
+        outside_dyad,
+        outside_range,
+    }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
 
-    pub fn obs(id: i64, date: &str, src: &str, tgt: &str, quad: u8, g: f64, domains: &[&str]) -> Obs {
+    pub fn obs(
+        id: i64,
+        date: &str,
+        src: &str,
+        tgt: &str,
+        quad: u8,
+        g: f64,
+        domains: &[&str],
+    ) -> Obs {
         Obs {
             id,
             date: date.parse().unwrap(),
@@ -237,7 +285,15 @@ pub(crate) mod tests {
         let d = Dyad::new("USA", "RUS");
         let o = vec![
             obs(1, "2022-01-10", "USA", "RUS", 1, 1.0, &["diplomacy"]),
-            obs(2, "2022-01-21", "RUS", "USA", 3, -2.0, &["diplomacy", "sanctions"]),
+            obs(
+                2,
+                "2022-01-21",
+                "RUS",
+                "USA",
+                3,
+                -2.0,
+                &["diplomacy", "sanctions"],
+            ),
             obs(3, "2022-03-08", "USA", "RUS", 4, -8.0, &["sanctions"]),
             obs(4, "2022-03-09", "RUS", "UKR", 4, -10.0, &[]),
             obs(5, "2022", "USA", "RUS", 2, 6.0, &[]),
@@ -256,7 +312,10 @@ pub(crate) mod tests {
         assert_eq!(jan.by_direction["RUS->USA"].quad.get(3), 1);
         assert_eq!(jan.by_domain["sanctions"].events, 1);
         let feb = &idx.rows[1];
-        assert_eq!((feb.events, feb.goldstein_mean, feb.net_cooperation), (0, 0.0, 0.0));
+        assert_eq!(
+            (feb.events, feb.goldstein_mean, feb.net_cooperation),
+            (0, 0.0, 0.0)
+        );
         assert_eq!(feb.by_direction.len(), 2);
         let mar = &idx.rows[2];
         assert_eq!(mar.net_cooperation, -1.0);
@@ -275,7 +334,10 @@ pub(crate) mod tests {
     #[test]
     fn explicit_range_pads_and_counts_outside() {
         let d = Dyad::new("USA", "RUS");
-        let o = vec![obs(1, "2021-12-31", "USA", "RUS", 1, 1.0, &[]), obs(2, "2022-05-01", "USA", "RUS", 1, 1.0, &[])];
+        let o = vec![
+            obs(1, "2021-12-31", "USA", "RUS", 1, 1.0, &[]),
+            obs(2, "2022-05-01", "USA", "RUS", 1, 1.0, &[]),
+        ];
         let q = |s: &str| PeriodKey::of(Period::Quarter, &s.parse().unwrap());
         let idx = flow_index(&o, &d, Period::Quarter, Some((q("2022-01"), q("2022-12"))));
         assert_eq!(idx.rows.len(), 4);

@@ -150,12 +150,19 @@ impl LevelParams {
     /// f(mentions): more independent reports, more weight, with diminishing returns and a cap.
     pub fn mention_factor(&self, mentions: u32) -> f64 {
         let m = f64::from(mentions.max(1));
-        finite_or((1.0 + self.mention_coef * m.ln()).min(self.mention_cap), 1.0).max(0.0)
+        finite_or(
+            (1.0 + self.mention_coef * m.ln()).min(self.mention_cap),
+            1.0,
+        )
+        .max(0.0)
     }
 
     /// The unsaturated impact of an event on the level.
     pub fn impact(&self, o: &Obs) -> f64 {
-        let x = safe_goldstein(o.goldstein) * self.rank_weight(o.rank) * self.mention_factor(o.mentions) * self.scale;
+        let x = safe_goldstein(o.goldstein)
+            * self.rank_weight(o.rank)
+            * self.mention_factor(o.mentions)
+            * self.scale;
         finite_or(x, 0.0)
     }
 }
@@ -299,19 +306,33 @@ pub struct EventContribution {
 ///
 /// The computation starts at the earlier of `from` and the first event's month, with
 /// `params.start_level`, and ends at `to` (else the last event's month); points are returned from
-/// `from` (else the start) to the end. Events before `from` still shape the level through memory;
+/// `from` (else the start) to the end (the last month any event covers: December for a
+/// year-dated one). Events before `from` still shape the level through memory;
 /// events after `to` are dropped and counted. Empty input and no `from`/`to` give an empty series.
-pub fn level_series(obs: &[Obs], params: &LevelParams, from: Option<Month>, to: Option<Month>) -> LevelSeries {
-    let empty = |after_end| LevelSeries { params: params.clone(), points: Vec::new(), contributions: Vec::new(), after_end };
+pub fn level_series(
+    obs: &[Obs],
+    params: &LevelParams,
+    from: Option<Month>,
+    to: Option<Month>,
+) -> LevelSeries {
+    let empty = |after_end| LevelSeries {
+        params: params.clone(),
+        points: Vec::new(),
+        contributions: Vec::new(),
+        after_end,
+    };
     let first_event = obs.iter().map(|o| Month::of(&o.date)).min();
-    let last_event = obs.iter().map(|o| Month::of(&o.date)).max();
+    // A year-dated event covers its whole year.
+    let last_event = obs.iter().map(|o| Month::of(&o.date.last_day())).max();
     let start = match (from, first_event) {
         (Some(f), Some(e)) => f.min(e),
         (Some(f), None) => f,
         (None, Some(e)) => e,
         (None, None) => return empty(0),
     };
-    let Some(end) = to.or(last_event) else { return empty(0) };
+    let Some(end) = to.or(last_event) else {
+        return empty(0);
+    };
     if end < start {
         return empty(obs.len() as u32);
     }
@@ -359,7 +380,7 @@ pub fn level_series(obs: &[Obs], params: &LevelParams, from: Option<Month>, to: 
             level = baseline + (level - baseline) * retention;
         }
         let decay = level - before;
-        bucket.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        bucket.sort_by_key(|a| (a.0, a.1));
         let mut event_sum = 0.0;
         for &(_, _, i, share) in bucket.iter() {
             let o = &obs[i];
@@ -400,7 +421,12 @@ pub fn level_series(obs: &[Obs], params: &LevelParams, from: Option<Month>, to: 
             points.drain(..skip);
         }
     }
-    LevelSeries { params: params.clone(), points, contributions, after_end }
+    LevelSeries {
+        params: params.clone(),
+        points,
+        contributions,
+        after_end,
+    }
 }
 
 #[cfg(test)]
@@ -437,7 +463,11 @@ mod tests {
 
     #[test]
     fn memory_halves_a_deviation_in_one_half_life() {
-        let p = LevelParams { start_level: 4.0, half_life_months: 12.0, ..LevelParams::default() };
+        let p = LevelParams {
+            start_level: 4.0,
+            half_life_months: 12.0,
+            ..LevelParams::default()
+        };
         let s = level_series(&[], &p, Some(m("2000-01")), Some(m("2001-01")));
         assert_eq!(s.points.len(), 13);
         assert!((s.points[0].level - 4.0).abs() < 1e-12);
@@ -447,7 +477,15 @@ mod tests {
     #[test]
     fn events_move_the_level_and_decompose_exactly() {
         let p = LevelParams::default();
-        let mut a = obs(1, "2008-08-11", "USA", "RUS", 3, -5.0, &["military-conflict:georgia"]);
+        let mut a = obs(
+            1,
+            "2008-08-11",
+            "USA",
+            "RUS",
+            3,
+            -5.0,
+            &["military-conflict:georgia"],
+        );
         a.rank = Some(1);
         let b = obs(2, "2008-09", "USA", "RUS", 1, 3.0, &["diplomacy"]);
         let c = obs(3, "2009", "USA", "RUS", 2, 6.0, &[]);

@@ -175,20 +175,30 @@ pub fn merge_reports(reports: &[Report], params: &MergeParams) -> Vec<MergedObs>
     let mut order: Vec<usize> = (0..reports.len()).collect();
     order.sort_by(|&i, &j| {
         let (a, b) = (&reports[i], &reports[j]);
-        (a.date.precision(), a.date.ordinal(), a.id).cmp(&(b.date.precision(), b.date.ordinal(), b.id))
+        (a.date.precision(), a.date.ordinal(), a.id).cmp(&(
+            b.date.precision(),
+            b.date.ordinal(),
+            b.id,
+        ))
     });
     // Clusters are indexed by (unordered pair, root) so a report is compared only with candidates.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<((String, String), String), Vec<usize>> = HashMap::new();
     for &i in &order {
         let r = &reports[i];
-        let key = (pair_key(&r.source, &r.target), cameo_root(&r.cameo).to_string());
+        let key = (
+            pair_key(&r.source, &r.target),
+            cameo_root(&r.cameo).to_string(),
+        );
         let candidates = index.entry(key).or_default();
         // Join the compatible cluster whose anchor is nearest in time.
         let mut best: Option<(i64, usize)> = None;
         for &c in candidates.iter() {
             let members = &clusters[c];
-            if members.iter().all(|&m| reports_match(&reports[m], r, params)) {
+            if members
+                .iter()
+                .all(|&m| reports_match(&reports[m], r, params))
+            {
                 let gap = (reports[members[0]].date.ordinal() - r.date.ordinal()).abs();
                 let better = match best {
                     None => true,
@@ -207,15 +217,22 @@ pub fn merge_reports(reports: &[Report], params: &MergeParams) -> Vec<MergedObs>
             }
         }
     }
-    let mut out: Vec<MergedObs> = clusters.iter().map(|members| build(reports, members)).collect();
-    out.sort_by(|a, b| (a.obs.date.ordinal(), a.obs.id).cmp(&(b.obs.date.ordinal(), b.obs.id)));
+    let mut out: Vec<MergedObs> = clusters
+        .iter()
+        .map(|members| build(reports, members))
+        .collect();
+    out.sort_by_key(|a| (a.obs.date.ordinal(), a.obs.id));
     out
 }
 
 fn build(reports: &[Report], members: &[usize]) -> MergedObs {
     let rs: Vec<&Report> = members.iter().map(|&m| &reports[m]).collect();
     // Date: most precise, then most frequent, then earliest.
-    let best_precision = rs.iter().map(|r| r.date.precision()).min().unwrap_or(Precision::Year);
+    let best_precision = rs
+        .iter()
+        .map(|r| r.date.precision())
+        .min()
+        .unwrap_or(Precision::Year);
     let mut dates: BTreeMap<EventDate, usize> = BTreeMap::new();
     for r in rs.iter().filter(|r| r.date.precision() == best_precision) {
         *dates.entry(r.date).or_default() += 1;
@@ -232,10 +249,19 @@ fn build(reports: &[Report], members: &[usize]) -> MergedObs {
     }
     let code = codes
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(c, _)| *c)
         .unwrap_or(rs[0].cameo.as_str());
-    let lead = rs.iter().filter(|r| r.cameo == code).min_by_key(|r| r.id).copied().unwrap_or(rs[0]);
+    let lead = rs
+        .iter()
+        .filter(|r| r.cameo == code)
+        .min_by_key(|r| r.id)
+        .copied()
+        .unwrap_or(rs[0]);
     let domains: BTreeSet<&String> = rs.iter().flat_map(|r| r.domains.iter()).collect();
     let documents: BTreeSet<&String> = rs.iter().map(|r| &r.document).collect();
     let mut ids: Vec<i64> = rs.iter().map(|r| r.id).collect();
@@ -292,17 +318,26 @@ mod tests {
         let c2 = rep(24, "doc-c", "2025-08-16", "USA", "RUS", "043");
         // A different happening: sanctions two months later.
         let other = rep(30, "doc-a", "2025-10-22", "USA", "RUS", "163");
-        let m = merge_reports(&[b.clone(), c2, a, other, chrono, c], &MergeParams::default());
+        let m = merge_reports(
+            &[b.clone(), c2, a, other, chrono, c],
+            &MergeParams::default(),
+        );
         assert_eq!(m.len(), 2);
         let summit = &m[0];
         assert_eq!(summit.obs.mentions, 4);
         assert_eq!(summit.reports, vec![10, 21, 22, 23, 24]);
-        assert_eq!(summit.documents, vec!["chronology", "doc-a", "doc-b", "doc-c"]);
+        assert_eq!(
+            summit.documents,
+            vec!["chronology", "doc-a", "doc-b", "doc-c"]
+        );
         assert_eq!(summit.obs.id, 10);
         assert_eq!(summit.obs.date.to_string(), "2025-08-15");
         assert_eq!(summit.obs.cameo, "042");
         assert_eq!(summit.obs.rank, Some(1));
-        assert_eq!(summit.obs.domains, vec!["diplomacy", "leaders", "military-conflict:ukraine"]);
+        assert_eq!(
+            summit.obs.domains,
+            vec!["diplomacy", "leaders", "military-conflict:ukraine"]
+        );
         assert_eq!(m[1].obs.mentions, 1);
     }
 
@@ -334,12 +369,21 @@ mod tests {
         ];
         assert_eq!(merge_reports(&rows, &p).len(), 2);
         // A year-only report stays apart from a dated one.
-        let rows = [rep(1, "a", "2025-08-01", "USA", "RUS", "042"), rep(2, "b", "2025", "USA", "RUS", "042")];
+        let rows = [
+            rep(1, "a", "2025-08-01", "USA", "RUS", "042"),
+            rep(2, "b", "2025", "USA", "RUS", "042"),
+        ];
         assert_eq!(merge_reports(&rows, &p).len(), 2);
         // Different roots or pairs never merge.
-        let rows = [rep(1, "a", "2025-08-01", "USA", "RUS", "042"), rep(2, "b", "2025-08-01", "USA", "RUS", "057")];
+        let rows = [
+            rep(1, "a", "2025-08-01", "USA", "RUS", "042"),
+            rep(2, "b", "2025-08-01", "USA", "RUS", "057"),
+        ];
         assert_eq!(merge_reports(&rows, &p).len(), 2);
-        let rows = [rep(1, "a", "2025-08-01", "USA", "RUS", "042"), rep(2, "b", "2025-08-01", "USA", "UKR", "042")];
+        let rows = [
+            rep(1, "a", "2025-08-01", "USA", "RUS", "042"),
+            rep(2, "b", "2025-08-01", "USA", "UKR", "042"),
+        ];
         assert_eq!(merge_reports(&rows, &p).len(), 2);
         assert!(merge_reports(&[], &p).is_empty());
     }

@@ -4,10 +4,11 @@
 //! ```
 //! use dyad_analysis::level::{level_series, LevelParams};
 //! use dyad_analysis::phases::{phases, PhaseParams};
-//! let s = level_series(&[], &LevelParams::default(), Some("2000-01".parse().unwrap()), Some("2001-12".parse().unwrap()));
+//! // No events for a year: the level only drifts from +4 toward the baseline.
+//! let s = level_series(&[], &LevelParams::default(), Some("2000-01".parse().unwrap()), Some("2000-12".parse().unwrap()));
 //! let p = phases(&s, &PhaseParams::default());
 //! assert_eq!(p.len(), 1);
-//! assert_eq!(p[0].trend, "falling"); // the level drifts from +4 toward the baseline
+//! assert_eq!((p[0].band_zh, p[0].trend), ("良好", "stable"));
 //! ```
 
 use crate::changepoint::{changepoints, ChangepointParams};
@@ -27,7 +28,11 @@ pub struct PhaseParams {
 
 impl Default for PhaseParams {
     fn default() -> Self {
-        PhaseParams { changepoint: ChangepointParams::default(), merge_gap: 1.0, trend_threshold: 1.0 }
+        PhaseParams {
+            changepoint: ChangepointParams::default(),
+            merge_gap: 1.0,
+            trend_threshold: 1.0,
+        }
     }
 }
 
@@ -152,14 +157,30 @@ mod tests {
 
     #[test]
     fn a_war_makes_a_new_phase() {
-        let p = LevelParams { half_life_months: 1e9, ..LevelParams::default() };
+        let p = LevelParams {
+            half_life_months: 1e9,
+            ..LevelParams::default()
+        };
         let mut events = Vec::new();
         for k in 0..6 {
-            let mut e = obs(k, &format!("2022-02-2{k}"), "USA", "RUS", 4, -8.0, &["sanctions"]);
+            let mut e = obs(
+                k,
+                &format!("2022-02-2{k}"),
+                "USA",
+                "RUS",
+                4,
+                -8.0,
+                &["sanctions"],
+            );
             e.rank = Some(1);
             events.push(e);
         }
-        let s = level_series(&events, &p, Some("2019-01".parse().unwrap()), Some("2024-12".parse().unwrap()));
+        let s = level_series(
+            &events,
+            &p,
+            Some("2019-01".parse().unwrap()),
+            Some("2024-12".parse().unwrap()),
+        );
         let ph = phases(&s, &PhaseParams::default());
         assert_eq!(ph.len(), 2, "{ph:#?}");
         assert_eq!(ph[1].start.to_string(), "2022-02");

@@ -21,7 +21,10 @@ pub struct Month(pub i32);
 impl Month {
     /// The month `year-month` (`month` 1..=12; out-of-range months wrap into the next/previous year).
     pub fn new(year: i32, month: u8) -> Month {
-        Month(year.saturating_mul(12).saturating_add(i32::from(month.max(1)) - 1))
+        Month(
+            year.saturating_mul(12)
+                .saturating_add(i32::from(month.max(1)) - 1),
+        )
     }
 
     /// The first month a date covers (`2025` → `2025-01`).
@@ -144,7 +147,10 @@ pub struct PeriodKey {
 impl PeriodKey {
     /// The period of length `period` that holds month `m`.
     pub fn of_month(period: Period, m: Month) -> PeriodKey {
-        PeriodKey { period, index: m.0.div_euclid(period.months()) }
+        PeriodKey {
+            period,
+            index: m.0.div_euclid(period.months()),
+        }
     }
 
     /// The period that holds the first day of `date`.
@@ -153,7 +159,10 @@ impl PeriodKey {
     }
 
     pub fn succ(self) -> PeriodKey {
-        PeriodKey { period: self.period, index: self.index.saturating_add(1) }
+        PeriodKey {
+            period: self.period,
+            index: self.index.saturating_add(1),
+        }
     }
 
     /// The first month of the period.
@@ -163,7 +172,11 @@ impl PeriodKey {
 
     /// The last month of the period.
     pub fn last_month(self) -> Month {
-        Month(self.first_month().0.saturating_add(self.period.months() - 1))
+        Month(
+            self.first_month()
+                .0
+                .saturating_add(self.period.months() - 1),
+        )
     }
 }
 
@@ -191,7 +204,12 @@ pub fn periods(first: PeriodKey, last: PeriodKey) -> Vec<PeriodKey> {
         return Vec::new();
     }
     let n = (i64::from(last.index) - i64::from(first.index) + 1).min(100_000);
-    (0..n).map(|i| PeriodKey { period: first.period, index: first.index + i as i32 }).collect()
+    (0..n)
+        .map(|i| PeriodKey {
+            period: first.period,
+            index: first.index + i as i32,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -62,7 +62,24 @@ pub fn title(cleaned: &Cleaned) -> Option<String> {
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
-        .and_then(bound)
+        .and_then(|l| bound(first_clause(l)))
+}
+
+/// A text with no heading is titled by its first line; when that line is a whole paragraph,
+/// by its first sentence, or its first clause when the sentence is long too.
+fn first_clause(line: &str) -> &str {
+    const SHORT: usize = 60;
+    if line.chars().count() <= SHORT {
+        return line;
+    }
+    let cut = |stops: &[char]| {
+        line.char_indices().find(|(_, c)| stops.contains(c)).map(|(i, c)| &line[..i + c.len_utf8()])
+    };
+    let sentence = cut(&['。', '！', '？', '!', '?']).unwrap_or(line);
+    if sentence.chars().count() <= SHORT {
+        return sentence.trim_end_matches(['。']);
+    }
+    cut(&['，', ',', '；', ';']).map(|c| c.trim_end_matches(['，', ',', '；', ';'])).unwrap_or(sentence)
 }
 
 /// Trims a title, removes a trailing footnote asterisk, and bounds its length.

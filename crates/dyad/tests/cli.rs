@@ -337,3 +337,31 @@ fn summits_per_presidency_reproduce_or_explain_the_literature() {
     let by_year = h.json(&["summits", "--by", "year", "--include-multilateral", "--format", "json"], 0);
     assert_eq!(by_year["total"], v["total"]);
 }
+
+#[test]
+fn html_pages_give_their_main_text_title_and_date() {
+    let h = Harness::new();
+    let html = r#"<!DOCTYPE html><html lang="zh"><head><meta charset="gbk">
+<title>俄美元首通电话 - 新闻网</title>
+<meta property="article:published_time" content="2025-03-18T20:00:00+03:00">
+<script>var tracking = "不应出现的脚本文字";</script><style>body{color:red}</style></head>
+<body><nav><a href="/">首页</a> <a href="/world">国际频道导航</a></nav>
+<article><h1>俄美元首通电话</h1>
+<p>俄罗斯总统普京3月18日与美国总统特朗普通电话，双方讨论了乌克兰问题。</p>
+<p>普京同意在30天内停止打击乌克兰能源设施。双方同意继续保持接触。</p>
+<p>克里姆林宫说，通话持续了大约两个半小时，气氛坦率而务实。</p></article>
+<footer>版权所有 不应出现的页脚</footer></body></html>"#;
+    let (gbk, _, bad) = encoding_rs::GBK.encode(html);
+    assert!(!bad);
+    let p = h.write("page.html", &gbk);
+    let v = h.json(&["ingest", p.to_str().unwrap(), "--format", "json"], 0);
+    let d = &documents(&v)[0];
+    assert_eq!(d["date"], "2025-03-18", "{d}");
+    assert!(d["title"].as_str().unwrap().contains("俄美元首通电话"), "{d}");
+    let doc = h.json(&["doc", d["id"].as_str().unwrap(), "--format", "json"], 0);
+    let all: String = doc["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap().to_string()).collect();
+    assert!(all.contains("普京同意在30天内停止打击乌克兰能源设施。"), "{all}");
+    for absent in ["不应出现的脚本文字", "国际频道导航", "不应出现的页脚", "color:red"] {
+        assert!(!all.contains(absent), "{absent} leaked into {all}");
+    }
+}

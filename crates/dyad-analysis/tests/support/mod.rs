@@ -11,7 +11,9 @@ pub fn repo_root() -> PathBuf {
 }
 
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
-    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
 }
 
 /// Every chronology event as an `Obs` (all pairs of actors), sorted by date; `None` when the
@@ -24,12 +26,18 @@ pub fn load_chronology() -> Option<Vec<Obs>> {
         .filter_map(|f| Some((f[0].to_string(), (f[1].parse().ok()?, f[2].parse().ok()?))))
         .collect();
     let positions = std::fs::read_to_string(root.join("dictionaries/actors/positions.tsv")).ok()?;
-    let ranks: HashMap<String, u8> =
-        rows(&positions).filter(|f| f.len() >= 2).filter_map(|f| Some((f[0].to_string(), f[1].parse().ok()?))).collect();
+    let ranks: HashMap<String, u8> = rows(&positions)
+        .filter(|f| f.len() >= 2)
+        .filter_map(|f| Some((f[0].to_string(), f[1].parse().ok()?)))
+        .collect();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("data/chronology"))
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("events-") && n.ends_with(".tsv")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("events-") && n.ends_with(".tsv"))
+        })
         .collect();
     files.sort();
     let mut out = Vec::new();
@@ -42,8 +50,13 @@ pub fn load_chronology() -> Option<Vec<Obs>> {
             }
             id += 1;
             let Ok(date) = r[1].parse() else { continue };
-            let Some(&(goldstein, quad)) = codes.get(r[8]) else { continue };
-            let rank = |p: &str| p.split_once('@').and_then(|(_, pos)| ranks.get(pos).copied());
+            let Some(&(goldstein, quad)) = codes.get(r[8]) else {
+                continue;
+            };
+            let rank = |p: &str| {
+                p.split_once('@')
+                    .and_then(|(_, pos)| ranks.get(pos).copied())
+            };
             let rank = [rank(r[4]), rank(r[7])].into_iter().flatten().min();
             out.push(Obs {
                 id,
@@ -54,7 +67,12 @@ pub fn load_chronology() -> Option<Vec<Obs>> {
                 quad_class: quad,
                 goldstein,
                 rank,
-                domains: r[9].split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+                domains: r[9]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
                 mentions: 1,
                 label: format!("{} {}", r[0], r[13]),
             });

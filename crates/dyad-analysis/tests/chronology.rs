@@ -1,0 +1,69 @@
+//! The analysis on the curated chronology (skipped when the data folder is absent). These are
+//! the model's acceptance checks: none of the dates below is written into the library; they
+//! must come out of the events.
+
+mod support;
+
+use dyad_analysis::prelude::*;
+
+fn m(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+#[test]
+fn level_reflects_the_known_crises_and_the_2025_thaw() {
+    let Some(obs) = support::us_russia() else {
+        return;
+    };
+    if obs.len() < 300 || !obs.iter().any(|o| o.date.y() >= 2025) {
+        return; // chronology still being written
+    }
+    let s = level_series(&obs, &LevelParams::default(), None, None);
+    assert!(s.points.iter().all(|p| (-9.0..=9.0).contains(&p.level)));
+    let typical: f64 = {
+        let mut c: Vec<f64> = s.points.iter().map(|p| p.change.abs()).collect();
+        c.sort_by(f64::total_cmp);
+        c[c.len() * 95 / 100]
+    };
+    for crisis in ["1999-03", "2008-08", "2014-03", "2022-02"] {
+        let drop = s.before(m(crisis)).unwrap() - s.at(m(crisis)).unwrap();
+        assert!(
+            drop > 1.5 && drop > typical,
+            "{crisis}: fell only {drop:.2} (95th percentile of monthly moves {typical:.2})"
+        );
+    }
+    let min = s
+        .points
+        .iter()
+        .min_by(|a, b| a.level.total_cmp(&b.level))
+        .unwrap();
+    assert!(min.period >= m("2022-02"), "lowest level at {}", min.period);
+    assert!(s.at(m("2025-12")).unwrap() > s.at(m("2024-12")).unwrap() + 1.0);
+}
+
+#[test]
+fn the_four_resets_appear_as_cycles() {
+    let Some(obs) = support::us_russia() else {
+        return;
+    };
+    if obs.len() < 300 || !obs.iter().any(|o| o.date.y() >= 2025) {
+        return;
+    }
+    let s = level_series(&obs, &LevelParams::default(), None, None);
+    let c = cycles(&s, &CycleParams::default());
+    // A reset "in year Y" is a cycle whose rise includes some month of Y.
+    let rises_in = |y: i32| {
+        c.iter().any(|c| {
+            c.trough.period <= m(&format!("{y}-12")) && c.peak.period >= m(&format!("{y}-01"))
+        })
+    };
+    for y in [1992, 1994, 2001, 2009] {
+        assert!(
+            rises_in(y),
+            "no rise in {y}: {:?}",
+            c.iter()
+                .map(|c| (c.trough.period, c.peak.period))
+                .collect::<Vec<_>>()
+        );
+    }
+}

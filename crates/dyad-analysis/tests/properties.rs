@@ -1,0 +1,96 @@
+//! Invariants of the level and the forecast, for any event stream.
+
+use dyad_analysis::forecast::forecast_values;
+use dyad_analysis::level::{level_series, LevelParams};
+use dyad_analysis::obs::Obs;
+use dyad_analysis::series::Month;
+use dyad_model::EventDate;
+use proptest::prelude::*;
+
+fn arb_obs() -> impl Strategy<Value = Obs> {
+    (
+        0i64..1_000_000,
+        (1991i32..2026, 0u8..=12, 0u8..=28),
+        -10.0f64..10.0,
+        proptest::option::of(1u8..=5),
+        1u32..50,
+    )
+        .prop_map(|(id, (y, m, d), g, rank, mentions)| {
+            let date = match (m, d) {
+                (0, _) => EventDate::year(y),
+                (m, 0) => EventDate::month(y, m).unwrap(),
+                (m, d) => EventDate::day(y, m, d).unwrap(),
+            };
+            Obs {
+                id,
+                date,
+                source: "USA".into(),
+                target: "RUS".into(),
+                cameo: "010".into(),
+                quad_class: if g >= 0.0 { 1 } else { 3 },
+                goldstein: g,
+                rank,
+                domains: vec!["diplomacy".into()],
+                mentions,
+                label: String::new(),
+            }
+        })
+}
+
+fn arb_params() -> impl Strategy<Value = LevelParams> {
+    (-9.0f64..9.0, -9.0f64..9.0, 0.5f64..200.0, 0.0f64..3.0).prop_map(
+        |(start, base, half, scale)| LevelParams {
+            start_level: start,
+            baseline: base,
+            half_life_months: half,
+            scale,
+            ..LevelParams::default()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn level_stays_on_the_scale(obs in proptest::collection::vec(arb_obs(), 0..200), p in arb_params()) {
+        let s = level_series(&obs, &p, None, None);
+        for pt in &s.points {
+            prop_assert!((-9.0..=9.0).contains(&pt.level), "{} at {}", pt.level, pt.period);
+        }
+        for c in &s.contributions {
+            prop_assert!(c.contribution.is_finite());
+        }
+    }
+
+    #[test]
+    fn a_cooperative_event_never_lowers_the_level(
+        obs in proptest::collection::vec(arb_obs(), 0..100),
+        extra in arb_obs(),
+        g in 0.0f64..10.0,
+        p in arb_params(),
+    ) {
+        let from: Month = "1991-01".parse().unwrap();
+        let to: Month = "2026-12".parse().unwrap();
+        let mut coop = extra.clone();
+        coop.goldstein = g;
+        let mut with = obs.clone();
+        with.push(coop.clone());
+        let a = level_series(&obs, &p, Some(from), Some(to));
+        let b = level_series(&with, &p, Some(from), Some(to));
+        let m = Month::of(&coop.date);
+        // At its month and every later month.
+        for (x, y) in a.points.iter().zip(&b.points).filter(|(x, _)| x.period >= m) {
+            prop_assert!(y.level >= x.level - 1e-9, "{} fell from {} to {}", x.period, x.level, y.level);
+        }
+    }
+
+    #[test]
+    fn forecast_intervals_nest(values in proptest::collection::vec(-9.0f64..9.0, 0..120), h in 1usize..24) {
+        let f = forecast_values(&values, h);
+        for s in &f.steps {
+            prop_assert!(s.lo95 <= s.lo80 && s.lo80 <= s.level && s.level <= s.hi80 && s.hi80 <= s.hi95, "{s:?}");
+            prop_assert!(s.lo95 >= -9.0 && s.hi95 <= 9.0);
+        }
+    }
+}
