@@ -76,9 +76,9 @@ pub struct Cycle {
     pub fall_months: i32,
     pub rise: f64,
     pub fall: f64,
-    /// Largest contributions (by absolute value) to the level in (trough, peak].
+    /// The events that pushed the level up most in (trough, peak], largest first.
     pub rise_drivers: Vec<Driver>,
-    /// Largest contributions in (peak, end].
+    /// The events that pulled the level down most in (peak, end], largest first.
     pub fall_drivers: Vec<Driver>,
 }
 
@@ -242,8 +242,8 @@ pub fn cycles(series: &LevelSeries, params: &CycleParams) -> Vec<Cycle> {
             fall_months: (e - p) as i32,
             rise: raw[p] - raw[t],
             fall: raw[p] - raw[e],
-            rise_drivers: top_drivers(&by_month, month(t).succ(), month(p), params.top_drivers),
-            fall_drivers: top_drivers(&by_month, month(p).succ(), month(e), params.top_drivers),
+            rise_drivers: top_drivers(&by_month, month(t).succ(), month(p), params.top_drivers, 1.0),
+            fall_drivers: top_drivers(&by_month, month(p).succ(), month(e), params.top_drivers, -1.0),
         });
     }
     out
@@ -276,6 +276,7 @@ fn top_drivers(
     from: Month,
     to: Month,
     k: usize,
+    sign: f64,
 ) -> Vec<Driver> {
     let mut sums: Vec<Driver> = Vec::new();
     let mut pos: HashMap<i64, usize> = HashMap::new();
@@ -294,10 +295,11 @@ fn top_drivers(
             }
         }
     }
+    // A rise is explained by what pushed the level up, a fall by what pulled it down.
+    sums.retain(|d| d.contribution * sign > 0.0);
     sums.sort_by(|a, b| {
-        b.contribution
-            .abs()
-            .total_cmp(&a.contribution.abs())
+        (b.contribution * sign)
+            .total_cmp(&(a.contribution * sign))
             .then(a.id.cmp(&b.id))
     });
     sums.truncate(k);

@@ -1,4 +1,4 @@
-//! The analysis on the curated chronology (skipped when the data folder is absent). These are
+//! The analysis on the curated chronology (data/chronology, read from the repository). These are
 //! the model's acceptance checks: none of the dates below is written into the library; they
 //! must come out of the events.
 
@@ -12,12 +12,8 @@ fn m(s: &str) -> Month {
 
 #[test]
 fn level_reflects_the_known_crises_and_the_2025_thaw() {
-    let Some(obs) = support::us_russia() else {
-        return;
-    };
-    if obs.len() < 300 || !obs.iter().any(|o| o.date.y() >= 2025) {
-        return; // chronology still being written
-    }
+    let obs = support::us_russia().expect("the curated chronology in data/chronology");
+    assert!(obs.len() >= 300 && obs.iter().any(|o| o.date.y() >= 2025), "chronology too small");
     let s = level_series(&obs, &LevelParams::default(), None, None);
     assert!(s.points.iter().all(|p| (-9.0..=9.0).contains(&p.level)));
     let typical: f64 = {
@@ -43,12 +39,8 @@ fn level_reflects_the_known_crises_and_the_2025_thaw() {
 
 #[test]
 fn the_four_resets_appear_as_cycles() {
-    let Some(obs) = support::us_russia() else {
-        return;
-    };
-    if obs.len() < 300 || !obs.iter().any(|o| o.date.y() >= 2025) {
-        return;
-    }
+    let obs = support::us_russia().expect("the curated chronology in data/chronology");
+    assert!(obs.len() >= 300 && obs.iter().any(|o| o.date.y() >= 2025), "chronology too small");
     let s = level_series(&obs, &LevelParams::default(), None, None);
     let c = cycles(&s, &CycleParams::default());
     // A reset "in year Y" is a cycle whose rise includes some month of Y.
