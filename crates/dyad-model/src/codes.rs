@@ -18,7 +18,11 @@ pub struct CameoCode {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CodeTableError {
     #[error("{file}:{line}: {msg}")]
-    Row { file: String, line: usize, msg: String },
+    Row {
+        file: String,
+        line: usize,
+        msg: String,
+    },
 }
 
 /// The CAMEO code table, keyed by code string ("043", "0834").
@@ -33,23 +37,36 @@ impl CodeTable {
         let mut codes = BTreeMap::new();
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
-            let err = |msg: String| CodeTableError::Row { file: file.to_string(), line, msg };
+            let err = |msg: String| CodeTableError::Row {
+                file: file.to_string(),
+                line,
+                msg,
+            };
             if raw.trim().is_empty() || raw.starts_with('#') {
                 continue;
             }
             let f: Vec<&str> = raw.split('\t').collect();
             if f.len() != 6 {
-                return Err(err(format!("expected 6 tab-separated columns, found {}", f.len())));
+                return Err(err(format!(
+                    "expected 6 tab-separated columns, found {}",
+                    f.len()
+                )));
             }
             let code = f[0].trim();
             if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err(format!("`{code}` is not a CAMEO code (2 to 4 digits)")));
             }
-            let goldstein: f64 = f[1].parse().map_err(|_| err(format!("Goldstein value `{}` is not a number", f[1])))?;
+            let goldstein: f64 = f[1]
+                .parse()
+                .map_err(|_| err(format!("Goldstein value `{}` is not a number", f[1])))?;
             if !(-10.0..=10.0).contains(&goldstein) {
-                return Err(err(format!("Goldstein value {goldstein} is outside -10..10")));
+                return Err(err(format!(
+                    "Goldstein value {goldstein} is outside -10..10"
+                )));
             }
-            let quad_class: u8 = f[2].parse().map_err(|_| err(format!("QuadClass `{}` is not 1-4", f[2])))?;
+            let quad_class: u8 = f[2]
+                .parse()
+                .map_err(|_| err(format!("QuadClass `{}` is not 1-4", f[2])))?;
             if !(1..=4).contains(&quad_class) {
                 return Err(err(format!("QuadClass {quad_class} is not 1-4")));
             }
@@ -91,7 +108,11 @@ mod tests {
 
     #[test]
     fn parses_rows_and_reports_file_line() {
-        let t = CodeTable::parse("t.tsv", "# c\n041\t1.0\t1\tCONSULT\tphone\tDiscuss by telephone\n").unwrap();
+        let t = CodeTable::parse(
+            "t.tsv",
+            "# c\n041\t1.0\t1\tCONSULT\tphone\tDiscuss by telephone\n",
+        )
+        .unwrap();
         assert_eq!(t.get("041").unwrap().plover_mode, "phone");
         let e = CodeTable::parse("t.tsv", "# c\n041\tx\t1\t\t\tn\n").unwrap_err();
         assert!(e.to_string().starts_with("t.tsv:2:"), "{e}");

@@ -52,21 +52,35 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl EventDate {
     pub fn year(year: i32) -> Self {
-        EventDate { year, month: None, day: None }
+        EventDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     pub fn month(year: i32, month: u8) -> Result<Self, DateError> {
         if !(1..=12).contains(&month) {
             return Err(DateError::Calendar(format!("{year:04}-{month:02}")));
         }
-        Ok(EventDate { year, month: Some(month), day: None })
+        Ok(EventDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     pub fn day(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(DateError::Calendar(format!("{year:04}-{month:02}-{day:02}")));
+            return Err(DateError::Calendar(format!(
+                "{year:04}-{month:02}-{day:02}"
+            )));
         }
-        Ok(EventDate { year, month: Some(month), day: Some(day) })
+        Ok(EventDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn precision(&self) -> Precision {
@@ -89,19 +103,31 @@ impl EventDate {
 
     /// The first day covered by this date (`2025-08` → 2025-08-01).
     pub fn first_day(&self) -> EventDate {
-        EventDate { year: self.year, month: Some(self.month.unwrap_or(1)), day: Some(self.day.unwrap_or(1)) }
+        EventDate {
+            year: self.year,
+            month: Some(self.month.unwrap_or(1)),
+            day: Some(self.day.unwrap_or(1)),
+        }
     }
 
     /// The last day covered by this date (`2025-02` → 2025-02-28).
     pub fn last_day(&self) -> EventDate {
         let m = self.month.unwrap_or(12);
-        EventDate { year: self.year, month: Some(m), day: Some(self.day.unwrap_or(days_in_month(self.year, m))) }
+        EventDate {
+            year: self.year,
+            month: Some(m),
+            day: Some(self.day.unwrap_or(days_in_month(self.year, m))),
+        }
     }
 
     /// Days since 1970-01-01 of the first day covered (Howard Hinnant's civil-from-days algorithm).
     pub fn ordinal(&self) -> i64 {
         let f = self.first_day();
-        let (y, m, d) = (f.year as i64, f.month.unwrap_or(1) as i64, f.day.unwrap_or(1) as i64);
+        let (y, m, d) = (
+            f.year as i64,
+            f.month.unwrap_or(1) as i64,
+            f.day.unwrap_or(1) as i64,
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
@@ -169,16 +195,31 @@ mod tests {
         for s in ["2025-08-15", "2025-08", "1991"] {
             assert_eq!(s.parse::<EventDate>().unwrap().to_string(), s);
         }
-        assert_eq!("2025-08-15".parse::<EventDate>().unwrap().precision(), Precision::Day);
+        assert_eq!(
+            "2025-08-15".parse::<EventDate>().unwrap().precision(),
+            Precision::Day
+        );
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(matches!("2023-02-29".parse::<EventDate>(), Err(DateError::Calendar(_))));
+        assert!(matches!(
+            "2023-02-29".parse::<EventDate>(),
+            Err(DateError::Calendar(_))
+        ));
         assert!("2024-02-29".parse::<EventDate>().is_ok());
-        assert!(matches!("2025-13".parse::<EventDate>(), Err(DateError::Calendar(_))));
-        assert!(matches!("25-01-01".parse::<EventDate>(), Err(DateError::Syntax(_))));
-        assert!(matches!("2025/01/01".parse::<EventDate>(), Err(DateError::Syntax(_))));
+        assert!(matches!(
+            "2025-13".parse::<EventDate>(),
+            Err(DateError::Calendar(_))
+        ));
+        assert!(matches!(
+            "25-01-01".parse::<EventDate>(),
+            Err(DateError::Syntax(_))
+        ));
+        assert!(matches!(
+            "2025/01/01".parse::<EventDate>(),
+            Err(DateError::Syntax(_))
+        ));
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub struct SentenceRow {
     pub note: bool,
 }
 
-const DOC_COLUMNS: &str = "d.id, d.title, d.published, d.lang, d.path, d.format, d.encoding, d.bytes, d.n_sentences, \
+const DOC_COLUMNS: &str =
+    "d.id, d.title, d.published, d.lang, d.path, d.format, d.encoding, d.bytes, d.n_sentences, \
      (SELECT count(*) FROM events e WHERE e.doc_id = d.id), d.ingested_at";
 
 fn doc_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocumentRow> {
@@ -84,8 +85,14 @@ impl Store {
     /// Stores a document, its sentences and its events in one transaction. A document whose id
     /// is already stored is left as it is and reported `Unchanged`.
     pub fn ingest_document(&mut self, doc: &NewDocument) -> Result<IngestStatus, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let exists: Option<i64> = tx.query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |r| r.get(0)).optional()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT 1 FROM documents WHERE id = ?1", [&doc.id], |r| {
+                r.get(0)
+            })
+            .optional()?;
         if exists.is_some() {
             return Ok(IngestStatus::Unchanged);
         }
@@ -116,7 +123,11 @@ impl Store {
                     doc.id,
                     seq as i64,
                     s.text,
-                    if s.normalized == s.text { None } else { Some(&s.normalized) },
+                    if s.normalized == s.text {
+                        None
+                    } else {
+                        Some(&s.normalized)
+                    },
                     s.lang.as_str(),
                     s.span.0 as i64,
                     s.span.1 as i64,
@@ -142,8 +153,12 @@ impl Store {
 
     /// All stored documents, oldest first.
     pub fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.ingested_at, d.rowid"))?;
-        let rows = stmt.query_map([], doc_row)?.collect::<Result<Vec<_>, _>>()?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.ingested_at, d.rowid"
+        ))?;
+        let rows = stmt
+            .query_map([], doc_row)?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 
@@ -156,7 +171,9 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {DOC_COLUMNS} FROM documents d WHERE d.id >= ?1 AND d.id < ?1 || 'g' ORDER BY d.id LIMIT 2"
         ))?;
-        let mut rows = stmt.query_map([&id], doc_row)?.collect::<Result<Vec<_>, _>>()?;
+        let mut rows = stmt
+            .query_map([&id], doc_row)?
+            .collect::<Result<Vec<_>, _>>()?;
         match rows.len() {
             0 => Err(StoreError::NoSuchDocument(id)),
             1 => Ok(rows.remove(0)),
@@ -193,7 +210,9 @@ impl Store {
             "SELECT d.id FROM documents d
              WHERE d.n_sentences != (SELECT count(*) FROM sentences s WHERE s.doc_id = d.id)",
         )?;
-        let rows = stmt.query_map([], |r| r.get(0))?.collect::<Result<Vec<_>, _>>()?;
+        let rows = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 }

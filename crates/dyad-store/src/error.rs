@@ -4,11 +4,21 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the database {path}: {source}; check the path and its permissions, or pass another with --db")]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("cannot create the directory {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the database {path} was written by a newer dyad (schema version {found}, this dyad knows up to {known}); upgrade dyad")]
-    TooNew { path: PathBuf, found: u32, known: u32 },
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
     #[error("the database {path} failed its integrity check: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("no document matches `{0}`; list them with `dyad docs`")]
@@ -23,6 +33,9 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
-        StoreError::Open { path: path.to_path_buf(), source }
+        StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }

@@ -192,7 +192,11 @@ pub(crate) fn insert_event(
         ev.meeting,
         ev.description_zh,
         ev.description_en,
-        if ev.cites.is_empty() { None } else { Some(ev.cites.join(";")) },
+        if ev.cites.is_empty() {
+            None
+        } else {
+            Some(ev.cites.join(";"))
+        },
         ev.import_file,
         ev.import_row.map(|r| r as i64),
         ev.native_id,
@@ -214,7 +218,9 @@ impl Store {
         citations: &[CitationRow],
         events: &[NewEvent],
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM events WHERE origin = 'curated'", [])?;
         tx.execute("DELETE FROM citations", [])?;
         {
@@ -248,7 +254,9 @@ impl Store {
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some((a, b)) = &filter.dyad {
-            sql.push_str(" AND ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))");
+            sql.push_str(
+                " AND ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))",
+            );
             for v in [a, b, b, a] {
                 args.push(v.clone().into());
             }
@@ -283,8 +291,11 @@ impl Store {
         if let Some(limit) = filter.limit {
             sql.push_str(&format!(" LIMIT {limit} OFFSET {}", filter.offset));
         }
-        let citations: std::collections::HashMap<String, CitationRow> =
-            self.citations()?.into_iter().map(|c| (c.id.clone(), c)).collect();
+        let citations: std::collections::HashMap<String, CitationRow> = self
+            .citations()?
+            .into_iter()
+            .map(|c| (c.id.clone(), c))
+            .collect();
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(args), |r| {
@@ -313,7 +324,11 @@ impl Store {
                     plover_mode: r.get(15)?,
                     negated: r.get(16)?,
                     hypothetical: r.get(17)?,
-                    domains: domains.split(',').filter(|d| !d.is_empty()).map(str::to_string).collect(),
+                    domains: domains
+                        .split(',')
+                        .filter(|d| !d.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                     origin: r.get(19)?,
                     doc_id: r.get(20)?,
                     sentence_id: r.get(21)?,
@@ -337,10 +352,18 @@ impl Store {
 
     /// All citations of curated events.
     pub fn citations(&self) -> Result<Vec<CitationRow>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT id, title, publisher, date, url FROM citations ORDER BY id")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, title, publisher, date, url FROM citations ORDER BY id")?;
         let rows = stmt
             .query_map([], |r| {
-                Ok(CitationRow { id: r.get(0)?, title: r.get(1)?, publisher: r.get(2)?, date: r.get(3)?, url: r.get(4)? })
+                Ok(CitationRow {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    publisher: r.get(2)?,
+                    date: r.get(3)?,
+                    url: r.get(4)?,
+                })
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
@@ -348,8 +371,12 @@ impl Store {
 
     /// Number of events of each origin.
     pub fn event_counts(&self) -> Result<Vec<(String, u64)>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT origin, count(*) FROM events GROUP BY origin ORDER BY origin")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?.collect::<Result<Vec<_>, _>>()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT origin, count(*) FROM events GROUP BY origin ORDER BY origin")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 }

@@ -35,14 +35,23 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
-                std::fs::create_dir_all(dir).map_err(|e| StoreError::Io { path: dir.to_path_buf(), source: e })?;
+                std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+                    path: dir.to_path_buf(),
+                    source: e,
+                })?;
             }
         }
         let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(|e| StoreError::open(path, e))?;
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| StoreError::open(path, e))?;
-        let mut store = Store { conn, path: path.to_path_buf() };
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(|e| StoreError::open(path, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         migrate::migrate(&mut store.conn).map_err(|e| match e {
             StoreError::Sqlite(e) => StoreError::open(path, e),
             other => other,
@@ -56,23 +65,33 @@ impl Store {
 
     /// The schema version of this database.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`; `Ok(())` when the database is sound.
     pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if verdict == "ok" {
             Ok(())
         } else {
-            Err(StoreError::Corrupt { path: self.path.clone(), detail: verdict })
+            Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: verdict,
+            })
         }
     }
 
     /// A value from the key/value `meta` table.
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         use rusqlite::OptionalExtension;
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
     }
 
     /// The raw connection, for read-only queries by the analysis commands.
@@ -118,13 +137,28 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("a.db")).unwrap();
         assert_eq!(store.schema_version().unwrap(), migrate::SCHEMA_VERSION);
-        assert_eq!(store.ingest_document(&doc("abcdef01")).unwrap(), IngestStatus::New);
-        assert_eq!(store.ingest_document(&doc("abcdef01")).unwrap(), IngestStatus::Unchanged);
-        assert_eq!(store.ingest_document(&doc("abcd9999")).unwrap(), IngestStatus::New);
+        assert_eq!(
+            store.ingest_document(&doc("abcdef01")).unwrap(),
+            IngestStatus::New
+        );
+        assert_eq!(
+            store.ingest_document(&doc("abcdef01")).unwrap(),
+            IngestStatus::Unchanged
+        );
+        assert_eq!(
+            store.ingest_document(&doc("abcd9999")).unwrap(),
+            IngestStatus::New
+        );
         assert_eq!(store.documents().unwrap().len(), 2);
         assert_eq!(store.document("abcdef").unwrap().id, "abcdef01");
-        assert!(matches!(store.document("abcd"), Err(StoreError::AmbiguousDocument(_))));
-        assert!(matches!(store.document("ffff"), Err(StoreError::NoSuchDocument(_))));
+        assert!(matches!(
+            store.document("abcd"),
+            Err(StoreError::AmbiguousDocument(_))
+        ));
+        assert!(matches!(
+            store.document("ffff"),
+            Err(StoreError::NoSuchDocument(_))
+        ));
         let s = store.sentences("abcdef01").unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].text, "乙。");
@@ -141,8 +175,14 @@ mod tests {
         let mut ev = NewEvent::new(
             Origin::Coded,
             "2025-02-12".parse().unwrap(),
-            ActorRef { code: "USA".into(), ..Default::default() },
-            ActorRef { code: "RUS".into(), ..Default::default() },
+            ActorRef {
+                code: "USA".into(),
+                ..Default::default()
+            },
+            ActorRef {
+                code: "RUS".into(),
+                ..Default::default()
+            },
             "041",
             &table,
         )
@@ -153,7 +193,12 @@ mod tests {
         assert!(store.documents().unwrap().is_empty());
         d.events[0].sentence_seq = Some(1);
         store.ingest_document(&d).unwrap();
-        let evs = store.events(&EventFilter { dyad: Some(("RUS".into(), "USA".into())), ..Default::default() }).unwrap();
+        let evs = store
+            .events(&EventFilter {
+                dyad: Some(("RUS".into(), "USA".into())),
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(evs.len(), 1);
         assert_eq!(evs[0].sentence.as_deref(), Some("乙。"));
         assert_eq!(evs[0].quad_class, 1);
@@ -167,6 +212,9 @@ mod tests {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
         drop(conn);
-        assert!(matches!(Store::open(&path), Err(StoreError::TooNew { found: 99, .. })));
+        assert!(matches!(
+            Store::open(&path),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
     }
 }

@@ -12,8 +12,15 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let current: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > SCHEMA_VERSION {
-        let path = conn.path().map(std::path::PathBuf::from).unwrap_or_default();
-        return Err(StoreError::TooNew { path, found: current, known: SCHEMA_VERSION });
+        let path = conn
+            .path()
+            .map(std::path::PathBuf::from)
+            .unwrap_or_default();
+        return Err(StoreError::TooNew {
+            path,
+            found: current,
+            known: SCHEMA_VERSION,
+        });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
