@@ -13,7 +13,14 @@ pub trait Analyzer: Send + Sync + std::fmt::Debug {
     fn fold(&self, text: &str) -> String;
     /// Whether a match of `[s, e)` (bytes of folded text) is acceptable; returns the end of the
     /// match after allowed inflectional endings (`inflect`) or the rest of the word (`prefix`).
-    fn accept(&self, folded: &str, s: usize, e: usize, prefix: bool, inflect: bool) -> Option<usize>;
+    fn accept(
+        &self,
+        folded: &str,
+        s: usize,
+        e: usize,
+        prefix: bool,
+        inflect: bool,
+    ) -> Option<usize>;
     /// True for scripts written without spaces (Chinese).
     fn is_cjk(&self) -> bool;
 }
@@ -36,7 +43,14 @@ impl Analyzer for CjkAnalyzer {
     fn fold(&self, text: &str) -> String {
         text.chars().map(|c| fold_char(c, &self.folds)).collect()
     }
-    fn accept(&self, folded: &str, s: usize, e: usize, _prefix: bool, _inflect: bool) -> Option<usize> {
+    fn accept(
+        &self,
+        folded: &str,
+        s: usize,
+        e: usize,
+        _prefix: bool,
+        _inflect: bool,
+    ) -> Option<usize> {
         // Latin words inside Chinese text (G7, NATO) still need word boundaries.
         let alnum_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
         let first = folded[s..e].chars().next();
@@ -76,7 +90,14 @@ impl Analyzer for AlphabeticAnalyzer {
             })
             .collect()
     }
-    fn accept(&self, folded: &str, s: usize, e: usize, prefix: bool, inflect: bool) -> Option<usize> {
+    fn accept(
+        &self,
+        folded: &str,
+        s: usize,
+        e: usize,
+        prefix: bool,
+        inflect: bool,
+    ) -> Option<usize> {
         let word = |c: char| c.is_alphanumeric();
         let starts_word = folded[s..].chars().next().is_some_and(word);
         if starts_word && folded[..s].chars().next_back().is_some_and(word) {
@@ -88,7 +109,11 @@ impl Analyzer for AlphabeticAnalyzer {
             return Some(e);
         }
         if prefix {
-            let n: usize = rest.chars().take_while(|&c| word(c)).map(char::len_utf8).sum();
+            let n: usize = rest
+                .chars()
+                .take_while(|&c| word(c))
+                .map(char::len_utf8)
+                .sum();
             return Some(e + n);
         }
         if inflect {
@@ -113,15 +138,26 @@ mod tests {
 
     #[test]
     fn alphabetic_boundaries_prefixes_and_endings() {
-        let a = AlphabeticAnalyzer { endings: vec!["ым".into(), "а".into(), "у".into()], ..Default::default() };
+        let a = AlphabeticAnalyzer {
+            endings: vec!["ым".into(), "а".into(), "у".into()],
+            ..Default::default()
+        };
         let t = a.fold("Встреча Путина и США");
         assert_eq!(t.chars().count(), "Встреча Путина и США".chars().count());
         let s = t.find("путин").unwrap();
         assert_eq!(a.accept(&t, s, s + "путин".len(), false, false), None);
-        assert_eq!(a.accept(&t, s, s + "путин".len(), false, true), Some(s + "путина".len()));
+        assert_eq!(
+            a.accept(&t, s, s + "путин".len(), false, true),
+            Some(s + "путина".len())
+        );
         let s = t.find("встреч").unwrap();
-        assert_eq!(a.accept(&t, s, s + "встреч".len(), true, false), Some(s + "встреча".len()));
-        let c = CjkAnalyzer { folds: [('國', '国')].into_iter().collect() };
+        assert_eq!(
+            a.accept(&t, s, s + "встреч".len(), true, false),
+            Some(s + "встреча".len())
+        );
+        let c = CjkAnalyzer {
+            folds: [('國', '国')].into_iter().collect(),
+        };
         assert_eq!(c.fold("美國２０２５"), "美国2025");
     }
 }

@@ -19,7 +19,11 @@ pub struct DateContext {
 
 impl DateContext {
     pub fn new(document: Option<EventDate>) -> DateContext {
-        DateContext { document, last: None, pair: None }
+        DateContext {
+            document,
+            last: None,
+            pair: None,
+        }
     }
 
     /// The anchor of a context-relative expression when the sentence itself has no date before it.
@@ -49,7 +53,11 @@ pub(crate) struct RawDate {
 
 impl RawDate {
     pub fn is_date(&self) -> bool {
-        self.year.is_some() || self.month.is_some() || self.full.is_some() || self.relative.is_some() || self.day.is_some()
+        self.year.is_some()
+            || self.month.is_some()
+            || self.full.is_some()
+            || self.relative.is_some()
+            || self.day.is_some()
     }
 }
 
@@ -61,7 +69,9 @@ fn is_year(value: i64, digits: usize) -> bool {
 pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
     let mut r = RawDate::default();
     let mut used = vec![false; atoms.len()];
-    let has_month_name = atoms.iter().any(|a| matches!(a, Atom::Mark(DateKind::Month(_))));
+    let has_month_name = atoms
+        .iter()
+        .any(|a| matches!(a, Atom::Mark(DateKind::Month(_))));
     for i in 0..atoms.len() {
         let next = atoms.get(i + 1);
         match &atoms[i] {
@@ -69,7 +79,10 @@ pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
             Atom::Num { value, digits } => {
                 let (v, dg) = (*value, *digits);
                 match next {
-                    Some(Atom::Mark(DateKind::YearMark)) | Some(Atom::Mark(DateKind::DecadeMark)) if is_year(v, dg) => {
+                    Some(Atom::Mark(DateKind::YearMark))
+                    | Some(Atom::Mark(DateKind::DecadeMark))
+                        if is_year(v, dg) =>
+                    {
                         r.year = Some(v as i32);
                         used[i] = true;
                     }
@@ -85,7 +98,11 @@ pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
                 }
             }
             Atom::Mark(DateKind::Month(m)) => r.month = Some(*m),
-            Atom::Mark(DateKind::Relative { anchor, unit, offset }) => r.relative = Some((*anchor, *unit, *offset)),
+            Atom::Mark(DateKind::Relative {
+                anchor,
+                unit,
+                offset,
+            }) => r.relative = Some((*anchor, *unit, *offset)),
             Atom::Mark(DateKind::SinceBefore) | Atom::Mark(DateKind::SinceAfter) => r.since = true,
             Atom::Mark(_) => {}
         }
@@ -98,9 +115,12 @@ pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
         if let Atom::Num { value, digits } = atoms[i] {
             let prev = i.checked_sub(1).map(|j| &atoms[j]);
             let next = atoms.get(i + 1);
-            let near_month = matches!(prev, Some(Atom::Mark(DateKind::Month(_)))) || matches!(next, Some(Atom::Mark(DateKind::Month(_))));
-            let year_word = matches!(prev, Some(Atom::Mark(DateKind::YearBefore)) | Some(Atom::Mark(DateKind::SinceBefore)))
-                || matches!(next, Some(Atom::Mark(DateKind::YearAfter)));
+            let near_month = matches!(prev, Some(Atom::Mark(DateKind::Month(_))))
+                || matches!(next, Some(Atom::Mark(DateKind::Month(_))));
+            let year_word = matches!(
+                prev,
+                Some(Atom::Mark(DateKind::YearBefore)) | Some(Atom::Mark(DateKind::SinceBefore))
+            ) || matches!(next, Some(Atom::Mark(DateKind::YearAfter)));
             if is_year(value, digits) && (has_month_name || year_word) {
                 r.year = Some(value as i32);
             } else if near_month && (1..=31).contains(&value) && digits <= 2 && r.day.is_none() {
@@ -108,7 +128,9 @@ pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
             }
         }
     }
-    if r.since && !(r.year.is_some() || r.month.is_some() || r.full.is_some() || r.relative.is_some()) {
+    if r.since
+        && !(r.year.is_some() || r.month.is_some() || r.full.is_some() || r.relative.is_some())
+    {
         r.since = false;
     }
     r
@@ -153,7 +175,11 @@ fn shift(base: EventDate, unit: Unit, offset: i32) -> Option<EventDate> {
 }
 
 /// Resolves date fields against `base` (the nearest date before) and the document date.
-pub(crate) fn resolve(r: &RawDate, base: Option<EventDate>, document: Option<EventDate>) -> Option<EventDate> {
+pub(crate) fn resolve(
+    r: &RawDate,
+    base: Option<EventDate>,
+    document: Option<EventDate>,
+) -> Option<EventDate> {
     if let Some(f) = r.full {
         return Some(f);
     }
@@ -170,7 +196,9 @@ pub(crate) fn resolve(r: &RawDate, base: Option<EventDate>, document: Option<Eve
     };
     let month = match (r.month, r.day) {
         (Some(m), _) => Some(m),
-        (None, Some(_)) if r.year.is_none() => anchor_date.or(base).or(document).and_then(|b| b.m()),
+        (None, Some(_)) if r.year.is_none() => {
+            anchor_date.or(base).or(document).and_then(|b| b.m())
+        }
         _ => None,
     };
     match (month, r.day) {
@@ -192,16 +220,53 @@ mod tests {
     fn runs_and_relatives() {
         let n = |v: i64, digits: usize| Atom::Num { value: v, digits };
         let m = Atom::Mark;
-        let r = parse_run(&[n(2025, 4), m(DateKind::YearMark), n(2, 1), m(DateKind::MonthMark), n(12, 2), m(DateKind::DayMark)]);
+        let r = parse_run(&[
+            n(2025, 4),
+            m(DateKind::YearMark),
+            n(2, 1),
+            m(DateKind::MonthMark),
+            n(12, 2),
+            m(DateKind::DayMark),
+        ]);
         assert_eq!(resolve(&r, None, None), Some(d("2025-02-12")));
-        let r = parse_run(&[n(15, 2), m(DateKind::Month(8)), n(2025, 4), m(DateKind::YearAfter)]);
+        let r = parse_run(&[
+            n(15, 2),
+            m(DateKind::Month(8)),
+            n(2025, 4),
+            m(DateKind::YearAfter),
+        ]);
         assert_eq!(resolve(&r, None, None), Some(d("2025-08-15")));
-        let r = parse_run(&[m(DateKind::Relative { anchor: Anchor::Context, unit: Unit::Year, offset: 0 }), n(12, 2), m(DateKind::MonthMark)]);
-        assert_eq!(resolve(&r, Some(d("1994-01-14")), Some(d("2025-05-01"))), Some(d("1994-12")));
-        let r = parse_run(&[m(DateKind::Relative { anchor: Anchor::Context, unit: Unit::Day, offset: -1 })]);
-        assert_eq!(resolve(&r, Some(d("2025-03-01")), None), Some(d("2025-02-28")));
-        let r = parse_run(&[m(DateKind::Relative { anchor: Anchor::Document, unit: Unit::Year, offset: -1 })]);
-        assert_eq!(resolve(&r, Some(d("1994-01")), Some(d("2025-05-01"))), Some(d("2024")));
+        let r = parse_run(&[
+            m(DateKind::Relative {
+                anchor: Anchor::Context,
+                unit: Unit::Year,
+                offset: 0,
+            }),
+            n(12, 2),
+            m(DateKind::MonthMark),
+        ]);
+        assert_eq!(
+            resolve(&r, Some(d("1994-01-14")), Some(d("2025-05-01"))),
+            Some(d("1994-12"))
+        );
+        let r = parse_run(&[m(DateKind::Relative {
+            anchor: Anchor::Context,
+            unit: Unit::Day,
+            offset: -1,
+        })]);
+        assert_eq!(
+            resolve(&r, Some(d("2025-03-01")), None),
+            Some(d("2025-02-28"))
+        );
+        let r = parse_run(&[m(DateKind::Relative {
+            anchor: Anchor::Document,
+            unit: Unit::Year,
+            offset: -1,
+        })]);
+        assert_eq!(
+            resolve(&r, Some(d("1994-01")), Some(d("2025-05-01"))),
+            Some(d("2024"))
+        );
         let r = parse_run(&[n(3, 1), m(DateKind::YearMark)]);
         assert!(!r.is_date(), "a duration of 3 years is not a date");
         assert_eq!(add_months(2024, 12, 1), (2025, 1));

@@ -19,7 +19,9 @@ pub enum DictError {
     Codes(#[from] CodeTableError),
     #[error("{origin}: {msg}")]
     Record { origin: String, msg: String },
-    #[error("{file}: unknown dictionary file (see dictionaries/README.md for the folders dyad reads)")]
+    #[error(
+        "{file}: unknown dictionary file (see dictionaries/README.md for the folders dyad reads)"
+    )]
     UnknownFile { file: String },
     #[error("missing dictionary file `{0}`")]
     Missing(String),
@@ -120,8 +122,10 @@ pub enum GrammarKind {
     At,
     /// Clause break: ， ； , ;
     Break,
-    /// Lets a one-character Chinese state abbreviation (美, 俄) stand next to it.
+    /// Lets a one-character Chinese state abbreviation (美, 俄) stand before it (美方, 俄军).
     Bound,
+    /// Lets a one-character abbreviation stand after it (对俄, 与美).
+    BoundBefore,
     /// Words that may be skipped inside an actor phrase (the, 's, ·).
     Glue,
     /// `script cjk|alphabetic`: which analyzer the language uses.
@@ -171,7 +175,11 @@ pub enum DateKind {
     /// A date preceded/followed by these is a reference point, not the event's date (自…以来, since).
     SinceBefore,
     SinceAfter,
-    Relative { anchor: Anchor, unit: Unit, offset: i32 },
+    Relative {
+        anchor: Anchor,
+        unit: Unit,
+        offset: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -211,11 +219,16 @@ pub struct Dictionaries {
 }
 
 fn rec_err(file: &str, line: usize, msg: impl Into<String>) -> DictError {
-    DictError::Record { origin: format!("{file}:{line}"), msg: msg.into() }
+    DictError::Record {
+        origin: format!("{file}:{line}"),
+        msg: msg.into(),
+    }
 }
 
 fn split_names(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(str::trim).filter(|n| !n.is_empty() && *n != "-")
+    s.split('|')
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && *n != "-")
 }
 
 /// The language a per-language file is for: `actions/zh.tsv` → `zh`.
@@ -229,12 +242,23 @@ impl Dictionaries {
     /// (a leading `dictionaries/` is ignored). Files other than `.tsv` are skipped.
     pub fn load(files: &[(&str, &str)]) -> Result<Dictionaries, DictError> {
         let mut d = Dictionaries::default();
-        let norm = |n: &str| n.trim_start_matches("./").trim_start_matches("dictionaries/").to_string();
-        let find = |want: &str| files.iter().find(|(n, _)| norm(n) == want).map(|(n, t)| (*n, *t));
+        let norm = |n: &str| {
+            n.trim_start_matches("./")
+                .trim_start_matches("dictionaries/")
+                .to_string()
+        };
+        let find = |want: &str| {
+            files
+                .iter()
+                .find(|(n, _)| norm(n) == want)
+                .map(|(n, t)| (*n, *t))
+        };
         let (cn, ct) = find("cameo.tsv").ok_or_else(|| DictError::Missing("cameo.tsv".into()))?;
         d.codes = CodeTable::parse(cn, ct)?;
-        let pos = find("actors/positions.tsv").ok_or_else(|| DictError::Missing("actors/positions.tsv".into()))?;
-        let ppl = find("actors/people.tsv").ok_or_else(|| DictError::Missing("actors/people.tsv".into()))?;
+        let pos = find("actors/positions.tsv")
+            .ok_or_else(|| DictError::Missing("actors/positions.tsv".into()))?;
+        let ppl = find("actors/people.tsv")
+            .ok_or_else(|| DictError::Missing("actors/people.tsv".into()))?;
         d.people = People::parse(pos, ppl)?;
         for (name, text) in files {
             let n = norm(name);
@@ -258,7 +282,11 @@ impl Dictionaries {
                 _ if n.starts_with("grammar/") => d.load_grammar(name, &lang_of(&n), text)?,
                 _ if n.starts_with("dates/") => d.load_dates(name, &lang_of(&n), text)?,
                 _ if n.starts_with("fold/") => d.load_fold(name, &lang_of(&n), text)?,
-                _ => return Err(DictError::UnknownFile { file: name.to_string() }),
+                _ => {
+                    return Err(DictError::UnknownFile {
+                        file: name.to_string(),
+                    })
+                }
             }
         }
         Ok(d)
@@ -278,7 +306,11 @@ impl Dictionaries {
         let mut seen = BTreeSet::new();
         let mut add = Vec::new();
         for t in self.people.tenures() {
-            for (lang, names) in [("zh", &t.names_zh), ("en", &t.names_en), ("ru", &t.names_ru)] {
+            for (lang, names) in [
+                ("zh", &t.names_zh),
+                ("en", &t.names_en),
+                ("ru", &t.names_ru),
+            ] {
                 for n in names {
                     if seen.insert((lang, n.clone(), t.key.clone())) {
                         add.push(ActorEntry {
@@ -298,24 +330,58 @@ impl Dictionaries {
 
     fn load_domains(&mut self, file: &str, text: &str) -> Result<(), DictError> {
         for r in tsv::records(file, text, &["domain", "qualifier", "name_en", "name_zh"])? {
-            self.domains.insert(r.fields[0].to_string(), r.fields[1].to_string());
+            self.domains
+                .insert(r.fields[0].to_string(), r.fields[1].to_string());
         }
         Ok(())
     }
 
-    fn push_actor(&mut self, lang: &str, pattern: &str, kind: ActorKind, is_org: bool, origin: &str) {
-        self.actors.push(ActorEntry { lang: lang.into(), pattern: pattern.into(), kind, is_org, role: None, origin: origin.into() });
+    fn push_actor(
+        &mut self,
+        lang: &str,
+        pattern: &str,
+        kind: ActorKind,
+        is_org: bool,
+        origin: &str,
+    ) {
+        self.actors.push(ActorEntry {
+            lang: lang.into(),
+            pattern: pattern.into(),
+            kind,
+            is_org,
+            role: None,
+            origin: origin.into(),
+        });
     }
 
     fn load_states(&mut self, file: &str, text: &str) -> Result<(), DictError> {
-        let cols = ["code", "names_zh", "names_en", "names_ru", "adjectives_en", "adjectives_ru", "fang_zh"];
+        let cols = [
+            "code",
+            "names_zh",
+            "names_en",
+            "names_ru",
+            "adjectives_en",
+            "adjectives_ru",
+            "fang_zh",
+        ];
         for r in tsv::records(file, text, &cols)? {
             let origin = format!("{file}:{}", r.line);
             let code = r.fields[0];
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(rec_err(file, r.line, format!("`{code}` is not an ISO 3166-1 alpha-3 code")));
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    format!("`{code}` is not an ISO 3166-1 alpha-3 code"),
+                ));
             }
-            for (i, lang) in [(1, "zh"), (2, "en"), (3, "ru"), (4, "en"), (5, "ru"), (6, "zh")] {
+            for (i, lang) in [
+                (1, "zh"),
+                (2, "en"),
+                (3, "ru"),
+                (4, "en"),
+                (5, "ru"),
+                (6, "zh"),
+            ] {
                 for n in split_names(r.fields[i]) {
                     self.push_actor(lang, n, ActorKind::Code(code.into()), false, &origin);
                 }
@@ -325,7 +391,11 @@ impl Dictionaries {
     }
 
     fn load_orgs(&mut self, file: &str, text: &str) -> Result<(), DictError> {
-        for r in tsv::records(file, text, &["code", "cameo_code", "names_zh", "names_en", "names_ru"])? {
+        for r in tsv::records(
+            file,
+            text,
+            &["code", "cameo_code", "names_zh", "names_en", "names_ru"],
+        )? {
             let origin = format!("{file}:{}", r.line);
             for (i, lang) in [(2, "zh"), (3, "en"), (4, "ru")] {
                 for n in split_names(r.fields[i]) {
@@ -342,9 +412,17 @@ impl Dictionaries {
             let kind = match r.fields[2] {
                 "*PAIR*" => ActorKind::Pair,
                 s => {
-                    let codes: Vec<String> = s.split(',').map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+                    let codes: Vec<String> = s
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect();
                     if codes.len() < 2 {
-                        return Err(rec_err(file, r.line, "actors must be `*PAIR*` or two or more codes separated by commas"));
+                        return Err(rec_err(
+                            file,
+                            r.line,
+                            "actors must be `*PAIR*` or two or more codes separated by commas",
+                        ));
                     }
                     ActorKind::Group(codes)
                 }
@@ -356,7 +434,9 @@ impl Dictionaries {
 
     fn load_metonyms(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
         for r in tsv::records(file, text, &["pattern", "code", "role"])? {
-            let role = Some(r.fields[2]).filter(|s| !s.is_empty() && *s != "-").map(str::to_string);
+            let role = Some(r.fields[2])
+                .filter(|s| !s.is_empty() && *s != "-")
+                .map(str::to_string);
             self.actors.push(ActorEntry {
                 lang: lang.into(),
                 pattern: r.fields[0].into(),
@@ -388,19 +468,43 @@ impl Dictionaries {
                 "dir" => Frame::Dir,
                 "sym" => Frame::Sym,
                 "meet" => Frame::Meet,
-                x => return Err(rec_err(file, r.line, format!("frame `{x}` is not dir, sym or meet"))),
+                x => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        format!("frame `{x}` is not dir, sym or meet"),
+                    ))
+                }
             };
             let (mut negated, mut hypothetical) = (false, false);
-            for fl in f[3].split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
+            for fl in f[3]
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && *s != "-")
+            {
                 match fl {
                     "negated" => negated = true,
                     "hypothetical" => hypothetical = true,
-                    x => return Err(rec_err(file, r.line, format!("flag `{x}` is not negated or hypothetical"))),
+                    x => {
+                        return Err(rec_err(
+                            file,
+                            r.line,
+                            format!("flag `{x}` is not negated or hypothetical"),
+                        ))
+                    }
                 }
             }
             let (head, tail) = match f[0].split_once('…') {
-                Some((h, t)) if !h.is_empty() && !t.is_empty() => (h.to_string(), Some(t.to_string())),
-                Some(_) => return Err(rec_err(file, r.line, "a gapped pattern needs text on both sides of `…`")),
+                Some((h, t)) if !h.is_empty() && !t.is_empty() => {
+                    (h.to_string(), Some(t.to_string()))
+                }
+                Some(_) => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        "a gapped pattern needs text on both sides of `…`",
+                    ))
+                }
                 None => (f[0].to_string(), None),
             };
             if head.trim_end_matches('*').is_empty() {
@@ -427,14 +531,28 @@ impl Dictionaries {
             let flag = match f[1] {
                 "negated" => Flag::Negated,
                 "hypothetical" => Flag::Hypothetical,
-                x => return Err(rec_err(file, r.line, format!("flag `{x}` is not negated or hypothetical"))),
+                x => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        format!("flag `{x}` is not negated or hypothetical"),
+                    ))
+                }
             };
             let scope = match f[2] {
                 "clause" => Scope::Clause,
                 "sentence" => Scope::Sentence,
-                x => return Err(rec_err(file, r.line, format!("scope `{x}` is not clause or sentence"))),
+                x => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        format!("scope `{x}` is not clause or sentence"),
+                    ))
+                }
             };
-            let window = f[3].parse().map_err(|_| rec_err(file, r.line, format!("window `{}` is not a number", f[3])))?;
+            let window = f[3]
+                .parse()
+                .map_err(|_| rec_err(file, r.line, format!("window `{}` is not a number", f[3])))?;
             self.modality.push(ModalityEntry {
                 lang: lang.into(),
                 cue: f[0].into(),
@@ -460,12 +578,17 @@ impl Dictionaries {
                 "at" => GrammarKind::At,
                 "break" => GrammarKind::Break,
                 "bound" => GrammarKind::Bound,
+                "bound-before" => GrammarKind::BoundBefore,
                 "glue" => GrammarKind::Glue,
                 "script" => GrammarKind::Script,
                 "ending" => GrammarKind::Ending,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
-                        return Err(rec_err(file, r.line, "an agent needs a CAMEO role code in `value` (GOV, MIL, LEG…)"));
+                        return Err(rec_err(
+                            file,
+                            r.line,
+                            "an agent needs a CAMEO role code in `value` (GOV, MIL, LEG…)",
+                        ));
                     }
                     self.push_actor(lang, f[1], ActorKind::Agent(f[2].into()), false, &origin);
                     continue;
@@ -477,7 +600,12 @@ impl Dictionaries {
             }
             // `\s` stands for a space so that cues with edge spaces survive TSV trimming.
             let cue = f[1].replace("\\s", " ");
-            self.grammar.push(GrammarEntry { lang: lang.into(), kind, cue, origin });
+            self.grammar.push(GrammarEntry {
+                lang: lang.into(),
+                kind,
+                cue,
+                origin,
+            });
         }
         Ok(())
     }
@@ -488,7 +616,11 @@ impl Dictionaries {
             let bad = |m: String| rec_err(file, r.line, m);
             let kind = match f[0] {
                 "month" => {
-                    let m: u8 = f[2].parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(|| bad(format!("month `{}` is not 1-12", f[2])))?;
+                    let m: u8 = f[2]
+                        .parse()
+                        .ok()
+                        .filter(|m| (1..=12).contains(m))
+                        .ok_or_else(|| bad(format!("month `{}` is not 1-12", f[2])))?;
                     DateKind::Month(m)
                 }
                 "year-mark" => DateKind::YearMark,
@@ -504,21 +636,43 @@ impl Dictionaries {
                     let anchor = match p.first() {
                         Some(&"context") => Anchor::Context,
                         Some(&"document") => Anchor::Document,
-                        _ => return Err(bad(format!("relative value `{}` must be anchor:unit:offset", f[2]))),
+                        _ => {
+                            return Err(bad(format!(
+                                "relative value `{}` must be anchor:unit:offset",
+                                f[2]
+                            )))
+                        }
                     };
                     let unit = match p.get(1) {
                         Some(&"day") => Unit::Day,
                         Some(&"month") => Unit::Month,
                         Some(&"year") => Unit::Year,
                         Some(&"keep") => Unit::Keep,
-                        _ => return Err(bad(format!("unit in `{}` must be day, month, year or keep", f[2]))),
+                        _ => {
+                            return Err(bad(format!(
+                                "unit in `{}` must be day, month, year or keep",
+                                f[2]
+                            )))
+                        }
                     };
-                    let offset = p.get(2).and_then(|o| o.trim_start_matches('+').parse().ok()).ok_or_else(|| bad(format!("offset in `{}` is not an integer", f[2])))?;
-                    DateKind::Relative { anchor, unit, offset }
+                    let offset = p
+                        .get(2)
+                        .and_then(|o| o.trim_start_matches('+').parse().ok())
+                        .ok_or_else(|| bad(format!("offset in `{}` is not an integer", f[2])))?;
+                    DateKind::Relative {
+                        anchor,
+                        unit,
+                        offset,
+                    }
                 }
                 x => return Err(bad(format!("unknown date kind `{x}`"))),
             };
-            self.dates.push(DateEntry { lang: lang.into(), expr: f[1].into(), kind, origin: format!("{file}:{}", r.line) });
+            self.dates.push(DateEntry {
+                lang: lang.into(),
+                expr: f[1].into(),
+                kind,
+                origin: format!("{file}:{}", r.line),
+            });
         }
         Ok(())
     }
@@ -532,7 +686,13 @@ impl Dictionaries {
                 (Some(x), None, Some(y), None) => {
                     map.insert(x, y);
                 }
-                _ => return Err(rec_err(file, r.line, "a fold maps one character to one character")),
+                _ => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        "a fold maps one character to one character",
+                    ))
+                }
             }
         }
         Ok(())
@@ -548,10 +708,23 @@ impl Dictionaries {
                 out.push(format!("{}: unknown CAMEO code `{}`", a.origin, a.cameo));
             }
         }
+        for a in &self.actions {
+            if a.head.trim_end_matches('*').contains('*')
+                || a.tail.as_deref().is_some_and(|t| t.contains('*'))
+            {
+                out.push(format!(
+                    "{}: `*` is only allowed at the end of a pattern's head (use `…` for a gap)",
+                    a.origin
+                ));
+            }
+        }
         let mut seen: HashMap<(&str, &str, Option<&str>), &ActionEntry> = HashMap::new();
         for a in &self.actions {
             if let Some(prev) = seen.insert((&a.lang, &a.head, a.tail.as_deref()), a) {
-                out.push(format!("{}: action pattern `{}` already defined at {}", a.origin, a.pattern, prev.origin));
+                out.push(format!(
+                    "{}: action pattern `{}` already defined at {}",
+                    a.origin, a.pattern, prev.origin
+                ));
             }
         }
         let mut names: HashMap<(String, String), &ActorEntry> = HashMap::new();
@@ -560,7 +733,10 @@ impl Dictionaries {
             if let Some(prev) = names.get(&key) {
                 let same_person = matches!((&prev.kind, &a.kind), (ActorKind::Person(x), ActorKind::Person(y)) if x == y);
                 if prev.kind != a.kind && !same_person {
-                    out.push(format!("{}: `{}` ({}) also names {:?} at {}", a.origin, a.pattern, a.lang, prev.kind, prev.origin));
+                    out.push(format!(
+                        "{}: `{}` ({}) also names {:?} at {}",
+                        a.origin, a.pattern, a.lang, prev.kind, prev.origin
+                    ));
                 }
             } else {
                 names.insert(key, a);
@@ -569,12 +745,21 @@ impl Dictionaries {
         for k in &self.keywords {
             let base = k.domain.split(':').next().unwrap_or("");
             if !self.domains.is_empty() && !self.domains.contains_key(base) {
-                out.push(format!("{}: unknown domain `{}` (see domains.tsv)", k.origin, k.domain));
+                out.push(format!(
+                    "{}: unknown domain `{}` (see domains.tsv)",
+                    k.origin, k.domain
+                ));
             }
         }
         for lang in self.languages() {
-            if !self.grammar.iter().any(|g| g.lang == lang && g.kind == GrammarKind::Script) {
-                out.push(format!("grammar/{lang}.tsv: no `script` line (cjk or alphabetic)"));
+            if !self
+                .grammar
+                .iter()
+                .any(|g| g.lang == lang && g.kind == GrammarKind::Script)
+            {
+                out.push(format!(
+                    "grammar/{lang}.tsv: no `script` line (cjk or alphabetic)"
+                ));
             }
         }
         out

@@ -216,3 +216,108 @@ impl Store {
         Ok(rows)
     }
 }
+
+/// What a re-coding changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RecodeStats {
+    pub documents: u64,
+    pub sentences: u64,
+    /// Events before and after.
+    pub before: u64,
+    pub after: u64,
+    /// Events that are new (no event of the same sentence, actors and code before).
+    pub added: u64,
+    /// Events that are gone.
+    pub removed: u64,
+    /// Events of the same sentence, actors and code whose date, flags or domains changed.
+    pub changed: u64,
+}
+
+/// Identity of a coded event for comparing two codings: sentence, actors, code.
+type EventKey = (i64, String, String, String);
+/// What may change about the same event: date, negated, hypothetical, domains.
+type EventState = (String, bool, bool, String);
+
+impl Store {
+    /// Re-codes every stored document in one transaction: `code` gets each document and its
+    /// sentences and returns the document's events (`sentence_seq` indexing the sentences);
+    /// the coded events are replaced, curated and imported events are untouched.
+    pub fn recode<F>(&mut self, mut code: F) -> Result<RecodeStats, StoreError>
+    where
+        F: FnMut(&DocumentRow, &[SentenceRow]) -> Vec<NewEvent>,
+    {
+        let docs = self.documents()?;
+        let mut stats = RecodeStats::default();
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        for doc in &docs {
+            let sentences = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT id, seq, text, coalesce(normalized, text), lang, span_start, span_end, paragraph, note
+                     FROM sentences WHERE doc_id = ?1 ORDER BY seq",
+                )?;
+                let rows = stmt.query_map([&doc.id], |r| {
+                    Ok(SentenceRow {
+                        id: r.get(0)?,
+                        seq: r.get::<_, i64>(1)? as u32,
+                        text: r.get(2)?,
+                        normalized: r.get(3)?,
+                        lang: r.get(4)?,
+                        span: (r.get::<_, i64>(5)? as u64, r.get::<_, i64>(6)? as u64),
+                        paragraph: r.get::<_, i64>(7)? as u32,
+                        note: r.get(8)?,
+                    })
+                })?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            let mut old: std::collections::HashMap<EventKey, Vec<EventState>> = std::collections::HashMap::new();
+            {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT sentence_id, source, target, cameo, date, negated, hypothetical, domains
+                     FROM events WHERE doc_id = ?1 AND origin = 'coded'",
+                )?;
+                let rows = stmt.query_map([&doc.id], |r| {
+                    Ok((
+                        (r.get::<_, Option<i64>>(0)?.unwrap_or(-1), r.get(1)?, r.get(2)?, r.get(3)?),
+                        (r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?),
+                    ))
+                })?;
+                for row in rows {
+                    let (k, v) = row?;
+                    old.entry(k).or_default().push(v);
+                }
+            }
+            stats.before += old.values().map(|v| v.len() as u64).sum::<u64>();
+            let events = code(doc, &sentences);
+            tx.execute("DELETE FROM events WHERE doc_id = ?1 AND origin = 'coded'", [&doc.id])?;
+            for ev in &events {
+                let sentence_id = match ev.sentence_seq {
+                    Some(seq) => Some(sentences.get(seq).map(|s| s.id).ok_or_else(|| StoreError::InvalidEvent {
+                        what: format!("of document {}", doc.id),
+                        msg: format!("sentence {seq} does not exist"),
+                    })?),
+                    None => None,
+                };
+                insert_event(&tx, ev, Some(&doc.id), sentence_id)?;
+                let key = (sentence_id.unwrap_or(-1), ev.source.code.clone(), ev.target.code.clone(), ev.cameo.clone());
+                let state = (ev.date.to_string(), ev.negated, ev.hypothetical, ev.domains.join(","));
+                match old.get_mut(&key) {
+                    Some(states) if !states.is_empty() => {
+                        if let Some(i) = states.iter().position(|s| *s == state) {
+                            states.swap_remove(i);
+                        } else {
+                            states.pop();
+                            stats.changed += 1;
+                        }
+                    }
+                    _ => stats.added += 1,
+                }
+            }
+            stats.removed += old.values().map(|v| v.len() as u64).sum::<u64>();
+            stats.after += events.len() as u64;
+            stats.documents += 1;
+            stats.sentences += sentences.len() as u64;
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+}

@@ -17,7 +17,7 @@ mod error;
 mod events;
 mod migrate;
 
-pub use documents::{DocumentRow, IngestStatus, NewDocument, SentenceRow};
+pub use documents::{DocumentRow, IngestStatus, NewDocument, RecodeStats, SentenceRow};
 pub use error::StoreError;
 pub use events::{CitationRow, EventFilter, EventRow, NewEvent};
 

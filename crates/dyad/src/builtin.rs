@@ -53,8 +53,15 @@ pub fn people() -> Result<People> {
 /// The domain vocabulary: name → qualifier kind (`-`, `theatre`, `actor`).
 pub fn domains() -> Result<HashMap<String, String>> {
     let path = "dictionaries/domains.tsv";
-    let recs = tsv::records(path, file(path)?, &["domain", "qualifier", "name_en", "name_zh"])?;
-    Ok(recs.into_iter().map(|r| (r.fields[0].to_string(), r.fields[1].to_string())).collect())
+    let recs = tsv::records(
+        path,
+        file(path)?,
+        &["domain", "qualifier", "name_en", "name_zh"],
+    )?;
+    Ok(recs
+        .into_iter()
+        .map(|r| (r.fields[0].to_string(), r.fields[1].to_string()))
+        .collect())
 }
 
 /// Checks one `domains` value against the vocabulary.
@@ -64,11 +71,15 @@ pub fn check_domain(vocab: &HashMap<String, String>, d: &str) -> Result<(), Stri
         None => (d, None),
     };
     match (vocab.get(name).map(String::as_str), qualifier) {
-        (None, _) => Err(format!("unknown domain `{name}` (see dictionaries/domains.tsv)")),
+        (None, _) => Err(format!(
+            "unknown domain `{name}` (see dictionaries/domains.tsv)"
+        )),
         (Some("-"), Some(_)) => Err(format!("domain `{name}` takes no qualifier")),
         (Some("-"), None) => Ok(()),
         (Some(kind), None) => Err(format!("domain `{name}` needs a {kind}: `{name}:…`")),
-        (Some(_), Some(q)) if q.is_empty() => Err(format!("domain `{name}` has an empty qualifier")),
+        (Some(_), Some(q)) if q.is_empty() => {
+            Err(format!("domain `{name}` has an empty qualifier"))
+        }
         (Some(_), Some(_)) => Ok(()),
     }
 }
@@ -129,15 +140,27 @@ pub fn parse_chronology(
                 problems.push(format!("{at}: source id `{}` is used twice", f[0]));
             }
             if f[1].is_empty() || f[2].is_empty() {
-                problems.push(format!("{at}: source `{}` needs a title and a publisher", f[0]));
+                problems.push(format!(
+                    "{at}: source `{}` needs a title and a publisher",
+                    f[0]
+                ));
             }
             if !f[3].is_empty() && f[3].parse::<EventDate>().is_err() {
-                problems.push(format!("{at}: source date `{}` is not YYYY[-MM[-DD]]", f[3]));
+                problems.push(format!(
+                    "{at}: source date `{}` is not YYYY[-MM[-DD]]",
+                    f[3]
+                ));
             }
             if !f[4].is_empty() && !(f[4].starts_with("http://") || f[4].starts_with("https://")) {
                 problems.push(format!("{at}: url `{}` is not an http(s) address", f[4]));
             }
-            let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+            let opt = |s: &str| {
+                if s.is_empty() {
+                    None
+                } else {
+                    Some(s.to_string())
+                }
+            };
             citations.push(CitationRow {
                 id: f[0].to_string(),
                 title: f[1].to_string(),
@@ -166,7 +189,14 @@ pub fn parse_chronology(
                     if !ids.insert(r.fields[0].to_string()) {
                         problems.push(format!("{at}: id `{}` is used twice", r.fields[0]));
                     }
-                    let key = (ev.date, ev.source.code.clone(), ev.target.code.clone(), ev.cameo.clone(), ev.source.person.clone(), ev.target.person.clone());
+                    let key = (
+                        ev.date,
+                        ev.source.code.clone(),
+                        ev.target.code.clone(),
+                        ev.cameo.clone(),
+                        ev.source.person.clone(),
+                        ev.target.person.clone(),
+                    );
                     if !seen.insert(key) {
                         problems.push(format!(
                             "{at}: duplicate of an earlier event (same date, actors, people and code: {} {} {}→{})",
@@ -185,7 +215,11 @@ pub fn parse_chronology(
     hasher.update(table.len().to_le_bytes());
     let digest = hasher.finalize();
     let version = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    Ok(Chronology { events, citations, version })
+    Ok(Chronology {
+        events,
+        citations,
+        version,
+    })
 }
 
 fn curated_event(
@@ -197,34 +231,70 @@ fn curated_event(
 ) -> Result<NewEvent, Vec<String>> {
     let mut problems = Vec::new();
     let id = f[0];
-    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-        problems.push(format!("id `{id}` must be ASCII letters, digits, '-' and '_'"));
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        problems.push(format!(
+            "id `{id}` must be ASCII letters, digits, '-' and '_'"
+        ));
     }
     let date: EventDate = match f[1].parse() {
         Ok(d) => d,
         Err(e) => return Err(vec![format!("date: {e}")]),
     };
     let actor = |code: &str, role: &str, person: &str, problems: &mut Vec<String>| -> ActorRef {
-        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
-            problems.push(format!("actor code `{code}` must be an ISO alpha-3 or organisation code in capitals"));
+        if code.is_empty()
+            || !code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
+            problems.push(format!(
+                "actor code `{code}` must be an ISO alpha-3 or organisation code in capitals"
+            ));
         }
-        let mut a = ActorRef { code: code.to_string(), role: role.to_string(), ..Default::default() };
+        let mut a = ActorRef {
+            code: code.to_string(),
+            role: role.to_string(),
+            ..Default::default()
+        };
         if !person.is_empty() {
             match person.split_once('@') {
                 Some((key, position)) => {
                     if !people.knows(key) {
-                        problems.push(format!("person `{key}` is not in dictionaries/actors/people.tsv"));
+                        problems.push(format!(
+                            "person `{key}` is not in dictionaries/actors/people.tsv"
+                        ));
                     } else if people.position(position).is_none() {
-                        problems.push(format!("position `{position}` is not in dictionaries/actors/positions.tsv"));
+                        problems.push(format!(
+                            "position `{position}` is not in dictionaries/actors/positions.tsv"
+                        ));
                     } else if !people.holds(key, position, &date) {
                         let held: Vec<String> = people
                             .of(key)
-                            .map(|t| format!("{} {}..{}", t.position, t.start, t.end.map(|e| e.to_string()).unwrap_or_default()))
+                            .map(|t| {
+                                format!(
+                                    "{} {}..{}",
+                                    t.position,
+                                    t.start,
+                                    t.end.map(|e| e.to_string()).unwrap_or_default()
+                                )
+                            })
                             .collect();
-                        problems.push(format!("{key} was not {position} on {date} (held: {})", held.join(", ")));
-                    } else if let Some(t) = people.of(key).find(|t| t.position == position && t.covers(&date)) {
+                        problems.push(format!(
+                            "{key} was not {position} on {date} (held: {})",
+                            held.join(", ")
+                        ));
+                    } else if let Some(t) = people
+                        .of(key)
+                        .find(|t| t.position == position && t.covers(&date))
+                    {
                         if t.country != code {
-                            problems.push(format!("{key} served {} as {position}, not {code}", t.country));
+                            problems.push(format!(
+                                "{key} served {} as {position}, not {code}",
+                                t.country
+                            ));
                         }
                     }
                     a.person = Some(key.to_string());
@@ -255,32 +325,50 @@ fn curated_event(
         problems.push("no domain".to_string());
     }
     ev.domains = doms.into_iter().collect();
-    let opt = |s: &str| if s.is_empty() { None } else { Some(s.to_string()) };
+    let opt = |s: &str| {
+        if s.is_empty() {
+            None
+        } else {
+            Some(s.to_string())
+        }
+    };
     ev.place = opt(f[10]);
     ev.meeting = opt(f[11]);
     match f[11] {
         "" => {}
         "bilateral" | "multilateral" => {
             if !matches!(f[8], "040" | "042" | "043" | "044" | "046") {
-                problems.push(format!("a meeting must be coded 040, 042, 043, 044 or 046, not {}", f[8]));
+                problems.push(format!(
+                    "a meeting must be coded 040, 042, 043, 044 or 046, not {}",
+                    f[8]
+                ));
             }
             for p in [f[4], f[7]] {
                 if !p.ends_with("@president") {
-                    problems.push(format!("a head-of-state meeting needs both presidents as persons (found `{p}`)"));
+                    problems.push(format!(
+                        "a head-of-state meeting needs both presidents as persons (found `{p}`)"
+                    ));
                 }
             }
             if f[10].is_empty() {
                 problems.push("a meeting needs a place".to_string());
             }
         }
-        other => problems.push(format!("meeting `{other}` must be bilateral, multilateral or empty")),
+        other => problems.push(format!(
+            "meeting `{other}` must be bilateral, multilateral or empty"
+        )),
     }
     if f[12].is_empty() || f[13].is_empty() {
         problems.push("both description_zh and description_en are needed".to_string());
     }
     ev.description_zh = opt(f[12]);
     ev.description_en = opt(f[13]);
-    ev.cites = f[14].split(';').map(str::trim).filter(|c| !c.is_empty()).map(str::to_string).collect();
+    ev.cites = f[14]
+        .split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect();
     if ev.cites.is_empty() {
         problems.push("no source cited".to_string());
     }
@@ -308,7 +396,12 @@ pub fn chronology() -> Result<Chronology> {
         anyhow::anyhow!(
             "the built-in chronology has {} problems (run `dyad dict check`):\n  {}",
             problems.len(),
-            problems.iter().take(20).cloned().collect::<Vec<_>>().join("\n  ")
+            problems
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n  ")
         )
     })
 }
@@ -330,20 +423,31 @@ mod tests {
     use super::*;
 
     const HEADER: &str = "id\tdate\tsource\tsource_role\tsource_person\ttarget\ttarget_role\ttarget_person\tcameo\tdomains\tplace\tmeeting\tdescription_zh\tdescription_en\tcites\n";
-    const SOURCES: &str = "id\ttitle\tpublisher\tdate\turl\ns1\tA record\tThe White House\t2010-04-08\t\n";
+    const SOURCES: &str =
+        "id\ttitle\tpublisher\tdate\turl\ns1\tA record\tThe White House\t2010-04-08\t\n";
 
     fn check(rows: &str) -> Result<Chronology, Vec<String>> {
         let table = code_table().unwrap();
         let people = people().unwrap();
         let domains = domains().unwrap();
         let events = format!("{HEADER}{rows}");
-        parse_chronology(&[("events-t.tsv", &events)], &[("sources-t.tsv", SOURCES)], &table, &people, &domains)
+        parse_chronology(
+            &[("events-t.tsv", &events)],
+            &[("sources-t.tsv", SOURCES)],
+            &table,
+            &people,
+            &domains,
+        )
     }
 
     #[test]
     fn the_built_in_chronology_is_valid_and_large_enough() {
         let c = chronology().unwrap();
-        assert!(c.events.len() >= 600, "only {} curated events", c.events.len());
+        assert!(
+            c.events.len() >= 600,
+            "only {} curated events",
+            c.events.len()
+        );
         assert!(c.events.iter().all(|e| !e.cites.is_empty()));
         let first = c.events.iter().map(|e| e.date).min().unwrap();
         let last = c.events.iter().map(|e| e.date).max().unwrap();
@@ -356,7 +460,11 @@ mod tests {
         let p = people().unwrap();
         assert_eq!(p.check(), Vec::<String>::new());
         for t in p.tenures() {
-            assert!(!t.names_en.is_empty() && !t.names_zh.is_empty(), "{} has no names", t.origin);
+            assert!(
+                !t.names_en.is_empty() && !t.names_zh.is_empty(),
+                "{} has no names",
+                t.origin
+            );
             assert!(!t.source.is_empty(), "{} cites no source", t.origin);
         }
         assert!(code_table().unwrap().len() > 300);
@@ -377,25 +485,40 @@ mod tests {
     #[test]
     fn roles_must_match_the_dated_role_dictionary() {
         let e = check("2009-05-01-x\t2009-05-01\tRUS\tGOV\tputin@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
-        assert!(e[0].contains("putin was not president on 2009-05-01"), "{e:?}");
+        assert!(
+            e[0].contains("putin was not president on 2009-05-01"),
+            "{e:?}"
+        );
         let e = check("2013-05-01-x\t2013-05-01\tRUS\tGOV\tmedvedev@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
-        assert!(e[0].contains("medvedev was not president on 2013-05-01"), "{e:?}");
+        assert!(
+            e[0].contains("medvedev was not president on 2013-05-01"),
+            "{e:?}"
+        );
     }
 
     #[test]
     fn bad_rows_are_reported_with_file_and_line() {
-        let e = check("a\t2023-02-29\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        let e = check("a\t2023-02-29\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n")
+            .unwrap_err();
         assert!(e[0].starts_with("events-t.tsv:2: date:"), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t999\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t999\tdiplomacy\t\t\t说\tSaid\ts1\n")
+            .unwrap_err();
         assert!(e[0].contains("999"), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\t\n").unwrap_err();
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\t\n")
+            .unwrap_err();
         assert!(e.iter().any(|p| p.contains("no source cited")), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\tnope\n").unwrap_err();
+        let e =
+            check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\tnope\n")
+                .unwrap_err();
         assert!(e.iter().any(|p| p.contains("`nope`")), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tweather\t\t\t说\tSaid\ts1\n").unwrap_err();
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tweather\t\t\t说\tSaid\ts1\n")
+            .unwrap_err();
         assert!(e.iter().any(|p| p.contains("unknown domain")), "{e:?}");
         let dup = "a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n\
                    b\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n";
-        assert!(check(dup).unwrap_err().iter().any(|p| p.contains("duplicate")));
+        assert!(check(dup)
+            .unwrap_err()
+            .iter()
+            .any(|p| p.contains("duplicate")));
     }
 }

@@ -18,7 +18,11 @@ pub fn db_path(flag: Option<PathBuf>) -> Result<PathBuf> {
 
 /// The platform's per-user data directory.
 fn data_dir() -> Option<PathBuf> {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if cfg!(windows) {
         return env("APPDATA");
     }

@@ -3,7 +3,9 @@
 
 mod builtin;
 mod cmd;
+mod coding;
 mod config;
+mod measure;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -31,12 +33,28 @@ enum Command {
     Docs(cmd::docs::DocsArgs),
     /// Show one stored document.
     Doc(cmd::docs::DocArgs),
+    /// Code sentences into events without storing them (argument or stdin, one per line).
+    Code(cmd::code::Args),
+    /// Code every stored sentence again after a dictionary change (one transaction).
+    Recode(cmd::recode::Args),
+    /// Score the coder on an annotated suite: precision, recall, F1 per script.
+    Eval(cmd::eval::Args),
     /// List stored events (coded, curated, imported) with filters.
     Events(cmd::events::Args),
     /// List the built-in, sourced chronology of a dyad.
     Chronology(cmd::chronology::Args),
     /// Count in-person meetings of the two heads of state per presidency or year.
     Summits(cmd::summits::Args),
+    /// Event-flow index and cumulative relations level of a dyad, per month, quarter or year.
+    Index(cmd::index::Args),
+    /// Phases, change points, reset cycles and the spiral-decline test of a dyad.
+    Phases(cmd::phases::PhasesArgs),
+    /// What drove the level's change over a period, per domain, with the events behind it.
+    Drivers(cmd::phases::DriversArgs),
+    /// Forecast the level with 80% and 95% intervals.
+    Forecast(cmd::phases::ForecastArgs),
+    /// Rolling-origin evaluation of the forecast against naive persistence.
+    Backtest(cmd::phases::BacktestArgs),
     /// Check the dictionaries and the built-in chronology.
     Dict(cmd::dict::Args),
 }
@@ -75,9 +93,17 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Ingest(a) => cmd::ingest::run(&db, a),
         Command::Docs(a) => cmd::docs::run_docs(&db, a),
         Command::Doc(a) => cmd::docs::run_doc(&db, a),
+        Command::Code(a) => cmd::code::run(a),
+        Command::Recode(a) => cmd::recode::run(&db, a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Events(a) => cmd::events::run(&db, a),
         Command::Chronology(a) => cmd::chronology::run(&db, a),
         Command::Summits(a) => cmd::summits::run(&db, a),
+        Command::Index(a) => cmd::index::run(&db, a),
+        Command::Phases(a) => cmd::phases::run_phases(&db, a),
+        Command::Drivers(a) => cmd::phases::run_drivers(&db, a),
+        Command::Forecast(a) => cmd::phases::run_forecast(&db, a),
+        Command::Backtest(a) => cmd::phases::run_backtest(&db, a),
         Command::Dict(a) => cmd::dict::run(a),
     }
 }

@@ -23,19 +23,20 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> std::io::Result<()> {
-        let mut first = true;
-        let mut buf = String::new();
-        for (cell, w) in cells.zip(&widths) {
-            if !first {
-                buf.push_str("  ");
+    let line =
+        |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| -> std::io::Result<()> {
+            let mut first = true;
+            let mut buf = String::new();
+            for (cell, w) in cells.zip(&widths) {
+                if !first {
+                    buf.push_str("  ");
+                }
+                first = false;
+                buf.push_str(cell);
+                buf.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.width())));
             }
-            first = false;
-            buf.push_str(cell);
-            buf.extend(std::iter::repeat_n(' ', w.saturating_sub(cell.width())));
-        }
-        writeln!(out, "{}", buf.trim_end())
-    };
+            writeln!(out, "{}", buf.trim_end())
+        };
     line(&mut out, &mut headers.iter().copied())?;
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     line(&mut out, &mut rule.iter().map(String::as_str))?;
@@ -58,9 +59,24 @@ fn csv_field(s: &str) -> String {
 pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    writeln!(out, "{}", headers.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","))?;
+    writeln!(
+        out,
+        "{}",
+        headers
+            .iter()
+            .map(|h| csv_field(h))
+            .collect::<Vec<_>>()
+            .join(",")
+    )?;
     for row in rows {
-        writeln!(out, "{}", row.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","))?;
+        writeln!(
+            out,
+            "{}",
+            row.iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(",")
+        )?;
     }
     out.flush()
 }

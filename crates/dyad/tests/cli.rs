@@ -13,7 +13,11 @@ fn seed(prefix: &str) -> PathBuf {
     let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("the seed documents are expected in {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
         .collect();
     found.sort();
     found.remove(0)
@@ -25,7 +29,9 @@ struct Harness {
 
 impl Harness {
     fn new() -> Harness {
-        Harness { dir: tempfile::tempdir().unwrap() }
+        Harness {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn db(&self) -> PathBuf {
@@ -59,7 +65,8 @@ impl Harness {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
     }
 }
 
@@ -90,7 +97,10 @@ fn all_five_seeds_ingest_and_reingest_is_unchanged() {
 #[test]
 fn doc_shows_sentences_with_original_and_normalised_text() {
     let h = Harness::new();
-    let v = h.json(&["ingest", seed("003").to_str().unwrap(), "--format", "json"], 0);
+    let v = h.json(
+        &["ingest", seed("003").to_str().unwrap(), "--format", "json"],
+        0,
+    );
     let id = documents(&v)[0]["id"].as_str().unwrap().to_string();
     let doc = h.json(&["doc", &id[..10], "--format", "json"], 0);
     assert_eq!(doc["id"], id.as_str());
@@ -136,15 +146,42 @@ fn russian_windows_1251_and_utf16_files_read_correctly() {
         u16.extend_from_slice(&unit.to_le_bytes());
     }
     let p2 = h.write("en-utf16.txt", &u16);
-    let v = h.json(&["ingest", p1.to_str().unwrap(), p2.to_str().unwrap(), "--format", "json"], 0);
+    let v = h.json(
+        &[
+            "ingest",
+            p1.to_str().unwrap(),
+            p2.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        0,
+    );
     let docs = documents(&v);
     assert_eq!(docs[0]["lang"], "ru");
     assert_eq!(docs[1]["lang"], "en");
-    let d = h.json(&["doc", docs[0]["id"].as_str().unwrap(), "--format", "json"], 0);
-    assert!(d["sentences"][0]["text"].as_str().unwrap().contains("Владимир Путин"), "{d}");
+    let d = h.json(
+        &["doc", docs[0]["id"].as_str().unwrap(), "--format", "json"],
+        0,
+    );
+    assert!(
+        d["sentences"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Владимир Путин"),
+        "{d}"
+    );
     assert_eq!(d["sentences"].as_array().unwrap().len(), 3);
-    let d = h.json(&["doc", docs[1]["id"].as_str().unwrap(), "--format", "json"], 0);
-    assert!(d["sentences"][1]["text"].as_str().unwrap().starts_with("The extension took effect"), "{d}");
+    let d = h.json(
+        &["doc", docs[1]["id"].as_str().unwrap(), "--format", "json"],
+        0,
+    );
+    assert!(
+        d["sentences"][1]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The extension took effect"),
+        "{d}"
+    );
 }
 
 #[test]
@@ -159,7 +196,10 @@ fn bad_inputs_fail_one_by_one_and_the_rest_is_ingested() {
         noise.push((x >> 24) as u8);
     }
     let random = h.write("in/random.txt", &noise);
-    let truncated = h.write("in/truncated.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa");
+    let truncated = h.write(
+        "in/truncated.pdf",
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pa",
+    );
     let empty = h.write("in/empty.md", b"");
     let big = h.write("in/big.txt", "美俄关系。".repeat(2000).as_bytes());
     let unsupported = h.write("in/slides.pptx", b"PK\x03\x04 not really");
@@ -170,10 +210,19 @@ fn bad_inputs_fail_one_by_one_and_the_rest_is_ingested() {
         .args([&random, &truncated, &empty, &big, &unsupported, &good])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let docs = documents(&v);
-    let by_name = |n: &str| docs.iter().find(|d| d["path"].as_str().unwrap().ends_with(n)).unwrap();
+    let by_name = |n: &str| {
+        docs.iter()
+            .find(|d| d["path"].as_str().unwrap().ends_with(n))
+            .unwrap()
+    };
     let stderr = String::from_utf8_lossy(&out.stderr);
     for (name, needle) in [
         ("random.txt", "binary"),
@@ -187,7 +236,12 @@ fn bad_inputs_fail_one_by_one_and_the_rest_is_ingested() {
         let err = d["error"].as_str().unwrap();
         assert!(err.contains(needle), "{name}: {err}");
         // One line on stderr names the file and the reason.
-        assert!(stderr.lines().any(|l| l.contains(name) && l.contains(needle)), "{stderr}");
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(name) && l.contains(needle)),
+            "{stderr}"
+        );
     }
     assert_eq!(by_name("002_c3707ee5bf8e6b4c.txt")["status"], "new");
     assert!(stderr.contains("1 new, 0 unchanged, 5 failed"), "{stderr}");
@@ -198,7 +252,16 @@ fn stdin_is_read_with_date_and_title() {
     let h = Harness::new();
     let v = h
         .cmd()
-        .args(["ingest", "-", "--date", "2025-02-13", "--title", "电话", "--format", "json"])
+        .args([
+            "ingest",
+            "-",
+            "--date",
+            "2025-02-13",
+            "--title",
+            "电话",
+            "--format",
+            "json",
+        ])
         .write_stdin("2025年2月12日，特朗普与普京通电话。双方同意启动谈判。")
         .output()
         .unwrap();
@@ -209,7 +272,10 @@ fn stdin_is_read_with_date_and_title() {
     assert_eq!(d["date"], "2025-02-13");
     assert_eq!(d["title"], "电话");
     assert_eq!(d["sentences"], 2);
-    h.cmd().args(["ingest", "-", "--date", "2025-02"]).assert().code(2);
+    h.cmd()
+        .args(["ingest", "-", "--date", "2025-02"])
+        .assert()
+        .code(2);
 }
 
 /// Kills `dyad ingest` of a corpus with SIGKILL at random moments; after each kill the store
@@ -218,13 +284,23 @@ fn stdin_is_read_with_date_and_title() {
 fn ingest_survives_sigkill_at_random_moments() {
     let h = Harness::new();
     let corpus = h.path("corpus");
-    let texts: Vec<String> = ["000", "001", "004"].iter().map(|p| std::fs::read_to_string(seed(p)).unwrap()).collect();
+    let texts: Vec<String> = ["000", "001", "004"]
+        .iter()
+        .map(|p| std::fs::read_to_string(seed(p)).unwrap())
+        .collect();
     let copies = 90;
     for i in 0..copies {
         let body = &texts[i % texts.len()];
-        h.write(&format!("corpus/{i:03}.txt"), format!("副本第{i}号。\n\n{body}").as_bytes());
+        h.write(
+            &format!("corpus/{i:03}.txt"),
+            format!("副本第{i}号。\n\n{body}").as_bytes(),
+        );
     }
-    let seed0 = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let seed0 = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
     eprintln!("random seed {seed0}");
     let mut x = seed0;
     let mut next = move || {
@@ -257,15 +333,25 @@ fn ingest_survives_sigkill_at_random_moments() {
         child.wait().unwrap();
         let store = dyad_store::Store::open(&h.db()).unwrap();
         store.integrity_check().unwrap();
-        assert_eq!(store.incomplete_documents().unwrap(), Vec::<String>::new(), "round {round}");
+        assert_eq!(
+            store.incomplete_documents().unwrap(),
+            Vec::<String>::new(),
+            "round {round}"
+        );
         let stored = store.documents().unwrap().len();
-        assert!(stored >= stored_before, "documents were lost: {stored} < {stored_before}");
+        assert!(
+            stored >= stored_before,
+            "documents were lost: {stored} < {stored_before}"
+        );
         stored_before = stored;
         if kills >= 20 && stored > 0 {
             break;
         }
     }
-    assert!(kills >= 20, "only {kills} kills landed before the ingest finished");
+    assert!(
+        kills >= 20,
+        "only {kills} kills landed before the ingest finished"
+    );
     let v = h.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"], 0);
     assert_eq!(documents(&v).len(), copies);
     let store = dyad_store::Store::open(&h.db()).unwrap();
@@ -283,8 +369,24 @@ fn a_fresh_database_has_the_sourced_chronology() {
         assert_eq!(e["origin"], "curated");
         let cites = e["citation"].as_array().unwrap();
         assert!(!cites.is_empty(), "{e}");
-        assert!(cites.iter().all(|c| !c["title"].as_str().unwrap().is_empty() && !c["publisher"].as_str().unwrap().is_empty()));
-        for key in ["id", "date", "date_precision", "source", "target", "cameo", "quad_class", "goldstein", "plover", "domains", "description_zh", "description_en"] {
+        assert!(cites
+            .iter()
+            .all(|c| !c["title"].as_str().unwrap().is_empty()
+                && !c["publisher"].as_str().unwrap().is_empty()));
+        for key in [
+            "id",
+            "date",
+            "date_precision",
+            "source",
+            "target",
+            "cameo",
+            "quad_class",
+            "goldstein",
+            "plover",
+            "domains",
+            "description_zh",
+            "description_en",
+        ] {
             assert!(e.get(key).is_some(), "missing {key} in {e}");
         }
     }
@@ -293,24 +395,67 @@ fn a_fresh_database_has_the_sourced_chronology() {
         .iter()
         .find(|e| e["date"] == "2025-08-15" && e["meeting"] == "bilateral")
         .expect("Anchorage summit");
-    assert!(alaska["place"].as_str().unwrap().contains("Anchorage"), "{alaska}");
+    assert!(
+        alaska["place"].as_str().unwrap().contains("Anchorage"),
+        "{alaska}"
+    );
     // Filters: months are inclusive.
-    let y2014 = h.json(&["chronology", "--from", "2014-03", "--to", "2014-03", "--format", "json"], 0);
-    assert!(y2014.as_array().unwrap().iter().all(|e| e["date"].as_str().unwrap().starts_with("2014-03")));
+    let y2014 = h.json(
+        &[
+            "chronology",
+            "--from",
+            "2014-03",
+            "--to",
+            "2014-03",
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    assert!(y2014
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["date"].as_str().unwrap().starts_with("2014-03")));
     assert!(!y2014.as_array().unwrap().is_empty());
-    let out = h.cmd().args(["chronology", "--from", "2014-3"]).output().unwrap();
+    let out = h
+        .cmd()
+        .args(["chronology", "--from", "2014-3"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let csv = h.cmd().args(["chronology", "--format", "csv"]).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&csv.stdout).lines().count(), events.len() + 1);
+    let csv = h
+        .cmd()
+        .args(["chronology", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&csv.stdout).lines().count(),
+        events.len() + 1
+    );
 }
 
 #[test]
 fn summits_per_presidency_reproduce_or_explain_the_literature() {
     let h = Harness::new();
-    let v = h.json(&["summits", "--dyad", "USA-RUS", "--include-multilateral", "--format", "json"], 0);
+    let v = h.json(
+        &[
+            "summits",
+            "--dyad",
+            "USA-RUS",
+            "--include-multilateral",
+            "--format",
+            "json",
+        ],
+        0,
+    );
     assert!(v["rule"].as_str().unwrap().contains("multilateral"));
     let groups = v["groups"].as_array().unwrap();
-    let count = |start: &str| groups.iter().find(|g| g["term_start"] == start).unwrap()["count"].as_u64().unwrap();
+    let count = |start: &str| {
+        groups.iter().find(|g| g["term_start"] == start).unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
     // Reproduced from the data: Clinton 22, Trump's first term 6, Biden 1 (seed 000, table 1).
     assert_eq!(count("1993-01-20"), 22);
     assert_eq!(count("2017-01-20"), 6);
@@ -321,20 +466,45 @@ fn summits_per_presidency_reproduce_or_explain_the_literature() {
     assert_eq!(trumps, 2);
     // Every presidency the literature counts is either reproduced or explained.
     let notes = v["notes"].as_array().unwrap();
-    for start in ["1989-01-20", "1993-01-20", "2001-01-20", "2009-01-20", "2017-01-20", "2021-01-20"] {
+    for start in [
+        "1989-01-20",
+        "1993-01-20",
+        "2001-01-20",
+        "2009-01-20",
+        "2017-01-20",
+        "2021-01-20",
+    ] {
         let g = groups.iter().find(|g| g["term_start"] == start).unwrap();
-        let n = notes.iter().find(|n| n["term_start"] == start).unwrap_or_else(|| panic!("no note for {start}"));
+        let n = notes
+            .iter()
+            .find(|n| n["term_start"] == start)
+            .unwrap_or_else(|| panic!("no note for {start}"));
         assert_eq!(n["dyad_count"], g["count"]);
         if n["literature_count"] != g["count"] {
-            assert!(n["note"].as_str().unwrap().len() > 80, "a differing count needs an explanation: {n}");
+            assert!(
+                n["note"].as_str().unwrap().len() > 80,
+                "a differing count needs an explanation: {n}"
+            );
         }
         for m in g["meetings"].as_array().unwrap() {
-            assert!(!m["place"].as_str().unwrap().is_empty() && !m["date"].as_str().unwrap().is_empty());
+            assert!(
+                !m["place"].as_str().unwrap().is_empty() && !m["date"].as_str().unwrap().is_empty()
+            );
         }
     }
     let bilateral = h.json(&["summits", "--format", "json"], 0);
     assert!(bilateral["total"].as_u64().unwrap() < v["total"].as_u64().unwrap());
-    let by_year = h.json(&["summits", "--by", "year", "--include-multilateral", "--format", "json"], 0);
+    let by_year = h.json(
+        &[
+            "summits",
+            "--by",
+            "year",
+            "--include-multilateral",
+            "--format",
+            "json",
+        ],
+        0,
+    );
     assert_eq!(by_year["total"], v["total"]);
 }
 
@@ -357,11 +527,270 @@ fn html_pages_give_their_main_text_title_and_date() {
     let v = h.json(&["ingest", p.to_str().unwrap(), "--format", "json"], 0);
     let d = &documents(&v)[0];
     assert_eq!(d["date"], "2025-03-18", "{d}");
-    assert!(d["title"].as_str().unwrap().contains("俄美元首通电话"), "{d}");
+    assert!(
+        d["title"].as_str().unwrap().contains("俄美元首通电话"),
+        "{d}"
+    );
     let doc = h.json(&["doc", d["id"].as_str().unwrap(), "--format", "json"], 0);
-    let all: String = doc["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap().to_string()).collect();
-    assert!(all.contains("普京同意在30天内停止打击乌克兰能源设施。"), "{all}");
-    for absent in ["不应出现的脚本文字", "国际频道导航", "不应出现的页脚", "color:red"] {
+    let all: String = doc["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        all.contains("普京同意在30天内停止打击乌克兰能源设施。"),
+        "{all}"
+    );
+    for absent in [
+        "不应出现的脚本文字",
+        "国际频道导航",
+        "不应出现的页脚",
+        "color:red",
+    ] {
         assert!(!all.contains(absent), "{absent} leaked into {all}");
+    }
+}
+
+fn month_level(rows: &[Value], period: &str) -> f64 {
+    rows.iter()
+        .find(|r| r["period"] == period)
+        .unwrap_or_else(|| panic!("no {period}"))["level"]
+        .as_f64()
+        .unwrap()
+}
+
+#[test]
+fn the_monthly_level_tells_the_known_story() {
+    let h = Harness::new();
+    let v = h.json(
+        &[
+            "index", "--dyad", "USA-RUS", "--freq", "month", "--format", "json",
+        ],
+        0,
+    );
+    let rows = v.as_array().unwrap();
+    assert!(rows.len() > 400);
+    for r in rows {
+        let l = r["level"].as_f64().unwrap();
+        assert!((-9.0..=9.0).contains(&l));
+        for key in [
+            "period",
+            "band",
+            "events",
+            "quad",
+            "goldstein_sum",
+            "goldstein_mean",
+            "net_cooperation",
+            "by_direction",
+            "by_domain",
+        ] {
+            assert!(r.get(key).is_some(), "missing {key}");
+        }
+        let q = &r["quad"];
+        let total: u64 = ["1", "2", "3", "4"]
+            .iter()
+            .map(|k| q[k].as_u64().unwrap())
+            .sum();
+        assert!(total <= r["events"].as_u64().unwrap());
+    }
+    let prev = |p: &str| {
+        let i = rows.iter().position(|r| r["period"] == p).unwrap();
+        rows[i - 1]["level"].as_f64().unwrap()
+    };
+    for crisis in ["1999-03", "2008-08", "2014-03", "2022-02"] {
+        let drop = prev(crisis) - month_level(rows, crisis);
+        assert!(drop > 1.5, "{crisis}: the level fell only {drop:.2}");
+    }
+    let lowest = rows
+        .iter()
+        .min_by(|a, b| {
+            a["level"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["level"].as_f64().unwrap())
+        })
+        .unwrap();
+    assert!(
+        lowest["period"].as_str().unwrap() >= "2022-02",
+        "lowest at {}",
+        lowest["period"]
+    );
+    assert!(
+        month_level(rows, "2025-06") > month_level(rows, "2024-12") + 1.0,
+        "no rise in 2025"
+    );
+    let years = h.json(&["index", "--freq", "year", "--format", "json"], 0);
+    assert_eq!(years[0]["period"], "1991");
+    let csv = h
+        .cmd()
+        .args(["index", "--freq", "quarter", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&csv.stdout)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .starts_with("1991-Q4,"));
+    let out = h
+        .cmd()
+        .args(["index", "--dyad", "USA-ATL"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn phases_cycles_and_the_spiral_test() {
+    let h = Harness::new();
+    let v = h.json(&["phases", "--dyad", "USA-RUS", "--format", "json"], 0);
+    for key in ["phases", "change_points", "cycles", "spiral_decline"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    let cycles = v["cycles"].as_array().unwrap();
+    // The four resets of seed 001 (1992, 1993-94, 2001, 2009): a cycle rises through each year.
+    for y in [1992, 1994, 2001, 2009] {
+        let found = cycles.iter().any(|c| {
+            c["trough"]["period"].as_str().unwrap() <= format!("{y}-12").as_str()
+                && c["peak"]["period"].as_str().unwrap() >= format!("{y}-01").as_str()
+        });
+        assert!(found, "no reset cycle rising in {y}");
+    }
+    for c in cycles {
+        assert!(c["peak"]["level"].as_f64().unwrap() > c["trough"]["level"].as_f64().unwrap());
+        for d in c["rise_drivers"].as_array().unwrap() {
+            assert!(d["contribution"].as_f64().unwrap() > 0.0);
+        }
+        for d in c["fall_drivers"].as_array().unwrap() {
+            assert!(d["contribution"].as_f64().unwrap() < 0.0);
+        }
+    }
+    assert!(v["spiral_decline"]["verdict"].is_string());
+    let phases = v["phases"].as_array().unwrap();
+    assert!(phases
+        .windows(2)
+        .all(|w| w[0]["end"].as_str() < w[1]["start"].as_str()));
+}
+
+#[test]
+fn drivers_forecast_and_backtest() {
+    let h = Harness::new();
+    let d = h.json(
+        &[
+            "drivers", "--from", "2014-01", "--to", "2014-12", "--format", "json",
+        ],
+        0,
+    );
+    let change = d["change"].as_f64().unwrap();
+    let parts = d["decay"].as_f64().unwrap() + d["events_sum"].as_f64().unwrap();
+    assert!((change - parts).abs() < 1e-6);
+    assert!(change < 0.0, "2014 lowered the level");
+    let sanctions = d["by_domain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["domain"] == "sanctions")
+        .unwrap();
+    assert!(sanctions["negative"].as_f64().unwrap() < 0.0);
+    assert!(!sanctions["top_events"].as_array().unwrap().is_empty());
+    let f = h.json(&["forecast", "--horizon", "12", "--format", "json"], 0);
+    let pts = f["points"].as_array().unwrap();
+    assert_eq!(pts.len(), 12);
+    for p in pts {
+        let g = |k: &str| p[k].as_f64().unwrap();
+        assert!(
+            g("lo95") <= g("lo80")
+                && g("lo80") <= g("level")
+                && g("level") <= g("hi80")
+                && g("hi80") <= g("hi95")
+        );
+        assert!(g("lo95") >= -9.0 && g("hi95") <= 9.0);
+    }
+    let b = h.json(&["backtest", "--format", "json"], 0);
+    assert!(b["overall"]["n"].as_u64().unwrap() > 100);
+    assert!(b["overall"]["mase"].as_f64().unwrap() > 0.0);
+    let out = h
+        .cmd()
+        .args(["drivers", "--from", "2015-01", "--to", "2014-01"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn code_prints_dated_events_with_their_explanation() {
+    let h = Harness::new();
+    let v = h.json(&["code", "2025年2月12日，特朗普与普京通电话", "--explain", "--format", "json"], 0);
+    let events = v["events"].as_array().unwrap();
+    let call = events
+        .iter()
+        .find(|e| e["source"]["code"] == "USA" && e["target"]["code"] == "RUS")
+        .expect("USA→RUS");
+    assert_eq!(call["cameo"], "041");
+    assert_eq!(call["date"], "2025-02-12");
+    assert_eq!(call["date_precision"], "day");
+    assert!(events.iter().any(|e| e["source"]["code"] == "RUS" && e["target"]["code"] == "USA"));
+    let explain = call["explain"].as_str().unwrap();
+    assert!(explain.contains("actions/zh.tsv:") && explain.contains("actors/people.tsv:"), "{explain}");
+    // Without --explain the trace is left out; stdin gives one result per line.
+    let out = h
+        .cmd()
+        .args(["code", "--date-context", "2025-08-16", "--format", "json"])
+        .write_stdin("The United States expelled 60 Russian diplomats on March 26, 2018.\nВ. В. Путин провёл телефонный разговор с Д. Трампом.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert!(v[0]["events"][0].get("explain").is_none());
+    assert!(v[0]["events"].as_array().unwrap().iter().any(|e| e["date"] == "2018-03-26" && e["source"]["code"] == "USA"));
+}
+
+#[test]
+fn ingest_codes_sentences_and_recode_is_stable() {
+    let h = Harness::new();
+    let p = h.write(
+        "alaska.txt",
+        "美俄元首会晤\n\n2025年2月12日，特朗普与普京通电话。同年8月15日，两国元首在阿拉斯加举行会晤。美国没有对俄罗斯实施新的制裁。\n".as_bytes(),
+    );
+    let v = h.json(&["ingest", p.to_str().unwrap(), "--date", "2025-08-20", "--format", "json"], 0);
+    let d = &documents(&v)[0];
+    assert!(d["events"].as_u64().unwrap() >= 2, "{d}");
+    let id = d["id"].as_str().unwrap();
+    let events = h.json(&["events", "--doc", id, "--format", "json"], 0);
+    let events = events.as_array().unwrap();
+    let call = events.iter().find(|e| e["cameo"] == "041").expect("the call");
+    assert_eq!(call["date"], "2025-02-12");
+    assert_eq!(call["origin"], "coded");
+    assert!(call["sentence"].as_str().unwrap().contains("通电话"));
+    assert!(call["sentence_id"].as_i64().is_some() && call["span"].is_array());
+    // The negated sanction is stored but listed only on request.
+    let all = h.json(&["events", "--doc", id, "--include-negated", "--format", "json"], 0);
+    assert!(all.as_array().unwrap().len() >= events.len());
+    let r = h.json(&["recode", "--format", "json"], 0);
+    assert_eq!(r["added"], 0);
+    assert_eq!(r["removed"], 0);
+    assert_eq!(r["changed"], 0);
+    assert_eq!(r["before"], r["after"]);
+}
+
+#[test]
+fn eval_scores_the_coverage_suite_above_its_floors() {
+    let h = Harness::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests-data/coder");
+    let v = h.json(
+        &[
+            "eval",
+            root.join("coverage.jsonl").to_str().unwrap(),
+            "--floors",
+            root.join("floors.tsv").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    assert!(v["below_floor"].as_array().unwrap().is_empty());
+    for script in ["zh-Hans", "zh-Hant", "en", "ru"] {
+        assert!(v["report"]["per_script"][script]["sentences"].as_u64().unwrap() > 0, "{script}");
     }
 }

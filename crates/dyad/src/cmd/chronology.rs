@@ -24,9 +24,12 @@ pub struct Args {
 
 /// Parses `USA-RUS` into its two codes.
 pub fn parse_dyad(s: &str) -> Result<(String, String)> {
-    let ok = |c: &str| !c.is_empty() && c.len() <= 8 && c.bytes().all(|b| b.is_ascii_alphanumeric());
+    let ok =
+        |c: &str| !c.is_empty() && c.len() <= 8 && c.bytes().all(|b| b.is_ascii_alphanumeric());
     match s.split_once('-') {
-        Some((a, b)) if ok(a) && ok(b) && a != b => Ok((a.to_ascii_uppercase(), b.to_ascii_uppercase())),
+        Some((a, b)) if ok(a) && ok(b) && a != b => {
+            Ok((a.to_ascii_uppercase(), b.to_ascii_uppercase()))
+        }
         _ => bail!("--dyad `{s}` must name two different actors joined by '-', e.g. USA-RUS"),
     }
 }
@@ -45,7 +48,11 @@ pub fn event_table_rows(events: &[EventRow], lang_zh: bool) -> Vec<Vec<String>> 
     events
         .iter()
         .map(|e| {
-            let desc = if lang_zh { e.description_zh.clone() } else { e.description_en.clone() };
+            let desc = if lang_zh {
+                e.description_zh.clone()
+            } else {
+                e.description_en.clone()
+            };
             vec![
                 e.date.clone(),
                 format!("{}→{}", e.source, e.target),
@@ -58,9 +65,32 @@ pub fn event_table_rows(events: &[EventRow], lang_zh: bool) -> Vec<Vec<String>> 
 }
 
 pub const CSV_HEADERS: &[&str] = &[
-    "id", "date", "date_precision", "source", "source_role", "source_person", "target", "target_role", "target_person",
-    "cameo", "quad_class", "goldstein", "plover", "plover_mode", "negated", "hypothetical", "domains", "origin",
-    "place", "meeting", "description_zh", "description_en", "citation", "doc_id", "sentence_id", "sentence",
+    "id",
+    "date",
+    "date_precision",
+    "source",
+    "source_role",
+    "source_person",
+    "target",
+    "target_role",
+    "target_person",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "plover",
+    "plover_mode",
+    "negated",
+    "hypothetical",
+    "domains",
+    "origin",
+    "place",
+    "meeting",
+    "description_zh",
+    "description_en",
+    "citation",
+    "doc_id",
+    "sentence_id",
+    "sentence",
 ];
 
 pub fn csv_rows(events: &[EventRow]) -> Vec<Vec<String>> {
@@ -91,7 +121,11 @@ pub fn csv_rows(events: &[EventRow]) -> Vec<Vec<String>> {
                 o(&e.meeting),
                 o(&e.description_zh),
                 o(&e.description_en),
-                e.citation.iter().map(|c| c.title.clone()).collect::<Vec<_>>().join(" | "),
+                e.citation
+                    .iter()
+                    .map(|c| c.title.clone())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
                 o(&e.doc_id),
                 e.sentence_id.map(|i| i.to_string()).unwrap_or_default(),
                 o(&e.sentence),
@@ -115,8 +149,16 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         Format::Json => output::json(&events)?,
         Format::Csv => output::csv(CSV_HEADERS, &csv_rows(&events))?,
         Format::Table => {
-            output::table(&["date", "actors", "cameo", "goldstein", "description"], &event_table_rows(&events, false))?;
-            eprintln!("dyad: {} curated events for {}-{}", events.len(), dyad.0, dyad.1);
+            output::table(
+                &["date", "actors", "cameo", "goldstein", "description"],
+                &event_table_rows(&events, false),
+            )?;
+            eprintln!(
+                "dyad: {} curated events for {}-{}",
+                events.len(),
+                dyad.0,
+                dyad.1
+            );
         }
     }
     Ok(Outcome::Ok)

@@ -29,9 +29,20 @@ fn check() -> Result<Outcome> {
     match (&table, &people, &domains) {
         (Ok(t), Ok(p), Ok(d)) => {
             eprintln!("dictionaries/cameo.tsv: {} codes", t.len());
-            eprintln!("dictionaries/actors/people.tsv: {} tenures", p.tenures().len());
+            eprintln!(
+                "dictionaries/actors/people.tsv: {} tenures",
+                p.tenures().len()
+            );
             eprintln!("dictionaries/domains.tsv: {} domains", d.len());
             problems.extend(p.check());
+            match dyad_coder::Dictionaries::builtin() {
+                Ok(d) => {
+                    let coder_problems = d.check();
+                    eprintln!("dictionaries/ (coder: actors, actions, modality, grammar, dates, domains): {} problems", coder_problems.len());
+                    problems.extend(coder_problems);
+                }
+                Err(e) => problems.push(e.to_string()),
+            }
             let events = builtin::files_under("data/chronology", "events-");
             let sources = builtin::files_under("data/chronology", "sources-");
             match builtin::parse_chronology(&events, &sources, t, p, d) {
@@ -46,7 +57,10 @@ fn check() -> Result<Outcome> {
             }
         }
         _ => {
-            for e in [table.err(), people.err(), domains.err()].into_iter().flatten() {
+            for e in [table.err(), people.err(), domains.err()]
+                .into_iter()
+                .flatten()
+            {
                 problems.push(format!("{e:#}"));
             }
         }

@@ -31,12 +31,20 @@ pub fn run_docs(db: &Path, args: DocsArgs) -> Result<Outcome> {
             .map(|d| {
                 let title = d.title.clone().unwrap_or_default();
                 vec![
-                    if short { d.id[..12.min(d.id.len())].to_string() } else { d.id.clone() },
+                    if short {
+                        d.id[..12.min(d.id.len())].to_string()
+                    } else {
+                        d.id.clone()
+                    },
                     d.date.clone().unwrap_or_default(),
                     d.lang.clone(),
                     d.sentences.to_string(),
                     d.events.to_string(),
-                    if short { output::truncate(&title, 40) } else { title },
+                    if short {
+                        output::truncate(&title, 40)
+                    } else {
+                        title
+                    },
                     d.path.clone().unwrap_or_default(),
                 ]
             })
@@ -78,10 +86,20 @@ pub fn run_doc(db: &Path, args: DocArgs) -> Result<Outcome> {
             let rows: Vec<Vec<String>> = sentences
                 .iter()
                 .map(|s| {
-                    vec![s.id.to_string(), s.paragraph.to_string(), s.lang.clone(), s.note.to_string(), s.text.clone(), s.normalized.clone()]
+                    vec![
+                        s.id.to_string(),
+                        s.paragraph.to_string(),
+                        s.lang.clone(),
+                        s.note.to_string(),
+                        s.text.clone(),
+                        s.normalized.clone(),
+                    ]
                 })
                 .collect();
-            output::csv(&["id", "paragraph", "lang", "note", "text", "normalized"], &rows)?;
+            output::csv(
+                &["id", "paragraph", "lang", "note", "text", "normalized"],
+                &rows,
+            )?;
         }
         Format::Table => {
             let fields = [
@@ -104,7 +122,13 @@ pub fn run_doc(db: &Path, args: DocArgs) -> Result<Outcome> {
                     .iter()
                     .map(|s| {
                         let mark = if s.note { "note" } else { "" };
-                        vec![s.id.to_string(), s.paragraph.to_string(), s.lang.clone(), mark.to_string(), s.text.clone()]
+                        vec![
+                            s.id.to_string(),
+                            s.paragraph.to_string(),
+                            s.lang.clone(),
+                            mark.to_string(),
+                            s.text.clone(),
+                        ]
                     })
                     .collect();
                 output::table(&["id", "para", "lang", "", "text"], &rows)?;

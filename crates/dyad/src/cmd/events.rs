@@ -67,7 +67,16 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         Format::Json => output::json(&events)?,
         Format::Csv => output::csv(CSV_HEADERS, &csv_rows(&events))?,
         Format::Table => {
-            output::table(&["date", "actors", "cameo", "goldstein", "description / sentence"], &event_table_rows(&events, false))?;
+            output::table(
+                &[
+                    "date",
+                    "actors",
+                    "cameo",
+                    "goldstein",
+                    "description / sentence",
+                ],
+                &event_table_rows(&events, false),
+            )?;
             eprintln!("dyad: {} events", events.len());
         }
     }

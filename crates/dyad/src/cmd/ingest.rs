@@ -3,7 +3,8 @@
 //! completion. A file that cannot be read gets a one-line error and the others go on.
 
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::{builtin, coding, Outcome};
+use dyad_coder::Coder;
 use anyhow::{bail, Result};
 use dyad_model::EventDate;
 use dyad_store::{IngestStatus, NewDocument};
@@ -67,6 +68,7 @@ struct Report {
     date: Option<String>,
     lang: Option<String>,
     sentences: usize,
+    events: usize,
     #[serde(skip)]
     bytes: u64,
 }
@@ -106,7 +108,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize) {
     };
     for entry in entries.flatten() {
         let p = entry.path();
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -124,7 +129,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize) {
 }
 
 /// The text stage for one input, run on a worker thread.
-fn prepare(input: &Input, args: &Args) -> Result<NewDocument, String> {
+fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, String> {
     let (bytes, ext) = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
@@ -133,7 +138,10 @@ fn prepare(input: &Input, args: &Args) -> Result<NewDocument, String> {
                 .read_to_end(&mut buf)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
             if buf.len() as u64 > args.max_bytes {
-                return Err(format!("standard input is over the size limit of {} bytes (raise it with --max-bytes)", args.max_bytes));
+                return Err(format!(
+                    "standard input is over the size limit of {} bytes (raise it with --max-bytes)",
+                    args.max_bytes
+                ));
             }
             (buf, None)
         }
@@ -150,7 +158,12 @@ fn prepare(input: &Input, args: &Args) -> Result<NewDocument, String> {
                 ));
             }
             let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-            (bytes, path.extension().and_then(|e| e.to_str()).map(str::to_string))
+            (
+                bytes,
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_string),
+            )
         }
     };
     let format = match ext.as_deref() {
@@ -161,13 +174,23 @@ fn prepare(input: &Input, args: &Args) -> Result<NewDocument, String> {
         },
         None => DocFormat::sniff(&bytes).unwrap_or(DocFormat::Text),
     };
-    let opts = Options { declared_charset: args.charset.clone() };
+    let opts = Options {
+        declared_charset: args.charset.clone(),
+    };
     // The text stage must never take the ingest down: a panic in a decoder is this file's error.
     let processed = std::panic::catch_unwind(|| dyad_text::process(&bytes, format, &opts))
-        .map_err(|_| "the text extractor failed on this file (internal error); please report it".to_string())?
+        .map_err(|_| {
+            "the text extractor failed on this file (internal error); please report it".to_string()
+        })?
         .map_err(|e| e.to_string())?;
     let id = hex(&Sha256::digest(processed.identity_text().as_bytes()));
-    let published = processed.published.map(|d| d.to_string()).or_else(|| args.date.clone());
+    let published = processed.published.or_else(|| args.date.as_deref().and_then(|d| d.parse().ok()));
+    let events = coding::code_document(
+        coder,
+        published,
+        processed.segments.iter().map(|s| coding::Sentence { lang: s.lang, normalized: &s.normalized, note: s.note }),
+    );
+    let published = published.map(|d| d.to_string());
     Ok(NewDocument {
         id,
         title: args.title.clone().or(processed.title),
@@ -182,7 +205,7 @@ fn prepare(input: &Input, args: &Args) -> Result<NewDocument, String> {
         bytes: bytes.len() as u64,
         clean_text: processed.clean_text,
         segments: processed.segments,
-        events: Vec::new(),
+        events,
     })
 }
 
@@ -205,6 +228,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         bail!("`-` (standard input) can be given only once");
     }
     let mut store = builtin::open_store(db)?;
+    let coder = coding::builtin_coder()?;
     let started = Instant::now();
     let total_bytes: u64 = inputs
         .iter()
@@ -213,16 +237,19 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             Input::Stdin => 0,
         })
         .sum();
-    let progress = if std::io::stderr().is_terminal() && (inputs.len() > 20 || total_bytes > 5_000_000) {
-        let pb = indicatif::ProgressBar::new(inputs.len() as u64);
-        pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} documents {msg}")
+    let progress =
+        if std::io::stderr().is_terminal() && (inputs.len() > 20 || total_bytes > 5_000_000) {
+            let pb = indicatif::ProgressBar::new(inputs.len() as u64);
+            pb.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} documents {msg}",
+                )
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Some(pb)
-    } else {
-        None
-    };
+            );
+            Some(pb)
+        } else {
+            None
+        };
     let say = |line: String| match &progress {
         Some(pb) => pb.println(line),
         None => eprintln!("{line}"),
@@ -230,7 +257,11 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
 
     let jobs = args
         .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
         .clamp(1, 64)
         .min(inputs.len().max(1));
     let next = AtomicUsize::new(0);
@@ -241,13 +272,13 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         let (tx, rx) = mpsc::sync_channel::<(usize, Result<NewDocument, String>)>(jobs * 2);
         for _ in 0..jobs {
             let tx = tx.clone();
-            let (next, inputs, args) = (&next, &inputs, &args);
+            let (next, inputs, args, coder) = (&next, &inputs, &args, &coder);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= inputs.len() {
                     break;
                 }
-                if tx.send((i, prepare(&inputs[i], args))).is_err() {
+                if tx.send((i, prepare(&inputs[i], args, coder))).is_err() {
                     break;
                 }
             });
@@ -269,6 +300,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                         date: doc.published.clone(),
                         lang: Some(doc.lang.clone()),
                         sentences: doc.segments.len(),
+                        events: if status == IngestStatus::New { doc.events.len() } else { 0 },
                         bytes: doc.bytes,
                     },
                     Err(e) => {
@@ -277,7 +309,10 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                         failed(path, msg)
                     }
                 },
-                Ok(_) => failed(path, "not stored: the database failed on an earlier document".to_string()),
+                Ok(_) => failed(
+                    path,
+                    "not stored: the database failed on an earlier document".to_string(),
+                ),
                 Err(msg) => {
                     say(format!("dyad: {path}: {msg}"));
                     failed(path, msg)
@@ -309,7 +344,18 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
 }
 
 fn failed(path: String, msg: String) -> Report {
-    Report { id: None, path, status: "failed", error: Some(msg), title: None, date: None, lang: None, sentences: 0, bytes: 0 }
+    Report {
+        id: None,
+        path,
+        status: "failed",
+        error: Some(msg),
+        title: None,
+        date: None,
+        lang: None,
+        sentences: 0,
+        events: 0,
+        bytes: 0,
+    }
 }
 
 fn print_reports(reports: &[Report], format: Format) -> Result<()> {
@@ -321,16 +367,32 @@ fn print_reports(reports: &[Report], format: Format) -> Result<()> {
                 .map(|r| {
                     vec![
                         r.status.to_string(),
-                        r.id.as_deref().map(|i| i[..12.min(i.len())].to_string()).unwrap_or_default(),
+                        r.id.as_deref()
+                            .map(|i| i[..12.min(i.len())].to_string())
+                            .unwrap_or_default(),
                         r.lang.clone().unwrap_or_default(),
                         r.sentences.to_string(),
                         r.date.clone().unwrap_or_default(),
-                        output::truncate(r.title.as_deref().or(r.error.as_deref()).unwrap_or(""), 40),
+                        output::truncate(
+                            r.title.as_deref().or(r.error.as_deref()).unwrap_or(""),
+                            40,
+                        ),
                         r.path.clone(),
                     ]
                 })
                 .collect();
-            output::table(&["status", "id", "lang", "sentences", "date", "title / error", "path"], &rows)?;
+            output::table(
+                &[
+                    "status",
+                    "id",
+                    "lang",
+                    "sentences",
+                    "date",
+                    "title / error",
+                    "path",
+                ],
+                &rows,
+            )?;
         }
     }
     Ok(())

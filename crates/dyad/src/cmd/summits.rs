@@ -35,43 +35,43 @@ pub struct Args {
 }
 
 #[derive(Debug, Serialize)]
-struct Meeting {
-    date: String,
-    place: String,
-    kind: String,
-    event_id: String,
-    description_en: String,
-    description_zh: String,
+pub struct Meeting {
+    pub date: String,
+    pub place: String,
+    pub kind: String,
+    pub event_id: String,
+    pub description_en: String,
+    pub description_zh: String,
 }
 
 #[derive(Debug, Serialize)]
-struct Group {
-    key: String,
-    person: Option<String>,
-    term_start: Option<String>,
-    term_end: Option<String>,
-    count: usize,
-    meetings: Vec<Meeting>,
+pub struct Group {
+    pub key: String,
+    pub person: Option<String>,
+    pub term_start: Option<String>,
+    pub term_end: Option<String>,
+    pub count: usize,
+    pub meetings: Vec<Meeting>,
 }
 
 #[derive(Debug, Serialize)]
-struct Note {
-    group: String,
-    term_start: String,
-    literature_count: u32,
-    literature: String,
-    dyad_count: usize,
-    note: String,
+pub struct Note {
+    pub group: String,
+    pub term_start: String,
+    pub literature_count: u32,
+    pub literature: String,
+    pub dyad_count: usize,
+    pub note: String,
 }
 
 #[derive(Debug, Serialize)]
-struct Summits {
-    rule: String,
-    by: String,
-    include_multilateral: bool,
-    total: usize,
-    groups: Vec<Group>,
-    notes: Vec<Note>,
+pub struct Summits {
+    pub rule: String,
+    pub by: String,
+    pub include_multilateral: bool,
+    pub total: usize,
+    pub groups: Vec<Group>,
+    pub notes: Vec<Note>,
 }
 
 fn meeting(e: &EventRow) -> Meeting {
@@ -110,7 +110,20 @@ fn terms(country: &str) -> Result<Vec<Term>> {
     Ok(terms)
 }
 
-fn build(events: &[EventRow], args: &Args, dyad: &(String, String)) -> Result<Summits> {
+/// Counts the meetings in `events` (curated events of the dyad), grouped by `by`.
+pub fn build(
+    events: &[EventRow],
+    by: By,
+    include_multilateral: bool,
+    dyad: &(String, String),
+) -> Result<Summits> {
+    let args = Args {
+        dyad: format!("{}-{}", dyad.0, dyad.1),
+        by,
+        include_multilateral,
+        format: Format::Json,
+    };
+    let args = &args;
     let meetings: Vec<&EventRow> = events
         .iter()
         .filter(|e| match e.meeting.as_deref() {
@@ -122,26 +135,63 @@ fn build(events: &[EventRow], args: &Args, dyad: &(String, String)) -> Result<Su
     let mut groups = Vec::new();
     match args.by {
         By::Year => {
-            let mut years: Vec<i32> = meetings.iter().filter_map(|e| e.date.get(..4)?.parse().ok()).collect();
+            let mut years: Vec<i32> = meetings
+                .iter()
+                .filter_map(|e| e.date.get(..4)?.parse().ok())
+                .collect();
             years.dedup();
             for y in years {
-                let ms: Vec<Meeting> = meetings.iter().filter(|e| e.date.starts_with(&y.to_string())).map(|e| meeting(e)).collect();
-                groups.push(Group { key: y.to_string(), person: None, term_start: None, term_end: None, count: ms.len(), meetings: ms });
+                let ms: Vec<Meeting> = meetings
+                    .iter()
+                    .filter(|e| e.date.starts_with(&y.to_string()))
+                    .map(|e| meeting(e))
+                    .collect();
+                groups.push(Group {
+                    key: y.to_string(),
+                    person: None,
+                    term_start: None,
+                    term_end: None,
+                    count: ms.len(),
+                    meetings: ms,
+                });
             }
         }
         By::UsPresident | By::RuPresident => {
-            let country = if args.by == By::UsPresident { &dyad.0 } else { &dyad.1 };
+            let country = if args.by == By::UsPresident {
+                &dyad.0
+            } else {
+                &dyad.1
+            };
             let terms = terms(country)?;
             if terms.is_empty() {
-                bail!("the people dictionary has no presidents of {country}; --by {} needs them", if args.by == By::UsPresident { "us-president" } else { "ru-president" });
+                bail!(
+                    "the people dictionary has no presidents of {country}; --by {} needs them",
+                    if args.by == By::UsPresident {
+                        "us-president"
+                    } else {
+                        "ru-president"
+                    }
+                );
             }
             let repeated = |key: &str| terms.iter().filter(|t| t.key == key).count() > 1;
-            let first = events.first().map(|e| e.date.parse::<EventDate>()).transpose()?.map(|d| d.ordinal()).unwrap_or(0);
-            for t in terms.iter().filter(|t| t.end.is_none_or(|e| e.ordinal() > first)) {
+            let first = events
+                .first()
+                .map(|e| e.date.parse::<EventDate>())
+                .transpose()?
+                .map(|d| d.ordinal())
+                .unwrap_or(0);
+            for t in terms
+                .iter()
+                .filter(|t| t.end.is_none_or(|e| e.ordinal() > first))
+            {
                 let ms: Vec<Meeting> = meetings
                     .iter()
                     .filter(|e| {
-                        let d = e.date.parse::<EventDate>().map(|d| d.ordinal()).unwrap_or(i64::MIN);
+                        let d = e
+                            .date
+                            .parse::<EventDate>()
+                            .map(|d| d.ordinal())
+                            .unwrap_or(i64::MIN);
                         // The handover day belongs to the incoming president's term.
                         d >= t.start.ordinal() && t.end.is_none_or(|end| d < end.ordinal())
                     })
@@ -177,10 +227,18 @@ fn build(events: &[EventRow], args: &Args, dyad: &(String, String)) -> Result<Su
             "bilateral summits and visits only (add --include-multilateral for meetings on the margins of multilateral summits)"
         }
     );
-    let notes = if args.by == By::UsPresident { notes(&groups, args.include_multilateral)? } else { Vec::new() };
+    let notes = if args.by == By::UsPresident {
+        notes(&groups, args.include_multilateral)?
+    } else {
+        Vec::new()
+    };
     Ok(Summits {
         rule,
-        by: args.by.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default(),
+        by: args
+            .by
+            .to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default(),
         include_multilateral: args.include_multilateral,
         total: groups.iter().map(|g| g.count).sum(),
         groups,
@@ -191,20 +249,44 @@ fn build(events: &[EventRow], args: &Args, dyad: &(String, String)) -> Result<Su
 /// Compares the counts with the literature's, from `data/chronology/summit-notes.tsv`.
 fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
     let path = "data/chronology/summit-notes.tsv";
-    let Ok(text) = builtin::file(path) else { return Ok(Vec::new()) };
-    let recs = tsv::records(path, text, &["person", "term_start", "literature_count", "literature", "note_en"])?;
+    let Ok(text) = builtin::file(path) else {
+        return Ok(Vec::new());
+    };
+    let recs = tsv::records(
+        path,
+        text,
+        &[
+            "person",
+            "term_start",
+            "literature_count",
+            "literature",
+            "note_en",
+        ],
+    )?;
     let mut out = Vec::new();
     for r in recs {
         let f = &r.fields;
-        let Some(g) = groups.iter().find(|g| g.person.as_deref() == Some(f[0]) && g.term_start.as_deref() == Some(f[1])) else {
+        let Some(g) = groups
+            .iter()
+            .find(|g| g.person.as_deref() == Some(f[0]) && g.term_start.as_deref() == Some(f[1]))
+        else {
             continue;
         };
-        let literature_count: u32 = f[2].parse().map_err(|_| anyhow::anyhow!("{path}:{}: count `{}` is not a number", r.line, f[2]))?;
+        let literature_count: u32 = f[2]
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{path}:{}: count `{}` is not a number", r.line, f[2]))?;
         let mut note = f[4].to_string();
         if !include_multilateral {
             note = format!("The literature counts bilateral and multilateral meetings together; compare with --include-multilateral. {note}");
         }
-        out.push(Note { group: g.key.clone(), term_start: f[1].to_string(), literature_count, literature: f[3].to_string(), dyad_count: g.count, note });
+        out.push(Note {
+            group: g.key.clone(),
+            term_start: f[1].to_string(),
+            literature_count,
+            literature: f[3].to_string(),
+            dyad_count: g.count,
+            note,
+        });
     }
     Ok(out)
 }
@@ -212,15 +294,25 @@ fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let dyad = parse_dyad(&args.dyad)?;
     let store = builtin::open_store(db)?;
-    let events = store.events(&EventFilter { dyad: Some(dyad.clone()), origins: vec![Origin::Curated], ..Default::default() })?;
-    let s = build(&events, &args, &dyad)?;
+    let events = store.events(&EventFilter {
+        dyad: Some(dyad.clone()),
+        origins: vec![Origin::Curated],
+        ..Default::default()
+    })?;
+    let s = build(&events, args.by, args.include_multilateral, &dyad)?;
     match args.format {
         Format::Json => output::json(&s)?,
         Format::Csv => {
             let mut rows = Vec::new();
             for g in &s.groups {
                 for m in &g.meetings {
-                    rows.push(vec![g.key.clone(), g.term_start.clone().unwrap_or_default(), m.date.clone(), m.place.clone(), m.kind.clone()]);
+                    rows.push(vec![
+                        g.key.clone(),
+                        g.term_start.clone().unwrap_or_default(),
+                        m.date.clone(),
+                        m.place.clone(),
+                        m.kind.clone(),
+                    ]);
                 }
             }
             output::csv(&["group", "term_start", "date", "place", "kind"], &rows)?;
@@ -230,14 +322,27 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                 .groups
                 .iter()
                 .map(|g| {
-                    let lit = s.notes.iter().find(|n| Some(&n.term_start) == g.term_start.as_ref() && n.group == g.key).map(|n| n.literature_count.to_string()).unwrap_or_default();
-                    vec![g.key.clone(), g.term_start.clone().unwrap_or_default(), g.count.to_string(), lit]
+                    let lit = s
+                        .notes
+                        .iter()
+                        .find(|n| Some(&n.term_start) == g.term_start.as_ref() && n.group == g.key)
+                        .map(|n| n.literature_count.to_string())
+                        .unwrap_or_default();
+                    vec![
+                        g.key.clone(),
+                        g.term_start.clone().unwrap_or_default(),
+                        g.count.to_string(),
+                        lit,
+                    ]
                 })
                 .collect();
             output::table(&["group", "term start", "meetings", "literature"], &rows)?;
             println!("\nRule: {}", s.rule);
             for n in &s.notes {
-                println!("Note ({}): {} counts {}, dyad {}. {}", n.group, n.literature, n.literature_count, n.dyad_count, n.note);
+                println!(
+                    "Note ({}): {} counts {}, dyad {}. {}",
+                    n.group, n.literature, n.literature_count, n.dyad_count, n.note
+                );
             }
         }
     }

@@ -1,0 +1,1326 @@
+//! The coder: one sentence (with its document's running [`DateContext`]) → dated, dyadic events.
+//!
+//! How it works, in order:
+//! 1. The language's analyzer folds the sentence (case, traditional → simplified, digits) without
+//!    changing its length in characters.
+//! 2. One Aho-Corasick automaton per language finds every dictionary literal (actor names, verb
+//!    cues, negation and modality cues, function words, date words); the analyzer accepts or
+//!    rejects each hit (word boundaries, endings), and the longest non-overlapping hits win.
+//! 3. Adjacent actor hits merge into one actor phrase (美国总统特朗普, Russian Foreign Minister
+//!    Sergei Lavrov); numbers and date words form date expressions.
+//! 4. For every verb cue, the actors are read by position and function words: `S V O`,
+//!    `S 对/向 T V` (to), `S 与/同 P V` and `S V with P` (with), `T 被 S V` / `T was V-ed by S`
+//!    (passive), `S1 和 S2 V` (and), 美俄 / both sides (groups). Symmetric cues (talks, calls,
+//!    agreements) give both directions. A cue without its own subject shares the previous cue's.
+//! 5. Each event takes the nearest date before its cue (then after it in the clause), else the
+//!    document's running date, else the document date; people get their role at that date.
+//! 6. Negation and modality cues before the verb (same clause, within a window) set the flags;
+//!    domains come from keywords, CAMEO prefixes, third parties and leaders.
+
+use crate::analyzer::{AlphabeticAnalyzer, Analyzer, CjkAnalyzer};
+use crate::dates::{self, Atom, DateContext, RawDate};
+use crate::dict::{ActorKind, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use dyad_model::{ActorRef, EventDate, Lang, Origin};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// One sentence to code.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceInput<'a> {
+    pub lang: Lang,
+    /// The normalised sentence text (traditional Chinese is folded again by the analyzer).
+    pub text: &'a str,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodedEvent {
+    /// When it happened, with its precision (`date.precision()`).
+    pub date: EventDate,
+    pub source: ActorRef,
+    pub target: ActorRef,
+    pub cameo: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub plover: String,
+    pub plover_mode: String,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub domains: Vec<String>,
+    /// Character span (Unicode scalar values, end exclusive) of the verb cue in the sentence.
+    pub span: (usize, usize),
+    /// Which patterns and dictionary entries (`file:line`) produced the event.
+    pub explain: String,
+}
+
+impl CodedEvent {
+    /// The event as dyad's model type, with origin `coded`.
+    pub fn to_event(&self) -> dyad_model::Event {
+        dyad_model::Event {
+            date: self.date,
+            source: self.source.clone(),
+            target: self.target.clone(),
+            cameo: self.cameo.clone(),
+            negated: self.negated,
+            hypothetical: self.hypothetical,
+            domains: self.domains.clone(),
+            origin: Origin::Coded,
+        }
+    }
+}
+
+/// Why a coder could not be built.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CoderError {
+    #[error("language `{lang}`: cannot build the matcher: {msg}")]
+    Build { lang: String, msg: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Actor(usize),
+    Action(usize),
+    Date(usize),
+    Modal(usize),
+    Gram(usize),
+}
+
+impl Entry {
+    fn priority(self) -> u8 {
+        match self {
+            Entry::Actor(_) => 0,
+            Entry::Action(_) => 1,
+            Entry::Date(_) => 2,
+            Entry::Modal(_) => 3,
+            Entry::Gram(_) => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LitEntry {
+    entry: Entry,
+    prefix: bool,
+    inflect: bool,
+    case_sensitive: bool,
+}
+
+#[derive(Debug)]
+struct LangMatcher {
+    analyzer: Box<dyn Analyzer>,
+    ac: Option<AhoCorasick>,
+    lits: Vec<Vec<LitEntry>>,
+    /// Folded literal of every pattern, for case checks.
+    pattern_of: Vec<String>,
+    tails: HashMap<usize, String>,
+    kw_ac: Option<AhoCorasick>,
+    kw: Vec<Vec<usize>>,
+    singles: HashSet<char>,
+    bound: Vec<String>,
+    bound_before: Vec<String>,
+    glue: Vec<String>,
+}
+
+/// Compiled matchers over one [`Dictionaries`] value. Cheap to share across threads.
+#[derive(Debug)]
+pub struct Coder {
+    dict: Dictionaries,
+    langs: HashMap<String, LangMatcher>,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    start: usize,
+    end: usize,
+    span_end: usize,
+    entry: Entry,
+}
+
+/// A merged actor phrase.
+#[derive(Debug, Clone)]
+struct Phrase {
+    start: usize,
+    end: usize,
+    members: Vec<usize>,
+    connector: Option<GrammarKind>,
+}
+
+#[derive(Debug, Clone)]
+struct DateTok {
+    start: usize,
+    end: usize,
+    date: Option<EventDate>,
+    since: bool,
+    raw: RawDate,
+}
+
+#[derive(Debug, Clone)]
+enum Tok {
+    Actor(Phrase),
+    Action(Item),
+    Gram(GrammarKind, Item),
+    Modal(Item),
+    Date(DateTok),
+}
+
+impl Tok {
+    fn start(&self) -> usize {
+        match self {
+            Tok::Actor(p) => p.start,
+            Tok::Action(i) | Tok::Gram(_, i) | Tok::Modal(i) => i.start,
+            Tok::Date(d) => d.start,
+        }
+    }
+}
+
+/// A resolved participant: code plus the reference given to the event.
+#[derive(Debug, Clone)]
+struct Party {
+    actor: ActorRef,
+    why: String,
+    rank: u8,
+}
+
+fn build_ac(pats: &[String], kind: MatchKind) -> Result<Option<AhoCorasick>, String> {
+    if pats.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .build(pats)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+impl Coder {
+    /// Compiles one matcher per language that has a `grammar/<lang>.tsv`.
+    pub fn new(dict: &Dictionaries) -> Result<Coder, CoderError> {
+        let dict = dict.clone();
+        let mut langs = HashMap::new();
+        for lang in dict.languages() {
+            let m = Self::build_lang(&dict, &lang).map_err(|msg| CoderError::Build {
+                lang: lang.clone(),
+                msg,
+            })?;
+            langs.insert(lang, m);
+        }
+        Ok(Coder { dict, langs })
+    }
+
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dict
+    }
+
+    fn build_lang(d: &Dictionaries, lang: &str) -> Result<LangMatcher, String> {
+        let gram = |k: GrammarKind| {
+            d.grammar
+                .iter()
+                .filter(move |g| g.lang == lang && g.kind == k)
+                .map(|g| g.cue.clone())
+        };
+        let folds = d.folds.get(lang).cloned().unwrap_or_default();
+        let cjk = gram(GrammarKind::Script).any(|s| s == "cjk");
+        let mut endings: Vec<String> = gram(GrammarKind::Ending).collect();
+        endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        let analyzer: Box<dyn Analyzer> = if cjk {
+            Box::new(CjkAnalyzer { folds })
+        } else {
+            Box::new(AlphabeticAnalyzer { folds, endings })
+        };
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut pats: Vec<String> = Vec::new();
+        let mut lits: Vec<Vec<LitEntry>> = Vec::new();
+        let mut add = |pattern: &str, entry: Entry, inflect: bool| {
+            let prefix = pattern.ends_with('*');
+            let raw = pattern.trim_end_matches('*');
+            let lit = analyzer.fold(raw);
+            if lit.trim().is_empty() {
+                return;
+            }
+            let case_sensitive =
+                !cjk && raw.chars().any(char::is_uppercase) && !raw.chars().any(char::is_lowercase);
+            let id = *ids.entry(lit.clone()).or_insert_with(|| {
+                pats.push(lit.clone());
+                lits.push(Vec::new());
+                pats.len() - 1
+            });
+            lits[id].push(LitEntry {
+                entry,
+                prefix,
+                inflect,
+                case_sensitive,
+            });
+        };
+        let mut singles = HashSet::new();
+        for (i, a) in d.actors.iter().enumerate().filter(|(_, a)| a.lang == lang) {
+            let inflect = !matches!(
+                a.kind,
+                ActorKind::Agent(_) | ActorKind::Pair | ActorKind::Group(_)
+            );
+            if cjk && a.pattern.chars().count() == 1 {
+                if let Some(c) = a.pattern.chars().next() {
+                    singles.insert(c);
+                }
+            }
+            add(&a.pattern, Entry::Actor(i), inflect);
+        }
+        let mut tails = HashMap::new();
+        for (i, a) in d.actions.iter().enumerate().filter(|(_, a)| a.lang == lang) {
+            // a gapped head is a stem: телефонн…разговор matches телефонный разговор
+            let head = if a.tail.is_some() && !a.head.ends_with('*') {
+                format!("{}*", a.head)
+            } else {
+                a.head.clone()
+            };
+            add(&head, Entry::Action(i), false);
+            if let Some(t) = &a.tail {
+                tails.insert(i, analyzer.fold(t.trim_end_matches('*')));
+            }
+        }
+        for (i, e) in d.dates.iter().enumerate().filter(|(_, e)| e.lang == lang) {
+            add(&e.expr, Entry::Date(i), false);
+        }
+        for (i, m) in d
+            .modality
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.lang == lang)
+        {
+            add(&m.cue, Entry::Modal(i), false);
+        }
+        for (i, g) in d.grammar.iter().enumerate().filter(|(_, g)| g.lang == lang) {
+            use GrammarKind::*;
+            if matches!(
+                g.kind,
+                With | To | And | PassiveBefore | PassiveAfter | At | Break
+            ) {
+                add(&g.cue, Entry::Gram(i), false);
+            }
+        }
+        let ac = build_ac(&pats, MatchKind::Standard)?;
+        let mut kw_ids: HashMap<String, usize> = HashMap::new();
+        let mut kw_pats = Vec::new();
+        let mut kw: Vec<Vec<usize>> = Vec::new();
+        for (i, k) in d
+            .keywords
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.lang == lang)
+        {
+            let lit = analyzer.fold(&k.keyword);
+            let id = *kw_ids.entry(lit.clone()).or_insert_with(|| {
+                kw_pats.push(lit);
+                kw.push(Vec::new());
+                kw_pats.len() - 1
+            });
+            kw[id].push(i);
+        }
+        let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
+        Ok(LangMatcher {
+            analyzer,
+            ac,
+            lits,
+            pattern_of: pats,
+            tails,
+            kw_ac,
+            kw,
+            singles,
+            bound: gram(GrammarKind::Bound).collect(),
+            bound_before: gram(GrammarKind::BoundBefore).collect(),
+            glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
+        })
+    }
+
+    /// Codes one sentence; updates `ctx` (the running date and the last pair of parties).
+    /// Events that cannot be dated at all (no date in text, context or document) are dropped.
+    pub fn code(&self, sentence: &SentenceInput, ctx: &mut DateContext) -> Vec<CodedEvent> {
+        let Some(m) = self.langs.get(sentence.lang.as_str()) else {
+            return Vec::new();
+        };
+        let text = sentence.text;
+        let folded = m.analyzer.fold(text);
+        let orig_chars: Vec<char> = text.chars().collect();
+        // byte offset in folded → char index
+        let mut char_at = vec![0usize; folded.len() + 1];
+        let mut ci = 0;
+        for (b, c) in folded.char_indices() {
+            for slot in char_at.iter_mut().skip(b).take(c.len_utf8()) {
+                *slot = ci;
+            }
+            ci += 1;
+        }
+        char_at[folded.len()] = ci;
+        if orig_chars.len() != ci {
+            return Vec::new(); // an analyzer must keep the length; refuse rather than mis-span
+        }
+        let items = self.matches(m, &folded, &orig_chars, &char_at);
+        let toks = self.tokens(m, &folded, items);
+        self.assemble(m, sentence, &folded, &char_at, &toks, ctx)
+    }
+
+    fn matches(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        orig: &[char],
+        char_at: &[usize],
+    ) -> Vec<Item> {
+        let Some(ac) = &m.ac else { return Vec::new() };
+        let mut cands: Vec<Item> = Vec::new();
+        for hit in ac.find_overlapping_iter(folded) {
+            let (s, e) = (hit.start(), hit.end());
+            let lit = hit.pattern().as_usize();
+            for le in &m.lits[lit] {
+                let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, le.inflect) else {
+                    continue;
+                };
+                if le.case_sensitive {
+                    let want: String = orig[char_at[s]..char_at[e]].iter().collect();
+                    let pat = match le.entry {
+                        Entry::Actor(i) => &self.dict.actors[i].pattern,
+                        _ => &m.pattern_of[lit],
+                    };
+                    if want != *pat {
+                        continue;
+                    }
+                }
+                let mut span_end = end;
+                match le.entry {
+                    Entry::Actor(i)
+                        if m.analyzer.is_cjk()
+                            && self.dict.actors[i].pattern.chars().count() == 1
+                            && !self.bound_ok(m, folded, s, e) =>
+                    {
+                        continue;
+                    }
+                    Entry::Action(i) => {
+                        if let Some(tail) = m.tails.get(&i) {
+                            match find_tail(
+                                folded,
+                                end,
+                                tail,
+                                if m.analyzer.is_cjk() { 12 } else { 40 },
+                            ) {
+                                Some(te) => span_end = te,
+                                None => continue,
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                cands.push(Item {
+                    start: s,
+                    end,
+                    span_end,
+                    entry: le.entry,
+                });
+            }
+        }
+        // Longest first at each start; gapped cues (longer span) before plain ones; then priority.
+        cands.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+                .then(b.span_end.cmp(&a.span_end))
+                .then(a.entry.priority().cmp(&b.entry.priority()))
+        });
+        let mut out: Vec<Item> = Vec::new();
+        let mut last_end = 0;
+        for c in cands {
+            if let Some(prev) = out.last() {
+                // co-located hits of one literal keep all their readings (May: month and modal)
+                if c.start == prev.start
+                    && c.end == prev.end
+                    && std::mem::discriminant(&c.entry) != std::mem::discriminant(&prev.entry)
+                {
+                    if !out.iter().any(|o| {
+                        o.start == c.start
+                            && std::mem::discriminant(&o.entry) == std::mem::discriminant(&c.entry)
+                    }) {
+                        out.push(c);
+                    }
+                    continue;
+                }
+            }
+            if c.start >= last_end {
+                last_end = c.end;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn bound_ok(&self, m: &LangMatcher, folded: &str, s: usize, e: usize) -> bool {
+        let before = &folded[..s];
+        let after = &folded[e..];
+        if before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
+            return false; // 15日 is a day, not Japan
+        }
+        let neighbour_single = |c: Option<char>| c.is_some_and(|c| m.singles.contains(&c));
+        neighbour_single(before.chars().next_back())
+            || neighbour_single(after.chars().next())
+            || m.bound.iter().any(|b| after.starts_with(b.as_str()))
+            || m.bound_before.iter().any(|b| before.ends_with(b.as_str()))
+    }
+
+    fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
+        let g = gap.trim();
+        g.is_empty() || m.glue.iter().any(|x| x == g)
+    }
+
+    /// Turns hits into tokens: actor phrases, verb cues, function words, modality cues, dates.
+    fn tokens(&self, m: &LangMatcher, folded: &str, items: Vec<Item>) -> Vec<Tok> {
+        let mut toks: Vec<Tok> = Vec::new();
+        // dates: numbers plus date words, grouped into runs
+        let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
+        let bytes = folded.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let s = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if s > 0
+                    && (bytes[s - 1].is_ascii_alphabetic()
+                        || bytes[s - 1] == b'.'
+                        || bytes[s - 1] == b'%')
+                {
+                    continue;
+                }
+                if let Some((e, full)) = full_date(folded, s) {
+                    atoms.push((s, e, Atom::Full(full)));
+                    i = e;
+                    continue;
+                }
+                if i < bytes.len()
+                    && (bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                        || bytes[i] == b'%')
+                {
+                    // decimals and percentages are not dates
+                    while i < bytes.len()
+                        && (bytes[i].is_ascii_digit() || bytes[i] == b'.' || bytes[i] == b'%')
+                    {
+                        i += 1;
+                    }
+                    continue;
+                }
+                let value: i64 = folded[s..i].parse().unwrap_or(-1);
+                atoms.push((
+                    s,
+                    i,
+                    Atom::Num {
+                        value,
+                        digits: i - s,
+                    },
+                ));
+            } else {
+                i += 1;
+            }
+        }
+        for it in &items {
+            if let Entry::Date(d) = it.entry {
+                atoms.push((
+                    it.start,
+                    it.end,
+                    Atom::Mark(self.dict.dates[d].kind.clone()),
+                ));
+            }
+        }
+        atoms.sort_by_key(|a| a.0);
+        let cjk = m.analyzer.is_cjk();
+        let mut month_words: HashSet<usize> = HashSet::new();
+        let mut run: Vec<(usize, usize, Atom)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize, Atom)>,
+                     toks: &mut Vec<Tok>,
+                     month_words: &mut HashSet<usize>| {
+            if run.is_empty() {
+                return;
+            }
+            let parts: Vec<Atom> = run.iter().map(|r| r.2.clone()).collect();
+            let raw: RawDate = dates::parse_run(&parts);
+            if raw.is_date() {
+                for r in run.iter() {
+                    if matches!(r.2, Atom::Mark(DateKind::Month(_))) {
+                        month_words.insert(r.0);
+                    }
+                }
+                let start = run.first().map(|r| r.0).unwrap_or(0);
+                let end = run.last().map(|r| r.1).unwrap_or(0);
+                toks.push(Tok::Date(DateTok {
+                    start,
+                    end,
+                    date: None,
+                    since: raw.since,
+                    raw,
+                }));
+            }
+            run.clear();
+        };
+        for a in atoms {
+            if let Some(last) = run.last() {
+                let gap = folded.get(last.1..a.0).unwrap_or("x");
+                let ok = a.0 >= last.1
+                    && gap
+                        .chars()
+                        .all(|c| c.is_whitespace() || (!cjk && (c == ',' || c == '.')));
+                if !ok {
+                    flush(&mut run, &mut toks, &mut month_words);
+                }
+            }
+            run.push(a);
+        }
+        flush(&mut run, &mut toks, &mut month_words);
+        // actors, cues, function words
+        let mut phrase: Option<Phrase> = None;
+        let mut phrases: Vec<Phrase> = Vec::new();
+        for it in &items {
+            match it.entry {
+                Entry::Actor(a) => {
+                    let mut connector = None;
+                    if let Some(p) = phrase.as_mut() {
+                        let gap = folded.get(p.end..it.start).unwrap_or("x");
+                        let glued = it.start >= p.end && Self::gap_is_glue(m, gap);
+                        if glued && self.compatible(p, a) {
+                            p.members.push(a);
+                            p.end = it.end;
+                            continue;
+                        }
+                        if glued {
+                            connector = Some(GrammarKind::And);
+                        }
+                    }
+                    if let Some(p) = phrase.take() {
+                        phrases.push(p);
+                    }
+                    phrase = Some(Phrase {
+                        start: it.start,
+                        end: it.end,
+                        members: vec![a],
+                        connector,
+                    });
+                }
+                _ => {
+                    if let Some(p) = phrase.take() {
+                        phrases.push(p);
+                    }
+                    match it.entry {
+                        Entry::Action(_) => toks.push(Tok::Action(it.clone())),
+                        Entry::Modal(_) if !month_words.contains(&it.start) => {
+                            toks.push(Tok::Modal(it.clone()))
+                        }
+                        Entry::Gram(g) => {
+                            toks.push(Tok::Gram(self.dict.grammar[g].kind.clone(), it.clone()))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if let Some(p) = phrase.take() {
+            phrases.push(p);
+        }
+        // a phrase made only of role words (总统 alone) names nobody
+        phrases.retain(|p| {
+            p.members
+                .iter()
+                .any(|&a| !matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
+        });
+        toks.extend(phrases.into_iter().map(Tok::Actor));
+        toks.sort_by_key(|t| t.start());
+        // connectors: a function word right before an actor phrase
+        for k in 1..toks.len() {
+            let (head, tail) = toks.split_at_mut(k);
+            if let (Tok::Gram(kind, g), Tok::Actor(p)) = (&head[k - 1], &mut tail[0]) {
+                let gap = folded.get(g.end..p.start).unwrap_or("x");
+                // 对多名俄罗斯官员, on several Russian officials: a few words may stand between
+                let short = gap.chars().count() <= if m.analyzer.is_cjk() { 4 } else { 16 };
+                let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
+                if p.start >= g.end
+                    && (Self::gap_is_glue(m, gap) || (short && loose))
+                    && *kind != GrammarKind::Break
+                {
+                    p.connector = Some(kind.clone());
+                }
+            }
+        }
+        toks
+    }
+
+    /// Whether actor entry `a` can join phrase `p` (one state or organisation, one person).
+    fn compatible(&self, p: &Phrase, a: usize) -> bool {
+        let new = &self.dict.actors[a];
+        let code_of = |i: usize| -> Option<String> {
+            let e = &self.dict.actors[i];
+            match &e.kind {
+                ActorKind::Code(c) => Some(c.clone()),
+                ActorKind::Person(k) => self.dict.people.of(k).next().map(|t| t.country.clone()),
+                _ => None,
+            }
+        };
+        if matches!(new.kind, ActorKind::Group(_) | ActorKind::Pair) {
+            return false;
+        }
+        if p.members.iter().any(|&i| {
+            matches!(
+                self.dict.actors[i].kind,
+                ActorKind::Group(_) | ActorKind::Pair
+            )
+        }) {
+            return matches!(new.kind, ActorKind::Agent(_));
+        }
+        let new_code = code_of(a);
+        for &i in &p.members {
+            let old = &self.dict.actors[i];
+            match (&old.kind, &new.kind) {
+                (ActorKind::Person(x), ActorKind::Person(y)) if x != y => return false,
+                (ActorKind::Code(x), ActorKind::Code(y))
+                    if x != y && !(old.is_org ^ new.is_org) =>
+                {
+                    return false
+                }
+                _ => {}
+            }
+            if let (Some(oc), Some(nc)) = (code_of(i), new_code.as_ref()) {
+                if &oc != nc && !old.is_org && !new.is_org {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// Resolves an actor phrase at `date` into parties (a group gives several).
+    fn parties(
+        &self,
+        p: &Phrase,
+        date: Option<&EventDate>,
+        pair: Option<&(String, String)>,
+        text: &str,
+    ) -> Vec<Party> {
+        let mut code: Option<String> = None;
+        let mut role = String::new();
+        let mut person = None;
+        let mut position = None;
+        let mut rank = 9u8;
+        let mut why = Vec::new();
+        let mut out = Vec::new();
+        for &i in &p.members {
+            let e = &self.dict.actors[i];
+            match &e.kind {
+                ActorKind::Code(c) => {
+                    if e.is_org && code.is_some() {
+                        continue; // "NATO's Russian envoy": keep the state
+                    }
+                    if code.is_none() || e.is_org {
+                        code = Some(c.clone());
+                    }
+                    if let Some(r) = &e.role {
+                        role = r.clone();
+                    }
+                    why.push(format!("`{}` {} {}", e.pattern, c, e.origin));
+                }
+                ActorKind::Agent(r) => {
+                    if role.is_empty() {
+                        role = r.clone();
+                    }
+                    why.push(format!("`{}` role {} {}", e.pattern, r, e.origin));
+                }
+                ActorKind::Person(k) => {
+                    let tenures: Vec<_> = self.dict.people.of(k).collect();
+                    let at = date.and_then(|d| {
+                        tenures.iter().filter(|t| t.covers(d)).min_by_key(|t| {
+                            self.dict
+                                .people
+                                .position(&t.position)
+                                .map(|p| p.rank)
+                                .unwrap_or(9)
+                        })
+                    });
+                    match at {
+                        Some(t) => {
+                            code = Some(t.country.clone());
+                            let pos = self.dict.people.position(&t.position);
+                            role = pos.map(|p| p.cameo_role.clone()).unwrap_or_default();
+                            rank = pos.map(|p| p.rank).unwrap_or(9);
+                            position = Some(t.position.clone());
+                            why.push(format!(
+                                "`{}` {} {} {} {}",
+                                e.pattern, k, t.country, t.position, t.origin
+                            ));
+                        }
+                        None => {
+                            // out of office at that date: the person still speaks for the country
+                            let nearest = date
+                                .and_then(|d| {
+                                    tenures
+                                        .iter()
+                                        .min_by_key(|t| (t.start.ordinal() - d.ordinal()).abs())
+                                })
+                                .or(tenures.first());
+                            if let Some(t) = nearest {
+                                if code.is_none() {
+                                    code = Some(t.country.clone());
+                                }
+                                why.push(format!(
+                                    "`{}` {} {} (no office at the date) {}",
+                                    e.pattern, k, t.country, t.origin
+                                ));
+                            }
+                        }
+                    }
+                    person = Some(k.clone());
+                }
+                ActorKind::Group(codes) => {
+                    for c in codes {
+                        out.push(Party {
+                            actor: ActorRef {
+                                code: c.clone(),
+                                role: String::new(),
+                                person: None,
+                                position: None,
+                                text: Some(text.to_string()),
+                            },
+                            why: format!("`{}` group {} {}", e.pattern, codes.join(","), e.origin),
+                            rank: 9,
+                        });
+                    }
+                }
+                ActorKind::Pair => {
+                    if let Some((a, b)) = pair {
+                        for c in [a, b] {
+                            out.push(Party {
+                                actor: ActorRef {
+                                    code: c.clone(),
+                                    role: String::new(),
+                                    person: None,
+                                    position: None,
+                                    text: Some(text.to_string()),
+                                },
+                                why: format!(
+                                    "`{}` pair {a},{b} from context {}",
+                                    e.pattern, e.origin
+                                ),
+                                rank: 9,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if !out.is_empty() {
+            if !role.is_empty() {
+                for p in &mut out {
+                    p.actor.role = role.clone();
+                }
+            }
+            return out;
+        }
+        match code {
+            Some(code) => vec![Party {
+                actor: ActorRef {
+                    code,
+                    role,
+                    person,
+                    position,
+                    text: Some(text.to_string()),
+                },
+                why: why.join(" + "),
+                rank,
+            }],
+            None => Vec::new(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        m: &LangMatcher,
+        s: &SentenceInput,
+        folded: &str,
+        char_at: &[usize],
+        toks: &[Tok],
+        ctx: &mut DateContext,
+    ) -> Vec<CodedEvent> {
+        // resolve dates left to right
+        let mut dates: Vec<DateTok> = Vec::new();
+        let mut base = ctx.base();
+        for t in toks {
+            if let Tok::Date(d) = t {
+                let mut d = d.clone();
+                d.date = dates::resolve(&d.raw, base, ctx.document);
+                if let (Some(dd), false) = (d.date, d.since) {
+                    base = Some(dd);
+                }
+                dates.push(d);
+            }
+        }
+        let text_of = |a: usize, b: usize| -> String {
+            s.text
+                .chars()
+                .skip(char_at[a])
+                .take(char_at[b] - char_at[a])
+                .collect()
+        };
+        // the pair for "both sides": two distinct codes named in this sentence, else the context
+        let mut codes_here: Vec<String> = Vec::new();
+        for t in toks {
+            if let Tok::Actor(p) = t {
+                for party in self.parties(p, base.as_ref(), None, "") {
+                    if !codes_here.contains(&party.actor.code) {
+                        codes_here.push(party.actor.code);
+                    }
+                }
+            }
+        }
+        let pair: Option<(String, String)> = if codes_here.len() == 2 {
+            Some((codes_here[0].clone(), codes_here[1].clone()))
+        } else {
+            ctx.pair.clone()
+        };
+        let mut events: Vec<CodedEvent> = Vec::new();
+        let mut prev_sources: Vec<Phrase> = Vec::new();
+        let mut last_cue_events = 0usize;
+        // phrases already read as the object of an earlier cue are not the subject of a later one
+        let mut consumed: HashSet<usize> = HashSet::new();
+        let action_idx: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t, Tok::Action(_)))
+            .map(|(i, _)| i)
+            .collect();
+        for (n, &k) in action_idx.iter().enumerate() {
+            let Tok::Action(cue) = &toks[k] else { continue };
+            let Entry::Action(ai) = cue.entry else {
+                continue;
+            };
+            let action = &self.dict.actions[ai];
+            let lo = if n == 0 { 0 } else { action_idx[n - 1] + 1 };
+            let hi = action_idx.get(n + 1).copied().unwrap_or(toks.len());
+            // left side: subject chain, to-target, with-partner, passive agent, location
+            let (mut subj, mut tgt, mut partner, mut agent, mut loc) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let mut last_role = 0u8; // 1 subj, 2 tgt, 3 partner, 4 agent, 5 loc
+            for t in &toks[lo..k] {
+                if let Tok::Actor(p) = t {
+                    if consumed.contains(&p.start) {
+                        continue;
+                    }
+                    let role = match p.connector {
+                        None => {
+                            subj.clear();
+                            1
+                        }
+                        Some(GrammarKind::To) => 2,
+                        Some(GrammarKind::With) => 3,
+                        Some(GrammarKind::PassiveBefore) | Some(GrammarKind::PassiveAfter) => 4,
+                        Some(GrammarKind::At) => 5,
+                        Some(GrammarKind::And) => {
+                            if last_role == 0 {
+                                1
+                            } else {
+                                last_role
+                            }
+                        }
+                        _ => 1,
+                    };
+                    last_role = role;
+                    match role {
+                        1 => subj.push(p.clone()),
+                        2 => tgt.push(p.clone()),
+                        3 => partner.push(p.clone()),
+                        4 => agent.push(p.clone()),
+                        _ => loc.push(p.clone()),
+                    }
+                }
+            }
+            // right side, up to the next cue or clause break
+            let mut obj = Vec::new();
+            let mut last_role = 0u8;
+            for t in &toks[k + 1..hi] {
+                match t {
+                    Tok::Gram(GrammarKind::Break, _) => break,
+                    Tok::Actor(p) => {
+                        let role = match p.connector {
+                            None => 1,
+                            Some(GrammarKind::To) => 2,
+                            Some(GrammarKind::With) => 3,
+                            Some(GrammarKind::PassiveAfter) | Some(GrammarKind::PassiveBefore) => 4,
+                            Some(GrammarKind::At) => 5,
+                            Some(GrammarKind::And) if last_role != 0 => last_role,
+                            _ => 1,
+                        };
+                        if role == 1 && last_role != 0 && last_role != 1 {
+                            break;
+                        }
+                        if (role == 1 || role == 2)
+                            && !obj.is_empty()
+                            && p.connector != Some(GrammarKind::And)
+                        {
+                            break; // 指责美国向乌克兰…: the second actor belongs to another verb
+                        }
+                        last_role = role;
+                        match role {
+                            1 | 2 if tgt.is_empty() => obj.push(p.clone()),
+                            1 | 2 => break,
+                            3 => partner.push(p.clone()),
+                            4 => agent.push(p.clone()),
+                            _ => loc.push(p.clone()),
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if action.frame == Frame::Dir && !tgt.is_empty() {
+                subj.append(&mut partner); // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects
+            }
+            let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
+            if inherited {
+                subj = prev_sources.clone();
+            }
+            // date: nearest before the cue in the sentence, else after it in the clause, else context
+            let mut date_why = String::new();
+            let mut date = None;
+            for d in dates
+                .iter()
+                .filter(|d| d.end <= cue.start && !d.since && d.date.is_some())
+            {
+                date = d.date;
+                date_why = format!("date `{}` in the sentence", text_of(d.start, d.end));
+            }
+            if date.is_none() {
+                let clause_end = toks[k + 1..].iter().find_map(|t| match t {
+                    Tok::Gram(GrammarKind::Break, g) => Some(g.start),
+                    _ => None,
+                });
+                if let Some(d) = dates.iter().find(|d| {
+                    d.start >= cue.end
+                        && !d.since
+                        && d.date.is_some()
+                        && clause_end.is_none_or(|c| d.start < c)
+                }) {
+                    date = d.date;
+                    date_why = format!("date `{}` after the cue", text_of(d.start, d.end));
+                }
+            }
+            if date.is_none() {
+                if let Some(l) = ctx.last {
+                    date = Some(l);
+                    date_why = format!("running date {l} of the document");
+                } else if let Some(doc) = ctx.document {
+                    date = Some(doc);
+                    date_why = format!("document date {doc}");
+                }
+            }
+            let Some(date) = date else { continue };
+            let resolve = |ps: &[Phrase]| -> Vec<Party> {
+                ps.iter()
+                    .flat_map(|p| {
+                        self.parties(p, Some(&date), pair.as_ref(), &text_of(p.start, p.end))
+                    })
+                    .collect()
+            };
+            let passive = !agent.is_empty();
+            let (sources, targets, participants): (Vec<Party>, Vec<Party>, Vec<Party>) = if passive
+            {
+                let mut t = resolve(&subj);
+                t.extend(resolve(&tgt));
+                t.extend(resolve(&obj));
+                (resolve(&agent), t, Vec::new())
+            } else {
+                let s = resolve(&subj);
+                let mut t = resolve(&tgt);
+                t.extend(resolve(&obj));
+                t.extend(resolve(&partner));
+                let mut all = s.clone();
+                all.extend(t.iter().cloned());
+                (s, t, all)
+            };
+            let mut code = action.cameo.clone();
+            let mut frame_why: String;
+            let mut pairs: Vec<(Party, Party)> = Vec::new();
+            let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
+            let group_subject = sources.len() >= 2 && targets.is_empty();
+            if (sym && !passive) || group_subject {
+                let mut ps: Vec<Party> = Vec::new();
+                for p in if sym { participants } else { sources.clone() } {
+                    if !ps.iter().any(|q| q.actor.code == p.actor.code) {
+                        ps.push(p);
+                    }
+                }
+                ps.truncate(4);
+                for a in &ps {
+                    for b in &ps {
+                        if a.actor.code != b.actor.code {
+                            pairs.push((a.clone(), b.clone()));
+                        }
+                    }
+                }
+                frame_why = if sym {
+                    "symmetric cue: both directions".into()
+                } else {
+                    "group subject: both directions".into()
+                };
+                if action.frame == Frame::Meet {
+                    let in_pair: HashSet<String> =
+                        ps.iter().map(|p| p.actor.code.clone()).collect();
+                    if let Some(l) = resolve(&loc)
+                        .into_iter()
+                        .find(|l| !in_pair.contains(&l.actor.code))
+                    {
+                        code = "044".into();
+                        frame_why.push_str(&format!("; third location {} → 044", l.actor.code));
+                    }
+                }
+            } else {
+                // a visit or deployment "to/in X" with no other target: the place is the target
+                let visit = action.cameo.starts_with("04");
+                let targets = if targets.is_empty() && !passive && visit {
+                    resolve(&loc)
+                } else {
+                    targets
+                };
+                for a in &sources {
+                    for b in &targets {
+                        if a.actor.code != b.actor.code {
+                            pairs.push((a.clone(), b.clone()));
+                        }
+                    }
+                }
+                frame_why = if passive {
+                    "passive: agent → patient".into()
+                } else {
+                    "directed: subject → target".into()
+                };
+            }
+            if pairs.is_empty() {
+                // "spoke with Putin by phone": a more specific cue of the same root refines the last one
+                let root = action.cameo.get(..2).unwrap_or("");
+                if sym && action.cameo.len() > 2 && !action.cameo.ends_with('0') {
+                    if let Some(row) = self.dict.codes.get(&action.cameo) {
+                        for e in events[last_cue_events..]
+                            .iter_mut()
+                            .filter(|e| e.cameo.starts_with(root) && e.cameo.ends_with('0'))
+                        {
+                            e.cameo = action.cameo.clone();
+                            e.quad_class = row.quad_class;
+                            e.goldstein = row.goldstein;
+                            e.plover = row.plover.clone();
+                            e.plover_mode = row.plover_mode.clone();
+                            e.explain.push_str(&format!(
+                                "; refined by cue `{}` {}",
+                                action.pattern, action.origin
+                            ));
+                        }
+                    }
+                }
+                continue;
+            }
+            last_cue_events = events.len();
+            consumed.extend(obj.iter().chain(partner.iter()).map(|p| p.start));
+            prev_sources = if passive {
+                agent.clone()
+            } else if sym {
+                subj.iter()
+                    .chain(partner.iter())
+                    .chain(tgt.iter())
+                    .chain(obj.iter())
+                    .cloned()
+                    .collect()
+            } else {
+                subj.clone()
+            };
+            // modality
+            let (mut negated, mut hypothetical) = (action.negated, action.hypothetical);
+            let mut mod_why = Vec::new();
+            for (j, t) in toks.iter().enumerate().take(k) {
+                let Tok::Modal(mi) = t else { continue };
+                let Entry::Modal(idx) = mi.entry else {
+                    continue;
+                };
+                let me = &self.dict.modality[idx];
+                if mi.end > cue.start {
+                    continue;
+                }
+                let dist = char_at[cue.start] - char_at[mi.end];
+                if dist > me.window {
+                    continue;
+                }
+                if me.scope == Scope::Clause
+                    && toks[j + 1..k]
+                        .iter()
+                        .any(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                {
+                    continue;
+                }
+                match me.flag {
+                    Flag::Negated => negated = true,
+                    Flag::Hypothetical => hypothetical = true,
+                }
+                mod_why.push(format!(
+                    "{} `{}` {}",
+                    if me.flag == Flag::Negated {
+                        "negated by"
+                    } else {
+                        "hypothetical by"
+                    },
+                    me.cue,
+                    me.origin
+                ));
+            }
+            let Some(row) = self.dict.codes.get(&code) else {
+                continue;
+            };
+            let domains_base = self.domains(m, folded, &code);
+            let span = (char_at[cue.start], char_at[cue.span_end]);
+            for (a, b) in pairs {
+                let mut domains = domains_base.clone();
+                for c in &codes_here {
+                    if *c != a.actor.code
+                        && *c != b.actor.code
+                        && self.dict.domains.contains_key("third-party")
+                    {
+                        domains.insert(format!("third-party:{c}"));
+                    }
+                }
+                if (a.rank == 1 || b.rank == 1) && self.dict.domains.contains_key("leaders") {
+                    domains.insert("leaders".into());
+                }
+                let mut explain = vec![
+                    format!(
+                        "cue `{}` → {} {} ({:?})",
+                        text_of(cue.start, cue.span_end),
+                        action.cameo,
+                        action.origin,
+                        action.frame
+                    ),
+                    format!("source {}", a.why),
+                    format!("target {}", b.why),
+                    frame_why.clone(),
+                ];
+                if inherited {
+                    explain.push("subject shared with the previous cue".into());
+                }
+                explain.push(date_why.clone());
+                explain.extend(mod_why.iter().cloned());
+                let ev = CodedEvent {
+                    date,
+                    source: a.actor,
+                    target: b.actor,
+                    cameo: code.clone(),
+                    quad_class: row.quad_class,
+                    goldstein: row.goldstein,
+                    plover: row.plover.clone(),
+                    plover_mode: row.plover_mode.clone(),
+                    negated,
+                    hypothetical,
+                    domains: domains.into_iter().collect(),
+                    span,
+                    explain: explain.join("; "),
+                };
+                let dup = events.iter().any(|e| {
+                    e.source.code == ev.source.code
+                        && e.target.code == ev.target.code
+                        && e.cameo == ev.cameo
+                        && e.date == ev.date
+                        && e.negated == ev.negated
+                });
+                if !dup {
+                    events.push(ev);
+                }
+            }
+        }
+        // carry the running date and the pair to the next sentence
+        if let Some(d) = dates.iter().rev().find(|d| !d.since && d.date.is_some()) {
+            ctx.last = d.date;
+        }
+        if let Some(e) = events.iter().find(|e| !e.negated && !e.hypothetical) {
+            ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));
+        } else if codes_here.len() == 2 {
+            ctx.pair = Some((codes_here[0].clone(), codes_here[1].clone()));
+        }
+        events
+    }
+
+    fn domains(&self, m: &LangMatcher, folded: &str, code: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        if let Some(ac) = &m.kw_ac {
+            for hit in ac.find_overlapping_iter(folded) {
+                for &i in &m.kw[hit.pattern().as_usize()] {
+                    out.insert(self.dict.keywords[i].domain.clone());
+                }
+            }
+        }
+        for k in self.dict.keywords.iter().filter(|k| k.lang == "cameo") {
+            if code.starts_with(k.keyword.as_str()) {
+                out.insert(k.domain.clone());
+            }
+        }
+        out
+    }
+}
+
+/// `YYYY-MM-DD` or `DD.MM.YYYY` starting at byte `s`.
+fn full_date(t: &str, s: usize) -> Option<(usize, EventDate)> {
+    let b = t.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let sl = b.get(from..from + n)?;
+        if sl.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(sl).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let not_digit_after = |e: usize| !b.get(e).is_some_and(u8::is_ascii_digit);
+    if let (Some(y), Some(b'-'), Some(mo), Some(b'-'), Some(d)) = (
+        digits(s, 4),
+        b.get(s + 4),
+        digits(s + 5, 2),
+        b.get(s + 7),
+        digits(s + 8, 2),
+    ) {
+        if not_digit_after(s + 10) {
+            return EventDate::day(y as i32, mo as u8, d as u8)
+                .ok()
+                .map(|e| (s + 10, e));
+        }
+    }
+    if let (Some(d), Some(b'.'), Some(mo), Some(b'.'), Some(y)) = (
+        digits(s, 2),
+        b.get(s + 2),
+        digits(s + 3, 2),
+        b.get(s + 5),
+        digits(s + 6, 4),
+    ) {
+        if not_digit_after(s + 10) {
+            return EventDate::day(y as i32, mo as u8, d as u8)
+                .ok()
+                .map(|e| (s + 10, e));
+        }
+    }
+    None
+}
+
+/// The end of `tail` if it starts within `window` characters after `from` with no clause break.
+fn find_tail(folded: &str, from: usize, tail: &str, window: usize) -> Option<usize> {
+    let rest = folded.get(from..)?;
+    let mut limit = rest.len();
+    for (n, (b, c)) in rest.char_indices().enumerate() {
+        if n > window
+            || matches!(
+                c,
+                '，' | '。' | '；' | ',' | ';' | '.' | '!' | '?' | '！' | '？'
+            )
+        {
+            limit = b;
+            break;
+        }
+    }
+    let hay = &rest[..limit];
+    hay.find(tail).map(|p| from + p + tail.len())
+}

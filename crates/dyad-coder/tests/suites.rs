@@ -1,0 +1,233 @@
+//! The coder's two suites (engine over a fictional dictionary, coverage over real sentences),
+//! the dictionaries' own checks, and robustness on arbitrary input.
+
+use dyad_coder::eval::{self, Report};
+use dyad_coder::{Coder, DateContext, Dictionaries, SentenceInput};
+use dyad_model::Lang;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `(relative path, text)` of every `.tsv` under `dir`.
+fn read_tree(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "tsv") {
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    out
+}
+
+fn as_refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect()
+}
+
+fn suite(name: &str) -> Vec<eval::SuiteRecord> {
+    let p = root().join("tests-data/coder").join(name);
+    eval::parse_suite(name, &std::fs::read_to_string(&p).unwrap()).unwrap()
+}
+
+fn floors(name: &str, rep: &Report) {
+    let f = std::fs::read_to_string(root().join("tests-data/coder/floors.tsv")).unwrap();
+    let below = eval::check_floors(name, rep, &f);
+    assert!(
+        below.is_empty(),
+        "{}\n{}\n{}",
+        rep.table(),
+        below.join("\n"),
+        rep.diffs.join("\n")
+    );
+}
+
+#[test]
+fn builtin_dictionaries_load_and_pass_their_checks() {
+    let from_disk = read_tree(&root().join("dictionaries"));
+    let d = Dictionaries::load(&as_refs(&from_disk)).unwrap();
+    let problems = d.check();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // the embedded copy is the same set of files
+    let embedded = Dictionaries::builtin().unwrap();
+    assert_eq!(embedded.actions.len(), d.actions.len());
+    assert_eq!(embedded.actors.len(), d.actors.len());
+    assert_eq!(
+        from_disk.len(),
+        dyad_coder::embedded::FILES.len(),
+        "a dictionary file is not embedded (src/embedded.rs)"
+    );
+}
+
+#[test]
+fn load_errors_name_file_and_line() {
+    let base = read_tree(&root().join("dictionaries"));
+    let mut files = as_refs(&base);
+    let bad = "# x\npattern\tcameo\tframe\tflags\n通电话\t041\tsideways\t-\n";
+    files.push(("actions/xx.tsv", bad));
+    let e = Dictionaries::load(&files).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "actions/xx.tsv:3: frame `sideways` is not dir, sym or meet"
+    );
+    let mut files = as_refs(&base);
+    files.push(("verbs/zh.tsv", "x"));
+    assert!(Dictionaries::load(&files)
+        .unwrap_err()
+        .to_string()
+        .contains("unknown dictionary file"));
+}
+
+#[test]
+fn engine_suite_over_the_fictional_dictionary() {
+    let mut files = read_tree(&root().join("tests-data/coder/fictional"));
+    files.push((
+        "cameo.tsv".into(),
+        std::fs::read_to_string(root().join("dictionaries/cameo.tsv")).unwrap(),
+    ));
+    let d = Dictionaries::load(&as_refs(&files)).unwrap();
+    let coder = Coder::new(&d).unwrap();
+    let rep = eval::evaluate(&coder, &suite("engine.jsonl"));
+    floors("engine", &rep);
+}
+
+#[test]
+fn coverage_suite_meets_its_floors() {
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    let rep = eval::evaluate(&coder, &suite("coverage.jsonl"));
+    if std::env::var_os("DYAD_SHOW_DIFFS").is_some() {
+        eprintln!("{}\n{}", rep.table(), rep.diffs.join("\n"));
+    }
+    floors("coverage", &rep);
+}
+
+#[test]
+fn the_issue_example_and_its_explain_trace() {
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    let mut ctx = DateContext::new(Some("2025-05-01".parse().unwrap()));
+    let s = SentenceInput {
+        lang: Lang::Zh,
+        text: "2025年2月12日，特朗普与普京通电话。",
+    };
+    let ev = coder.code(&s, &mut ctx);
+    assert_eq!(ev.len(), 2);
+    let e = &ev[0];
+    assert_eq!(
+        (
+            e.source.code.as_str(),
+            e.target.code.as_str(),
+            e.cameo.as_str()
+        ),
+        ("USA", "RUS", "041")
+    );
+    assert_eq!(e.date.to_string(), "2025-02-12");
+    assert_eq!((e.quad_class, e.plover.as_str()), (1, "CONSULT"));
+    assert_eq!(e.source.position.as_deref(), Some("president"));
+    assert_eq!(e.source.role, "GOV");
+    assert_eq!(e.span, (17, 20));
+    assert!(e.explain.contains("actions/zh.tsv:"), "{}", e.explain);
+    assert!(e.explain.contains("actors/people.tsv:"), "{}", e.explain);
+    // a 2025 paper narrating 1994 dates its 1994 events in 1994, and carries the year on
+    let mut ctx = DateContext::new(Some("2025-05-01".parse().unwrap()));
+    let a = coder.code(
+        &SentenceInput {
+            lang: Lang::Zh,
+            text: "1994年1月，克林顿访问莫斯科。",
+        },
+        &mut ctx,
+    );
+    assert_eq!(a[0].date.to_string(), "1994-01");
+    let b = coder.code(
+        &SentenceInput {
+            lang: Lang::Zh,
+            text: "同年12月，美俄签署协议。",
+        },
+        &mut ctx,
+    );
+    assert_eq!(b[0].date.to_string(), "1994-12");
+}
+
+#[test]
+fn dated_roles_follow_the_event_date() {
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    let role = |text: &str| {
+        let mut ctx = DateContext::new(None);
+        let ev = coder.code(
+            &SentenceInput {
+                lang: Lang::Zh,
+                text,
+            },
+            &mut ctx,
+        );
+        ev.iter()
+            .find(|e| e.source.code == "RUS")
+            .and_then(|e| e.source.position.clone())
+    };
+    assert_eq!(
+        role("2009年5月1日，普京会见了美国国务卿希拉里。").as_deref(),
+        Some("prime-minister")
+    );
+    assert_eq!(
+        role("2015年5月1日，普京会见了美国国务卿克里。").as_deref(),
+        Some("president")
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    let odd = [
+        "",
+        " ",
+        "。",
+        "2025年13月45日",
+        "9999999999999999999999年",
+        "年月日",
+        "İSTANBUL İİİ",
+        "ß ẞ ﬁ",
+        "美",
+        "美俄",
+        "双方",
+        "стороны",
+        "15.13.2025",
+        "2025-02-30",
+        "в 99999 году",
+        "\u{0}\u{200b}",
+        "同年次年当天去年",
+        "that year the next day",
+        "🙂🙂 Trump 🙂 Putin 🙂 met",
+    ];
+    for lang in [Lang::Zh, Lang::En, Lang::Ru, Lang::Other] {
+        let mut ctx = DateContext::new(None);
+        for t in odd {
+            let _ = coder.code(&SentenceInput { lang, text: t }, &mut ctx);
+        }
+    }
+    // every seed sentence, in every language's analyzer
+    let seeds = Path::new("/work/shared/seeds");
+    if let Ok(dir) = std::fs::read_dir(seeds) {
+        for e in dir.flatten() {
+            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+            let mut ctx = DateContext::new(Some("2025-08-20".parse().unwrap()));
+            for s in text.split(['。', '\n']) {
+                for lang in [Lang::Zh, Lang::En] {
+                    let _ = coder.code(&SentenceInput { lang, text: s }, &mut ctx);
+                }
+            }
+        }
+    }
+}

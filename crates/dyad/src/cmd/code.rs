@@ -1,0 +1,121 @@
+//! `dyad code`: codes sentences without storing anything — one from the command line, or one per
+//! line from standard input (a date context carries from line to line, as in a document).
+
+use crate::output::{self, Format};
+use crate::{coding, Outcome};
+use anyhow::{bail, Result};
+use dyad_coder::{DateContext, SentenceInput};
+use dyad_model::{EventDate, Precision};
+use serde::Serialize;
+use std::io::BufRead;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The sentence; without it, sentences are read one per line from standard input.
+    sentence: Option<String>,
+    /// The date of the document the sentence comes from (YYYY-MM-DD); relative dates resolve against it.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date_context: Option<String>,
+    /// Show which patterns and dictionary entries (file:line) produced each event.
+    #[arg(long)]
+    explain: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct Coded {
+    sentence: String,
+    lang: &'static str,
+    events: Vec<serde_json::Value>,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let date: Option<EventDate> = match &args.date_context {
+        Some(d) => {
+            let parsed: EventDate = d.parse().map_err(|e| anyhow::anyhow!("--date-context: {e}"))?;
+            if parsed.precision() != Precision::Day {
+                bail!("--date-context: `{d}` must be a day, YYYY-MM-DD");
+            }
+            Some(parsed)
+        }
+        None => None,
+    };
+    let sentences: Vec<String> = match &args.sentence {
+        Some(s) => vec![s.clone()],
+        None => std::io::stdin()
+            .lock()
+            .lines()
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .filter(|l| !l.trim().is_empty())
+            .collect(),
+    };
+    let coder = coding::builtin_coder()?;
+    let mut ctx = DateContext::new(date);
+    let mut out = Vec::new();
+    for s in &sentences {
+        let text = dyad_text::normalize::normalized(s.trim());
+        let lang = dyad_text::lang::detect(&text);
+        let events = coder.code(&SentenceInput { lang, text: &text }, &mut ctx);
+        let events = events
+            .into_iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(&e)?;
+                v["date_precision"] = serde_json::Value::from(e.date.precision().as_str());
+                if !args.explain {
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("explain");
+                    }
+                }
+                Ok(v)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.push(Coded { sentence: s.trim().to_string(), lang: lang.as_str(), events });
+    }
+    match args.format {
+        Format::Json => {
+            if args.sentence.is_some() {
+                output::json(&out[0])?
+            } else {
+                output::json(&out)?
+            }
+        }
+        format => {
+            let mut rows = Vec::new();
+            for c in &out {
+                for e in &c.events {
+                    let flags = [("negated", "neg"), ("hypothetical", "hyp")]
+                        .iter()
+                        .filter(|(k, _)| e[*k].as_bool() == Some(true))
+                        .map(|(_, v)| *v)
+                        .collect::<Vec<_>>()
+                        .join(",");
+                    rows.push(vec![
+                        e["date"].as_str().unwrap_or("").to_string(),
+                        format!("{}→{}", e["source"]["code"].as_str().unwrap_or(""), e["target"]["code"].as_str().unwrap_or("")),
+                        e["cameo"].as_str().unwrap_or("").to_string(),
+                        e["goldstein"].to_string(),
+                        e["plover"].as_str().unwrap_or("").to_string(),
+                        flags,
+                        output::truncate(&c.sentence, 50),
+                    ]);
+                }
+            }
+            let headers = ["date", "actors", "cameo", "goldstein", "plover", "flags", "sentence"];
+            if format == Format::Csv {
+                output::csv(&headers, &rows)?;
+            } else {
+                output::table(&headers, &rows)?;
+                if args.explain {
+                    for c in &out {
+                        for e in &c.events {
+                            println!("\n{}\n{}", output::truncate(&c.sentence, 70), e["explain"].as_str().unwrap_or(""));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}

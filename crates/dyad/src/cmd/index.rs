@@ -1,0 +1,158 @@
+//! `dyad index`: the event-flow measures and the cumulative relations level of a dyad, per month,
+//! quarter or year, with the breakdown by direction and by domain.
+
+use crate::cmd::chronology::parse_dyad;
+use crate::output::{self, Format};
+use crate::{builtin, measure, Outcome};
+use anyhow::{bail, Result};
+use clap::ValueEnum;
+use dyad_analysis::flow::FlowRow;
+use dyad_analysis::prelude::*;
+use dyad_model::Origin;
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Freq {
+    Month,
+    Quarter,
+    Year,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[arg(long, default_value = "USA-RUS")]
+    dyad: String,
+    #[arg(long, value_enum, default_value_t = Freq::Month)]
+    freq: Freq,
+    /// Only these origins (repeatable): coded, curated, imported. Default: all.
+    #[arg(long, value_name = "ORIGIN")]
+    origin: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// Parses repeated or comma-separated `--origin` values.
+pub fn parse_origins(values: &[String]) -> Result<Vec<Origin>> {
+    let mut out = Vec::new();
+    for o in values.iter().flat_map(|o| o.split(',')) {
+        match Origin::parse(o.trim()) {
+            Some(origin) => out.push(origin),
+            None => bail!("--origin `{o}` must be coded, curated or imported"),
+        }
+    }
+    Ok(out)
+}
+
+/// One period of `dyad index --format json`.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    period: String,
+    /// The level at the end of the period.
+    level: Option<f64>,
+    band: Option<&'static str>,
+    band_zh: Option<&'static str>,
+    #[serde(flatten)]
+    flow: &'a FlowRow,
+}
+
+pub fn run(db: &Path, args: Args) -> Result<Outcome> {
+    let dyad = parse_dyad(&args.dyad)?;
+    let origins = parse_origins(&args.origin)?;
+    let store = builtin::open_store(db)?;
+    let a = measure::analyse(&store, &dyad, &origins)?;
+    if a.merged.is_empty() {
+        bail!(
+            "no events for {}-{} (origins: {}); ingest documents or check --dyad",
+            dyad.0,
+            dyad.1,
+            origin_names(&origins)
+        );
+    }
+    let period = match args.freq {
+        Freq::Month => Period::Month,
+        Freq::Quarter => Period::Quarter,
+        Freq::Year => Period::Year,
+    };
+    let obs = a.obs();
+    let flow = flow_index(&obs, &Dyad::new(&dyad.0, &dyad.1), period, None);
+    let rows: Vec<Row> = flow
+        .rows
+        .iter()
+        .map(|r| {
+            let last = r.period.last_month();
+            // The last month with a level at or before the period's end.
+            let level = a
+                .level
+                .points
+                .iter()
+                .rev()
+                .find(|p| p.period <= last)
+                .map(|p| p.level);
+            let band = level.map(Band::of);
+            Row {
+                period: r.period.to_string(),
+                level,
+                band: band.map(Band::en),
+                band_zh: band.map(Band::zh),
+                flow: r,
+            }
+        })
+        .collect();
+    let headers = [
+        "period",
+        "level",
+        "band",
+        "events",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "goldstein_sum",
+        "goldstein_mean",
+        "net_coop",
+    ];
+    let cells = |r: &Row| -> Vec<String> {
+        vec![
+            r.period.clone(),
+            r.level.map(|l| format!("{l:.2}")).unwrap_or_default(),
+            r.band.unwrap_or("").to_string(),
+            r.flow.events.to_string(),
+            r.flow.quad.get(1).to_string(),
+            r.flow.quad.get(2).to_string(),
+            r.flow.quad.get(3).to_string(),
+            r.flow.quad.get(4).to_string(),
+            format!("{:.1}", r.flow.goldstein_sum),
+            format!("{:.2}", r.flow.goldstein_mean),
+            format!("{:.2}", r.flow.net_cooperation),
+        ]
+    };
+    match args.format {
+        Format::Json => output::json(&rows)?,
+        Format::Csv => output::csv(&headers, &rows.iter().map(cells).collect::<Vec<_>>())?,
+        Format::Table => {
+            output::table(&headers, &rows.iter().map(cells).collect::<Vec<_>>())?;
+            eprintln!(
+                "dyad: {} periods, {} events ({} reports) of {}-{}; level method in docs/method.md",
+                rows.len(),
+                a.merged.len(),
+                a.rows.len(),
+                dyad.0,
+                dyad.1
+            );
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn origin_names(origins: &[Origin]) -> String {
+    if origins.is_empty() {
+        "all".to_string()
+    } else {
+        origins
+            .iter()
+            .map(|o| o.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}

@@ -1,0 +1,311 @@
+//! `dyad phases`, `dyad drivers`, `dyad forecast`, `dyad backtest`: what the level series says.
+
+use crate::cmd::chronology::{parse_dyad, parse_month};
+use crate::cmd::index::{origin_names, parse_origins};
+use crate::output::{self, Format};
+use crate::{builtin, measure, Outcome};
+use anyhow::{bail, Result};
+use dyad_analysis::prelude::*;
+use std::path::Path;
+
+/// The flags every analysis command shares.
+#[derive(clap::Args, Debug)]
+pub struct Common {
+    #[arg(long, default_value = "USA-RUS")]
+    dyad: String,
+    /// Only these origins (repeatable): coded, curated, imported. Default: all.
+    #[arg(long, value_name = "ORIGIN")]
+    origin: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+impl Common {
+    fn analyse(&self, db: &Path) -> Result<measure::Analysis> {
+        let dyad = parse_dyad(&self.dyad)?;
+        let origins = parse_origins(&self.origin)?;
+        let store = builtin::open_store(db)?;
+        let a = measure::analyse(&store, &dyad, &origins)?;
+        if a.level.points.is_empty() {
+            bail!(
+                "no events for {}-{} (origins: {})",
+                dyad.0,
+                dyad.1,
+                origin_names(&origins)
+            );
+        }
+        Ok(a)
+    }
+}
+
+#[derive(clap::Args, Debug)]
+pub struct PhasesArgs {
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DriversArgs {
+    #[command(flatten)]
+    common: Common,
+    /// First month, YYYY-MM (default: the first month of the series).
+    #[arg(long, value_name = "YYYY-MM")]
+    from: Option<String>,
+    /// Last month, YYYY-MM (default: the last month).
+    #[arg(long, value_name = "YYYY-MM")]
+    to: Option<String>,
+    /// Events listed per domain and sign.
+    #[arg(long, default_value_t = 5)]
+    top: usize,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ForecastArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Months ahead.
+    #[arg(long, default_value_t = 12)]
+    horizon: usize,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BacktestArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Months ahead scored at each origin.
+    #[arg(long, default_value_t = 12)]
+    horizon: usize,
+}
+
+pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
+    let a = args.common.analyse(db)?;
+    match args.common.format {
+        Format::Json => output::json(&serde_json::json!({
+            "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
+            "phases": a.phases,
+            "change_points": a.change_points,
+            "cycles": a.cycles,
+            "spiral_decline": a.spiral,
+        }))?,
+        format => {
+            let rows: Vec<Vec<String>> = a
+                .phases
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.start.to_string(),
+                        p.end.to_string(),
+                        format!("{:.2}", p.level),
+                        format!("{} {}", p.band_zh, p.band.en()),
+                        p.trend.to_string(),
+                        format!("{:.2} → {:.2}", p.start_level, p.end_level),
+                    ]
+                })
+                .collect();
+            let headers = ["start", "end", "mean level", "band", "trend", "level"];
+            if format == Format::Csv {
+                return output::csv(&headers, &rows)
+                    .map(|_| Outcome::Ok)
+                    .map_err(Into::into);
+            }
+            output::table(&headers, &rows)?;
+            println!();
+            let cyc: Vec<Vec<String>> = a
+                .cycles
+                .iter()
+                .map(|c| {
+                    vec![
+                        format!("{} {:+.2}", c.trough.period, c.trough.level),
+                        format!("{} {:+.2}", c.peak.period, c.peak.level),
+                        format!(
+                            "{} {:+.2}{}",
+                            c.end.period,
+                            c.end.level,
+                            if c.open { " (open)" } else { "" }
+                        ),
+                        format!("{}/{}/{}", c.rise_months, c.high_months, c.fall_months),
+                        c.rise_drivers
+                            .first()
+                            .map(|d| output::truncate(&d.label, 40))
+                            .unwrap_or_default(),
+                        c.fall_drivers
+                            .first()
+                            .map(|d| output::truncate(&d.label, 40))
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            output::table(
+                &[
+                    "trough",
+                    "peak",
+                    "end",
+                    "rise/high/fall months",
+                    "drove the rise",
+                    "drove the fall",
+                ],
+                &cyc,
+            )?;
+            println!(
+                "\nSpiral decline: {:?}. {}",
+                a.spiral.verdict, a.spiral.reason
+            );
+            println!(
+                "Change points: {}",
+                a.change_points
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn run_drivers(db: &Path, args: DriversArgs) -> Result<Outcome> {
+    let a = args.common.analyse(db)?;
+    let first = a.level.points.first().map(|p| p.period);
+    let last = a.level.points.last().map(|p| p.period);
+    let month = |flag: &str, v: &Option<String>, default: Option<Month>| -> Result<Month> {
+        match parse_month(flag, v)? {
+            Some(d) => Ok(Month::of(&d)),
+            None => default.ok_or_else(|| anyhow::anyhow!("{flag}: the series is empty")),
+        }
+    };
+    let from = month("--from", &args.from, first)?;
+    let to = match parse_month("--to", &args.to)? {
+        Some(d) => Month::of(&d.last_day()),
+        None => month("--to", &None, last)?,
+    };
+    if to < from {
+        bail!("--to {to} is before --from {from}");
+    }
+    let d = drivers(&a.level, from, to, args.top);
+    match args.common.format {
+        Format::Json => output::json(&d)?,
+        format => {
+            let rows: Vec<Vec<String>> = d
+                .by_domain
+                .iter()
+                .map(|x| {
+                    vec![
+                        x.domain.clone(),
+                        format!("{:+.2}", x.positive),
+                        format!("{:+.2}", x.negative),
+                        format!("{:+.2}", x.net),
+                        x.top_events
+                            .first()
+                            .map(|e| output::truncate(&e.label, 50))
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let headers = ["domain", "positive", "negative", "net", "largest event"];
+            if format == Format::Csv {
+                output::csv(&headers, &rows)?;
+            } else {
+                output::table(&headers, &rows)?;
+                println!(
+                    "\n{from} – {to}: level {} → {}, change {:+.2} = memory {:+.2} + events {:+.2}",
+                    d.level_start
+                        .map(|l| format!("{l:+.2}"))
+                        .unwrap_or_default(),
+                    d.level_end.map(|l| format!("{l:+.2}")).unwrap_or_default(),
+                    d.change,
+                    d.decay,
+                    d.events_sum
+                );
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn run_forecast(db: &Path, args: ForecastArgs) -> Result<Outcome> {
+    if args.horizon == 0 || args.horizon > 120 {
+        bail!("--horizon must be 1 to 120 months");
+    }
+    let a = args.common.analyse(db)?;
+    let f = forecast(&a.level, args.horizon);
+    match args.common.format {
+        Format::Json => output::json(&f)?,
+        format => {
+            let rows: Vec<Vec<String>> = f
+                .points
+                .iter()
+                .map(|p| {
+                    vec![
+                        p.period.to_string(),
+                        format!("{:+.2}", p.level),
+                        format!("{:+.2} … {:+.2}", p.lo80, p.hi80),
+                        format!("{:+.2} … {:+.2}", p.lo95, p.hi95),
+                        Band::of(p.level).en().to_string(),
+                    ]
+                })
+                .collect();
+            let headers = ["month", "level", "80% interval", "95% interval", "band"];
+            if format == Format::Csv {
+                output::csv(&headers, &rows)?;
+            } else {
+                output::table(&headers, &rows)?;
+                eprintln!("dyad: damped-trend exponential smoothing on the monthly level; see `dyad backtest` for its record");
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
+    let a = args.common.analyse(db)?;
+    let params = BacktestParams {
+        horizon: args.horizon.clamp(1, 120),
+        ..BacktestParams::default()
+    };
+    let b = backtest(&a.level, &params);
+    match args.common.format {
+        Format::Json => output::json(&b)?,
+        format => {
+            let mut rows: Vec<Vec<String>> = b.per_horizon.iter().map(score_row).collect();
+            rows.push(score_row(&b.overall));
+            let headers = [
+                "horizon",
+                "n",
+                "MAE",
+                "naive MAE",
+                "MASE",
+                "naive MASE",
+                "80% coverage",
+                "95% coverage",
+            ];
+            if format == Format::Csv {
+                output::csv(&headers, &rows)?;
+            } else {
+                output::table(&headers, &rows)?;
+                eprintln!(
+                    "dyad: {} origins from {}",
+                    b.origins.len(),
+                    b.origins.first().map(|m| m.to_string()).unwrap_or_default()
+                );
+            }
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+fn score_row(s: &dyad_analysis::forecast::HorizonScore) -> Vec<String> {
+    vec![
+        if s.h == 0 {
+            "all".to_string()
+        } else {
+            s.h.to_string()
+        },
+        s.n.to_string(),
+        format!("{:.3}", s.mae),
+        format!("{:.3}", s.mae_naive),
+        format!("{:.3}", s.mase),
+        format!("{:.3}", s.mase_naive),
+        format!("{:.0}%", s.coverage80 * 100.0),
+        format!("{:.0}%", s.coverage95 * 100.0),
+    ]
+}

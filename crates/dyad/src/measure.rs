@@ -1,0 +1,118 @@
+//! From stored events to the analysis of one dyad: reports are merged into happenings (one event,
+//! many mentions), weighted by the rank of the people involved, and turned into the monthly level
+//! with its phases, change points, cycles and spiral-decline test. The commands `index`, `phases`,
+//! `drivers`, `forecast`, `backtest` and `report` all start here, so they agree with each other.
+
+use crate::builtin;
+use anyhow::Result;
+use dyad_analysis::prelude::*;
+use dyad_model::Origin;
+use dyad_store::{EventFilter, EventRow, Store};
+use std::collections::HashMap;
+
+/// Everything the analysis commands need about one dyad.
+pub struct Analysis {
+    pub dyad: (String, String),
+    pub origins: Vec<Origin>,
+    /// The happenings, each with the stored reports merged into it.
+    pub merged: Vec<MergedObs>,
+    /// The stored reports by id, for provenance (descriptions, citations, sentences).
+    pub rows: HashMap<i64, EventRow>,
+    pub level: LevelSeries,
+    pub change_points: Vec<Month>,
+    pub phases: Vec<Phase>,
+    pub cycles: Vec<Cycle>,
+    pub spiral: SpiralTest,
+}
+
+impl Analysis {
+    /// The merged observations alone.
+    pub fn obs(&self) -> Vec<Obs> {
+        self.merged.iter().map(|m| m.obs.clone()).collect()
+    }
+
+    /// The stored reports behind a happening's id.
+    pub fn reports_of(&self, id: i64) -> Vec<&EventRow> {
+        self.merged
+            .iter()
+            .find(|m| m.obs.id == id)
+            .map(|m| m.reports.iter().filter_map(|r| self.rows.get(r)).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Which document a stored event came from; reports of one document count as one mention.
+fn document_of(e: &EventRow) -> String {
+    match e.origin.as_str() {
+        "curated" => "chronology".to_string(),
+        "coded" => format!("doc:{}", e.doc_id.clone().unwrap_or_default()),
+        _ => format!("import:{}", e.id),
+    }
+}
+
+fn label_of(e: &EventRow) -> String {
+    e.description_en
+        .clone()
+        .or_else(|| e.sentence.clone())
+        .unwrap_or_else(|| format!("{} {}→{}", e.cameo, e.source, e.target))
+}
+
+/// Loads the dyad's events of the given origins (all when empty) and analyses them.
+pub fn analyse(store: &Store, dyad: &(String, String), origins: &[Origin]) -> Result<Analysis> {
+    let people = builtin::people()?;
+    let rank = |position: &Option<String>| {
+        position
+            .as_deref()
+            .and_then(|p| people.position(p))
+            .map(|p| p.rank)
+    };
+    let rows = store.events(&EventFilter {
+        dyad: Some(dyad.clone()),
+        origins: origins.to_vec(),
+        ..Default::default()
+    })?;
+    let reports: Vec<Report> = rows
+        .iter()
+        .map(|e| {
+            Ok(Report {
+                id: e.id,
+                document: document_of(e),
+                date: e.date.parse()?,
+                source: e.source.clone(),
+                target: e.target.clone(),
+                cameo: e.cameo.clone(),
+                quad_class: e.quad_class,
+                goldstein: e.goldstein,
+                rank: [rank(&e.source_position), rank(&e.target_position)]
+                    .into_iter()
+                    .flatten()
+                    .min(),
+                domains: e.domains.clone(),
+                label: label_of(e),
+            })
+        })
+        .collect::<Result<_>>()?;
+    let merged = merge_reports(&reports, &MergeParams::default());
+    let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
+    let level = level_series(&obs, &LevelParams::default(), None, None);
+    let phase_params = PhaseParams::default();
+    let levels = level.levels();
+    let change_points = changepoints(&levels, &phase_params.changepoint)
+        .into_iter()
+        .filter_map(|i| level.points.get(i).map(|p| p.period))
+        .collect();
+    let phases = phases(&level, &phase_params);
+    let cycles = cycles(&level, &CycleParams::default());
+    let spiral = spiral_test(&cycles);
+    Ok(Analysis {
+        dyad: dyad.clone(),
+        origins: origins.to_vec(),
+        merged,
+        rows: rows.into_iter().map(|r| (r.id, r)).collect(),
+        level,
+        change_points,
+        phases,
+        cycles,
+        spiral,
+    })
+}
