@@ -116,9 +116,16 @@ struct LangMatcher {
     tails: HashMap<usize, String>,
     kw_ac: Option<AhoCorasick>,
     kw: Vec<Vec<usize>>,
-    singles: HashSet<char>,
-    bound: Vec<String>,
-    bound_before: Vec<String>,
+    /// Listed compounds of two one-character abbreviations (美俄, 日美).
+    compounds: HashSet<(char, char)>,
+    /// Suffixes and prefixes that let a one-character abbreviation stand, with the characters
+    /// they license (`-`: all).
+    bound: Vec<(String, String)>,
+    bound_before: Vec<(String, String)>,
+    /// Nouns after which an actor phrase is a modifier (乌克兰危机).
+    modifiers: Vec<String>,
+    /// Light verbs before a nominal cue (进行谈判).
+    light: Vec<String>,
     glue: Vec<String>,
 }
 
@@ -219,6 +226,13 @@ impl Coder {
                 .filter(move |g| g.lang == lang && g.kind == k)
                 .map(|g| g.cue.clone())
         };
+        let gram_v = |k: GrammarKind| -> Vec<(String, String)> {
+            d.grammar
+                .iter()
+                .filter(|g| g.lang == lang && g.kind == k)
+                .map(|g| (g.cue.clone(), g.value.clone()))
+                .collect()
+        };
         let folds = d.folds.get(lang).cloned().unwrap_or_default();
         let cjk = gram(GrammarKind::Script).any(|s| s == "cjk");
         let mut endings: Vec<String> = gram(GrammarKind::Ending).collect();
@@ -252,17 +266,11 @@ impl Coder {
                 case_sensitive,
             });
         };
-        let mut singles = HashSet::new();
         for (i, a) in d.actors.iter().enumerate().filter(|(_, a)| a.lang == lang) {
             let inflect = !matches!(
                 a.kind,
                 ActorKind::Agent(_) | ActorKind::Pair | ActorKind::Group(_)
             );
-            if cjk && a.pattern.chars().count() == 1 {
-                if let Some(c) = a.pattern.chars().next() {
-                    singles.insert(c);
-                }
-            }
             add(&a.pattern, Entry::Actor(i), inflect);
         }
         let mut tails = HashMap::new();
@@ -317,6 +325,12 @@ impl Coder {
             kw[id].push(i);
         }
         let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
+        let modifiers = gram(GrammarKind::Modifier)
+            .map(|c| analyzer.fold(&c))
+            .collect();
+        let light = gram(GrammarKind::Light)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         Ok(LangMatcher {
             analyzer,
             ac,
@@ -325,9 +339,16 @@ impl Coder {
             tails,
             kw_ac,
             kw,
-            singles,
-            bound: gram(GrammarKind::Bound).collect(),
-            bound_before: gram(GrammarKind::BoundBefore).collect(),
+            compounds: gram(GrammarKind::Compound)
+                .filter_map(|c| {
+                    let mut it = c.chars();
+                    Some((it.next()?, it.next()?))
+                })
+                .collect(),
+            bound: gram_v(GrammarKind::Bound),
+            bound_before: gram_v(GrammarKind::BoundBefore),
+            modifiers,
+            light,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
         })
     }
@@ -451,21 +472,127 @@ impl Coder {
         out
     }
 
+    /// Whether a one-character abbreviation at `[s, e)` stands for its state: inside a listed
+    /// compound (美俄, a chain such as 日美韩), before a licensing suffix (俄方, 美军) or after a
+    /// licensing prefix (对俄); never inside an ordinary word (加强, 法治, 以…为).
     fn bound_ok(&self, m: &LangMatcher, folded: &str, s: usize, e: usize) -> bool {
         let before = &folded[..s];
         let after = &folded[e..];
-        if before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit())
-        {
+        let Some(c) = folded[s..e].chars().next() else {
+            return false;
+        };
+        let prev = before.chars().next_back();
+        if prev.is_some_and(|c| c.is_ascii_digit()) {
             return false; // 15日 is a day, not Japan
         }
-        let neighbour_single = |c: Option<char>| c.is_some_and(|c| m.singles.contains(&c));
-        neighbour_single(before.chars().next_back())
-            || neighbour_single(after.chars().next())
-            || m.bound.iter().any(|b| after.starts_with(b.as_str()))
-            || m.bound_before.iter().any(|b| before.ends_with(b.as_str()))
+        let next = after.chars().next();
+        let pair = |a: Option<char>, b: Option<char>| match (a, b) {
+            (Some(a), Some(b)) => m.compounds.contains(&(a, b)),
+            _ => false,
+        };
+        let licenses = |v: &str| v == "-" || v.contains(c);
+        pair(prev, Some(c))
+            || pair(Some(c), next)
+            || m.bound
+                .iter()
+                .any(|(b, v)| after.starts_with(b.as_str()) && licenses(v))
+            || m.bound_before
+                .iter()
+                .any(|(b, v)| before.ends_with(b.as_str()) && licenses(v))
+    }
+
+    /// A month and day with no year anywhere (not in the sentence, the running context or the
+    /// document date): the first such day in the latest term shared by the people the sentence
+    /// names together with an office word (美国总统特朗普和俄罗斯总统普京…8月15日 → 2025-08-15).
+    /// A bare name, or no shared term, gives nothing.
+    fn year_from_offices(&self, toks: &[Tok], raw: &dates::RawDate) -> Option<EventDate> {
+        let (month, day) = (raw.month?, raw.day?);
+        if raw.year.is_some() || raw.relative.is_some() || raw.full.is_some() {
+            return None;
+        }
+        let mut start: Option<EventDate> = None;
+        let mut end: Option<EventDate> = None;
+        let mut any = false;
+        for t in toks {
+            let Tok::Actor(p) = t else { continue };
+            let has_office = p
+                .members
+                .iter()
+                .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Agent(_)));
+            for &i in &p.members {
+                let ActorKind::Person(k) = &self.dict.actors[i].kind else {
+                    continue;
+                };
+                if !has_office {
+                    continue;
+                }
+                let latest = self.dict.people.of(k).max_by_key(|t| t.start.ordinal())?;
+                any = true;
+                if start.is_none_or(|s| latest.start.ordinal() > s.ordinal()) {
+                    start = Some(latest.start);
+                }
+                if let Some(e) = latest.end {
+                    if end.is_none_or(|x| e.ordinal() < x.ordinal()) {
+                        end = Some(e);
+                    }
+                }
+            }
+        }
+        let start = start.filter(|_| any)?;
+        for y in start.y()..start.y() + 2 {
+            let Ok(d) = EventDate::day(y, month, day) else {
+                continue;
+            };
+            if d.ordinal() >= start.ordinal() && end.is_none_or(|e| d.ordinal() < e.ordinal()) {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// Whether a nominal cue at token `k` names an act: after a light verb (进行谈判, 开展…合作),
+    /// next to a with-, to- or passive phrase (与俄合作, 对俄罗斯制裁, 遭美国制裁), right after its
+    /// subject (美俄谈判) or right before its object (制裁俄罗斯).
+    fn noun_is_act(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        k: usize,
+        cue: &Item,
+    ) -> bool {
+        let stop = |c: char| "，。；：！？,;:!?“”\"《》（）()".contains(c);
+        let window: String = {
+            let mut w: Vec<char> = folded[..cue.start]
+                .chars()
+                .rev()
+                .take_while(|&c| !stop(c))
+                .take(12)
+                .collect();
+            w.reverse();
+            w.into_iter().collect()
+        };
+        if m.light.iter().any(|l| window.contains(l.as_str())) {
+            return true;
+        }
+        if let Some(Tok::Actor(p)) = toks.get(k + 1) {
+            let gap = folded.get(cue.span_end..p.start).unwrap_or("x");
+            if gap.is_empty() || gap == "了" {
+                return true;
+            }
+        }
+        if let Some(Tok::Actor(p)) = k.checked_sub(1).and_then(|j| toks.get(j)) {
+            let gap = folded.get(p.end..cue.start).unwrap_or("x");
+            let n = gap.chars().count();
+            let ok = match p.connector {
+                Some(GrammarKind::With)
+                | Some(GrammarKind::To)
+                | Some(GrammarKind::PassiveBefore) => n <= 2,
+                _ => n == 0,
+            };
+            return ok && !gap.contains('的') && !gap.chars().any(stop);
+        }
+        false
     }
 
     fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
@@ -630,6 +757,11 @@ impl Coder {
             p.members
                 .iter()
                 .any(|&a| !matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
+        });
+        // 乌克兰危机, 美俄关系: an actor phrase right before a modifier noun names a topic
+        phrases.retain(|p| {
+            let after = folded.get(p.end..).unwrap_or("");
+            !m.modifiers.iter().any(|w| after.starts_with(w.as_str()))
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());
@@ -854,6 +986,9 @@ impl Coder {
             if let Tok::Date(d) = t {
                 let mut d = d.clone();
                 d.date = dates::resolve(&d.raw, base, ctx.document);
+                if d.date.is_none() && !d.since && base.is_none() && ctx.document.is_none() {
+                    d.date = self.year_from_offices(toks, &d.raw);
+                }
                 if let (Some(dd), false) = (d.date, d.since) {
                     base = Some(dd);
                 }
@@ -888,19 +1023,37 @@ impl Coder {
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
         let mut consumed: HashSet<usize> = HashSet::new();
-        let action_idx: Vec<usize> = toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t, Tok::Action(_)))
-            .map(|(i, _)| i)
-            .collect();
+        // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
+        // 合作), not a cue inside the gap of an earlier one (以更严厉的制裁)
+        let mut action_idx: Vec<usize> = Vec::new();
+        let mut covered = 0usize;
+        for (i, t) in toks.iter().enumerate() {
+            let Tok::Action(cue) = t else { continue };
+            let Entry::Action(ai) = cue.entry else {
+                continue;
+            };
+            if cue.start < covered {
+                continue;
+            }
+            if self.dict.actions[ai].noun && !self.noun_is_act(m, folded, toks, i, cue) {
+                continue;
+            }
+            covered = covered.max(cue.span_end);
+            action_idx.push(i);
+        }
         for (n, &k) in action_idx.iter().enumerate() {
             let Tok::Action(cue) = &toks[k] else { continue };
             let Entry::Action(ai) = cue.entry else {
                 continue;
             };
             let action = &self.dict.actions[ai];
-            let lo = if n == 0 { 0 } else { action_idx[n - 1] + 1 };
+            // the left side stays in the cue's clause: 拜登上台后，…两国应…合作 reads no 拜登
+            let clause_lo = toks[..k]
+                .iter()
+                .rposition(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                .map_or(0, |b| b + 1);
+            let prev_cue = if n == 0 { 0 } else { action_idx[n - 1] + 1 };
+            let lo = prev_cue.max(clause_lo);
             let hi = action_idx.get(n + 1).copied().unwrap_or(toks.len());
             // left side: subject chain, to-target, with-partner, passive agent, location
             let (mut subj, mut tgt, mut partner, mut agent, mut loc) =
@@ -908,7 +1061,8 @@ impl Coder {
             let mut last_role = 0u8; // 1 subj, 2 tgt, 3 partner, 4 agent, 5 loc
             for t in &toks[lo..k] {
                 if let Tok::Actor(p) = t {
-                    if consumed.contains(&p.start) {
+                    let subject_like = matches!(p.connector, None | Some(GrammarKind::And));
+                    if subject_like && consumed.contains(&p.start) {
                         continue;
                     }
                     let role = match p.connector {
@@ -945,6 +1099,16 @@ impl Coder {
             for t in &toks[k + 1..hi] {
                 match t {
                     Tok::Gram(GrammarKind::Break, _) => break,
+                    // 签署的对俄制裁法案: after 的 an actor modifies the next noun, not the verb
+                    Tok::Actor(p)
+                        if m.analyzer.is_cjk()
+                            && matches!(p.connector, Some(GrammarKind::To | GrammarKind::With))
+                            && folded
+                                .get(cue.span_end..p.start)
+                                .is_some_and(|g| g.contains('的')) =>
+                    {
+                        break
+                    }
                     Tok::Actor(p) => {
                         let role = match p.connector {
                             None => 1,
@@ -980,8 +1144,21 @@ impl Coder {
                 subj.append(&mut partner); // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects
             }
             let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
+            let mut topic = false;
             if inherited {
                 subj = prev_sources.clone();
+            } else if subj.is_empty() && agent.is_empty() && clause_lo > 0 {
+                // 特朗普上任后，多次与普京通电话: the topic of the sentence's first clause
+                let first_break = toks
+                    .iter()
+                    .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                    .unwrap_or(toks.len());
+                if let Some(Tok::Actor(p)) = toks[..first_break].iter().find(|t| {
+                    matches!(t, Tok::Actor(p) if p.connector.is_none() && !consumed.contains(&p.start))
+                }) {
+                    subj.push(p.clone());
+                    topic = true;
+                }
             }
             // date: nearest before the cue in the sentence, else after it in the clause, else context
             let mut date_why = String::new();
@@ -993,25 +1170,40 @@ impl Coder {
                 date = d.date;
                 date_why = format!("date `{}` in the sentence", text_of(d.start, d.end));
             }
+            let clause_end = toks[k + 1..].iter().find_map(|t| match t {
+                Tok::Gram(GrammarKind::Break, g) => Some(g.start),
+                _ => None,
+            });
+            let after = dates.iter().find(|d| {
+                d.start >= cue.end
+                    && !d.since
+                    && d.date.is_some()
+                    && clause_end.is_none_or(|c| d.start < c)
+            });
+            // 2025年俄美峰会是于2025年8月15日举行的: a finer date after the cue in the clause refines
+            // a coarser one before it that it falls within
+            let refines = |a: &EventDate, b: &EventDate| {
+                a.precision() < b.precision()
+                    && a.y() == b.y()
+                    && (b.m().is_none() || a.m() == b.m())
+            };
+            if let (Some(b), Some(a)) = (date, after.and_then(|d| d.date)) {
+                if refines(&a, &b) {
+                    date = None;
+                }
+            }
             if date.is_none() {
-                let clause_end = toks[k + 1..].iter().find_map(|t| match t {
-                    Tok::Gram(GrammarKind::Break, g) => Some(g.start),
-                    _ => None,
-                });
-                if let Some(d) = dates.iter().find(|d| {
-                    d.start >= cue.end
-                        && !d.since
-                        && d.date.is_some()
-                        && clause_end.is_none_or(|c| d.start < c)
-                }) {
+                if let Some(d) = after {
                     date = d.date;
                     date_why = format!("date `{}` after the cue", text_of(d.start, d.end));
                 }
             }
             if date.is_none() {
                 if let Some(l) = ctx.last {
-                    date = Some(l);
-                    date_why = format!("running date {l} of the document");
+                    if ctx.stale <= DateContext::RUNNING_REACH {
+                        date = Some(l);
+                        date_why = format!("running date {l} of the document");
+                    }
                 } else if let Some(doc) = ctx.document {
                     date = Some(doc);
                     date_why = format!("document date {doc}");
@@ -1054,9 +1246,18 @@ impl Coder {
                     }
                 }
                 ps.truncate(4);
+                // 特朗普分别与普京和泽连斯基通电话: the subject with each partner, not the
+                // partners with each other
+                let from_subject: HashSet<String> =
+                    sources.iter().map(|p| p.actor.code.clone()).collect();
+                let others = ps.iter().any(|p| !from_subject.contains(&p.actor.code));
+                let star = sym && !from_subject.is_empty() && others;
                 for a in &ps {
                     for b in &ps {
-                        if a.actor.code != b.actor.code {
+                        let linked = !star
+                            || from_subject.contains(&a.actor.code)
+                            || from_subject.contains(&b.actor.code);
+                        if a.actor.code != b.actor.code && linked {
                             pairs.push((a.clone(), b.clone()));
                         }
                     }
@@ -1099,6 +1300,9 @@ impl Coder {
                 };
             }
             if pairs.is_empty() {
+                if !subj.is_empty() && !passive {
+                    prev_sources = subj.clone(); // 特朗普被迫签署的对俄制裁: 制裁 shares 特朗普
+                }
                 // "spoke with Putin by phone": a more specific cue of the same root refines the last one
                 let root = action.cameo.get(..2).unwrap_or("");
                 if sym && action.cameo.len() > 2 && !action.cameo.ends_with('0') {
@@ -1206,6 +1410,9 @@ impl Coder {
                 if inherited {
                     explain.push("subject shared with the previous cue".into());
                 }
+                if topic {
+                    explain.push("subject: the topic of the sentence's first clause".into());
+                }
                 explain.push(date_why.clone());
                 explain.extend(mod_why.iter().cloned());
                 let ev = CodedEvent {
@@ -1238,6 +1445,9 @@ impl Coder {
         // carry the running date and the pair to the next sentence
         if let Some(d) = dates.iter().rev().find(|d| !d.since && d.date.is_some()) {
             ctx.last = d.date;
+            ctx.stale = 0;
+        } else {
+            ctx.stale = ctx.stale.saturating_add(1);
         }
         if let Some(e) = events.iter().find(|e| !e.negated && !e.hypothetical) {
             ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));

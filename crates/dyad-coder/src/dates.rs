@@ -15,6 +15,10 @@ pub struct DateContext {
     pub last: Option<EventDate>,
     /// The last two parties seen together, for "both sides", 双方, стороны.
     pub pair: Option<(String, String)>,
+    /// Sentences coded since `last` was set (0: this or the previous sentence named it). A
+    /// running date older than [`DateContext::RUNNING_REACH`] sentences dates nothing: an
+    /// undated analytic sentence three paragraphs after "1994年" is not a 1994 event.
+    pub stale: u32,
 }
 
 impl DateContext {
@@ -23,8 +27,12 @@ impl DateContext {
             document,
             last: None,
             pair: None,
+            stale: 0,
         }
     }
+
+    /// How many sentences without a date of their own may still take the running date.
+    pub const RUNNING_REACH: u32 = 2;
 
     /// The anchor of a context-relative expression when the sentence itself has no date before it.
     pub fn base(&self) -> Option<EventDate> {

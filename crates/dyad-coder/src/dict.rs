@@ -77,6 +77,9 @@ pub struct ActionEntry {
     pub frame: Frame,
     pub negated: bool,
     pub hypothetical: bool,
+    /// A nominal cue (合作, 谈判, 制裁): an act only after a light verb (进行谈判), next to a
+    /// with-phrase (与俄合作) or before its object (制裁俄罗斯); else it names a topic.
+    pub noun: bool,
     pub origin: String,
 }
 
@@ -132,6 +135,14 @@ pub enum GrammarKind {
     Script,
     /// Allowed inflectional endings after actor names (ru: а у ом е ы).
     Ending,
+    /// Two one-character abbreviations that form a compound (美俄, 日美): inside a listed pair
+    /// (or a chain of them: 日美韩) each character counts as its state.
+    Compound,
+    /// A noun after which an actor phrase only modifies it (乌克兰危机, 美俄关系): the phrase is
+    /// then no participant of an event.
+    Modifier,
+    /// A light verb that turns a nominal cue (flag `noun`) into an act: 进行谈判, 开展合作.
+    Light,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +150,9 @@ pub struct GrammarEntry {
     pub lang: String,
     pub kind: GrammarKind,
     pub cue: String,
+    /// The `value` column (`-` when empty): the role of an agent, the characters a
+    /// `bound-before` word licenses.
+    pub value: String,
     pub origin: String,
 }
 
@@ -476,7 +490,7 @@ impl Dictionaries {
                     ))
                 }
             };
-            let (mut negated, mut hypothetical) = (false, false);
+            let (mut negated, mut hypothetical, mut noun) = (false, false, false);
             for fl in f[3]
                 .split(',')
                 .map(str::trim)
@@ -485,11 +499,12 @@ impl Dictionaries {
                 match fl {
                     "negated" => negated = true,
                     "hypothetical" => hypothetical = true,
+                    "noun" => noun = true,
                     x => {
                         return Err(rec_err(
                             file,
                             r.line,
-                            format!("flag `{x}` is not negated or hypothetical"),
+                            format!("flag `{x}` is not negated, hypothetical or noun"),
                         ))
                     }
                 }
@@ -519,6 +534,7 @@ impl Dictionaries {
                 frame,
                 negated,
                 hypothetical,
+                noun,
                 origin: format!("{file}:{}", r.line),
             });
         }
@@ -582,6 +598,9 @@ impl Dictionaries {
                 "glue" => GrammarKind::Glue,
                 "script" => GrammarKind::Script,
                 "ending" => GrammarKind::Ending,
+                "compound" => GrammarKind::Compound,
+                "modifier" => GrammarKind::Modifier,
+                "light" => GrammarKind::Light,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(
@@ -600,10 +619,15 @@ impl Dictionaries {
             }
             // `\s` stands for a space so that cues with edge spaces survive TSV trimming.
             let cue = f[1].replace("\\s", " ");
+            if kind == GrammarKind::Compound && cue.chars().count() != 2 {
+                return Err(rec_err(file, r.line, "a compound is two characters (美俄)"));
+            }
+            let value = if f[2].is_empty() { "-" } else { f[2] }.to_string();
             self.grammar.push(GrammarEntry {
                 lang: lang.into(),
                 kind,
                 cue,
+                value,
                 origin,
             });
         }
