@@ -1,12 +1,69 @@
-//! Speed of the coder on real Chinese text: codes the seed analyses' sentences repeatedly and
-//! prints sentences per second (one core). `cargo bench -p dyad-coder` (release profile).
-//! Set `DYAD_SEEDS` to another folder of `.txt` files to measure on them.
+//! Speed of the coder, one core, release profile: `cargo bench -p dyad-coder --bench coder`.
+//!
+//! - English and Russian: the `en` and `ru` sentences of `tests-data/coder/coverage.jsonl`,
+//!   coded repeatedly (one line each: `en: … sentences/s`).
+//! - Chinese: the seed analyses' sentences (split as `scripts/bench-coder.sh` splits them for the
+//!   bare jieba-rs peer), coded repeatedly; printed last (`scripts/bench-coder.sh` reads the last
+//!   line). Set `DYAD_SEEDS` to another folder of `.txt` files to measure on them.
 
 use dyad_coder::{Coder, DateContext, Dictionaries, SentenceInput};
 use dyad_model::Lang;
 use std::time::Instant;
 
+/// Codes `sentences` (each with its document date) repeatedly for about `secs` seconds;
+/// returns (sentences coded, seconds, events).
+fn run(
+    coder: &Coder,
+    lang: Lang,
+    sentences: &[(String, String)],
+    secs: f64,
+) -> (usize, f64, usize) {
+    let mut events = 0usize;
+    let mut n = 0usize;
+    let start = Instant::now();
+    while start.elapsed().as_secs_f64() < secs {
+        for (doc, s) in sentences {
+            let mut ctx = DateContext::new(doc.parse().ok());
+            events += coder.code(&SentenceInput { lang, text: s }, &mut ctx).len();
+            n += 1;
+        }
+    }
+    (n, start.elapsed().as_secs_f64(), events)
+}
+
 fn main() {
+    let coder = Coder::new(&Dictionaries::builtin().expect("dictionaries")).expect("coder");
+    // English and Russian from the coverage suite
+    let suite = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests-data/coder/coverage.jsonl"
+    );
+    let text = std::fs::read_to_string(suite).unwrap_or_default();
+    for (lang, name) in [(Lang::En, "en"), (Lang::Ru, "ru")] {
+        let sentences: Vec<(String, String)> = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//") && !l.trim().is_empty())
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v["lang"] == name)
+            .map(|v| {
+                (
+                    v["document_date"].as_str().unwrap_or("").to_string(),
+                    v["text"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        if sentences.is_empty() {
+            continue;
+        }
+        let (n, secs, events) = run(&coder, lang, &sentences, 2.0);
+        println!(
+            "{name}: {} distinct sentences (coverage suite), {n} coded in {secs:.2}s: {:.0} sentences/s, {:.1} events per sentence",
+            sentences.len(),
+            n as f64 / secs,
+            events as f64 / n as f64
+        );
+    }
+    // Chinese from the seeds, one running context per pass as in a document
     let dir = std::env::var("DYAD_SEEDS").unwrap_or_else(|_| "/work/shared/seeds".into());
     let mut sentences: Vec<String> = Vec::new();
     if let Ok(rd) = std::fs::read_dir(&dir) {
@@ -24,7 +81,6 @@ fn main() {
     if sentences.is_empty() {
         sentences.push("2025年2月12日，特朗普与普京通电话。".into());
     }
-    let coder = Coder::new(&Dictionaries::builtin().expect("dictionaries")).expect("coder");
     let mut events = 0usize;
     let mut n = 0usize;
     let start = Instant::now();
@@ -45,7 +101,7 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     println!(
-        "{} distinct sentences, {n} coded in {secs:.2}s: {:.0} sentences/s, {:.1} events per sentence",
+        "zh: {} distinct sentences, {n} coded in {secs:.2}s: {:.0} sentences/s, {:.1} events per sentence",
         sentences.len(),
         n as f64 / secs,
         events as f64 / n as f64

@@ -25,23 +25,77 @@ pub trait Analyzer: Send + Sync + std::fmt::Debug {
     fn is_cjk(&self) -> bool;
 }
 
-fn fold_char(c: char, map: &HashMap<char, char>) -> char {
+/// One-to-one character folds as a two-level table (pages of 256 code points): one lookup per
+/// character without hashing, on the hot path of every sentence.
+#[derive(Debug, Clone, Default)]
+pub struct FoldMap {
+    pages: Vec<Option<Box<[char; 256]>>>,
+}
+
+impl FoldMap {
+    /// The fold of `c` (itself when none is listed).
+    #[inline]
+    pub fn get(&self, c: char) -> char {
+        let u = c as u32;
+        match self.pages.get((u >> 8) as usize) {
+            Some(Some(page)) => page[(u & 0xff) as usize],
+            _ => c,
+        }
+    }
+
+    pub fn insert(&mut self, from: char, to: char) {
+        let u = from as u32;
+        let p = (u >> 8) as usize;
+        if self.pages.len() <= p {
+            self.pages.resize(p + 1, None);
+        }
+        let page = self.pages[p].get_or_insert_with(|| {
+            let mut a = ['\0'; 256];
+            for (i, slot) in a.iter_mut().enumerate() {
+                *slot = char::from_u32(((p as u32) << 8) | i as u32).unwrap_or('\0');
+            }
+            Box::new(a)
+        });
+        page[(u & 0xff) as usize] = to;
+    }
+}
+
+impl FromIterator<(char, char)> for FoldMap {
+    fn from_iter<I: IntoIterator<Item = (char, char)>>(iter: I) -> Self {
+        let mut m = FoldMap::default();
+        for (a, b) in iter {
+            m.insert(a, b);
+        }
+        m
+    }
+}
+
+impl From<&HashMap<char, char>> for FoldMap {
+    fn from(map: &HashMap<char, char>) -> Self {
+        map.iter().map(|(&a, &b)| (a, b)).collect()
+    }
+}
+
+#[inline]
+fn fold_char(c: char, map: &FoldMap) -> char {
     let c = match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         _ => c,
     };
-    *map.get(&c).unwrap_or(&c)
+    map.get(c)
 }
 
 /// Chinese (and other scripts without spaces): character folds, no word boundaries.
 #[derive(Debug, Clone, Default)]
 pub struct CjkAnalyzer {
-    pub folds: HashMap<char, char>,
+    pub folds: FoldMap,
 }
 
 impl Analyzer for CjkAnalyzer {
     fn fold(&self, text: &str) -> String {
-        text.chars().map(|c| fold_char(c, &self.folds)).collect()
+        let mut out = String::with_capacity(text.len());
+        out.extend(text.chars().map(|c| fold_char(c, &self.folds)));
+        out
     }
     fn accept(
         &self,
@@ -71,7 +125,7 @@ impl Analyzer for CjkAnalyzer {
 /// Alphabetic scripts (English, Russian): lower-casing, word boundaries, optional endings.
 #[derive(Debug, Clone, Default)]
 pub struct AlphabeticAnalyzer {
-    pub folds: HashMap<char, char>,
+    pub folds: FoldMap,
     /// Endings allowed after actor names (`а`, `у`, `ом`), longest first.
     pub endings: Vec<String>,
 }

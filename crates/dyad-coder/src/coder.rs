@@ -20,7 +20,7 @@
 use crate::analyzer::{AlphabeticAnalyzer, Analyzer, CjkAnalyzer};
 use crate::dates::{self, Atom, DateContext, RawDate};
 use crate::dict::{ActorKind, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dyad_model::{ActorRef, EventDate, Lang, Origin};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -113,7 +113,8 @@ struct LangMatcher {
     lits: Vec<Vec<LitEntry>>,
     /// Folded literal of every pattern, for case checks.
     pattern_of: Vec<String>,
-    tails: HashMap<usize, String>,
+    /// The folded tail of every gapped action cue, by action index.
+    tails: Vec<Option<String>>,
     kw_ac: Option<AhoCorasick>,
     kw: Vec<Vec<usize>>,
     /// Listed compounds of two one-character abbreviations (美俄, 日美).
@@ -126,6 +127,8 @@ struct LangMatcher {
     modifiers: Vec<String>,
     /// Light verbs before a nominal cue (进行谈判).
     light: Vec<String>,
+    /// Nouns after which a verb cue names a topic (会晤情况).
+    topics: Vec<String>,
     glue: Vec<String>,
 }
 
@@ -151,6 +154,8 @@ struct Phrase {
     end: usize,
     members: Vec<usize>,
     connector: Option<GrammarKind>,
+    /// The grammar entry of the connector word, when one was read.
+    connector_word: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -195,6 +200,7 @@ fn build_ac(pats: &[String], kind: MatchKind) -> Result<Option<AhoCorasick>, Str
     }
     AhoCorasickBuilder::new()
         .match_kind(kind)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(pats)
         .map(Some)
         .map_err(|e| e.to_string())
@@ -233,7 +239,7 @@ impl Coder {
                 .map(|g| (g.cue.clone(), g.value.clone()))
                 .collect()
         };
-        let folds = d.folds.get(lang).cloned().unwrap_or_default();
+        let folds: crate::analyzer::FoldMap = d.folds.get(lang).map(Into::into).unwrap_or_default();
         let cjk = gram(GrammarKind::Script).any(|s| s == "cjk");
         let mut endings: Vec<String> = gram(GrammarKind::Ending).collect();
         endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
@@ -273,7 +279,7 @@ impl Coder {
             );
             add(&a.pattern, Entry::Actor(i), inflect);
         }
-        let mut tails = HashMap::new();
+        let mut tails: Vec<Option<String>> = vec![None; d.actions.len()];
         for (i, a) in d.actions.iter().enumerate().filter(|(_, a)| a.lang == lang) {
             // a gapped head is a stem: телефонн…разговор matches телефонный разговор
             let head = if a.tail.is_some() && !a.head.ends_with('*') {
@@ -283,7 +289,7 @@ impl Coder {
             };
             add(&head, Entry::Action(i), false);
             if let Some(t) = &a.tail {
-                tails.insert(i, analyzer.fold(t.trim_end_matches('*')));
+                tails[i] = Some(analyzer.fold(t.trim_end_matches('*')));
             }
         }
         for (i, e) in d.dates.iter().enumerate().filter(|(_, e)| e.lang == lang) {
@@ -331,6 +337,9 @@ impl Coder {
         let light = gram(GrammarKind::Light)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let topics = gram(GrammarKind::Topic)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         Ok(LangMatcher {
             analyzer,
             ac,
@@ -349,6 +358,7 @@ impl Coder {
             bound_before: gram_v(GrammarKind::BoundBefore),
             modifiers,
             light,
+            topics,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
         })
     }
@@ -361,34 +371,29 @@ impl Coder {
         };
         let text = sentence.text;
         let folded = m.analyzer.fold(text);
-        let orig_chars: Vec<char> = text.chars().collect();
         // byte offset in folded → char index
-        let mut char_at = vec![0usize; folded.len() + 1];
-        let mut ci = 0;
-        for (b, c) in folded.char_indices() {
-            for slot in char_at.iter_mut().skip(b).take(c.len_utf8()) {
-                *slot = ci;
+        let mut char_at: Vec<usize> = Vec::with_capacity(folded.len() + 1);
+        for (ci, c) in folded.chars().enumerate() {
+            for _ in 0..c.len_utf8() {
+                char_at.push(ci);
             }
-            ci += 1;
         }
-        char_at[folded.len()] = ci;
-        if orig_chars.len() != ci {
+        let ci = folded.chars().count();
+        char_at.push(ci);
+        if text.chars().count() != ci {
             return Vec::new(); // an analyzer must keep the length; refuse rather than mis-span
         }
-        let items = self.matches(m, &folded, &orig_chars, &char_at);
+        if Self::is_heading(m, &folded) {
+            return Vec::new();
+        }
+        let items = self.matches(m, &folded, text, &char_at);
         let toks = self.tokens(m, &folded, items);
         self.assemble(m, sentence, &folded, &char_at, &toks, ctx)
     }
 
-    fn matches(
-        &self,
-        m: &LangMatcher,
-        folded: &str,
-        orig: &[char],
-        char_at: &[usize],
-    ) -> Vec<Item> {
+    fn matches(&self, m: &LangMatcher, folded: &str, orig: &str, char_at: &[usize]) -> Vec<Item> {
         let Some(ac) = &m.ac else { return Vec::new() };
-        let mut cands: Vec<Item> = Vec::new();
+        let mut cands: Vec<Item> = Vec::with_capacity(32);
         for hit in ac.find_overlapping_iter(folded) {
             let (s, e) = (hit.start(), hit.end());
             let lit = hit.pattern().as_usize();
@@ -397,7 +402,11 @@ impl Coder {
                     continue;
                 };
                 if le.case_sensitive {
-                    let want: String = orig[char_at[s]..char_at[e]].iter().collect();
+                    let want: String = orig
+                        .chars()
+                        .skip(char_at[s])
+                        .take(char_at[e] - char_at[s])
+                        .collect();
                     let pat = match le.entry {
                         Entry::Actor(i) => &self.dict.actors[i].pattern,
                         _ => &m.pattern_of[lit],
@@ -410,13 +419,13 @@ impl Coder {
                 match le.entry {
                     Entry::Actor(i)
                         if m.analyzer.is_cjk()
-                            && self.dict.actors[i].pattern.chars().count() == 1
+                            && is_one_char(&self.dict.actors[i].pattern)
                             && !self.bound_ok(m, folded, s, e) =>
                     {
                         continue;
                     }
                     Entry::Action(i) => {
-                        if let Some(tail) = m.tails.get(&i) {
+                        if let Some(tail) = m.tails.get(i).and_then(Option::as_ref) {
                             match find_tail(
                                 folded,
                                 end,
@@ -495,7 +504,7 @@ impl Coder {
             || pair(Some(c), next)
             || m.bound
                 .iter()
-                .any(|(b, v)| after.starts_with(b.as_str()) && licenses(v))
+                .any(|(b, v)| starts_with_fast(after, b) && licenses(v))
             || m.bound_before
                 .iter()
                 .any(|(b, v)| before.ends_with(b.as_str()) && licenses(v))
@@ -593,6 +602,45 @@ impl Coder {
             return ok && !gap.contains('的') && !gap.chars().any(stop);
         }
         false
+    }
+
+    /// Headings, table and figure lines name no events: Chinese text without any clause
+    /// punctuation (2025年俄美峰会, 表1 冷战后美俄两国元首会晤情况统计), and lines that start with
+    /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
+    fn is_heading(m: &LangMatcher, folded: &str) -> bool {
+        let t = folded.trim_start();
+        if m.analyzer.is_cjk() && !t.chars().any(|c| "，。；：！？,;:!?、".contains(c)) {
+            return true;
+        }
+        for lead in [
+            "表",
+            "图",
+            "table",
+            "figure",
+            "fig.",
+            "таблица",
+            "рис.",
+            "рисунок",
+        ] {
+            if let Some(rest) = t.strip_prefix(lead) {
+                if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether the cue is followed by a topic noun (会晤情况, 合作的可能性, the possibility of
+    /// talks is no talk): then it names no act.
+    fn names_topic(&self, m: &LangMatcher, folded: &str, cue: &Item) -> bool {
+        if m.topics.is_empty() {
+            return false;
+        }
+        let after = folded.get(cue.span_end..).unwrap_or("");
+        let after = after.trim_start_matches(['”', '"', '’', '」', '』']);
+        let after = after.strip_prefix('的').unwrap_or(after);
+        m.topics.iter().any(|t| starts_with_fast(after, t))
     }
 
     fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
@@ -730,6 +778,7 @@ impl Coder {
                         end: it.end,
                         members: vec![a],
                         connector,
+                        connector_word: None,
                     });
                 }
                 _ => {
@@ -761,7 +810,7 @@ impl Coder {
         // 乌克兰危机, 美俄关系: an actor phrase right before a modifier noun names a topic
         phrases.retain(|p| {
             let after = folded.get(p.end..).unwrap_or("");
-            !m.modifiers.iter().any(|w| after.starts_with(w.as_str()))
+            !m.modifiers.iter().any(|w| starts_with_fast(after, w))
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());
@@ -778,6 +827,9 @@ impl Coder {
                     && *kind != GrammarKind::Break
                 {
                     p.connector = Some(kind.clone());
+                    if let Entry::Gram(gi) = g.entry {
+                        p.connector_word = Some(gi);
+                    }
                 }
             }
         }
@@ -834,6 +886,7 @@ impl Coder {
         date: Option<&EventDate>,
         pair: Option<&(String, String)>,
         text: &str,
+        explain: bool,
     ) -> Vec<Party> {
         let mut code: Option<String> = None;
         let mut role = String::new();
@@ -855,13 +908,17 @@ impl Coder {
                     if let Some(r) = &e.role {
                         role = r.clone();
                     }
-                    why.push(format!("`{}` {} {}", e.pattern, c, e.origin));
+                    if explain {
+                        why.push(format!("`{}` {} {}", e.pattern, c, e.origin));
+                    }
                 }
                 ActorKind::Agent(r) => {
                     if role.is_empty() {
                         role = r.clone();
                     }
-                    why.push(format!("`{}` role {} {}", e.pattern, r, e.origin));
+                    if explain {
+                        why.push(format!("`{}` role {} {}", e.pattern, r, e.origin));
+                    }
                 }
                 ActorKind::Person(k) => {
                     let tenures: Vec<_> = self.dict.people.of(k).collect();
@@ -881,10 +938,12 @@ impl Coder {
                             role = pos.map(|p| p.cameo_role.clone()).unwrap_or_default();
                             rank = pos.map(|p| p.rank).unwrap_or(9);
                             position = Some(t.position.clone());
-                            why.push(format!(
-                                "`{}` {} {} {} {}",
-                                e.pattern, k, t.country, t.position, t.origin
-                            ));
+                            if explain {
+                                why.push(format!(
+                                    "`{}` {} {} {} {}",
+                                    e.pattern, k, t.country, t.position, t.origin
+                                ));
+                            }
                         }
                         None => {
                             // out of office at that date: the person still speaks for the country
@@ -899,10 +958,12 @@ impl Coder {
                                 if code.is_none() {
                                     code = Some(t.country.clone());
                                 }
-                                why.push(format!(
-                                    "`{}` {} {} (no office at the date) {}",
-                                    e.pattern, k, t.country, t.origin
-                                ));
+                                if explain {
+                                    why.push(format!(
+                                        "`{}` {} {} (no office at the date) {}",
+                                        e.pattern, k, t.country, t.origin
+                                    ));
+                                }
                             }
                         }
                     }
@@ -918,7 +979,11 @@ impl Coder {
                                 position: None,
                                 text: Some(text.to_string()),
                             },
-                            why: format!("`{}` group {} {}", e.pattern, codes.join(","), e.origin),
+                            why: if !explain {
+                                String::new()
+                            } else {
+                                format!("`{}` group {} {}", e.pattern, codes.join(","), e.origin)
+                            },
                             rank: 9,
                         });
                     }
@@ -934,10 +999,14 @@ impl Coder {
                                     position: None,
                                     text: Some(text.to_string()),
                                 },
-                                why: format!(
-                                    "`{}` pair {a},{b} from context {}",
-                                    e.pattern, e.origin
-                                ),
+                                why: if !explain {
+                                    String::new()
+                                } else {
+                                    format!(
+                                        "`{}` pair {a},{b} from context {}",
+                                        e.pattern, e.origin
+                                    )
+                                },
                                 rank: 9,
                             });
                         }
@@ -1006,7 +1075,7 @@ impl Coder {
         let mut codes_here: Vec<String> = Vec::new();
         for t in toks {
             if let Tok::Actor(p) = t {
-                for party in self.parties(p, base.as_ref(), None, "") {
+                for party in self.parties(p, base.as_ref(), None, "", false) {
                     if !codes_here.contains(&party.actor.code) {
                         codes_here.push(party.actor.code);
                     }
@@ -1019,6 +1088,8 @@ impl Coder {
             ctx.pair.clone()
         };
         let mut events: Vec<CodedEvent> = Vec::new();
+        // the sentence's keyword domains, found once on the first event
+        let mut kw_domains: Option<BTreeSet<String>> = None;
         let mut prev_sources: Vec<Phrase> = Vec::new();
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
@@ -1036,6 +1107,9 @@ impl Coder {
                 continue;
             }
             if self.dict.actions[ai].noun && !self.noun_is_act(m, folded, toks, i, cue) {
+                continue;
+            }
+            if self.names_topic(m, folded, cue) {
                 continue;
             }
             covered = covered.max(cue.span_end);
@@ -1059,8 +1133,19 @@ impl Coder {
             let (mut subj, mut tgt, mut partner, mut agent, mut loc) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
             let mut last_role = 0u8; // 1 subj, 2 tgt, 3 partner, 4 agent, 5 loc
+                                     // "agreement on Ukraine", "соглашение по Украине": for a symmetric cue, a phrase after
+                                     // a `to` word marked `topic` is what the act is about, not a party
+            let sym_cue = matches!(action.frame, Frame::Sym | Frame::Meet);
+            let is_topic = |p: &Phrase| {
+                sym_cue
+                    && p.connector_word
+                        .is_some_and(|gi| self.dict.grammar[gi].value == "topic")
+            };
             for t in &toks[lo..k] {
                 if let Tok::Actor(p) = t {
+                    if is_topic(p) {
+                        continue;
+                    }
                     let subject_like = matches!(p.connector, None | Some(GrammarKind::And));
                     if subject_like && consumed.contains(&p.start) {
                         continue;
@@ -1109,6 +1194,7 @@ impl Coder {
                     {
                         break
                     }
+                    Tok::Actor(p) if is_topic(p) => {}
                     Tok::Actor(p) => {
                         let role = match p.connector {
                             None => 1,
@@ -1213,7 +1299,13 @@ impl Coder {
             let resolve = |ps: &[Phrase]| -> Vec<Party> {
                 ps.iter()
                     .flat_map(|p| {
-                        self.parties(p, Some(&date), pair.as_ref(), &text_of(p.start, p.end))
+                        self.parties(
+                            p,
+                            Some(&date),
+                            pair.as_ref(),
+                            &text_of(p.start, p.end),
+                            true,
+                        )
                     })
                     .collect()
             };
@@ -1280,7 +1372,8 @@ impl Coder {
                 }
             } else {
                 // a visit or deployment "to/in X" with no other target: the place is the target
-                let visit = action.cameo.starts_with("04");
+                // likewise a withdrawal "in/from" a treaty: suspended its participation in New START
+                let visit = action.cameo.starts_with("04") || action.cameo.starts_with("16");
                 let targets = if targets.is_empty() && !passive && visit {
                     resolve(&loc)
                 } else {
@@ -1380,7 +1473,8 @@ impl Coder {
             let Some(row) = self.dict.codes.get(&code) else {
                 continue;
             };
-            let domains_base = self.domains(m, folded, &code);
+            let kw = kw_domains.get_or_insert_with(|| self.keyword_domains(m, folded));
+            let domains_base = self.domains(kw, &code);
             let span = (char_at[cue.start], char_at[cue.span_end]);
             for (a, b) in pairs {
                 let mut domains = domains_base.clone();
@@ -1457,7 +1551,7 @@ impl Coder {
         events
     }
 
-    fn domains(&self, m: &LangMatcher, folded: &str, code: &str) -> BTreeSet<String> {
+    fn keyword_domains(&self, m: &LangMatcher, folded: &str) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         if let Some(ac) = &m.kw_ac {
             for hit in ac.find_overlapping_iter(folded) {
@@ -1466,6 +1560,11 @@ impl Coder {
                 }
             }
         }
+        out
+    }
+
+    fn domains(&self, keywords: &BTreeSet<String>, code: &str) -> BTreeSet<String> {
+        let mut out = keywords.clone();
         for k in self.dict.keywords.iter().filter(|k| k.lang == "cameo") {
             if code.starts_with(k.keyword.as_str()) {
                 out.insert(k.domain.clone());
@@ -1473,6 +1572,21 @@ impl Coder {
         }
         out
     }
+}
+
+/// Whether `s` is exactly one character (a one-character abbreviation: 美, 俄).
+#[inline]
+fn is_one_char(s: &str) -> bool {
+    let mut it = s.chars();
+    it.next().is_some() && it.next().is_none()
+}
+
+/// `hay.starts_with(needle)` for the short needles of the grammar lists, byte by byte (no call
+/// per comparison: most candidates differ in their first or second byte).
+#[inline]
+fn starts_with_fast(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && h.iter().zip(n).all(|(a, b)| a == b)
 }
 
 /// `YYYY-MM-DD` or `DD.MM.YYYY` starting at byte `s`.

@@ -143,6 +143,9 @@ pub enum GrammarKind {
     Modifier,
     /// A light verb that turns a nominal cue (flag `noun`) into an act: 进行谈判, 开展合作.
     Light,
+    /// A noun after which a verb cue (right before it, or before 的 and it) names a topic, not
+    /// an act: 通报会晤情况, 达成协议的可能性, 开展合作的典范.
+    Topic,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -451,10 +454,21 @@ impl Dictionaries {
             let role = Some(r.fields[2])
                 .filter(|s| !s.is_empty() && *s != "-")
                 .map(str::to_string);
+            // a treaty stands for its parties: `INF Treaty	USA,RUS	-` (美国退出《中导条约》 → USA→RUS)
+            let kind = if r.fields[1].contains(',') {
+                ActorKind::Group(
+                    r.fields[1]
+                        .split(',')
+                        .map(|c| c.trim().to_string())
+                        .collect(),
+                )
+            } else {
+                ActorKind::Code(r.fields[1].into())
+            };
             self.actors.push(ActorEntry {
                 lang: lang.into(),
                 pattern: r.fields[0].into(),
-                kind: ActorKind::Code(r.fields[1].into()),
+                kind,
                 is_org: false,
                 role,
                 origin: format!("{file}:{}", r.line),
@@ -601,6 +615,7 @@ impl Dictionaries {
                 "compound" => GrammarKind::Compound,
                 "modifier" => GrammarKind::Modifier,
                 "light" => GrammarKind::Light,
+                "topic" => GrammarKind::Topic,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(
