@@ -242,8 +242,20 @@ pub fn cycles(series: &LevelSeries, params: &CycleParams) -> Vec<Cycle> {
             fall_months: (e - p) as i32,
             rise: raw[p] - raw[t],
             fall: raw[p] - raw[e],
-            rise_drivers: top_drivers(&by_month, month(t).succ(), month(p), params.top_drivers, 1.0),
-            fall_drivers: top_drivers(&by_month, month(p).succ(), month(e), params.top_drivers, -1.0),
+            rise_drivers: top_drivers(
+                &by_month,
+                month(t).succ(),
+                month(p),
+                params.top_drivers,
+                1.0,
+            ),
+            fall_drivers: top_drivers(
+                &by_month,
+                month(p).succ(),
+                month(e),
+                params.top_drivers,
+                -1.0,
+            ),
         });
     }
     out

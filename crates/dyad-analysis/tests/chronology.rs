@@ -13,7 +13,10 @@ fn m(s: &str) -> Month {
 #[test]
 fn level_reflects_the_known_crises_and_the_2025_thaw() {
     let obs = support::us_russia().expect("the curated chronology in data/chronology");
-    assert!(obs.len() >= 300 && obs.iter().any(|o| o.date.y() >= 2025), "chronology too small");
+    assert!(
+        obs.len() >= 300 && obs.iter().any(|o| o.date.y() >= 2025),
+        "chronology too small"
+    );
     let s = level_series(&obs, &LevelParams::default(), None, None);
     assert!(s.points.iter().all(|p| (-9.0..=9.0).contains(&p.level)));
     let typical: f64 = {
@@ -40,7 +43,10 @@ fn level_reflects_the_known_crises_and_the_2025_thaw() {
 #[test]
 fn the_four_resets_appear_as_cycles() {
     let obs = support::us_russia().expect("the curated chronology in data/chronology");
-    assert!(obs.len() >= 300 && obs.iter().any(|o| o.date.y() >= 2025), "chronology too small");
+    assert!(
+        obs.len() >= 300 && obs.iter().any(|o| o.date.y() >= 2025),
+        "chronology too small"
+    );
     let s = level_series(&obs, &LevelParams::default(), None, None);
     let c = cycles(&s, &CycleParams::default());
     // A reset "in year Y" is a cycle whose rise includes some month of Y.

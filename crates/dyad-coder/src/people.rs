@@ -71,20 +71,28 @@ pub struct People {
 }
 
 impl People {
-    pub const POSITION_COLUMNS: &'static [&'static str] = &["position", "rank", "cameo_role", "description"];
-    pub const PEOPLE_COLUMNS: &'static [&'static str] =
-        &["key", "country", "position", "start", "end", "names_zh", "names_en", "names_ru", "source"];
+    pub const POSITION_COLUMNS: &'static [&'static str] =
+        &["position", "rank", "cameo_role", "description"];
+    pub const PEOPLE_COLUMNS: &'static [&'static str] = &[
+        "key", "country", "position", "start", "end", "names_zh", "names_en", "names_ru", "source",
+    ];
 
     /// Parses `(file name, text)` of positions.tsv and people.tsv. Errors name `file:line`.
     pub fn parse(positions: (&str, &str), people: (&str, &str)) -> Result<People, PeopleError> {
-        let mut out = People { version: tsv::version(people.1).map(str::to_string), ..Default::default() };
+        let mut out = People {
+            version: tsv::version(people.1).map(str::to_string),
+            ..Default::default()
+        };
         for r in tsv::records(positions.0, positions.1, Self::POSITION_COLUMNS)? {
             let origin = format!("{}:{}", positions.0, r.line);
             let rank: u8 = r.fields[1]
                 .parse()
                 .ok()
                 .filter(|n| (1..=4).contains(n))
-                .ok_or_else(|| PeopleError::Record { origin: origin.clone(), msg: format!("rank `{}` is not 1-4", r.fields[1]) })?;
+                .ok_or_else(|| PeopleError::Record {
+                    origin: origin.clone(),
+                    msg: format!("rank `{}` is not 1-4", r.fields[1]),
+                })?;
             let p = Position {
                 name: r.fields[0].to_string(),
                 rank,
@@ -92,19 +100,34 @@ impl People {
                 description: r.fields[3].to_string(),
             };
             if out.positions.insert(p.name.clone(), p).is_some() {
-                return Err(PeopleError::Record { origin, msg: format!("position `{}` is defined twice", r.fields[0]) });
+                return Err(PeopleError::Record {
+                    origin,
+                    msg: format!("position `{}` is defined twice", r.fields[0]),
+                });
             }
         }
         for r in tsv::records(people.0, people.1, Self::PEOPLE_COLUMNS)? {
             let origin = format!("{}:{}", people.0, r.line);
-            let err = |msg: String| PeopleError::Record { origin: origin.clone(), msg };
+            let err = |msg: String| PeopleError::Record {
+                origin: origin.clone(),
+                msg,
+            };
             let f = &r.fields;
             let key = f[0];
-            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
-                return Err(err(format!("key `{key}` must be lowercase ASCII letters, digits and '-'")));
+            if key.is_empty()
+                || !key
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            {
+                return Err(err(format!(
+                    "key `{key}` must be lowercase ASCII letters, digits and '-'"
+                )));
             }
             if !out.positions.contains_key(f[2]) {
-                return Err(err(format!("unknown position `{}` (see positions.tsv)", f[2])));
+                return Err(err(format!(
+                    "unknown position `{}` (see positions.tsv)",
+                    f[2]
+                )));
             }
             let day = |s: &str, what: &str| -> Result<EventDate, PeopleError> {
                 let d: EventDate = s.parse().map_err(|e| err(format!("{what}: {e}")))?;
@@ -114,14 +137,27 @@ impl People {
                 Ok(d)
             };
             let start = day(f[3], "start")?;
-            let end = if f[4].is_empty() { None } else { Some(day(f[4], "end")?) };
+            let end = if f[4].is_empty() {
+                None
+            } else {
+                Some(day(f[4], "end")?)
+            };
             if let Some(e) = end {
                 if e.ordinal() <= start.ordinal() {
                     return Err(err(format!("end {e} is not after start {start}")));
                 }
             }
-            let names = |s: &str| s.split('|').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect();
-            out.by_key.entry(key.to_string()).or_default().push(out.tenures.len());
+            let names = |s: &str| {
+                s.split('|')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            out.by_key
+                .entry(key.to_string())
+                .or_default()
+                .push(out.tenures.len());
             out.tenures.push(Tenure {
                 key: key.to_string(),
                 country: f[1].to_string(),
@@ -152,17 +188,25 @@ impl People {
 
     /// The tenures of one person.
     pub fn of(&self, key: &str) -> impl Iterator<Item = &Tenure> {
-        self.by_key.get(key).into_iter().flatten().map(|&i| &self.tenures[i])
+        self.by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.tenures[i])
     }
 
     /// Whether `key` held `position` on `day`.
     pub fn holds(&self, key: &str, position: &str, day: &EventDate) -> bool {
-        self.of(key).any(|t| t.position == position && t.covers(day))
+        self.of(key)
+            .any(|t| t.position == position && t.covers(day))
     }
 
     /// The people holding `position` in `country` on `day`.
     pub fn holders(&self, country: &str, position: &str, day: &EventDate) -> Vec<&Tenure> {
-        self.tenures.iter().filter(|t| t.country == country && t.position == position && t.covers(day)).collect()
+        self.tenures
+            .iter()
+            .filter(|t| t.country == country && t.position == position && t.covers(day))
+            .collect()
     }
 
     /// Consistency problems: overlapping tenures of one person in one office, and two holders
@@ -172,7 +216,10 @@ impl People {
         let mut groups: BTreeMap<(String, String), Vec<&Tenure>> = BTreeMap::new();
         for t in &self.tenures {
             if UNIQUE_OFFICES.contains(&t.position.as_str()) {
-                groups.entry((t.country.clone(), t.position.clone())).or_default().push(t);
+                groups
+                    .entry((t.country.clone(), t.position.clone()))
+                    .or_default()
+                    .push(t);
             }
         }
         for ((country, position), mut ts) in groups {
@@ -199,7 +246,9 @@ mod tests {
     const POS: &str = "position\trank\tcameo_role\tdescription\npresident\t1\tGOV\tx\nprime-minister\t2\tGOV\tx\n";
 
     fn people(rows: &str) -> Result<People, PeopleError> {
-        let text = format!("key\tcountry\tposition\tstart\tend\tnames_zh\tnames_en\tnames_ru\tsource\n{rows}");
+        let text = format!(
+            "key\tcountry\tposition\tstart\tend\tnames_zh\tnames_en\tnames_ru\tsource\n{rows}"
+        );
         People::parse(("positions.tsv", POS), ("people.tsv", &text))
     }
 
@@ -217,7 +266,11 @@ mod tests {
         assert!(p.holds("putin", "prime-minister", &d("2009-05-01")));
         assert!(!p.holds("medvedev", "president", &d("2013-01-01")));
         assert!(p.holds("putin", "president", &d("2025-08-15")));
-        let who: Vec<_> = p.holders("RUS", "president", &d("2010-06-24")).into_iter().map(|t| t.key.as_str()).collect();
+        let who: Vec<_> = p
+            .holders("RUS", "president", &d("2010-06-24"))
+            .into_iter()
+            .map(|t| t.key.as_str())
+            .collect();
         assert_eq!(who, ["medvedev"]);
         assert!(p.check().is_empty(), "{:?}", p.check());
     }
@@ -235,7 +288,10 @@ mod tests {
     #[test]
     fn bad_records_name_their_line() {
         let e = people("x\tRUS\tking\t2000-01-01\t\t\t\t\ts\n").unwrap_err();
-        assert_eq!(e.to_string(), "people.tsv:2: unknown position `king` (see positions.tsv)");
+        assert_eq!(
+            e.to_string(),
+            "people.tsv:2: unknown position `king` (see positions.tsv)"
+        );
         let e = people("x\tRUS\tpresident\t2000-01-01\t1999-01-01\t\t\t\ts\n").unwrap_err();
         assert!(e.to_string().contains("not after start"));
     }

@@ -15,13 +15,27 @@ pub enum TsvError {
     #[error("{file}: no header row (expected: {expected})")]
     NoHeader { file: String, expected: String },
     #[error("{file}:{line}: header is `{found}`, expected `{expected}`")]
-    Header { file: String, line: usize, found: String, expected: String },
+    Header {
+        file: String,
+        line: usize,
+        found: String,
+        expected: String,
+    },
     #[error("{file}:{line}: {found} columns, expected {expected}")]
-    Columns { file: String, line: usize, found: usize, expected: usize },
+    Columns {
+        file: String,
+        line: usize,
+        found: usize,
+        expected: usize,
+    },
 }
 
 /// Splits `text` into records after checking the header against `columns`.
-pub fn records<'a>(file: &str, text: &'a str, columns: &[&str]) -> Result<Vec<Record<'a>>, TsvError> {
+pub fn records<'a>(
+    file: &str,
+    text: &'a str,
+    columns: &[&str],
+) -> Result<Vec<Record<'a>>, TsvError> {
     let expected = columns.join("\t");
     let mut out = Vec::new();
     let mut header_seen = false;
@@ -33,19 +47,32 @@ pub fn records<'a>(file: &str, text: &'a str, columns: &[&str]) -> Result<Vec<Re
         }
         if !header_seen {
             if raw.trim_end() != expected {
-                return Err(TsvError::Header { file: file.into(), line, found: raw.into(), expected });
+                return Err(TsvError::Header {
+                    file: file.into(),
+                    line,
+                    found: raw.into(),
+                    expected,
+                });
             }
             header_seen = true;
             continue;
         }
         let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
         if fields.len() != columns.len() {
-            return Err(TsvError::Columns { file: file.into(), line, found: fields.len(), expected: columns.len() });
+            return Err(TsvError::Columns {
+                file: file.into(),
+                line,
+                found: fields.len(),
+                expected: columns.len(),
+            });
         }
         out.push(Record { line, fields });
     }
     if !header_seen {
-        return Err(TsvError::NoHeader { file: file.into(), expected });
+        return Err(TsvError::NoHeader {
+            file: file.into(),
+            expected,
+        });
     }
     Ok(out)
 }
@@ -54,7 +81,12 @@ pub fn records<'a>(file: &str, text: &'a str, columns: &[&str]) -> Result<Vec<Re
 pub fn version(text: &str) -> Option<&str> {
     text.lines()
         .take_while(|l| l.starts_with('#') || l.trim().is_empty())
-        .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("version:").map(str::trim))
+        .find_map(|l| {
+            l.trim_start_matches('#')
+                .trim()
+                .strip_prefix("version:")
+                .map(str::trim)
+        })
 }
 
 #[cfg(test)]
