@@ -1,5 +1,6 @@
-//! Embeds the repository's data files (dictionaries and the built-in chronology) into the
-//! binary, so a fresh machine needs nothing else. Adding a file to those folders is enough.
+//! Embeds the built-in chronology (`data/chronology/*.tsv`) into the binary, so a fresh machine
+//! needs nothing else; adding a file to that folder is enough. (The dictionaries are embedded by
+//! `dyad-coder`.)
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,11 +23,9 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
-    for dir in ["dictionaries", "data/chronology"] {
-        let d = root.join(dir);
-        println!("cargo:rerun-if-changed={}", d.display());
-        collect(&d, &mut files);
-    }
+    let dir = root.join("data/chronology");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    collect(&dir, &mut files);
     let mut src = String::from("/// Data files embedded at build time: (path relative to the repository, contents).\npub static FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

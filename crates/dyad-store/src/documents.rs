@@ -248,7 +248,9 @@ impl Store {
     {
         let docs = self.documents()?;
         let mut stats = RecodeStats::default();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         for doc in &docs {
             let sentences = {
                 let mut stmt = tx.prepare_cached(
@@ -269,7 +271,8 @@ impl Store {
                 })?;
                 rows.collect::<Result<Vec<_>, _>>()?
             };
-            let mut old: std::collections::HashMap<EventKey, Vec<EventState>> = std::collections::HashMap::new();
+            let mut old: std::collections::HashMap<EventKey, Vec<EventState>> =
+                std::collections::HashMap::new();
             {
                 let mut stmt = tx.prepare_cached(
                     "SELECT sentence_id, source, target, cameo, date, negated, hypothetical, domains
@@ -277,7 +280,12 @@ impl Store {
                 )?;
                 let rows = stmt.query_map([&doc.id], |r| {
                     Ok((
-                        (r.get::<_, Option<i64>>(0)?.unwrap_or(-1), r.get(1)?, r.get(2)?, r.get(3)?),
+                        (
+                            r.get::<_, Option<i64>>(0)?.unwrap_or(-1),
+                            r.get(1)?,
+                            r.get(2)?,
+                            r.get(3)?,
+                        ),
                         (r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?),
                     ))
                 })?;
@@ -288,18 +296,33 @@ impl Store {
             }
             stats.before += old.values().map(|v| v.len() as u64).sum::<u64>();
             let events = code(doc, &sentences);
-            tx.execute("DELETE FROM events WHERE doc_id = ?1 AND origin = 'coded'", [&doc.id])?;
+            tx.execute(
+                "DELETE FROM events WHERE doc_id = ?1 AND origin = 'coded'",
+                [&doc.id],
+            )?;
             for ev in &events {
                 let sentence_id = match ev.sentence_seq {
-                    Some(seq) => Some(sentences.get(seq).map(|s| s.id).ok_or_else(|| StoreError::InvalidEvent {
-                        what: format!("of document {}", doc.id),
-                        msg: format!("sentence {seq} does not exist"),
+                    Some(seq) => Some(sentences.get(seq).map(|s| s.id).ok_or_else(|| {
+                        StoreError::InvalidEvent {
+                            what: format!("of document {}", doc.id),
+                            msg: format!("sentence {seq} does not exist"),
+                        }
                     })?),
                     None => None,
                 };
                 insert_event(&tx, ev, Some(&doc.id), sentence_id)?;
-                let key = (sentence_id.unwrap_or(-1), ev.source.code.clone(), ev.target.code.clone(), ev.cameo.clone());
-                let state = (ev.date.to_string(), ev.negated, ev.hypothetical, ev.domains.join(","));
+                let key = (
+                    sentence_id.unwrap_or(-1),
+                    ev.source.code.clone(),
+                    ev.target.code.clone(),
+                    ev.cameo.clone(),
+                );
+                let state = (
+                    ev.date.to_string(),
+                    ev.negated,
+                    ev.hypothetical,
+                    ev.domains.join(","),
+                );
                 match old.get_mut(&key) {
                     Some(states) if !states.is_empty() => {
                         if let Some(i) = states.iter().position(|s| *s == state) {

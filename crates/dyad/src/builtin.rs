@@ -17,11 +17,14 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 
-/// The embedded file at `path` (relative to the repository root).
+/// The embedded file at `path` (relative to the repository root): the dictionaries come from
+/// `dyad-coder`'s embedded set, the chronology from this crate's.
 pub fn file(path: &str) -> Result<&'static str> {
-    embedded::FILES
-        .iter()
-        .find(|(p, _)| *p == path)
+    let found = match path.strip_prefix("dictionaries/") {
+        Some(rest) => dyad_coder::embedded::FILES.iter().find(|(p, _)| *p == rest),
+        None => embedded::FILES.iter().find(|(p, _)| *p == path),
+    };
+    found
         .map(|(_, t)| *t)
         .with_context(|| format!("the built-in data file {path} is missing from this build"))
 }
@@ -77,9 +80,7 @@ pub fn check_domain(vocab: &HashMap<String, String>, d: &str) -> Result<(), Stri
         (Some("-"), Some(_)) => Err(format!("domain `{name}` takes no qualifier")),
         (Some("-"), None) => Ok(()),
         (Some(kind), None) => Err(format!("domain `{name}` needs a {kind}: `{name}:…`")),
-        (Some(_), Some(q)) if q.is_empty() => {
-            Err(format!("domain `{name}` has an empty qualifier"))
-        }
+        (Some(_), Some("")) => Err(format!("domain `{name}` has an empty qualifier")),
         (Some(_), Some(_)) => Ok(()),
     }
 }
@@ -151,7 +152,7 @@ pub fn parse_chronology(
                     f[3]
                 ));
             }
-            if !f[4].is_empty() && !(f[4].starts_with("http://") || f[4].starts_with("https://")) {
+            if !(f[4].is_empty() || f[4].starts_with("http://") || f[4].starts_with("https://")) {
                 problems.push(format!("{at}: url `{}` is not an http(s) address", f[4]));
             }
             let opt = |s: &str| {

@@ -25,7 +25,13 @@ pub fn code_document<'a>(
         if s.note || !matches!(s.lang, Lang::Zh | Lang::En | Lang::Ru) {
             continue;
         }
-        for ev in coder.code(&SentenceInput { lang: s.lang, text: s.normalized }, &mut ctx) {
+        for ev in coder.code(
+            &SentenceInput {
+                lang: s.lang,
+                text: s.normalized,
+            },
+            &mut ctx,
+        ) {
             out.push(new_event(ev, published, Some(seq)));
         }
     }

@@ -7,6 +7,7 @@ mod coding;
 mod config;
 mod measure;
 mod output;
+mod report;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -55,6 +56,8 @@ enum Command {
     Forecast(cmd::phases::ForecastArgs),
     /// Rolling-origin evaluation of the forecast against naive persistence.
     Backtest(cmd::phases::BacktestArgs),
+    /// Write a self-contained HTML report (charts as SVG) of a dyad.
+    Report(cmd::report::Args),
     /// Check the dictionaries and the built-in chronology.
     Dict(cmd::dict::Args),
 }
@@ -82,8 +85,11 @@ fn main() -> ExitCode {
 /// A reader that stopped reading (`dyad … | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind()) == Some(std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -104,6 +110,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Drivers(a) => cmd::phases::run_drivers(&db, a),
         Command::Forecast(a) => cmd::phases::run_forecast(&db, a),
         Command::Backtest(a) => cmd::phases::run_backtest(&db, a),
+        Command::Report(a) => cmd::report::run(&db, a),
         Command::Dict(a) => cmd::dict::run(a),
     }
 }

@@ -720,7 +720,16 @@ fn drivers_forecast_and_backtest() {
 #[test]
 fn code_prints_dated_events_with_their_explanation() {
     let h = Harness::new();
-    let v = h.json(&["code", "2025年2月12日，特朗普与普京通电话", "--explain", "--format", "json"], 0);
+    let v = h.json(
+        &[
+            "code",
+            "2025年2月12日，特朗普与普京通电话",
+            "--explain",
+            "--format",
+            "json",
+        ],
+        0,
+    );
     let events = v["events"].as_array().unwrap();
     let call = events
         .iter()
@@ -729,9 +738,14 @@ fn code_prints_dated_events_with_their_explanation() {
     assert_eq!(call["cameo"], "041");
     assert_eq!(call["date"], "2025-02-12");
     assert_eq!(call["date_precision"], "day");
-    assert!(events.iter().any(|e| e["source"]["code"] == "RUS" && e["target"]["code"] == "USA"));
+    assert!(events
+        .iter()
+        .any(|e| e["source"]["code"] == "RUS" && e["target"]["code"] == "USA"));
     let explain = call["explain"].as_str().unwrap();
-    assert!(explain.contains("actions/zh.tsv:") && explain.contains("actors/people.tsv:"), "{explain}");
+    assert!(
+        explain.contains("actions/zh.tsv:") && explain.contains("actors/people.tsv:"),
+        "{explain}"
+    );
     // Without --explain the trace is left out; stdin gives one result per line.
     let out = h
         .cmd()
@@ -743,7 +757,11 @@ fn code_prints_dated_events_with_their_explanation() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert!(v[0]["events"][0].get("explain").is_none());
-    assert!(v[0]["events"].as_array().unwrap().iter().any(|e| e["date"] == "2018-03-26" && e["source"]["code"] == "USA"));
+    assert!(v[0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["date"] == "2018-03-26" && e["source"]["code"] == "USA"));
 }
 
 #[test]
@@ -753,19 +771,42 @@ fn ingest_codes_sentences_and_recode_is_stable() {
         "alaska.txt",
         "美俄元首会晤\n\n2025年2月12日，特朗普与普京通电话。同年8月15日，两国元首在阿拉斯加举行会晤。美国没有对俄罗斯实施新的制裁。\n".as_bytes(),
     );
-    let v = h.json(&["ingest", p.to_str().unwrap(), "--date", "2025-08-20", "--format", "json"], 0);
+    let v = h.json(
+        &[
+            "ingest",
+            p.to_str().unwrap(),
+            "--date",
+            "2025-08-20",
+            "--format",
+            "json",
+        ],
+        0,
+    );
     let d = &documents(&v)[0];
     assert!(d["events"].as_u64().unwrap() >= 2, "{d}");
     let id = d["id"].as_str().unwrap();
     let events = h.json(&["events", "--doc", id, "--format", "json"], 0);
     let events = events.as_array().unwrap();
-    let call = events.iter().find(|e| e["cameo"] == "041").expect("the call");
+    let call = events
+        .iter()
+        .find(|e| e["cameo"] == "041")
+        .expect("the call");
     assert_eq!(call["date"], "2025-02-12");
     assert_eq!(call["origin"], "coded");
     assert!(call["sentence"].as_str().unwrap().contains("通电话"));
     assert!(call["sentence_id"].as_i64().is_some() && call["span"].is_array());
     // The negated sanction is stored but listed only on request.
-    let all = h.json(&["events", "--doc", id, "--include-negated", "--format", "json"], 0);
+    let all = h.json(
+        &[
+            "events",
+            "--doc",
+            id,
+            "--include-negated",
+            "--format",
+            "json",
+        ],
+        0,
+    );
     assert!(all.as_array().unwrap().len() >= events.len());
     let r = h.json(&["recode", "--format", "json"], 0);
     assert_eq!(r["added"], 0);
@@ -791,6 +832,33 @@ fn eval_scores_the_coverage_suite_above_its_floors() {
     );
     assert!(v["below_floor"].as_array().unwrap().is_empty());
     for script in ["zh-Hans", "zh-Hant", "en", "ru"] {
-        assert!(v["report"]["per_script"][script]["sentences"].as_u64().unwrap() > 0, "{script}");
+        assert!(
+            v["report"]["per_script"][script]["sentences"]
+                .as_u64()
+                .unwrap()
+                > 0,
+            "{script}"
+        );
+    }
+}
+
+#[test]
+fn report_writes_one_offline_html_file_and_says_where() {
+    let h = Harness::new();
+    for lang in ["en", "zh"] {
+        let out_path = h.path(&format!("report-{lang}.html"));
+        let out = h
+            .cmd()
+            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), out_path.to_str().unwrap());
+        let html = std::fs::read_to_string(&out_path).unwrap();
+        assert!(html.matches("<svg").count() >= 4, "charts missing");
+        assert!(!html.contains("src=\"http") && !html.contains("<link") && !html.contains("@import"));
+        let band = if lang == "zh" { "对抗" } else { "confrontation" };
+        assert!(html.contains(band));
     }
 }

@@ -33,7 +33,9 @@ struct Coded {
 pub fn run(args: Args) -> Result<Outcome> {
     let date: Option<EventDate> = match &args.date_context {
         Some(d) => {
-            let parsed: EventDate = d.parse().map_err(|e| anyhow::anyhow!("--date-context: {e}"))?;
+            let parsed: EventDate = d
+                .parse()
+                .map_err(|e| anyhow::anyhow!("--date-context: {e}"))?;
             if parsed.precision() != Precision::Day {
                 bail!("--date-context: `{d}` must be a day, YYYY-MM-DD");
             }
@@ -71,7 +73,11 @@ pub fn run(args: Args) -> Result<Outcome> {
                 Ok(v)
             })
             .collect::<Result<Vec<_>>>()?;
-        out.push(Coded { sentence: s.trim().to_string(), lang: lang.as_str(), events });
+        out.push(Coded {
+            sentence: s.trim().to_string(),
+            lang: lang.as_str(),
+            events,
+        });
     }
     match args.format {
         Format::Json => {
@@ -93,7 +99,11 @@ pub fn run(args: Args) -> Result<Outcome> {
                         .join(",");
                     rows.push(vec![
                         e["date"].as_str().unwrap_or("").to_string(),
-                        format!("{}→{}", e["source"]["code"].as_str().unwrap_or(""), e["target"]["code"].as_str().unwrap_or("")),
+                        format!(
+                            "{}→{}",
+                            e["source"]["code"].as_str().unwrap_or(""),
+                            e["target"]["code"].as_str().unwrap_or("")
+                        ),
                         e["cameo"].as_str().unwrap_or("").to_string(),
                         e["goldstein"].to_string(),
                         e["plover"].as_str().unwrap_or("").to_string(),
@@ -102,7 +112,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                     ]);
                 }
             }
-            let headers = ["date", "actors", "cameo", "goldstein", "plover", "flags", "sentence"];
+            let headers = [
+                "date",
+                "actors",
+                "cameo",
+                "goldstein",
+                "plover",
+                "flags",
+                "sentence",
+            ];
             if format == Format::Csv {
                 output::csv(&headers, &rows)?;
             } else {
@@ -110,7 +128,11 @@ pub fn run(args: Args) -> Result<Outcome> {
                 if args.explain {
                     for c in &out {
                         for e in &c.events {
-                            println!("\n{}\n{}", output::truncate(&c.sentence, 70), e["explain"].as_str().unwrap_or(""));
+                            println!(
+                                "\n{}\n{}",
+                                output::truncate(&c.sentence, 70),
+                                e["explain"].as_str().unwrap_or("")
+                            );
                         }
                     }
                 }

@@ -22,20 +22,24 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
-    let text = std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
+    let text =
+        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
     let records = dyad_coder::eval::parse_suite(&name, &text)?;
     let coder = coding::builtin_coder()?;
     let report = dyad_coder::eval::evaluate(&coder, &records);
     let below = match &args.floors {
         Some(f) => {
-            let floors = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+            let floors = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read {}", f.display()))?;
             let suite = args.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             dyad_coder::eval::check_floors(suite, &report, &floors)
         }
         None => Vec::new(),
     };
     match args.format {
-        Format::Json => output::json(&serde_json::json!({ "report": report, "below_floor": below }))?,
+        Format::Json => {
+            output::json(&serde_json::json!({ "report": report, "below_floor": below }))?
+        }
         _ => {
             print!("{}", report.table());
             if args.diffs {
@@ -48,5 +52,9 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
         }
     }
-    Ok(if below.is_empty() { Outcome::Ok } else { Outcome::PartialFailure })
+    Ok(if below.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::PartialFailure
+    })
 }

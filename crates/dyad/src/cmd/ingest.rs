@@ -4,8 +4,8 @@
 
 use crate::output::{self, Format};
 use crate::{builtin, coding, Outcome};
-use dyad_coder::Coder;
 use anyhow::{bail, Result};
+use dyad_coder::Coder;
 use dyad_model::EventDate;
 use dyad_store::{IngestStatus, NewDocument};
 use dyad_text::{Format as DocFormat, Options};
@@ -184,11 +184,17 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, Str
         })?
         .map_err(|e| e.to_string())?;
     let id = hex(&Sha256::digest(processed.identity_text().as_bytes()));
-    let published = processed.published.or_else(|| args.date.as_deref().and_then(|d| d.parse().ok()));
+    let published = processed
+        .published
+        .or_else(|| args.date.as_deref().and_then(|d| d.parse().ok()));
     let events = coding::code_document(
         coder,
         published,
-        processed.segments.iter().map(|s| coding::Sentence { lang: s.lang, normalized: &s.normalized, note: s.note }),
+        processed.segments.iter().map(|s| coding::Sentence {
+            lang: s.lang,
+            normalized: &s.normalized,
+            note: s.note,
+        }),
     );
     let published = published.map(|d| d.to_string());
     Ok(NewDocument {
@@ -300,7 +306,11 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                         date: doc.published.clone(),
                         lang: Some(doc.lang.clone()),
                         sentences: doc.segments.len(),
-                        events: if status == IngestStatus::New { doc.events.len() } else { 0 },
+                        events: if status == IngestStatus::New {
+                            doc.events.len()
+                        } else {
+                            0
+                        },
                         bytes: doc.bytes,
                     },
                     Err(e) => {

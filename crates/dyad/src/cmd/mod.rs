@@ -10,4 +10,5 @@ pub mod index;
 pub mod ingest;
 pub mod phases;
 pub mod recode;
+pub mod report;
 pub mod summits;
