@@ -57,8 +57,11 @@ fn label_of(e: &EventRow) -> String {
         .unwrap_or_else(|| format!("{} {}→{}", e.cameo, e.source, e.target))
 }
 
-/// Loads the dyad's events of the given origins (all when empty) and analyses them.
-pub fn analyse(store: &Store, dyad: &(String, String), origins: &[Origin]) -> Result<Analysis> {
+/// Loads the dyad's events of the given origins (all when empty) and analyses them. Reports of
+/// the same happening are merged (one event, many mentions); imported rows are counted as their
+/// dataset gives them (one row, one event) unless `dedup` asks for the same merging, so that
+/// dyad's figures can be checked against the dataset's own.
+pub fn analyse(store: &Store, dyad: &(String, String), origins: &[Origin], dedup: bool) -> Result<Analysis> {
     let people = builtin::people()?;
     let rank = |position: &Option<String>| {
         position
@@ -92,7 +95,28 @@ pub fn analyse(store: &Store, dyad: &(String, String), origins: &[Origin]) -> Re
             })
         })
         .collect::<Result<_>>()?;
-    let merged = merge_reports(&reports, &MergeParams::default());
+    let (as_given, to_merge): (Vec<Report>, Vec<Report>) = reports
+        .into_iter()
+        .partition(|r| !dedup && r.document.starts_with("import:"));
+    let mut merged = merge_reports(&to_merge, &MergeParams::default());
+    merged.extend(as_given.into_iter().map(|r| MergedObs {
+        obs: Obs {
+            id: r.id,
+            date: r.date,
+            source: r.source,
+            target: r.target,
+            cameo: r.cameo,
+            quad_class: r.quad_class,
+            goldstein: r.goldstein,
+            rank: r.rank,
+            domains: r.domains,
+            mentions: 1,
+            label: r.label,
+        },
+        reports: vec![r.id],
+        documents: vec![r.document],
+    }));
+    merged.sort_by_key(|m| (m.obs.date.ordinal(), m.obs.id));
     let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
     let level = level_series(&obs, &LevelParams::default(), None, None);
     let phase_params = PhaseParams::default();

@@ -28,6 +28,9 @@ pub struct Args {
     /// Only these origins (repeatable): coded, curated, imported. Default: all.
     #[arg(long, value_name = "ORIGIN")]
     origin: Vec<String>,
+    /// Merge repeated reports in imported datasets too (by default one row is one event).
+    #[arg(long)]
+    dedup: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -60,7 +63,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let dyad = parse_dyad(&args.dyad)?;
     let origins = parse_origins(&args.origin)?;
     let store = builtin::open_store(db)?;
-    let a = measure::analyse(&store, &dyad, &origins)?;
+    let a = measure::analyse(&store, &dyad, &origins, args.dedup)?;
     if a.merged.is_empty() {
         bail!(
             "no events for {}-{} (origins: {}); ingest documents or check --dyad",

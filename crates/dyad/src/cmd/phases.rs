@@ -16,6 +16,9 @@ pub struct Common {
     /// Only these origins (repeatable): coded, curated, imported. Default: all.
     #[arg(long, value_name = "ORIGIN")]
     origin: Vec<String>,
+    /// Merge repeated reports in imported datasets too (by default one row is one event).
+    #[arg(long)]
+    dedup: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -25,7 +28,7 @@ impl Common {
         let dyad = parse_dyad(&self.dyad)?;
         let origins = parse_origins(&self.origin)?;
         let store = builtin::open_store(db)?;
-        let a = measure::analyse(&store, &dyad, &origins)?;
+        let a = measure::analyse(&store, &dyad, &origins, self.dedup)?;
         if a.level.points.is_empty() {
             bail!(
                 "no events for {}-{} (origins: {})",

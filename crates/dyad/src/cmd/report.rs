@@ -28,6 +28,9 @@ pub struct Args {
     /// Only these origins (repeatable): coded, curated, imported; all when omitted.
     #[arg(long, value_name = "ORIGIN")]
     origin: Vec<String>,
+    /// Merge repeated reports in imported datasets too (by default one row is one event).
+    #[arg(long)]
+    dedup: bool,
 }
 
 /// A rendered report.
@@ -61,9 +64,10 @@ pub fn build(
     store: &Store,
     dyad: &(String, String),
     origins: &[Origin],
+    dedup: bool,
     lang: Lang,
 ) -> Result<Built> {
-    let analysis = measure::analyse(store, dyad, origins)?;
+    let analysis = measure::analyse(store, dyad, origins, dedup)?;
     let forecast = forecast(&analysis.level, 12);
     let backtest_params = BacktestParams {
         first_origin: Some(Month::new(2000, 1)),
@@ -109,7 +113,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         }
     }
     let store = builtin::open_store(db)?;
-    let built = build(&store, &dyad, &origins, args.lang)?;
+    let built = build(&store, &dyad, &origins, args.dedup, args.lang)?;
     if built.events == 0 {
         eprintln!(
             "dyad: warning: no events for {}-{}; the report is empty",
@@ -158,7 +162,7 @@ mod tests {
         let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
         let dyad = ("USA".to_string(), "RUS".to_string());
         for lang in [Lang::En, Lang::Zh] {
-            let built = build(&store, &dyad, &[], lang).unwrap();
+            let built = build(&store, &dyad, &[], false, lang).unwrap();
             let html = &built.html;
             assert!(built.events >= 600, "{} events", built.events);
             assert!(html.starts_with("<!DOCTYPE html>"));
@@ -249,6 +253,7 @@ mod tests {
             &store,
             &("FRA".to_string(), "DEU".to_string()),
             &[],
+            false,
             Lang::Zh,
         )
         .unwrap();
