@@ -73,13 +73,17 @@ fn first_clause(line: &str) -> &str {
         return line;
     }
     let cut = |stops: &[char]| {
-        line.char_indices().find(|(_, c)| stops.contains(c)).map(|(i, c)| &line[..i + c.len_utf8()])
+        line.char_indices()
+            .find(|(_, c)| stops.contains(c))
+            .map(|(i, c)| &line[..i + c.len_utf8()])
     };
     let sentence = cut(&['。', '！', '？', '!', '?']).unwrap_or(line);
     if sentence.chars().count() <= SHORT {
         return sentence.trim_end_matches(['。']);
     }
-    cut(&['，', ',', '；', ';']).map(|c| c.trim_end_matches(['，', ',', '；', ';'])).unwrap_or(sentence)
+    cut(&['，', ',', '；', ';'])
+        .map(|c| c.trim_end_matches(['，', ',', '；', ';']))
+        .unwrap_or(sentence)
 }
 
 /// Trims a title, removes a trailing footnote asterisk, and bounds its length.

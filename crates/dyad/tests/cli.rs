@@ -853,12 +853,25 @@ fn report_writes_one_offline_html_file_and_says_where() {
             .arg(&out_path)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), out_path.to_str().unwrap());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            out_path.to_str().unwrap()
+        );
         let html = std::fs::read_to_string(&out_path).unwrap();
         assert!(html.matches("<svg").count() >= 4, "charts missing");
-        assert!(!html.contains("src=\"http") && !html.contains("<link") && !html.contains("@import"));
-        let band = if lang == "zh" { "对抗" } else { "confrontation" };
+        assert!(
+            !html.contains("src=\"http") && !html.contains("<link") && !html.contains("@import")
+        );
+        let band = if lang == "zh" {
+            "对抗"
+        } else {
+            "confrontation"
+        };
         assert!(html.contains(band));
     }
 }
