@@ -21,7 +21,7 @@ use crate::analyzer::{AlphabeticAnalyzer, Analyzer, CjkAnalyzer};
 use crate::dates::{self, Atom, DateContext, RawDate};
 use crate::dict::{ActorKind, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use dyad_model::{ActorRef, EventDate, Lang, Origin};
+use dyad_model::{ActorRef, EventDate, Lang, Origin, Precision};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -130,6 +130,10 @@ struct LangMatcher {
     /// Nouns after which a verb cue names a topic (会晤情况).
     topics: Vec<String>,
     glue: Vec<String>,
+    /// Relative connectives that carry the running date across a paragraph (随后, then).
+    continues: Vec<String>,
+    /// CAMEO roots of acts made by saying them (dated by their report).
+    speech_roots: Vec<String>,
 }
 
 /// Compiled matchers over one [`Dictionaries`] value. Cheap to share across threads.
@@ -307,7 +311,7 @@ impl Coder {
             use GrammarKind::*;
             if matches!(
                 g.kind,
-                With | To | And | PassiveBefore | PassiveAfter | At | Break
+                With | To | And | PassiveBefore | PassiveAfter | At | Break | Report
             ) {
                 add(&g.cue, Entry::Gram(i), false);
             }
@@ -340,6 +344,9 @@ impl Coder {
         let topics = gram(GrammarKind::Topic)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let continues = gram(GrammarKind::Continue)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         Ok(LangMatcher {
             analyzer,
             ac,
@@ -360,6 +367,8 @@ impl Coder {
             light,
             topics,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
+            continues,
+            speech_roots: gram(GrammarKind::SpeechRoot).collect(),
         })
     }
 
@@ -633,11 +642,11 @@ impl Coder {
 
     /// Whether the cue is followed by a topic noun (会晤情况, 合作的可能性, the possibility of
     /// talks is no talk): then it names no act.
-    fn names_topic(&self, m: &LangMatcher, folded: &str, cue: &Item) -> bool {
+    fn names_topic(&self, m: &LangMatcher, folded: &str, from: usize) -> bool {
         if m.topics.is_empty() {
             return false;
         }
-        let after = folded.get(cue.span_end..).unwrap_or("");
+        let after = folded.get(from..).unwrap_or("");
         let after = after.trim_start_matches(['”', '"', '’', '」', '』']);
         let after = after.strip_prefix('的').unwrap_or(after);
         m.topics.iter().any(|t| starts_with_fast(after, t))
@@ -824,7 +833,7 @@ impl Coder {
                 let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
                 if p.start >= g.end
                     && (Self::gap_is_glue(m, gap) || (short && loose))
-                    && *kind != GrammarKind::Break
+                    && !matches!(kind, GrammarKind::Break | GrammarKind::Report)
                 {
                     p.connector = Some(kind.clone());
                     if let Entry::Gram(gi) = g.entry {
@@ -1109,12 +1118,60 @@ impl Coder {
             if self.dict.actions[ai].noun && !self.noun_is_act(m, folded, toks, i, cue) {
                 continue;
             }
-            if self.names_topic(m, folded, cue) {
+            if self.names_topic(m, folded, cue.span_end) {
                 continue;
+            }
+            // 加强制裁俄罗斯的可能性: the cue and its object modify a topic noun
+            if let Some(Tok::Actor(p)) = toks.get(i + 1) {
+                if p.start == cue.span_end
+                    && folded.get(p.end..).is_some_and(|r| r.starts_with('的'))
+                    && self.names_topic(m, folded, p.end)
+                {
+                    continue;
+                }
             }
             covered = covered.max(cue.span_end);
             action_idx.push(i);
         }
+        // reporting verbs (表示, said, заявил): a date right before one (no act between) or right
+        // after it (said on 16 August) dates the report, not the acts of its complement
+        let reports: Vec<&Item> = toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Gram(GrammarKind::Report, g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        let act_starts: Vec<usize> = action_idx
+            .iter()
+            .filter_map(|&i| match &toks[i] {
+                Tok::Action(c) => Some(c.start),
+                _ => None,
+            })
+            .collect();
+        let no_act_between = |a: usize, b: usize| !act_starts.iter().any(|&x| x >= a && x < b);
+        let is_report_date = |d: &DateTok| -> bool {
+            reports.iter().any(|r| {
+                (r.start >= d.end && no_act_between(d.end, r.start))
+                    || (d.start >= r.end
+                        && folded
+                            .get(r.end..d.start)
+                            .is_some_and(|g| g.chars().count() <= 4)
+                        && no_act_between(r.end, d.start))
+            })
+        };
+        let report_date: Vec<bool> = dates.iter().map(is_report_date).collect();
+        // the sentence's own event dates, and whether it opens with a relative connective
+        let own_dates = dates
+            .iter()
+            .zip(&report_date)
+            .any(|(d, &r)| !r && !d.since && d.date.is_some());
+        let opens = {
+            let t = folded.trim_start_matches(|c: char| {
+                c.is_whitespace() || "“”\"'‘’「」『』（(".contains(c)
+            });
+            m.continues.iter().any(|c| starts_with_fast(t, c))
+        };
         for (n, &k) in action_idx.iter().enumerate() {
             let Tok::Action(cue) = &toks[k] else { continue };
             let Entry::Action(ai) = cue.entry else {
@@ -1226,6 +1283,39 @@ impl Coder {
                     _ => {}
                 }
             }
+            // 美俄沙特会谈: a full state name glued after a compound of abbreviations, right
+            // before a symmetric cue, is where the pair meets, not a third party
+            if sym_cue && subj.len() >= 2 {
+                let n = subj.len();
+                let c = &subj[n - 1];
+                // the glued chain of abbreviations before the place: 美俄 (a compound) or 美, 俄
+                let mut chain_codes: HashSet<String> = HashSet::new();
+                let mut edge = c.start;
+                for p in subj[..n - 1].iter().rev() {
+                    if p.end != edge || text_of(p.start, p.end).chars().count() > 2 {
+                        break;
+                    }
+                    edge = p.start;
+                    for party in self.parties(p, base.as_ref(), None, "", false) {
+                        chain_codes.insert(party.actor.code);
+                    }
+                }
+                let place_codes: Vec<String> = self
+                    .parties(c, base.as_ref(), None, "", false)
+                    .into_iter()
+                    .map(|p| p.actor.code)
+                    .collect();
+                if chain_codes.len() >= 2
+                    && text_of(c.start, c.end).chars().count() >= 2
+                    && place_codes.len() == 1
+                    && !chain_codes.contains(&place_codes[0])
+                    && c.end == cue.start
+                {
+                    if let Some(place) = subj.pop() {
+                        loc.push(place);
+                    }
+                }
+            }
             if action.frame == Frame::Dir && !tgt.is_empty() {
                 subj.append(&mut partner); // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects
             }
@@ -1246,13 +1336,18 @@ impl Coder {
                     topic = true;
                 }
             }
-            // date: nearest before the cue in the sentence, else after it in the clause, else context
+            // date: nearest before the cue in the sentence, else after it in the clause, else context;
+            // inside the complement of a reporting verb only the complement's own dates count
             let mut date_why = String::new();
             let mut date = None;
-            for d in dates
-                .iter()
-                .filter(|d| d.end <= cue.start && !d.since && d.date.is_some())
-            {
+            let governing = reports.iter().rev().find(|r| r.end <= cue.start);
+            for (d, _) in dates.iter().zip(&report_date).filter(|(d, &r)| {
+                d.end <= cue.start
+                    && !d.since
+                    && d.date.is_some()
+                    && !r
+                    && governing.is_none_or(|g| d.start >= g.end)
+            }) {
                 date = d.date;
                 date_why = format!("date `{}` in the sentence", text_of(d.start, d.end));
             }
@@ -1260,11 +1355,13 @@ impl Coder {
                 Tok::Gram(GrammarKind::Break, g) => Some(g.start),
                 _ => None,
             });
-            let after = dates.iter().find(|d| {
-                d.start >= cue.end
+            let after = dates.iter().zip(&report_date).find_map(|(d, &r)| {
+                (d.start >= cue.end
                     && !d.since
+                    && !r
                     && d.date.is_some()
-                    && clause_end.is_none_or(|c| d.start < c)
+                    && clause_end.is_none_or(|c| d.start < c))
+                .then_some(d)
             });
             // 2025年俄美峰会是于2025年8月15日举行的: a finer date after the cue in the clause refines
             // a coarser one before it that it falls within
@@ -1285,12 +1382,43 @@ impl Coder {
                 }
             }
             if date.is_none() {
+                // 外交部10日表示谴责: an act made by saying it is made when it is reported
+                let speech = m
+                    .speech_roots
+                    .iter()
+                    .any(|r| action.cameo.starts_with(r.as_str()));
+                if let (Some(g), true) = (governing, speech) {
+                    if let Some(d) = dates.iter().zip(&report_date).rev().find_map(|(d, &r)| {
+                        (r && d.date.is_some() && (d.end <= g.start || d.start >= g.end))
+                            .then_some(d)
+                    }) {
+                        date = d.date;
+                        date_why = format!("date `{}` of its report", text_of(d.start, d.end));
+                    }
+                }
+            }
+            if date.is_none() {
+                // the running date reaches an undated sentence of the same paragraph (or, with
+                // paragraphs unknown, the very next sentence), or one that opens with a relative
+                // connective (随后, then); never a sentence with dates of its own elsewhere
+                let near = if ctx.paragraph.is_some() {
+                    ctx.same_paragraph() && ctx.stale <= DateContext::RUNNING_REACH
+                } else {
+                    ctx.stale == 0
+                };
+                // only a day carries without a connective: after 8月15日 an undated 双方… goes on
+                // narrating that day, while after 2008年4月 an undated sentence of an analytic
+                // text is commentary, no event of that month or year
+                let reach = |l: &EventDate| {
+                    (opens && ctx.stale <= DateContext::RUNNING_REACH)
+                        || (!own_dates && near && l.precision() == Precision::Day)
+                };
                 if let Some(l) = ctx.last {
-                    if ctx.stale <= DateContext::RUNNING_REACH {
+                    if reach(&l) {
                         date = Some(l);
                         date_why = format!("running date {l} of the document");
                     }
-                } else if let Some(doc) = ctx.document {
+                } else if let (Some(doc), false) = (ctx.document, own_dates) {
                     date = Some(doc);
                     date_why = format!("document date {doc}");
                 }
@@ -1537,11 +1665,20 @@ impl Coder {
             }
         }
         // carry the running date and the pair to the next sentence
-        if let Some(d) = dates.iter().rev().find(|d| !d.since && d.date.is_some()) {
+        if let Some((d, _)) = dates
+            .iter()
+            .zip(&report_date)
+            .rev()
+            .find(|(d, &r)| !r && !d.since && d.date.is_some())
+        {
             ctx.last = d.date;
             ctx.stale = 0;
+            ctx.last_paragraph = ctx.paragraph;
         } else {
             ctx.stale = ctx.stale.saturating_add(1);
+        }
+        if let Some(d) = dates.iter().rev().find(|d| !d.since && d.date.is_some()) {
+            ctx.anchor = d.date;
         }
         if let Some(e) = events.iter().find(|e| !e.negated && !e.hypothetical) {
             ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));

@@ -11,14 +11,23 @@ use dyad_model::{EventDate, Precision};
 pub struct DateContext {
     /// The date of the document (publication date); relative expressions fall back to it.
     pub document: Option<EventDate>,
-    /// The last explicit or resolved date seen in the document so far.
+    /// The running date: the last explicit or resolved date of the document so far that can
+    /// date an event (a date that only dates a report, 普京8月16日表示…, is not one).
     pub last: Option<EventDate>,
+    /// The last date of any kind seen (report dates included): the anchor of relative
+    /// expressions such as 当天, the same day. `None`: `last`.
+    pub anchor: Option<EventDate>,
     /// The last two parties seen together, for "both sides", 双方, стороны.
     pub pair: Option<(String, String)>,
     /// Sentences coded since `last` was set (0: this or the previous sentence named it). A
     /// running date older than [`DateContext::RUNNING_REACH`] sentences dates nothing: an
     /// undated analytic sentence three paragraphs after "1994年" is not a 1994 event.
     pub stale: u32,
+    /// The paragraph of the sentence being coded, when the caller knows it
+    /// ([`DateContext::paragraph`]); `None`: unknown, every sentence counts as the same paragraph.
+    pub paragraph: Option<u32>,
+    /// The paragraph in which `last` was set.
+    pub last_paragraph: Option<u32>,
 }
 
 impl DateContext {
@@ -26,8 +35,28 @@ impl DateContext {
         DateContext {
             document,
             last: None,
+            anchor: None,
             pair: None,
             stale: 0,
+            paragraph: None,
+            last_paragraph: None,
+        }
+    }
+
+    /// Tells the context that the next sentence to code lies in paragraph `n` (any numbering
+    /// that grows through the document). An undated sentence takes the running date only within
+    /// the paragraph that set it, unless it opens with a relative connective (随后, then,
+    /// затем: grammar kind `continue`). Never called: all sentences count as one paragraph.
+    pub fn paragraph(&mut self, n: u32) {
+        self.paragraph = Some(n);
+    }
+
+    /// Whether the sentence being coded lies in the paragraph that set the running date (true
+    /// when paragraphs are unknown).
+    pub fn same_paragraph(&self) -> bool {
+        match (self.paragraph, self.last_paragraph) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
         }
     }
 
@@ -36,7 +65,7 @@ impl DateContext {
 
     /// The anchor of a context-relative expression when the sentence itself has no date before it.
     pub fn base(&self) -> Option<EventDate> {
-        self.last.or(self.document)
+        self.anchor.or(self.last).or(self.document)
     }
 }
 

@@ -146,6 +146,15 @@ pub enum GrammarKind {
     /// A noun after which a verb cue (right before it, or before 的 and it) names a topic, not
     /// an act: 通报会晤情况, 达成协议的可能性, 开展合作的典范.
     Topic,
+    /// A reporting or speech verb (表示, 称, said, заявил): a date that governs it dates the
+    /// report, not the acts in its complement (普京8月16日表示…会晤 is no meeting of 16 August).
+    Report,
+    /// A relative connective at the start of a sentence (随后, 此后, then, later, затем): an
+    /// undated sentence that opens with one continues the running date across a paragraph.
+    Continue,
+    /// A CAMEO root (`cue`: 01, 11…) of acts made by saying them: a reported act of such a
+    /// root is dated by its report (外交部10日表示谴责 → 111 on the 10th).
+    SpeechRoot,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -616,6 +625,9 @@ impl Dictionaries {
                 "modifier" => GrammarKind::Modifier,
                 "light" => GrammarKind::Light,
                 "topic" => GrammarKind::Topic,
+                "report" => GrammarKind::Report,
+                "continue" => GrammarKind::Continue,
+                "speech-root" => GrammarKind::SpeechRoot,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(

@@ -18,6 +18,10 @@ fn read_tree(dir: &Path) -> Vec<(String, String)> {
         for e in std::fs::read_dir(&d).unwrap() {
             let p = e.unwrap().path();
             if p.is_dir() {
+                // dictionaries/import/ belongs to dyad-import, not to the coder's dictionaries
+                if p.file_name().is_some_and(|n| n == "import") {
+                    continue;
+                }
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "tsv") {
                 let rel = p

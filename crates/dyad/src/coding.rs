@@ -5,10 +5,12 @@ use dyad_coder::{CodedEvent, Coder, DateContext, SentenceInput};
 use dyad_model::{EventDate, Lang, Origin};
 use dyad_store::NewEvent;
 
-/// One sentence to code: its language, normalised text and whether it is a footnote body.
+/// One sentence to code: its language, normalised text, paragraph number and whether it is a
+/// footnote body.
 pub struct Sentence<'a> {
     pub lang: Lang,
     pub normalized: &'a str,
+    pub paragraph: u32,
     pub note: bool,
 }
 
@@ -25,6 +27,8 @@ pub fn code_document<'a>(
         if s.note || !matches!(s.lang, Lang::Zh | Lang::En | Lang::Ru) {
             continue;
         }
+        // A date carries to the following sentences of its paragraph only.
+        ctx.paragraph(s.paragraph);
         for ev in coder.code(
             &SentenceInput {
                 lang: s.lang,

@@ -166,19 +166,51 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, Str
             )
         }
     };
-    let format = match ext.as_deref() {
+    let path = match input {
+        Input::File(p) => Some(p.display().to_string()),
+        Input::Stdin => None,
+    };
+    let opts = Prepare {
+        title: args.title.clone(),
+        date: args.date.clone(),
+        charset: args.charset.clone(),
+    };
+    prepare_bytes(&bytes, ext.as_deref(), path, &opts, coder)
+}
+
+/// What the caller knows about a document beyond its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Prepare {
+    /// Title to use instead of the one found in the text.
+    pub title: Option<String>,
+    /// Publication date (YYYY-MM-DD) when the text states none.
+    pub date: Option<String>,
+    /// Declared character set.
+    pub charset: Option<String>,
+}
+
+/// The text stage and the coding of one document's bytes (`ext`: its file extension, if any),
+/// ready to store; shared by `dyad ingest` and the API's `POST /api/documents`.
+pub fn prepare_bytes(
+    bytes: &[u8],
+    ext: Option<&str>,
+    path: Option<String>,
+    args: &Prepare,
+    coder: &Coder,
+) -> Result<NewDocument, String> {
+    let format = match ext {
         Some(e) => match DocFormat::from_extension(e) {
             Some(f) => f,
-            None => DocFormat::sniff(&bytes)
+            None => DocFormat::sniff(bytes)
                 .ok_or_else(|| format!("unsupported file type `.{e}`: dyad reads {SUPPORTED}"))?,
         },
-        None => DocFormat::sniff(&bytes).unwrap_or(DocFormat::Text),
+        None => DocFormat::sniff(bytes).unwrap_or(DocFormat::Text),
     };
     let opts = Options {
         declared_charset: args.charset.clone(),
     };
     // The text stage must never take the ingest down: a panic in a decoder is this file's error.
-    let processed = std::panic::catch_unwind(|| dyad_text::process(&bytes, format, &opts))
+    let processed = std::panic::catch_unwind(|| dyad_text::process(bytes, format, &opts))
         .map_err(|_| {
             "the text extractor failed on this file (internal error); please report it".to_string()
         })?
@@ -193,6 +225,7 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, Str
         processed.segments.iter().map(|s| coding::Sentence {
             lang: s.lang,
             normalized: &s.normalized,
+            paragraph: s.paragraph,
             note: s.note,
         }),
     );
@@ -202,10 +235,7 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, Str
         title: args.title.clone().or(processed.title),
         published,
         lang: processed.lang.as_str().to_string(),
-        path: match input {
-            Input::File(p) => Some(p.display().to_string()),
-            Input::Stdin => None,
-        },
+        path,
         format: format.as_str().to_string(),
         encoding: processed.encoding.to_string(),
         bytes: bytes.len() as u64,

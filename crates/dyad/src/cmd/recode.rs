@@ -25,6 +25,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             sentences.iter().map(|s| coding::Sentence {
                 lang: Lang::parse(&s.lang).unwrap_or(Lang::Other),
                 normalized: &s.normalized,
+                paragraph: s.paragraph,
                 note: s.note,
             }),
         )
