@@ -61,7 +61,12 @@ fn label_of(e: &EventRow) -> String {
 /// the same happening are merged (one event, many mentions); imported rows are counted as their
 /// dataset gives them (one row, one event) unless `dedup` asks for the same merging, so that
 /// dyad's figures can be checked against the dataset's own.
-pub fn analyse(store: &Store, dyad: &(String, String), origins: &[Origin], dedup: bool) -> Result<Analysis> {
+pub fn analyse(
+    store: &Store,
+    dyad: &(String, String),
+    origins: &[Origin],
+    dedup: bool,
+) -> Result<Analysis> {
     let people = builtin::people()?;
     let rank = |position: &Option<String>| {
         position

@@ -47,41 +47,29 @@ pub fn parse_origins(values: &[String]) -> Result<Vec<Origin>> {
     Ok(out)
 }
 
-/// One period of `dyad index --format json`.
+/// One period of `dyad index --format json` (and of the API's `/api/index`).
 #[derive(Debug, Serialize)]
-struct Row<'a> {
+pub struct Row {
     period: String,
     /// The level at the end of the period.
     level: Option<f64>,
     band: Option<&'static str>,
     band_zh: Option<&'static str>,
     #[serde(flatten)]
-    flow: &'a FlowRow,
+    flow: FlowRow,
 }
 
-pub fn run(db: &Path, args: Args) -> Result<Outcome> {
-    let dyad = parse_dyad(&args.dyad)?;
-    let origins = parse_origins(&args.origin)?;
-    let store = builtin::open_store(db)?;
-    let a = measure::analyse(&store, &dyad, &origins, args.dedup)?;
-    if a.merged.is_empty() {
-        bail!(
-            "no events for {}-{} (origins: {}); ingest documents or check --dyad",
-            dyad.0,
-            dyad.1,
-            origin_names(&origins)
-        );
-    }
-    let period = match args.freq {
+/// The flow index of an analysed dyad per `freq`, each period with the level at its end.
+pub fn rows(a: &measure::Analysis, freq: Freq) -> Vec<Row> {
+    let period = match freq {
         Freq::Month => Period::Month,
         Freq::Quarter => Period::Quarter,
         Freq::Year => Period::Year,
     };
     let obs = a.obs();
-    let flow = flow_index(&obs, &Dyad::new(&dyad.0, &dyad.1), period, None);
-    let rows: Vec<Row> = flow
-        .rows
-        .iter()
+    let flow = flow_index(&obs, &Dyad::new(&a.dyad.0, &a.dyad.1), period, None);
+    flow.rows
+        .into_iter()
         .map(|r| {
             let last = r.period.last_month();
             // The last month with a level at or before the period's end.
@@ -101,7 +89,23 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                 flow: r,
             }
         })
-        .collect();
+        .collect()
+}
+
+pub fn run(db: &Path, args: Args) -> Result<Outcome> {
+    let dyad = parse_dyad(&args.dyad)?;
+    let origins = parse_origins(&args.origin)?;
+    let store = builtin::open_store(db)?;
+    let a = measure::analyse(&store, &dyad, &origins, args.dedup)?;
+    if a.merged.is_empty() {
+        bail!(
+            "no events for {}-{} (origins: {}); ingest documents or check --dyad",
+            dyad.0,
+            dyad.1,
+            origin_names(&origins)
+        );
+    }
+    let rows = rows(&a, args.freq);
     let headers = [
         "period",
         "level",

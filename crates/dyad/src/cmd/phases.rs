@@ -83,13 +83,7 @@ pub struct BacktestArgs {
 pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     let a = args.common.analyse(db)?;
     match args.common.format {
-        Format::Json => output::json(&serde_json::json!({
-            "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
-            "phases": a.phases,
-            "change_points": a.change_points,
-            "cycles": a.cycles,
-            "spiral_decline": a.spiral,
-        }))?,
+        Format::Json => output::json(&phases_json(&a))?,
         format => {
             let rows: Vec<Vec<String>> = a
                 .phases
@@ -166,8 +160,25 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-pub fn run_drivers(db: &Path, args: DriversArgs) -> Result<Outcome> {
-    let a = args.common.analyse(db)?;
+/// `dyad phases --format json` (and the API's `/api/phases`).
+pub fn phases_json(a: &measure::Analysis) -> serde_json::Value {
+    serde_json::json!({
+        "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
+        "phases": a.phases,
+        "change_points": a.change_points,
+        "cycles": a.cycles,
+        "spiral_decline": a.spiral,
+    })
+}
+
+/// The drivers of the level's change from month `from` to month `to` (YYYY-MM; default: the
+/// whole series); shared by `dyad drivers` and the API's `/api/drivers`.
+pub fn drivers_of(
+    a: &measure::Analysis,
+    from: &Option<String>,
+    to: &Option<String>,
+    top: usize,
+) -> Result<Drivers> {
     let first = a.level.points.first().map(|p| p.period);
     let last = a.level.points.last().map(|p| p.period);
     let month = |flag: &str, v: &Option<String>, default: Option<Month>| -> Result<Month> {
@@ -176,15 +187,20 @@ pub fn run_drivers(db: &Path, args: DriversArgs) -> Result<Outcome> {
             None => default.ok_or_else(|| anyhow::anyhow!("{flag}: the series is empty")),
         }
     };
-    let from = month("--from", &args.from, first)?;
-    let to = match parse_month("--to", &args.to)? {
+    let from = month("--from", from, first)?;
+    let to = match parse_month("--to", to)? {
         Some(d) => Month::of(&d.last_day()),
         None => month("--to", &None, last)?,
     };
     if to < from {
         bail!("--to {to} is before --from {from}");
     }
-    let d = drivers(&a.level, from, to, args.top);
+    Ok(drivers(&a.level, from, to, top))
+}
+
+pub fn run_drivers(db: &Path, args: DriversArgs) -> Result<Outcome> {
+    let a = args.common.analyse(db)?;
+    let d = drivers_of(&a, &args.from, &args.to, args.top)?;
     match args.common.format {
         Format::Json => output::json(&d)?,
         format => {
@@ -210,7 +226,9 @@ pub fn run_drivers(db: &Path, args: DriversArgs) -> Result<Outcome> {
             } else {
                 output::table(&headers, &rows)?;
                 println!(
-                    "\n{from} – {to}: level {} → {}, change {:+.2} = memory {:+.2} + events {:+.2}",
+                    "\n{} – {}: level {} → {}, change {:+.2} = memory {:+.2} + events {:+.2}",
+                    d.from,
+                    d.to,
                     d.level_start
                         .map(|l| format!("{l:+.2}"))
                         .unwrap_or_default(),
