@@ -4,7 +4,9 @@
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: jieba-peer SENTENCES.txt");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: jieba-peer SENTENCES.txt");
     let text = std::fs::read_to_string(&path).expect("read the sentences file");
     let sentences: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
     let jieba = jieba_rs::Jieba::new();
@@ -17,5 +19,9 @@ fn main() {
         n += sentences.len();
     }
     let secs = start.elapsed().as_secs_f64();
-    println!("jieba-rs cut: {:.0} sentences/s ({} words)", n as f64 / secs, words);
+    println!(
+        "jieba-rs cut: {:.0} sentences/s ({} words)",
+        n as f64 / secs,
+        words
+    );
 }
