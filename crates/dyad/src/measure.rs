@@ -121,6 +121,18 @@ pub fn analyse(
         reports: vec![r.id],
         documents: vec![r.document],
     }));
+    // A happening is described by its curated record when it has one, the clearest of its reports.
+    let by_id: HashMap<i64, &EventRow> = rows.iter().map(|r| (r.id, r)).collect();
+    for m in &mut merged {
+        if let Some(curated) = m
+            .reports
+            .iter()
+            .filter_map(|id| by_id.get(id))
+            .find(|r| r.origin == "curated")
+        {
+            m.obs.label = label_of(curated);
+        }
+    }
     merged.sort_by_key(|m| (m.obs.date.ordinal(), m.obs.id));
     let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
     let level = level_series(&obs, &LevelParams::default(), None, None);

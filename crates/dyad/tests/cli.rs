@@ -875,3 +875,56 @@ fn report_writes_one_offline_html_file_and_says_where() {
         assert!(html.contains(band));
     }
 }
+
+#[test]
+fn one_happening_many_mentions_the_alaska_summit_is_measured_once() {
+    let h = Harness::new();
+    h.json(
+        &[
+            "ingest",
+            seed("000").to_str().unwrap(),
+            seed("002").to_str().unwrap(),
+            seed("003").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    let v = h.json(
+        &[
+            "events", "--merged", "--dyad", "USA-RUS", "--from", "2025-08", "--to", "2025-08",
+            "--format", "json",
+        ],
+        0,
+    );
+    let meetings: Vec<&Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["date"] == "2025-08-15" && e["cameo"].as_str().unwrap().starts_with("04"))
+        .collect();
+    assert_eq!(
+        meetings.len(),
+        1,
+        "the summit is one happening: {meetings:?}"
+    );
+    let m = meetings[0];
+    let docs = m["documents"].as_array().unwrap();
+    assert!(docs.iter().any(|d| d == "chronology"), "{m}");
+    assert!(
+        m["mentions"].as_u64().unwrap() >= 3,
+        "chronology and at least two seeds: {m}"
+    );
+    assert_eq!(m["mentions"].as_u64().unwrap() as usize, docs.len());
+    assert!(m["reports"].as_array().unwrap().len() >= 3);
+    // The flow index counts it once.
+    let idx = h.json(&["index", "--freq", "month", "--format", "json"], 0);
+    let aug = idx
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["period"] == "2025-08")
+        .unwrap();
+    let happenings = v.as_array().unwrap().len() as u64;
+    assert_eq!(aug["events"].as_u64().unwrap(), happenings);
+}

@@ -2,7 +2,7 @@
 
 use crate::cmd::chronology::{csv_rows, event_table_rows, parse_dyad, parse_month, CSV_HEADERS};
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::{builtin, measure, Outcome};
 use anyhow::{bail, Result};
 use dyad_model::Origin;
 use dyad_store::EventFilter;
@@ -34,6 +34,9 @@ pub struct Args {
     /// At most this many events.
     #[arg(long)]
     limit: Option<u64>,
+    /// Show happenings: reports of the same event merged (needs --dyad), each with its mentions.
+    #[arg(long)]
+    merged: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -47,6 +50,9 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         }
     }
     let store = builtin::open_store(db)?;
+    if args.merged {
+        return run_merged(&store, &args, &origins);
+    }
     let doc = match &args.doc {
         Some(d) => Some(store.document(d)?.id),
         None => None,
@@ -78,6 +84,97 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                 &event_table_rows(&events, false),
             )?;
             eprintln!("dyad: {} events", events.len());
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+/// `--merged`: one line per happening, with the reports (mentions) merged into it.
+fn run_merged(store: &dyad_store::Store, args: &Args, origins: &[Origin]) -> Result<Outcome> {
+    let Some(dyad) = args.dyad.as_deref() else {
+        bail!("--merged needs --dyad, e.g. --dyad USA-RUS");
+    };
+    if args.include_negated || args.include_hypothetical || args.doc.is_some() {
+        bail!("--merged shows the factual events that the measures use; it cannot be combined with --doc, --include-negated or --include-hypothetical");
+    }
+    let dyad = parse_dyad(dyad)?;
+    let from = parse_month("--from", &args.from)?.map(|d| d.first_day().ordinal());
+    let to = parse_month("--to", &args.to)?.map(|d| d.last_day().ordinal());
+    let a = measure::analyse(store, &dyad, origins, false)?;
+    let mut out = Vec::new();
+    for m in &a.merged {
+        let day = m.obs.date.ordinal();
+        if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
+            continue;
+        }
+        let reports: Vec<&dyad_store::EventRow> =
+            m.reports.iter().filter_map(|id| a.rows.get(id)).collect();
+        out.push(serde_json::json!({
+            "id": m.obs.id,
+            "date": m.obs.date.to_string(),
+            "date_precision": m.obs.date.precision().as_str(),
+            "source": m.obs.source,
+            "target": m.obs.target,
+            "cameo": m.obs.cameo,
+            "quad_class": m.obs.quad_class,
+            "goldstein": m.obs.goldstein,
+            "domains": m.obs.domains,
+            "label": m.obs.label,
+            "mentions": m.obs.mentions,
+            "documents": m.documents,
+            "reports": reports,
+        }));
+        if args.limit.is_some_and(|l| out.len() as u64 >= l) {
+            break;
+        }
+    }
+    match args.format {
+        Format::Json => output::json(&out)?,
+        format => {
+            let rows: Vec<Vec<String>> = out
+                .iter()
+                .map(|e| {
+                    vec![
+                        e["date"].as_str().unwrap_or("").to_string(),
+                        format!(
+                            "{}→{}",
+                            e["source"].as_str().unwrap_or(""),
+                            e["target"].as_str().unwrap_or("")
+                        ),
+                        e["cameo"].as_str().unwrap_or("").to_string(),
+                        e["mentions"].to_string(),
+                        e["documents"]
+                            .as_array()
+                            .map(|d| {
+                                d.iter()
+                                    .filter_map(|x| x.as_str())
+                                    .map(|x| output::truncate(x, 16))
+                                    .collect::<Vec<_>>()
+                                    .join(" ")
+                            })
+                            .unwrap_or_default(),
+                        output::truncate(e["label"].as_str().unwrap_or(""), 60),
+                    ]
+                })
+                .collect();
+            let headers = [
+                "date",
+                "actors",
+                "cameo",
+                "mentions",
+                "documents",
+                "description",
+            ];
+            if format == Format::Csv {
+                output::csv(&headers, &rows)?;
+            } else {
+                output::table(&headers, &rows)?;
+                eprintln!(
+                    "dyad: {} happenings from {} reports",
+                    out.len(),
+                    a.rows.len()
+                );
+            }
         }
     }
     Ok(Outcome::Ok)
