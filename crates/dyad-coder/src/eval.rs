@@ -5,7 +5,12 @@
 //! "category", "reason", "text", "events": [{"date", "source", "target", "cameo", "negated",
 //! "hypothetical"}]}`. Factual events (neither negated nor hypothetical) match on CAMEO root
 //! (two digits), source, target and date (with its precision); the flags are scored as sets of
-//! flagged events keyed on root, source and target.
+//! flagged events keyed on root, source and target. Negated or hypothetical events (gold or found)
+//! never enter the factual counts.
+//!
+//! Date accuracy: among the gold factual events whose CAMEO root, source and target are matched by a
+//! found factual event, the share for which one such found event carries the annotated date at the
+//! annotated precision (`2025-08` is right only if the coder says `2025-08`, not `2025-08-15`).
 
 use crate::coder::{Coder, SentenceInput};
 use crate::dates::DateContext;
@@ -86,8 +91,8 @@ pub fn parse_suite(file: &str, text: &str) -> Result<Vec<SuiteRecord>, SuiteErro
     Ok(out)
 }
 
-/// Precision, recall and F1 from counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+/// Precision, recall and F1 from counts (serialised with the three figures).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Prf {
     pub tp: usize,
     pub fp: usize,
@@ -124,6 +129,54 @@ impl Prf {
     }
 }
 
+impl Serialize for Prf {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Prf", 6)?;
+        st.serialize_field("tp", &self.tp)?;
+        st.serialize_field("fp", &self.fp)?;
+        st.serialize_field("fn_", &self.fn_)?;
+        st.serialize_field("precision", &self.precision())?;
+        st.serialize_field("recall", &self.recall())?;
+        st.serialize_field("f1", &self.f1())?;
+        st.end()
+    }
+}
+
+/// Date accuracy: gold factual events matched on (CAMEO root, source, target) by a found factual
+/// event, and how many of them carry the right date at the annotated precision.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct DateScore {
+    pub matched: usize,
+    pub right: usize,
+}
+
+impl DateScore {
+    /// The share of matched events with the right date (1.0 when none matched).
+    pub fn accuracy(&self) -> f64 {
+        if self.matched == 0 {
+            1.0
+        } else {
+            self.right as f64 / self.matched as f64
+        }
+    }
+    fn add(&mut self, o: &DateScore) {
+        self.matched += o.matched;
+        self.right += o.right;
+    }
+}
+
+impl Serialize for DateScore {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("DateScore", 3)?;
+        st.serialize_field("matched", &self.matched)?;
+        st.serialize_field("right", &self.right)?;
+        st.serialize_field("accuracy", &self.accuracy())?;
+        st.end()
+    }
+}
+
 /// Scores of one group of records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Scores {
@@ -131,6 +184,17 @@ pub struct Scores {
     pub events: Prf,
     pub negated: Prf,
     pub hypothetical: Prf,
+    pub dates: DateScore,
+}
+
+impl Scores {
+    fn add(&mut self, o: &Scores) {
+        self.sentences += o.sentences;
+        self.events.add(&o.events);
+        self.negated.add(&o.negated);
+        self.hypothetical.add(&o.hypothetical);
+        self.dates.add(&o.dates);
+    }
 }
 
 /// The result of one evaluation: per script and overall, plus one line per disagreement.
@@ -144,16 +208,20 @@ pub struct Report {
 impl Report {
     /// A small table, one line per script.
     pub fn table(&self) -> String {
-        let mut s = String::from("script     sent   P     R     F1   | neg F1 | hyp F1\n");
+        let mut s =
+            String::from("script     sent   P     R     F1   | neg F1 | hyp F1 | date acc\n");
         let line = |name: &str, sc: &Scores| {
             format!(
-                "{name:<10} {:>4}  {:.2}  {:.2}  {:.2} |  {:.2}  |  {:.2}\n",
+                "{name:<10} {:>4}  {:.2}  {:.2}  {:.2} |  {:.2}  |  {:.2}  |  {:.2} ({}/{})\n",
                 sc.sentences,
                 sc.events.precision(),
                 sc.events.recall(),
                 sc.events.f1(),
                 sc.negated.f1(),
-                sc.hypothetical.f1()
+                sc.hypothetical.f1(),
+                sc.dates.accuracy(),
+                sc.dates.right,
+                sc.dates.matched
             )
         };
         for (k, v) in &self.per_script {
@@ -223,11 +291,41 @@ pub fn evaluate(coder: &Coder, records: &[SuiteRecord]) -> Report {
                     .collect()
             }
         };
+        // date accuracy over the gold factual events whose root and actors a found factual event has
+        let mut dates = DateScore::default();
+        let gold_keys: BTreeSet<(&str, &str, &str, &str)> = r
+            .events
+            .iter()
+            .filter(|e| !e.negated && !e.hypothetical)
+            .map(|e| {
+                (
+                    root(&e.cameo),
+                    e.source.as_str(),
+                    e.target.as_str(),
+                    e.date.as_str(),
+                )
+            })
+            .collect();
+        for (rt, s, t, d) in gold_keys {
+            let found: Vec<String> = got
+                .iter()
+                .filter(|e| !e.negated && !e.hypothetical)
+                .filter(|e| root(&e.cameo) == rt && e.source.code == s && e.target.code == t)
+                .map(|e| e.date.to_string())
+                .collect();
+            if !found.is_empty() {
+                dates.matched += 1;
+                if found.iter().any(|f| f == d) {
+                    dates.right += 1;
+                }
+            }
+        }
         let sc = Scores {
             sentences: 1,
             events: prf(&gold_f, &got_f),
             negated: prf(&flag(true, true), &flag(true, false)),
             hypothetical: prf(&flag(false, true), &flag(false, false)),
+            dates,
         };
         if sc.events.fp
             + sc.events.fn_
@@ -274,21 +372,15 @@ pub fn evaluate(coder: &Coder, records: &[SuiteRecord]) -> Report {
                 got_all.join(" | ")
             ));
         }
-        let e = rep.per_script.entry(r.script.clone()).or_default();
-        e.sentences += 1;
-        e.events.add(&sc.events);
-        e.negated.add(&sc.negated);
-        e.hypothetical.add(&sc.hypothetical);
-        rep.overall.sentences += 1;
-        rep.overall.events.add(&sc.events);
-        rep.overall.negated.add(&sc.negated);
-        rep.overall.hypothetical.add(&sc.hypothetical);
+        rep.per_script.entry(r.script.clone()).or_default().add(&sc);
+        rep.overall.add(&sc);
     }
     rep
 }
 
 /// Floors committed in `tests-data/coder/floors.tsv`: `suite script metric floor`, metric one of
-/// `events-p events-r events-f1 negated-f1 hypothetical-f1`. Returns the figures below their floor.
+/// `events-p events-r events-f1 negated-f1 hypothetical-f1 date-accuracy`. Returns the figures below
+/// their floor.
 pub fn check_floors(suite: &str, report: &Report, floors: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in floors
@@ -319,6 +411,7 @@ pub fn check_floors(suite: &str, report: &Report, floors: &str) -> Vec<String> {
             "events-f1" => sc.events.f1(),
             "negated-f1" => sc.negated.f1(),
             "hypothetical-f1" => sc.hypothetical.f1(),
+            "date-accuracy" => sc.dates.accuracy(),
             m => {
                 out.push(format!("unknown metric `{m}`"));
                 continue;

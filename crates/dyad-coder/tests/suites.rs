@@ -98,15 +98,59 @@ fn load_errors_name_file_and_line() {
 
 #[test]
 fn engine_suite_over_the_fictional_dictionary() {
+    let coder = fictional_coder();
+    let rep = eval::evaluate(&coder, &suite("engine.jsonl"));
+    floors("engine", &rep);
+}
+
+fn fictional_coder() -> Coder {
     let mut files = read_tree(&root().join("tests-data/coder/fictional"));
     files.push((
         "cameo.tsv".into(),
         std::fs::read_to_string(root().join("dictionaries/cameo.tsv")).unwrap(),
     ));
-    let d = Dictionaries::load(&as_refs(&files)).unwrap();
-    let coder = Coder::new(&d).unwrap();
-    let rep = eval::evaluate(&coder, &suite("engine.jsonl"));
-    floors("engine", &rep);
+    Coder::new(&Dictionaries::load(&as_refs(&files)).unwrap()).unwrap()
+}
+
+#[test]
+fn negated_and_hypothetical_events_never_count_as_factual() {
+    let coder = fictional_coder();
+    let rec = |text: &str, ev: &str| {
+        let line = format!(
+            r#"{{"id":"x","script":"en","lang":"en","document_date":"1419-06-01","category":"c","reason":"r","text":"{text}","events":[{ev}]}}"#
+        );
+        eval::parse_suite("x", &line).unwrap()
+    };
+    let factual = r#"{"date":"1419-06-01","source":"GON","target":"MOR","cameo":"163"}"#;
+    // the coder finds a negated (a hypothetical) sanction: a gold factual sanction is not matched …
+    for text in [
+        "Gondor did not sanction Mordor.",
+        "If Mordor attacks, Gondor will sanction Mordor.",
+    ] {
+        let rep = eval::evaluate(&coder, &rec(text, factual));
+        let e = rep.overall.events;
+        assert_eq!(
+            (e.tp, e.fp, e.fn_),
+            (0, 0, 1),
+            "{text}\n{}",
+            rep.diffs.join("\n")
+        );
+        assert_eq!(rep.overall.dates.matched, 0, "{text}");
+    }
+    // … and a gold negated (hypothetical) sanction is no factual event the coder's factual one matches
+    for flag in ["negated", "hypothetical"] {
+        let gold = factual.replace('}', &format!(r#","{flag}":true}}"#));
+        let rep = eval::evaluate(&coder, &rec("Gondor sanctioned Mordor.", &gold));
+        let e = rep.overall.events;
+        assert_eq!((e.tp, e.fp, e.fn_), (0, 1, 0), "{flag}");
+    }
+    // the date is scored at the annotated precision: a day is wrong where a month is annotated
+    let month = factual.replace("1419-06-01", "1419-06");
+    let rep = eval::evaluate(&coder, &rec("Gondor sanctioned Mordor.", &month));
+    assert_eq!((rep.overall.dates.matched, rep.overall.dates.right), (1, 0));
+    assert!(rep.table().contains("date acc"));
+    let floors = "coverage\tall\tdate-accuracy\t0.9\n";
+    assert_eq!(eval::check_floors("coverage", &rep, floors).len(), 1);
 }
 
 #[test]
@@ -117,6 +161,23 @@ fn coverage_suite_meets_its_floors() {
         eprintln!("{}\n{}", rep.table(), rep.diffs.join("\n"));
     }
     floors("coverage", &rep);
+}
+
+/// Records of the coverage-growth pass the coder still gets wrong: scored and shown, without floors
+/// (`DYAD_SHOW_DIFFS=1` prints them); they must parse and cover the four scripts.
+#[test]
+fn coverage_hard_suite_is_scored_without_floors() {
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    let rep = eval::evaluate(&coder, &suite("coverage-hard.jsonl"));
+    if std::env::var_os("DYAD_SHOW_DIFFS").is_some() {
+        eprintln!("{}\n{}", rep.table(), rep.diffs.join("\n"));
+    }
+    for script in ["zh-Hans", "zh-Hant", "en", "ru"] {
+        assert!(rep.per_script.contains_key(script), "{script}");
+    }
+    // the two files together hold the suite the issue asks for (at least 400 sentences)
+    let all = rep.overall.sentences + suite("coverage.jsonl").len();
+    assert!(all >= 420, "{all}");
 }
 
 #[test]
