@@ -5,6 +5,8 @@
 //! - Chinese: the seed analyses' sentences (split as `scripts/bench-coder.sh` splits them for the
 //!   bare jieba-rs peer), coded repeatedly; printed last (`scripts/bench-coder.sh` reads the last
 //!   line). Set `DYAD_SEEDS` to another folder of `.txt` files to measure on them.
+//! - `DYAD_BENCH_PASSES=N`: code every set exactly `N` times instead of for a few seconds (for
+//!   instruction counts under `valgrind --tool=callgrind`); `DYAD_BENCH_ZH_ONLY=1`: Chinese only.
 
 use dyad_coder::{Coder, DateContext, Dictionaries, SentenceInput};
 use dyad_model::Lang;
@@ -20,8 +22,9 @@ fn run(
 ) -> (usize, f64, usize) {
     let mut events = 0usize;
     let mut n = 0usize;
+    let mut pass = 0usize;
     let start = Instant::now();
-    while start.elapsed().as_secs_f64() < secs {
+    while keep_going(&start, secs, &mut pass) {
         for (doc, s) in sentences {
             let mut ctx = DateContext::new(doc.parse().ok());
             events += coder.code(&SentenceInput { lang, text: s }, &mut ctx).len();
@@ -29,6 +32,18 @@ fn run(
         }
     }
     (n, start.elapsed().as_secs_f64(), events)
+}
+
+/// Whether to run another pass: for `secs` seconds, or `DYAD_BENCH_PASSES` passes when set.
+fn keep_going(start: &Instant, secs: f64, pass: &mut usize) -> bool {
+    *pass += 1;
+    match std::env::var("DYAD_BENCH_PASSES")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        Some(n) => *pass <= n,
+        None => start.elapsed().as_secs_f64() < secs,
+    }
 }
 
 fn main() {
@@ -52,7 +67,7 @@ fn main() {
                 )
             })
             .collect();
-        if sentences.is_empty() {
+        if sentences.is_empty() || std::env::var("DYAD_BENCH_ZH_ONLY").is_ok() {
             continue;
         }
         let (n, secs, events) = run(&coder, lang, &sentences, 2.0);
@@ -84,7 +99,8 @@ fn main() {
     let mut events = 0usize;
     let mut n = 0usize;
     let start = Instant::now();
-    while start.elapsed().as_secs_f64() < 3.0 {
+    let mut pass = 0usize;
+    while keep_going(&start, 3.0, &mut pass) {
         let mut ctx = DateContext::new(Some("2025-08-20".parse().expect("date")));
         for s in &sentences {
             events += coder

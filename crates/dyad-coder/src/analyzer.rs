@@ -5,12 +5,18 @@
 //! language uses, and its folds and endings, come from `grammar/<lang>.tsv` and `fold/<lang>.tsv`:
 //! adding a language adds files, not branches.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// How one language's text is prepared and how matches are delimited.
 pub trait Analyzer: Send + Sync + std::fmt::Debug {
     /// The text prepared for matching: one output character per input character.
     fn fold(&self, text: &str) -> String;
+    /// [`Analyzer::fold`], borrowing `text` when folding leaves it unchanged (the common case of
+    /// simplified Chinese without full-width digits).
+    fn fold_cow<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        Cow::Owned(self.fold(text))
+    }
     /// Whether a match of `[s, e)` (bytes of folded text) is acceptable; returns the end of the
     /// match after allowed inflectional endings (`inflect`) or the rest of the word (`prefix`).
     fn accept(
@@ -93,9 +99,20 @@ pub struct CjkAnalyzer {
 
 impl Analyzer for CjkAnalyzer {
     fn fold(&self, text: &str) -> String {
+        self.fold_cow(text).into_owned()
+    }
+    fn fold_cow<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        // copy only from the first character that changes
+        let first = text
+            .char_indices()
+            .find(|&(_, c)| fold_char(c, &self.folds) != c);
+        let Some((at, _)) = first else {
+            return Cow::Borrowed(text);
+        };
         let mut out = String::with_capacity(text.len());
-        out.extend(text.chars().map(|c| fold_char(c, &self.folds)));
-        out
+        out.push_str(&text[..at]);
+        out.extend(text[at..].chars().map(|c| fold_char(c, &self.folds)));
+        Cow::Owned(out)
     }
     fn accept(
         &self,

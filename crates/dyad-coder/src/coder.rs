@@ -124,14 +124,17 @@ struct LangMatcher {
     bound: Vec<(String, String)>,
     bound_before: Vec<(String, String)>,
     /// Nouns after which an actor phrase is a modifier (乌克兰危机).
-    modifiers: Vec<String>,
+    modifiers: PrefixList,
     /// Light verbs before a nominal cue (进行谈判).
-    light: Vec<String>,
+    light: PrefixList,
     /// Nouns after which a verb cue names a topic (会晤情况).
-    topics: Vec<String>,
+    topics: PrefixList,
     glue: Vec<String>,
     /// Relative connectives that carry the running date across a paragraph (随后, then).
-    continues: Vec<String>,
+    continues: PrefixList,
+    /// Words that lead a date (in, since, mid): after one a month name that is also a modal
+    /// (May) is the month.
+    date_lead: Vec<String>,
     /// CAMEO roots of acts made by saying them (dated by their report).
     speech_roots: Vec<String>,
 }
@@ -335,17 +338,17 @@ impl Coder {
             kw[id].push(i);
         }
         let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
-        let modifiers = gram(GrammarKind::Modifier)
-            .map(|c| analyzer.fold(&c))
-            .collect();
-        let light = gram(GrammarKind::Light)
-            .map(|c| analyzer.fold(&c))
-            .collect();
-        let topics = gram(GrammarKind::Topic)
-            .map(|c| analyzer.fold(&c))
-            .collect();
-        let continues = gram(GrammarKind::Continue)
-            .map(|c| analyzer.fold(&c))
+        let modifiers = PrefixList::new(gram(GrammarKind::Modifier).map(|c| analyzer.fold(&c)));
+        let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
+        let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
+        let continues = PrefixList::new(gram(GrammarKind::Continue).map(|c| analyzer.fold(&c)));
+        let date_lead = d
+            .dates
+            .iter()
+            .filter(|e| {
+                e.lang == lang && matches!(e.kind, DateKind::YearBefore | DateKind::SinceBefore)
+            })
+            .map(|e| analyzer.fold(&e.expr))
             .collect();
         Ok(LangMatcher {
             analyzer,
@@ -369,6 +372,7 @@ impl Coder {
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
             continues,
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
+            date_lead,
         })
     }
 
@@ -379,28 +383,23 @@ impl Coder {
             return Vec::new();
         };
         let text = sentence.text;
-        let folded = m.analyzer.fold(text);
-        // byte offset in folded → char index
-        let mut char_at: Vec<usize> = Vec::with_capacity(folded.len() + 1);
-        for (ci, c) in folded.chars().enumerate() {
-            for _ in 0..c.len_utf8() {
-                char_at.push(ci);
-            }
-        }
-        let ci = folded.chars().count();
-        char_at.push(ci);
-        if text.chars().count() != ci {
+        let folded = m.analyzer.fold_cow(text);
+        if matches!(folded, std::borrow::Cow::Owned(_))
+            && text.chars().count() != folded.chars().count()
+        {
             return Vec::new(); // an analyzer must keep the length; refuse rather than mis-span
         }
-        if Self::is_heading(m, &folded) {
+        let folded: &str = &folded;
+        if Self::is_heading(m, folded) {
             return Vec::new();
         }
-        let items = self.matches(m, &folded, text, &char_at);
-        let toks = self.tokens(m, &folded, items);
-        self.assemble(m, sentence, &folded, &char_at, &toks, ctx)
+        let chars = CharIdx::new(folded, text);
+        let items = self.matches(m, folded, &chars);
+        let toks = self.tokens(m, folded, &chars, items);
+        self.assemble(m, folded, &chars, &toks, ctx)
     }
 
-    fn matches(&self, m: &LangMatcher, folded: &str, orig: &str, char_at: &[usize]) -> Vec<Item> {
+    fn matches(&self, m: &LangMatcher, folded: &str, chars: &CharIdx) -> Vec<Item> {
         let Some(ac) = &m.ac else { return Vec::new() };
         let mut cands: Vec<Item> = Vec::with_capacity(32);
         for hit in ac.find_overlapping_iter(folded) {
@@ -411,11 +410,7 @@ impl Coder {
                     continue;
                 };
                 if le.case_sensitive {
-                    let want: String = orig
-                        .chars()
-                        .skip(char_at[s])
-                        .take(char_at[e] - char_at[s])
-                        .collect();
+                    let want = chars.text(s, e);
                     let pat = match le.entry {
                         Entry::Actor(i) => &self.dict.actors[i].pattern,
                         _ => &m.pattern_of[lit],
@@ -488,6 +483,38 @@ impl Coder {
             }
         }
         out
+    }
+
+    /// Whether the month name at `run[j]`, which is also a modality cue (May / may), is a date:
+    /// written with a capital and next to a day or year (May 15, 9 May 2025) or right after a word
+    /// that leads a date (in May, since May, mid-May). Else it is the modal (Washington may
+    /// impose…, May we…).
+    fn month_reads_as_date(
+        m: &LangMatcher,
+        folded: &str,
+        chars: &CharIdx,
+        run: &[(usize, usize, Atom)],
+        j: usize,
+    ) -> bool {
+        let s = run[j].0;
+        if !chars.orig_char(s).is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let number = |k: Option<usize>| {
+            k.and_then(|k| run.get(k))
+                .is_some_and(|a| matches!(a.2, Atom::Num { .. } | Atom::Full(_)))
+        };
+        if number(j.checked_sub(1)) || number(Some(j + 1)) {
+            return true;
+        }
+        let before = folded[..s].trim_end_matches(|c: char| c.is_whitespace() || c == '-');
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[word_start..];
+        !word.is_empty() && m.date_lead.iter().any(|w| w == word)
     }
 
     /// Whether a one-character abbreviation at `[s, e)` stands for its state: inside a listed
@@ -580,17 +607,19 @@ impl Coder {
         cue: &Item,
     ) -> bool {
         let stop = |c: char| "，。；：！？,;:!?“”\"《》（）()".contains(c);
-        let window: String = {
-            let mut w: Vec<char> = folded[..cue.start]
-                .chars()
+        // up to 12 characters before the cue, back to the nearest stop
+        let window: &str = {
+            let before = &folded[..cue.start];
+            let from = before
+                .char_indices()
                 .rev()
-                .take_while(|&c| !stop(c))
+                .take_while(|&(_, c)| !stop(c))
                 .take(12)
-                .collect();
-            w.reverse();
-            w.into_iter().collect()
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            &before[from..]
         };
-        if m.light.iter().any(|l| window.contains(l.as_str())) {
+        if m.light.occurs_in(window) {
             return true;
         }
         if let Some(Tok::Actor(p)) = toks.get(k + 1) {
@@ -649,7 +678,7 @@ impl Coder {
         let after = folded.get(from..).unwrap_or("");
         let after = after.trim_start_matches(['”', '"', '’', '」', '』']);
         let after = after.strip_prefix('的').unwrap_or(after);
-        m.topics.iter().any(|t| starts_with_fast(after, t))
+        m.topics.any_prefix_of(after)
     }
 
     fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
@@ -658,7 +687,7 @@ impl Coder {
     }
 
     /// Turns hits into tokens: actor phrases, verb cues, function words, modality cues, dates.
-    fn tokens(&self, m: &LangMatcher, folded: &str, items: Vec<Item>) -> Vec<Tok> {
+    fn tokens(&self, m: &LangMatcher, folded: &str, chars: &CharIdx, items: Vec<Item>) -> Vec<Tok> {
         let mut toks: Vec<Tok> = Vec::new();
         // dates: numbers plus date words, grouped into runs
         let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
@@ -703,6 +732,8 @@ impl Coder {
                         digits: i - s,
                     },
                 ));
+            } else if bytes[i] >= 0xE0 {
+                i += 3; // a three- or four-byte character: no digit among its first three bytes
             } else {
                 i += 1;
             }
@@ -718,11 +749,38 @@ impl Coder {
         }
         atoms.sort_by_key(|a| a.0);
         let cjk = m.analyzer.is_cjk();
-        let mut month_words: HashSet<usize> = HashSet::new();
+        // month names found at the same place as a modality cue (May: month and modal)
+        let is_month = |it: &Item| matches!(it.entry, Entry::Date(d) if matches!(self.dict.dates[d].kind, DateKind::Month(_)));
+        let ambiguous: Vec<usize> = items
+            .iter()
+            .filter(|it| {
+                is_month(it)
+                    && items.iter().any(|o| {
+                        o.start == it.start && o.end == it.end && matches!(o.entry, Entry::Modal(_))
+                    })
+            })
+            .map(|it| it.start)
+            .collect();
+        let mut month_words: Vec<usize> = Vec::new();
         let mut run: Vec<(usize, usize, Atom)> = Vec::new();
         let flush = |run: &mut Vec<(usize, usize, Atom)>,
                      toks: &mut Vec<Tok>,
-                     month_words: &mut HashSet<usize>| {
+                     month_words: &mut Vec<usize>| {
+            if !ambiguous.is_empty() {
+                // a month name that is also a modal (May / may) is a date only when it reads as one
+                let keep: Vec<bool> = (0..run.len())
+                    .map(|j| {
+                        !(matches!(run[j].2, Atom::Mark(DateKind::Month(_)))
+                            && ambiguous.contains(&run[j].0))
+                            || Self::month_reads_as_date(m, folded, chars, run, j)
+                    })
+                    .collect();
+                let mut j = 0;
+                run.retain(|_| {
+                    j += 1;
+                    keep[j - 1]
+                });
+            }
             if run.is_empty() {
                 return;
             }
@@ -731,7 +789,7 @@ impl Coder {
             if raw.is_date() {
                 for r in run.iter() {
                     if matches!(r.2, Atom::Mark(DateKind::Month(_))) {
-                        month_words.insert(r.0);
+                        month_words.push(r.0);
                     }
                 }
                 let start = run.first().map(|r| r.0).unwrap_or(0);
@@ -819,7 +877,7 @@ impl Coder {
         // 乌克兰危机, 美俄关系: an actor phrase right before a modifier noun names a topic
         phrases.retain(|p| {
             let after = folded.get(p.end..).unwrap_or("");
-            !m.modifiers.iter().any(|w| starts_with_fast(after, w))
+            !m.modifiers.any_prefix_of(after)
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());
@@ -886,6 +944,59 @@ impl Coder {
             }
         }
         true
+    }
+
+    /// The codes [`Coder::parties`] gives a phrase at `date` with no context pair, in order,
+    /// without building the parties.
+    fn codes_of<'s>(&'s self, p: &Phrase, date: Option<&EventDate>, mut f: impl FnMut(&'s str)) {
+        let mut code: Option<&'s str> = None;
+        let mut grouped = false;
+        for &i in &p.members {
+            let e = &self.dict.actors[i];
+            match &e.kind {
+                ActorKind::Code(c) => {
+                    if e.is_org && code.is_some() {
+                        continue;
+                    }
+                    if code.is_none() || e.is_org {
+                        code = Some(c);
+                    }
+                }
+                ActorKind::Agent(_) | ActorKind::Pair => {}
+                ActorKind::Person(k) => {
+                    let people = &self.dict.people;
+                    let at = date.and_then(|d| {
+                        people.of(k).filter(|t| t.covers(d)).min_by_key(|t| {
+                            people.position(&t.position).map(|p| p.rank).unwrap_or(9)
+                        })
+                    });
+                    match at {
+                        Some(t) => code = Some(&t.country),
+                        None => {
+                            let nearest = date
+                                .and_then(|d| {
+                                    people
+                                        .of(k)
+                                        .min_by_key(|t| (t.start.ordinal() - d.ordinal()).abs())
+                                })
+                                .or(people.of(k).next());
+                            if let (Some(t), None) = (nearest, code) {
+                                code = Some(&t.country);
+                            }
+                        }
+                    }
+                }
+                ActorKind::Group(codes) => {
+                    for c in codes {
+                        grouped = true;
+                        f(c);
+                    }
+                }
+            }
+        }
+        if let (false, Some(c)) = (grouped, code) {
+            f(c);
+        }
     }
 
     /// Resolves an actor phrase at `date` into parties (a group gives several).
@@ -1051,9 +1162,8 @@ impl Coder {
     fn assemble(
         &self,
         m: &LangMatcher,
-        s: &SentenceInput,
         folded: &str,
-        char_at: &[usize],
+        chars: &CharIdx,
         toks: &[Tok],
         ctx: &mut DateContext,
     ) -> Vec<CodedEvent> {
@@ -1073,26 +1183,20 @@ impl Coder {
                 dates.push(d);
             }
         }
-        let text_of = |a: usize, b: usize| -> String {
-            s.text
-                .chars()
-                .skip(char_at[a])
-                .take(char_at[b] - char_at[a])
-                .collect()
-        };
+        let text_of = |a: usize, b: usize| -> String { chars.text(a, b) };
         // the pair for "both sides": two distinct codes named in this sentence, else the context
-        let mut codes_here: Vec<String> = Vec::new();
+        let mut codes_here: Vec<&str> = Vec::new();
         for t in toks {
             if let Tok::Actor(p) = t {
-                for party in self.parties(p, base.as_ref(), None, "", false) {
-                    if !codes_here.contains(&party.actor.code) {
-                        codes_here.push(party.actor.code);
+                self.codes_of(p, base.as_ref(), |c| {
+                    if !codes_here.contains(&c) {
+                        codes_here.push(c);
                     }
-                }
+                });
             }
         }
         let pair: Option<(String, String)> = if codes_here.len() == 2 {
-            Some((codes_here[0].clone(), codes_here[1].clone()))
+            Some((codes_here[0].to_string(), codes_here[1].to_string()))
         } else {
             ctx.pair.clone()
         };
@@ -1170,7 +1274,7 @@ impl Coder {
             let t = folded.trim_start_matches(|c: char| {
                 c.is_whitespace() || "“”\"'‘’「」『』（(".contains(c)
             });
-            m.continues.iter().any(|c| starts_with_fast(t, c))
+            m.continues.any_prefix_of(t)
         };
         for (n, &k) in action_idx.iter().enumerate() {
             let Tok::Action(cue) = &toks[k] else { continue };
@@ -1289,26 +1393,23 @@ impl Coder {
                 let n = subj.len();
                 let c = &subj[n - 1];
                 // the glued chain of abbreviations before the place: 美俄 (a compound) or 美, 俄
-                let mut chain_codes: HashSet<String> = HashSet::new();
+                let mut chain_codes: HashSet<&str> = HashSet::new();
                 let mut edge = c.start;
                 for p in subj[..n - 1].iter().rev() {
-                    if p.end != edge || text_of(p.start, p.end).chars().count() > 2 {
+                    if p.end != edge || char_count(&folded.as_bytes()[p.start..p.end]) > 2 {
                         break;
                     }
                     edge = p.start;
-                    for party in self.parties(p, base.as_ref(), None, "", false) {
-                        chain_codes.insert(party.actor.code);
-                    }
+                    self.codes_of(p, base.as_ref(), |code| {
+                        chain_codes.insert(code);
+                    });
                 }
-                let place_codes: Vec<String> = self
-                    .parties(c, base.as_ref(), None, "", false)
-                    .into_iter()
-                    .map(|p| p.actor.code)
-                    .collect();
+                let mut place_codes: Vec<&str> = Vec::new();
+                self.codes_of(c, base.as_ref(), |code| place_codes.push(code));
                 if chain_codes.len() >= 2
-                    && text_of(c.start, c.end).chars().count() >= 2
+                    && char_count(&folded.as_bytes()[c.start..c.end]) >= 2
                     && place_codes.len() == 1
-                    && !chain_codes.contains(&place_codes[0])
+                    && !chain_codes.contains(place_codes[0])
                     && c.end == cue.start
                 {
                     if let Some(place) = subj.pop() {
@@ -1572,7 +1673,7 @@ impl Coder {
                 if mi.end > cue.start {
                     continue;
                 }
-                let dist = char_at[cue.start] - char_at[mi.end];
+                let dist = chars.at(cue.start) - chars.at(mi.end);
                 if dist > me.window {
                     continue;
                 }
@@ -1603,7 +1704,7 @@ impl Coder {
             };
             let kw = kw_domains.get_or_insert_with(|| self.keyword_domains(m, folded));
             let domains_base = self.domains(kw, &code);
-            let span = (char_at[cue.start], char_at[cue.span_end]);
+            let span = (chars.at(cue.start), chars.at(cue.span_end));
             for (a, b) in pairs {
                 let mut domains = domains_base.clone();
                 for c in &codes_here {
@@ -1683,7 +1784,7 @@ impl Coder {
         if let Some(e) = events.iter().find(|e| !e.negated && !e.hypothetical) {
             ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));
         } else if codes_here.len() == 2 {
-            ctx.pair = Some((codes_here[0].clone(), codes_here[1].clone()));
+            ctx.pair = Some((codes_here[0].to_string(), codes_here[1].to_string()));
         }
         events
     }
@@ -1709,6 +1810,144 @@ impl Coder {
         }
         out
     }
+}
+
+/// Short words of a grammar list, sorted, looked up by the first character of the text that
+/// follows (one binary search instead of a scan of the whole list per actor phrase or cue).
+#[derive(Debug, Default)]
+struct PrefixList {
+    words: Vec<String>,
+    /// The first character of every word (`'\0'` for an empty word), in the same order.
+    firsts: Vec<char>,
+}
+
+impl PrefixList {
+    fn new(words: impl Iterator<Item = String>) -> Self {
+        let mut words: Vec<String> = words.collect();
+        words.sort();
+        let firsts = words
+            .iter()
+            .map(|w| w.chars().next().unwrap_or('\0'))
+            .collect();
+        PrefixList { words, firsts }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    fn has_empty(&self) -> bool {
+        self.words.first().is_some_and(|w| w.is_empty())
+    }
+
+    /// Whether `hay` starts with one of the words.
+    #[inline]
+    fn any_prefix_of(&self, hay: &str) -> bool {
+        if self.has_empty() {
+            return true;
+        }
+        let Some(c) = hay.chars().next() else {
+            return false;
+        };
+        let from = self.firsts.partition_point(|&f| f < c);
+        self.firsts[from..]
+            .iter()
+            .zip(&self.words[from..])
+            .take_while(|(&f, _)| f == c)
+            .any(|(_, w)| starts_with_fast(hay, w))
+    }
+
+    /// Whether one of the words occurs anywhere in `hay` (`hay.contains(word)` for any word).
+    fn occurs_in(&self, hay: &str) -> bool {
+        if self.has_empty() {
+            return true;
+        }
+        hay.char_indices()
+            .any(|(i, c)| self.firsts.binary_search(&c).is_ok() && self.any_prefix_of(&hay[i..]))
+    }
+}
+
+/// Character positions of a folded sentence, counted only when asked (most sentences name no
+/// event and never need one): the folded text keeps the original's characters one to one.
+struct CharIdx<'a> {
+    folded: &'a str,
+    orig: &'a str,
+    /// Folding left the text as it was (same bytes).
+    same: bool,
+    /// For long or folded sentences, built on first use: the character index of every folded
+    /// byte (and the end), and the original byte offset of every character (and the end).
+    tables: std::cell::OnceCell<(Vec<u32>, Vec<u32>)>,
+}
+
+impl<'a> CharIdx<'a> {
+    /// Sentences up to this many bytes count characters directly.
+    const SHORT: usize = 256;
+
+    fn new(folded: &'a str, orig: &'a str) -> Self {
+        CharIdx {
+            folded,
+            orig,
+            same: std::ptr::eq(folded, orig),
+            tables: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn tables(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.tables.get_or_init(|| {
+            let mut char_at = Vec::with_capacity(self.folded.len() + 1);
+            let mut n = 0u32;
+            for c in self.folded.chars() {
+                for _ in 0..c.len_utf8() {
+                    char_at.push(n);
+                }
+                n += 1;
+            }
+            char_at.push(n);
+            let mut orig_at: Vec<u32> = self.orig.char_indices().map(|(b, _)| b as u32).collect();
+            orig_at.push(self.orig.len() as u32);
+            (char_at, orig_at)
+        })
+    }
+
+    /// The character index of byte `b` of the folded text.
+    #[inline]
+    fn at(&self, b: usize) -> usize {
+        if self.folded.len() <= Self::SHORT {
+            char_count(&self.folded.as_bytes()[..b])
+        } else {
+            self.tables().0[b] as usize
+        }
+    }
+
+    /// The original character at folded byte `b`.
+    fn orig_char(&self, b: usize) -> Option<char> {
+        if self.same {
+            return self.folded.get(b..)?.chars().next();
+        }
+        let ci = self.at(b);
+        if self.folded.len() <= Self::SHORT {
+            self.orig.chars().nth(ci)
+        } else {
+            let (_, orig_at) = self.tables();
+            self.orig.get(*orig_at.get(ci)? as usize..)?.chars().next()
+        }
+    }
+
+    /// The original text of the folded byte range `[a, b)`.
+    fn text(&self, a: usize, b: usize) -> String {
+        if self.same {
+            return self.folded[a..b].to_string();
+        }
+        let (char_at, orig_at) = self.tables();
+        let (ca, cb) = (char_at[a] as usize, char_at[b] as usize);
+        self.orig[orig_at[ca] as usize..orig_at[cb] as usize].to_string()
+    }
+}
+
+/// The number of characters in UTF-8 `bytes` (lead bytes only).
+#[inline]
+fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// Whether `s` is exactly one character (a one-character abbreviation: 美, 俄).

@@ -125,6 +125,11 @@ pub struct EventRow {
     pub description_zh: Option<String>,
     pub description_en: Option<String>,
     pub citation: Vec<CitationRow>,
+    /// The dataset of an imported event (`gdelt`, `icews`, `polecat`), its own id, file and row.
+    pub dataset: Option<String>,
+    pub native_id: Option<String>,
+    pub import_file: Option<String>,
+    pub import_row: Option<i64>,
 }
 
 /// Which events to list. Months are `YYYY-MM`, inclusive.
@@ -249,7 +254,8 @@ impl Store {
                     e.source_person, e.target_person, e.source_position, e.target_position,
                     e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical,
                     e.domains, e.origin, e.doc_id, e.sentence_id, s.text, e.span_start, e.span_end,
-                    e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites
+                    e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites,
+                    e.dataset, e.native_id, e.import_file, e.import_row
              FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id WHERE 1 = 1",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
@@ -344,6 +350,10 @@ impl Store {
                         .split(';')
                         .filter_map(|id| citations.get(id).cloned())
                         .collect(),
+                    dataset: r.get(31)?,
+                    native_id: r.get(32)?,
+                    import_file: r.get(33)?,
+                    import_row: r.get(34)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;

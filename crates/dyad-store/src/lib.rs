@@ -15,11 +15,13 @@
 mod documents;
 mod error;
 mod events;
+mod imports;
 mod migrate;
 
 pub use documents::{DocumentRow, IngestStatus, NewDocument, RecodeStats, SentenceRow};
 pub use error::StoreError;
 pub use events::{CitationRow, EventFilter, EventRow, NewEvent};
+pub use imports::{ImportBatch, ImportFileRow, ImportedEvent};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,10 @@ use crate::StoreError;
 use rusqlite::Connection;
 
 /// The migrations, in order; index + 1 is the schema version each one produces.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_imports.sql"),
+];
 
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 

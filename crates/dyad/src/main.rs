@@ -4,10 +4,14 @@
 mod builtin;
 mod cmd;
 mod coding;
+mod compressed;
 mod config;
+mod export;
 mod measure;
 mod output;
 mod report;
+mod scan;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -60,6 +64,18 @@ enum Command {
     Report(cmd::report::Args),
     /// Check the dictionaries and the built-in chronology.
     Dict(cmd::dict::Args),
+    /// Serve the JSON API (described at /openapi.json) and the web dashboard.
+    Serve(cmd::serve::Args),
+    /// Write events as Hive-partitioned Parquet or CSV (year=/month=) for other engines.
+    Export(cmd::export::Args),
+    /// Run one SQL query on the store over the view `events` (the export's columns).
+    Sql(cmd::sql::Args),
+    /// Flow measures of a dyad straight from event files (GDELT), streamed, nothing stored.
+    Scan(cmd::scan::Args),
+    /// Import GDELT, ICEWS or POLECAT event files (plain, .gz, .zip, directories) into the store.
+    Import(cmd::import::Args),
+    /// Compare two sources of a dyad's events (e.g. curated vs imported:gdelt) month by month.
+    Compare(cmd::compare::Args),
 }
 
 /// How a command ended, when it did not fail outright.
@@ -112,5 +128,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Backtest(a) => cmd::phases::run_backtest(&db, a),
         Command::Report(a) => cmd::report::run(&db, a),
         Command::Dict(a) => cmd::dict::run(a),
+        Command::Serve(a) => cmd::serve::run(&db, a),
+        Command::Export(a) => cmd::export::run(&db, a),
+        Command::Sql(a) => cmd::sql::run(&db, a),
+        Command::Scan(a) => cmd::scan::run(a),
+        Command::Import(a) => cmd::import::run(&db, a),
+        Command::Compare(a) => cmd::compare::run(&db, a),
     }
 }

@@ -23,11 +23,47 @@ pub struct Args {
     format: Format,
 }
 
+/// One coded sentence, as `dyad code --format json` and the API's `POST /api/code` print it.
 #[derive(Serialize)]
-struct Coded {
+pub struct Coded {
     sentence: String,
     lang: &'static str,
     events: Vec<serde_json::Value>,
+}
+
+/// Codes `sentences` in order with a date context carried from one to the next.
+pub fn code_sentences(
+    coder: &dyad_coder::Coder,
+    sentences: &[String],
+    date: Option<EventDate>,
+    explain: bool,
+) -> Result<Vec<Coded>> {
+    let mut ctx = DateContext::new(date);
+    let mut out = Vec::new();
+    for s in sentences {
+        let text = dyad_text::normalize::normalized(s.trim());
+        let lang = dyad_text::lang::detect(&text);
+        let events = coder.code(&SentenceInput { lang, text: &text }, &mut ctx);
+        let events = events
+            .into_iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(&e)?;
+                v["date_precision"] = serde_json::Value::from(e.date.precision().as_str());
+                if !explain {
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("explain");
+                    }
+                }
+                Ok(v)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        out.push(Coded {
+            sentence: s.trim().to_string(),
+            lang: lang.as_str(),
+            events,
+        });
+    }
+    Ok(out)
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -54,31 +90,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             .collect(),
     };
     let coder = coding::builtin_coder()?;
-    let mut ctx = DateContext::new(date);
-    let mut out = Vec::new();
-    for s in &sentences {
-        let text = dyad_text::normalize::normalized(s.trim());
-        let lang = dyad_text::lang::detect(&text);
-        let events = coder.code(&SentenceInput { lang, text: &text }, &mut ctx);
-        let events = events
-            .into_iter()
-            .map(|e| {
-                let mut v = serde_json::to_value(&e)?;
-                v["date_precision"] = serde_json::Value::from(e.date.precision().as_str());
-                if !args.explain {
-                    if let Some(o) = v.as_object_mut() {
-                        o.remove("explain");
-                    }
-                }
-                Ok(v)
-            })
-            .collect::<Result<Vec<_>>>()?;
-        out.push(Coded {
-            sentence: s.trim().to_string(),
-            lang: lang.as_str(),
-            events,
-        });
-    }
+    let out = code_sentences(&coder, &sentences, date, args.explain)?;
     match args.format {
         Format::Json => {
             if args.sentence.is_some() {

@@ -2,13 +2,19 @@
 
 pub mod chronology;
 pub mod code;
+pub mod compare;
 pub mod dict;
 pub mod docs;
 pub mod eval;
 pub mod events;
+pub mod export;
+pub mod import;
 pub mod index;
 pub mod ingest;
 pub mod phases;
 pub mod recode;
 pub mod report;
+pub mod scan;
+pub mod serve;
+pub mod sql;
 pub mod summits;

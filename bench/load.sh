@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Bounded load test of `dyad serve` on 127.0.0.1: a store of 1 M events (the built-in chronology
+# plus synthetic imported events, bench/make_store.py), then 10,000 event queries from 64
+# concurrent keep-alive connections (bench/load.rs). Results go into BENCHMARKS.md by hand.
+#
+#   bench/load.sh [EVENTS] [REQUESTS] [CONCURRENCY]      (defaults 1000000 10000 64)
+#
+# The store is kept in bench-data/ (git-ignored) and reused when it has the events already.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-1000000}
+requests=${2:-10000}
+concurrency=${3:-64}
+
+cargo build --release -p dyad --quiet
+cargo build --release -p dyad --example load --quiet
+mkdir -p bench-data
+db=bench-data/load-$events.db
+if [ ! -f "$db" ]; then
+  target/release/dyad --db "$db.tmp" docs >/dev/null 2>&1   # creates the schema and loads the chronology
+  python3 bench/make_store.py "$db.tmp" "$events"
+  mv "$db.tmp" "$db"; rm -f "$db.tmp-wal" "$db.tmp-shm"
+fi
+
+log=$(mktemp)
+target/release/dyad --db "$db" serve --addr 127.0.0.1:0 2>"$log" &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -f "$log"' EXIT
+addr=""
+for _ in $(seq 1 300); do
+  addr=$(grep -o '127\.0\.0\.1:[0-9]*' "$log" | head -n1 || true)
+  [ -n "$addr" ] && break
+  sleep 0.1
+done
+[ -n "$addr" ] || { cat "$log" >&2; exit 1; }
+
+echo "== warm-up (200 requests)"
+target/release/examples/load --addr "$addr" --requests 200 --concurrency 8 >/dev/null
+echo "== event queries, $requests requests, $concurrency concurrent, store of $events synthetic events"
+target/release/examples/load --addr "$addr" --requests "$requests" --concurrency "$concurrency"

@@ -1,0 +1,36 @@
+//! `dyad serve`: the HTTP API and the web dashboard (see `crate::serve`).
+
+use crate::{serve, Outcome};
+use anyhow::Result;
+use std::net::SocketAddr;
+use std::path::Path;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Address to listen on; port 0 picks a free port (the address is printed on stderr).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Bearer token that write routes require (required on a non-loopback address).
+    #[arg(long, env = "DYAD_TOKEN", hide_env_values = true, value_name = "TOKEN")]
+    token: Option<String>,
+    /// Largest upload, in bytes.
+    #[arg(long, value_name = "N", default_value_t = 10_000_000)]
+    max_body: usize,
+    /// Database connections reading at once (default: twice the number of cores, at least 4).
+    #[arg(long, value_name = "N")]
+    readers: Option<usize>,
+}
+
+pub fn run(db: &Path, args: Args) -> Result<Outcome> {
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    serve::run(serve::Config {
+        db: db.to_path_buf(),
+        addr: args.addr,
+        token: args.token,
+        max_body: args.max_body,
+        readers: args.readers.unwrap_or((2 * cores).max(4)).clamp(1, 256),
+    })?;
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,487 @@
+//! Events as files other engines read: the export schema (one list of columns, the single source
+//! of the SQLite view, the Parquet schema, the CSV header and docs/export.md), the selection of
+//! events, and the writers (`parquet`, `csv`) of a Hive-partitioned directory
+//! (`year=YYYY/month=MM/part-00000.parquet`).
+//!
+//! The same columns are offered to SQL on the embedded store as the temporary view `events`
+//! (see [`create_views`]), so one SQL file (`sql/flow_index.sql`) runs unchanged on SQLite here
+//! and on a distributed engine (Spark SQL) over the exported Parquet.
+
+mod csv;
+mod parquet;
+
+use anyhow::{bail, Context, Result};
+use dyad_model::{EventDate, Origin};
+use rusqlite::types::ValueRef;
+use rusqlite::Connection;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Version of the export schema, written into every file's metadata and the manifest. Bump it
+/// when a column is renamed, removed or changes type (adding a nullable column at the end is
+/// compatible).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The manifest written beside the partitions. Engines skip files whose names start with `_`.
+pub const MANIFEST: &str = "_dyad_export.json";
+
+/// How a column is stored in Parquet (and printed in CSV).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// UTF-8 text (Parquet BYTE_ARRAY, logical type STRING).
+    String,
+    /// Parquet INT64.
+    Int64,
+    /// Parquet INT32.
+    Int32,
+    /// Parquet DOUBLE.
+    Double,
+    /// Parquet BOOLEAN; `true`/`false` in CSV; 0/1 in the SQLite view.
+    Boolean,
+    /// A calendar day: Parquet INT32 with logical type DATE; `YYYY-MM-DD` in CSV and SQLite.
+    Date,
+}
+
+/// One exported column.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Column {
+    pub name: &'static str,
+    #[serde(rename = "type")]
+    pub kind: Kind,
+    pub nullable: bool,
+    /// Its value in SQLite, over `main.events e LEFT JOIN main.sentences s`.
+    #[serde(skip)]
+    sql: &'static str,
+}
+
+const fn col(name: &'static str, kind: Kind, nullable: bool, sql: &'static str) -> Column {
+    Column {
+        name,
+        kind,
+        nullable,
+        sql,
+    }
+}
+
+/// The day an event's date starts on, as SQLite text `YYYY-MM-DD` (`day_start` counts days
+/// since 1970-01-01).
+const FIRST_DAY: &str = "date(e.day_start * 86400, 'unixepoch')";
+
+/// The exported columns, in file order. docs/export.md documents each; a test checks both agree.
+pub const COLUMNS: &[Column] = &[
+    col("event_id", Kind::Int64, false, "e.id"),
+    col("origin", Kind::String, false, "e.origin"),
+    // Replaced by `NULL` when the store predates the `dataset` column (see `column_sql`).
+    col("dataset", Kind::String, true, "e.dataset"),
+    col("date", Kind::String, false, "e.date"),
+    col("date_precision", Kind::String, false, "e.date_precision"),
+    col("first_day", Kind::Date, false, FIRST_DAY),
+    col(
+        "year_month",
+        Kind::String,
+        false,
+        "substr(date(e.day_start * 86400, 'unixepoch'), 1, 7)",
+    ),
+    col("reported", Kind::String, true, "e.reported"),
+    col("source", Kind::String, false, "e.source"),
+    col("source_role", Kind::String, false, "e.source_role"),
+    col("source_person", Kind::String, true, "e.source_person"),
+    col("source_position", Kind::String, true, "e.source_position"),
+    col("source_text", Kind::String, true, "e.source_text"),
+    col("target", Kind::String, false, "e.target"),
+    col("target_role", Kind::String, false, "e.target_role"),
+    col("target_person", Kind::String, true, "e.target_person"),
+    col("target_position", Kind::String, true, "e.target_position"),
+    col("target_text", Kind::String, true, "e.target_text"),
+    col("cameo", Kind::String, false, "e.cameo"),
+    col("quad_class", Kind::Int32, false, "e.quad_class"),
+    col("goldstein", Kind::Double, false, "e.goldstein"),
+    col("plover", Kind::String, false, "e.plover"),
+    col("plover_mode", Kind::String, false, "e.plover_mode"),
+    col("negated", Kind::Boolean, false, "e.negated"),
+    col("hypothetical", Kind::Boolean, false, "e.hypothetical"),
+    col("domains", Kind::String, false, "e.domains"),
+    col("place", Kind::String, true, "e.place"),
+    col("meeting", Kind::String, true, "e.meeting"),
+    col("description_zh", Kind::String, true, "e.description_zh"),
+    col("description_en", Kind::String, true, "e.description_en"),
+    col("doc_id", Kind::String, true, "e.doc_id"),
+    col("sentence_id", Kind::Int64, true, "e.sentence_id"),
+    col("sentence", Kind::String, true, "s.text"),
+    col("span_start", Kind::Int64, true, "e.span_start"),
+    col("span_end", Kind::Int64, true, "e.span_end"),
+    col("curated_id", Kind::String, true, "e.curated_id"),
+    col("cites", Kind::String, true, "NULLIF(e.cites, '')"),
+    col(
+        "citation",
+        Kind::String,
+        true,
+        "CASE WHEN e.cites IS NULL OR e.cites = '' THEN NULL ELSE (
+            SELECT group_concat(c.publisher || ', ' || c.title || COALESCE(', ' || c.date, '')
+                                || COALESCE(', ' || c.url, ''), ' | '
+                                ORDER BY instr(';' || e.cites || ';', ';' || c.id || ';'))
+            FROM main.citations c
+            WHERE instr(';' || e.cites || ';', ';' || c.id || ';') > 0) END",
+    ),
+    col("import_file", Kind::String, true, "e.import_file"),
+    col("import_row", Kind::Int64, true, "e.import_row"),
+    col("native_id", Kind::String, true, "e.native_id"),
+];
+
+/// The Hive partition columns: not stored in the files but in their directory names
+/// (`year=2014/month=03`); engines that discover partitions add them as integer columns, and the
+/// SQLite view has them too. They are the year and month of `first_day`.
+pub const PARTITION_COLUMNS: [&str; 2] = ["year", "month"];
+
+/// Which events to export or to offer to SQL.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SelectionArgs {
+    /// Only events between these two actors, either direction (e.g. USA-RUS). Default: all.
+    #[arg(long)]
+    pub dyad: Option<String>,
+    /// Only these origins (repeatable or comma-separated): coded, curated, imported.
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Vec<String>,
+    /// First month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+    /// Last month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
+}
+
+/// A parsed [`SelectionArgs`]. Negated and hypothetical events are always included: they are
+/// flagged in columns, and queries decide (as `sql/flow_index.sql` does).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Selection {
+    pub dyad: Option<(String, String)>,
+    pub origins: Vec<&'static str>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    #[serde(skip)]
+    from_day: Option<i64>,
+    #[serde(skip)]
+    to_day: Option<i64>,
+}
+
+impl SelectionArgs {
+    pub fn parse(&self) -> Result<Selection> {
+        use crate::cmd::chronology::{parse_dyad, parse_month};
+        let from = parse_month("--from", &self.from)?;
+        let to = parse_month("--to", &self.to)?;
+        Ok(Selection {
+            dyad: self.dyad.as_deref().map(parse_dyad).transpose()?,
+            origins: crate::cmd::index::parse_origins(&self.origin)?
+                .into_iter()
+                .map(Origin::as_str)
+                .collect(),
+            from: from.map(|d| d.to_string()),
+            to: to.map(|d| d.to_string()),
+            from_day: from.map(|d| d.first_day().ordinal()),
+            to_day: to.map(|d| d.last_day().ordinal()),
+        })
+    }
+}
+
+impl Selection {
+    /// The SQL condition over `main.events e`. Every literal is validated (actor codes are
+    /// alphanumeric, origins are an enum, days are integers), so inlining them is safe.
+    fn where_sql(&self) -> String {
+        let mut w = vec!["1 = 1".to_string()];
+        if let Some((a, b)) = &self.dyad {
+            w.push(format!(
+                "((e.source = '{a}' AND e.target = '{b}') OR (e.source = '{b}' AND e.target = '{a}'))"
+            ));
+        }
+        if !self.origins.is_empty() {
+            let list: Vec<String> = self.origins.iter().map(|o| format!("'{o}'")).collect();
+            w.push(format!("e.origin IN ({})", list.join(", ")));
+        }
+        if let Some(d) = self.from_day {
+            w.push(format!("e.day_start >= {d}"));
+        }
+        if let Some(d) = self.to_day {
+            w.push(format!("e.day_start <= {d}"));
+        }
+        w.join(" AND ")
+    }
+}
+
+/// `true` when the store's events table has the column (the `dataset` column arrives with a
+/// later migration).
+fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
+    let mut stmt = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
+    let names = stmt
+        .query_map([], |r| r.get::<_, String>(1))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(names.iter().any(|n| n == column))
+}
+
+/// Creates the temporary views `dyad_export` (the selected events with the export columns and the
+/// partition columns) and `events` (the same, under the name portable SQL files use). Temporary
+/// objects live only on this connection and shadow `main.events` for unqualified names, so call
+/// this after every write to the store.
+pub fn create_views(conn: &Connection, sel: &Selection) -> Result<()> {
+    let has_dataset = has_column(conn, "events", "dataset")?;
+    let mut cols: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| {
+            let sql = if c.name == "dataset" && !has_dataset {
+                "CAST(NULL AS TEXT)"
+            } else {
+                c.sql
+            };
+            format!("{sql} AS {}", c.name)
+        })
+        .collect();
+    cols.push(format!(
+        "CAST(substr({FIRST_DAY}, 1, 4) AS INTEGER) AS year"
+    ));
+    cols.push(format!(
+        "CAST(substr({FIRST_DAY}, 6, 2) AS INTEGER) AS month"
+    ));
+    let sql = format!(
+        "DROP VIEW IF EXISTS temp.events;
+         DROP VIEW IF EXISTS temp.dyad_export;
+         CREATE TEMP VIEW dyad_export AS
+         SELECT {}
+         FROM main.events e LEFT JOIN main.sentences s ON s.id = e.sentence_id
+         WHERE {};
+         CREATE TEMP VIEW events AS SELECT * FROM temp.dyad_export;",
+        cols.join(",\n                "),
+        sel.where_sql()
+    );
+    conn.execute_batch(&sql)
+        .context("creating the export view over the store")?;
+    Ok(())
+}
+
+/// One value read from the store.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+impl Cell {
+    fn from_sql(v: ValueRef<'_>) -> Cell {
+        match v {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(i) => Cell::Int(i),
+            ValueRef::Real(f) => Cell::Real(f),
+            ValueRef::Text(t) | ValueRef::Blob(t) => {
+                Cell::Text(String::from_utf8_lossy(t).into_owned())
+            }
+        }
+    }
+
+    fn as_text(&self) -> Option<String> {
+        match self {
+            Cell::Null => None,
+            Cell::Int(i) => Some(i.to_string()),
+            Cell::Real(f) => Some(f.to_string()),
+            Cell::Text(s) => Some(s.clone()),
+        }
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        match self {
+            Cell::Int(i) => Some(*i),
+            Cell::Real(f) if f.fract() == 0.0 => Some(*f as i64),
+            Cell::Text(s) => s.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Cell::Int(i) => Some(*i as f64),
+            Cell::Real(f) => Some(*f),
+            Cell::Text(s) => s.trim().parse().ok(),
+            Cell::Null => None,
+        }
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` text.
+    fn as_days(&self) -> Option<i32> {
+        match self {
+            Cell::Text(s) => s
+                .parse::<EventDate>()
+                .ok()
+                .and_then(|d| i32::try_from(d.ordinal()).ok()),
+            _ => None,
+        }
+    }
+}
+
+/// The output format of `dyad export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    Parquet,
+    Csv,
+}
+
+impl FileFormat {
+    fn extension(self) -> &'static str {
+        match self {
+            FileFormat::Parquet => "parquet",
+            FileFormat::Csv => "csv",
+        }
+    }
+}
+
+/// Writes the rows of one partition file.
+trait PartitionWriter {
+    fn push(&mut self, row: &[Cell]) -> Result<()>;
+    fn finish(self: Box<Self>) -> Result<()>;
+}
+
+fn open_partition(format: FileFormat, path: &Path) -> Result<Box<dyn PartitionWriter>> {
+    Ok(match format {
+        FileFormat::Parquet => Box::new(self::parquet::Writer::create(path)?),
+        FileFormat::Csv => Box::new(self::csv::Writer::create(path)?),
+    })
+}
+
+/// One written partition file, relative to the output directory.
+#[derive(Debug, Serialize)]
+pub struct PartitionFile {
+    pub path: String,
+    pub rows: u64,
+}
+
+/// What an export wrote; also the manifest `_dyad_export.json`.
+#[derive(Debug, Serialize)]
+pub struct Manifest {
+    pub dyad_version: &'static str,
+    pub schema_version: u32,
+    pub format: FileFormat,
+    pub selection: Selection,
+    pub rows: u64,
+    pub partition_columns: [&'static str; 2],
+    pub columns: &'static [Column],
+    pub partitions: Vec<PartitionFile>,
+}
+
+/// Writes the events selected by `sel` under `out` as Hive-partitioned files of `format`, one file
+/// per month (`year=YYYY/month=MM/part-00000.EXT`), streaming in date order so that memory holds
+/// at most one row group. `out` must be empty or missing.
+pub fn write(
+    conn: &Connection,
+    sel: &Selection,
+    format: FileFormat,
+    out: &Path,
+) -> Result<Manifest> {
+    create_views(conn, sel)?;
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {}, year, month FROM temp.dyad_export ORDER BY first_day, event_id",
+        names.join(", ")
+    ))?;
+    let mut rows = stmt.query([])?;
+    let mut manifest = Manifest {
+        dyad_version: env!("CARGO_PKG_VERSION"),
+        schema_version: SCHEMA_VERSION,
+        format,
+        selection: sel.clone(),
+        rows: 0,
+        partition_columns: PARTITION_COLUMNS,
+        columns: COLUMNS,
+        partitions: Vec::new(),
+    };
+    let mut current: Option<((i64, i64), Box<dyn PartitionWriter>)> = None;
+    let mut row = Vec::with_capacity(COLUMNS.len());
+    while let Some(r) = rows.next()? {
+        row.clear();
+        for i in 0..COLUMNS.len() {
+            row.push(Cell::from_sql(r.get_ref(i)?));
+        }
+        let key: (i64, i64) = (r.get(COLUMNS.len())?, r.get(COLUMNS.len() + 1)?);
+        if current.as_ref().map(|c| c.0) != Some(key) {
+            if let Some((_, w)) = current.take() {
+                w.finish()?;
+            }
+            let rel: PathBuf = [
+                format!("year={:04}", key.0),
+                format!("month={:02}", key.1),
+                format!("part-00000.{}", format.extension()),
+            ]
+            .iter()
+            .collect();
+            let path = out.join(&rel);
+            if path.exists() {
+                bail!(
+                    "{} exists: events of {}-{:02} came out of date order",
+                    path.display(),
+                    key.0,
+                    key.1
+                );
+            }
+            std::fs::create_dir_all(path.parent().unwrap_or(out))
+                .with_context(|| format!("creating {}", path.display()))?;
+            current = Some((key, open_partition(format, &path)?));
+            manifest.partitions.push(PartitionFile {
+                path: rel.to_string_lossy().replace('\\', "/"),
+                rows: 0,
+            });
+        }
+        if let Some((_, w)) = current.as_mut() {
+            w.push(&row).with_context(|| match row.first() {
+                Some(Cell::Int(id)) => format!("writing event {id}"),
+                _ => "writing an event".to_string(),
+            })?;
+        }
+        if let Some(p) = manifest.partitions.last_mut() {
+            p.rows += 1;
+        }
+        manifest.rows += 1;
+    }
+    if let Some((_, w)) = current.take() {
+        w.finish()?;
+    }
+    let path = out.join(MANIFEST);
+    let json = serde_json::to_string_pretty(&manifest)?;
+    std::fs::write(&path, json + "\n").with_context(|| format!("writing {}", path.display()))?;
+    Ok(manifest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names_are_unique_and_not_partition_names() {
+        let mut names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        names.extend(PARTITION_COLUMNS);
+        let n = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), n);
+    }
+
+    #[test]
+    fn selection_sql_inlines_only_validated_values() {
+        let sel = SelectionArgs {
+            dyad: Some("usa-rus".into()),
+            origin: vec!["curated,coded".into()],
+            from: Some("2014-03".into()),
+            to: None,
+        }
+        .parse()
+        .unwrap();
+        let w = sel.where_sql();
+        assert!(w.contains("e.source = 'USA' AND e.target = 'RUS'"), "{w}");
+        assert!(w.contains("e.origin IN ('curated', 'coded')"), "{w}");
+        assert!(w.contains("e.day_start >= 16130"), "{w}");
+        let bad = SelectionArgs {
+            dyad: Some("USA-R'US".into()),
+            ..Default::default()
+        };
+        assert!(bad.parse().is_err());
+    }
+}

@@ -1,0 +1,286 @@
+//! `dyad scan gdelt`: the flow measures of USA–RUS straight from real GDELT files, checked
+//! against the reference figures in `../shared/reference/data/SOURCES.md` and against an
+//! independent computation (a plain split on tabs) in this file.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+fn reference(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/reference/data")
+        .join(rel)
+}
+
+/// GDELT 2.0, 61 columns, 2271 rows.
+fn gdelt2() -> PathBuf {
+    reference("media-dashboard__bootstrap-db/20150218230000.export.CSV")
+}
+
+/// GDELT 1.0, 58 and 57 columns, 710 rows.
+fn gdelt1() -> PathBuf {
+    reference("reed9999__gdelt-demo/events.csv")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}\nstderr: {}", self.stdout, self.stderr))
+    }
+}
+
+fn scan(args: &[&str], paths: &[&Path]) -> Run {
+    let mut c = Command::cargo_bin("dyad").unwrap();
+    c.env_remove("DYAD_DB").args(["scan", "gdelt"]).args(args);
+    for p in paths {
+        c.arg(p);
+    }
+    let out = c.output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn close(a: &Value, b: f64) -> bool {
+    (a.as_f64().unwrap() - b).abs() < 1e-9
+}
+
+#[test]
+fn real_files_give_the_reference_figures() {
+    // SOURCES.md: 8 rows (5 USA→RUS, 3 RUS→USA), mean 2.5 / 1.6 / 4.0, sum 20.0, QuadClass 1:6 2:2.
+    let r = scan(&["--format", "json"], &[&gdelt2()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = r.json();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    let m = &rows[0];
+    assert_eq!(m["period"], "2015-02");
+    assert_eq!(m["events"], 8);
+    assert_eq!(
+        m["quad"],
+        serde_json::json!({"1": 6, "2": 2, "3": 0, "4": 0})
+    );
+    assert!(close(&m["goldstein_sum"], 20.0));
+    assert!(close(&m["goldstein_mean"], 2.5));
+    assert!(close(&m["net_cooperation"], 1.0));
+    assert_eq!(m["by_direction"]["USA->RUS"]["events"], 5);
+    assert_eq!(m["by_direction"]["RUS->USA"]["events"], 3);
+    assert!(close(&m["by_direction"]["USA->RUS"]["goldstein_mean"], 1.6));
+    assert!(close(&m["by_direction"]["RUS->USA"]["goldstein_mean"], 4.0));
+    assert!(
+        r.stderr.contains("2271 rows, 8 USA-RUS rows, 0 bad rows"),
+        "{}",
+        r.stderr
+    );
+
+    // SOURCES.md: 3 rows, all USA→RUS, sum −1.6, mean −0.5333, QuadClass 1:2 4:1.
+    let r = scan(&["--format", "json"], &[&gdelt1()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = r.json();
+    let m = &rows[0];
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(m["period"], "2016-07");
+    assert_eq!(m["events"], 3);
+    assert_eq!(
+        m["quad"],
+        serde_json::json!({"1": 2, "2": 0, "3": 0, "4": 1})
+    );
+    assert!(close(&m["goldstein_sum"], -1.6));
+    assert!(close(&m["goldstein_mean"], -1.6 / 3.0));
+    assert!(close(&m["net_cooperation"], 1.0 / 3.0));
+    assert_eq!(m["by_direction"]["RUS->USA"]["events"], 0);
+    assert!(
+        r.stderr.contains("710 rows, 3 USA-RUS rows, 0 bad rows"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Per month `YYYYMM`: events, QuadClass counts, Goldstein sum, events per direction — by a
+/// plain split on tabs, sharing no code with dyad.
+fn independent(files: &[&Path]) -> BTreeMap<String, (u64, [u64; 4], f64, [u64; 2])> {
+    let mut out: BTreeMap<String, (u64, [u64; 4], f64, [u64; 2])> = BTreeMap::new();
+    for f in files {
+        let bytes = std::fs::read(f).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for line in text.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            assert!([57, 58, 61].contains(&c.len()));
+            let dir = match (c[7], c[17]) {
+                ("USA", "RUS") => 0,
+                ("RUS", "USA") => 1,
+                _ => continue,
+            };
+            let e = out.entry(c[1][..6].to_string()).or_default();
+            e.0 += 1;
+            e.1[c[29].parse::<usize>().unwrap() - 1] += 1;
+            e.2 += c[30].parse::<f64>().unwrap();
+            e.3[dir] += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn agrees_with_an_independent_split_on_tabs() {
+    let files = [gdelt2(), gdelt1()];
+    let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let expected = independent(&files);
+    let r = scan(&["--format", "json", "--threads", "3"], &files);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = r.json();
+    let rows = rows.as_array().unwrap();
+    // 2015-02 to 2016-07 without gaps: empty months appear with zeros.
+    assert_eq!(rows.len(), 18);
+    for row in rows {
+        let key = row["period"].as_str().unwrap().replace('-', "");
+        let (n, quad, sum, dirs) = expected.get(&key).copied().unwrap_or_default();
+        assert_eq!(row["events"], n, "{key}");
+        for q in 0..4 {
+            assert_eq!(row["quad"][(q + 1).to_string()], quad[q], "{key}");
+        }
+        assert!(close(&row["goldstein_sum"], sum), "{key}");
+        let mean = if n > 0 { sum / n as f64 } else { 0.0 };
+        assert!(close(&row["goldstein_mean"], mean), "{key}");
+        assert_eq!(row["by_direction"]["USA->RUS"]["events"], dirs[0]);
+        assert_eq!(row["by_direction"]["RUS->USA"]["events"], dirs[1]);
+        assert_eq!(row["by_domain"], serde_json::json!({}));
+    }
+    assert_eq!(expected.len(), 2);
+
+    // Quarters and years add the same events up.
+    let r = scan(&["--format", "json", "--freq", "year"], &files);
+    let years = r.json();
+    let years: Vec<(String, u64)> = years
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| {
+            (
+                y["period"].as_str().unwrap().to_string(),
+                y["events"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(years, [("2015".to_string(), 8), ("2016".to_string(), 3)]);
+    let r = scan(&["--format", "csv", "--freq", "quarter"], &files);
+    let mut lines = r.stdout.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "period,events,q1,q2,q3,q4,goldstein_sum,goldstein_mean,net_coop,USA->RUS,RUS->USA"
+    );
+    assert_eq!(lines.next().unwrap(), "2015-Q1,8,6,2,0,0,20,2.5,1,5,3");
+    assert_eq!(
+        lines.last().unwrap(),
+        "2016-Q3,3,2,0,0,1,-1.6,-0.5333333333333333,0.3333333333333333,3,0"
+    );
+}
+
+#[test]
+fn gzip_and_zip_inputs_equal_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = scan(&["--format", "json"], &[&gdelt2(), &gdelt1()]);
+    assert_eq!(plain.code, 0);
+
+    let gz_path = dir.path().join("a.export.CSV.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&std::fs::read(gdelt2()).unwrap()).unwrap();
+    std::fs::write(&gz_path, gz.finish().unwrap()).unwrap();
+    let zip_path = dir.path().join("b.zip");
+    let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zw.start_file("events.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zw.write_all(&std::fs::read(gdelt1()).unwrap()).unwrap();
+    std::fs::write(&zip_path, zw.finish().unwrap().into_inner()).unwrap();
+
+    let both = scan(&["--format", "json"], &[&gz_path, &zip_path]);
+    assert_eq!(both.code, 0, "{}", both.stderr);
+    assert_eq!(both.json(), plain.json());
+    // A directory is walked: the same two files.
+    let walked = scan(&["--format", "json"], &[dir.path()]);
+    assert_eq!(walked.json(), plain.json());
+    assert!(
+        walked.stderr.contains("scanned 2 inputs"),
+        "{}",
+        walked.stderr
+    );
+}
+
+#[test]
+fn bad_rows_are_counted_and_located_and_the_rest_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(gdelt2()).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let dyad_lines: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            let c: Vec<&str> = l.split('\t').collect();
+            (c[7] == "USA" && c[17] == "RUS") || (c[7] == "RUS" && c[17] == "USA")
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(dyad_lines.len(), 8);
+    // Line 3: a column lost. Line of the first USA–RUS row: an impossible date.
+    let mut cols: Vec<&str> = lines[2].split('\t').collect();
+    cols.remove(40);
+    lines[2] = cols.join("\t");
+    let first = dyad_lines[0];
+    lines[first] = lines[first].replacen("\t20150218\t", "\t20150231\t", 1);
+    let bad = dir.path().join("bad.CSV");
+    std::fs::write(&bad, lines.join("\n") + "\n").unwrap();
+
+    let r = scan(&["--format", "json"], &[&bad]);
+    assert_eq!(
+        r.code, 0,
+        "bad rows alone do not fail the scan: {}",
+        r.stderr
+    );
+    let rows = r.json();
+    assert_eq!(rows[0]["events"], 7);
+    assert!(
+        r.stderr
+            .contains("bad.CSV: 2 of 2271 rows left out (1 wrong column count, 1 bad SQLDATE)"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("bad.CSV:3: 60 columns"), "{}", r.stderr);
+    let located = format!(
+        "bad.CSV:{}: SQLDATE (column 2) is not a date YYYYMMDD (`20150231`)",
+        first + 1
+    );
+    assert!(r.stderr.contains(&located), "{}", r.stderr);
+}
+
+#[test]
+fn unreadable_inputs_exit_1_and_the_rest_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.CSV");
+    let r = scan(&["--format", "json"], &[&missing, &gdelt1()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("missing.CSV"), "{}", r.stderr);
+    assert_eq!(r.json()[0]["events"], 3);
+
+    // A gzip stream cut short: what was decompressed is counted, the input is reported.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&std::fs::read(gdelt2()).unwrap()).unwrap();
+    let bytes = gz.finish().unwrap();
+    let cut = dir.path().join("cut.gz");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let r = scan(&["--format", "json"], &[&cut]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("cut.gz: read error"), "{}", r.stderr);
+
+    let r = scan(&["--dyad", "USA-RUSSIA"], &[&gdelt1()]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}

@@ -1,0 +1,651 @@
+//! Integration tests of `dyad serve`: the binary is started on 127.0.0.1 port 0 with a temporary
+//! database, and every route is called over real HTTP (a tiny HTTP/1.1 client on TcpStream), with
+//! good and bad input. Every error must carry a code from the table published in /openapi.json,
+//! with that code's status.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const TOKEN: &str = "test-token-0123";
+
+struct Server {
+    child: Child,
+    addr: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(extra: &[&str]) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("--db")
+        .arg(dir.path().join("t.db"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(if extra.contains(&"--max-body") {
+            &[][..]
+        } else {
+            &["--max-body", "65536"][..]
+        })
+        .args(extra)
+        .env("DYAD_TOKEN", TOKEN)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    // Keep draining stderr so the server never blocks on a full pipe.
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        let _ = err.read_to_string(&mut sink);
+    });
+    Server {
+        child,
+        addr,
+        _dir: dir,
+    }
+}
+
+struct Resp {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Resp {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body[..self.body.len().min(300)])
+            )
+        })
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One request on a fresh connection. With `expect_continue`, the body is sent only after the
+/// server's `100 Continue` (a server that answers at once, e.g. 413, never gets the body).
+fn request_full(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+    expect_continue: bool,
+) -> Resp {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !body.is_empty() || method == "POST" {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    if expect_continue {
+        head.push_str("Expect: 100-continue\r\n");
+    }
+    head.push_str("\r\n");
+    s.write_all(head.as_bytes()).unwrap();
+    let mut reader = BufReader::new(s.try_clone().unwrap());
+    if expect_continue {
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        if status.contains(" 100 ") {
+            let mut blank = String::new();
+            reader.read_line(&mut blank).unwrap();
+            s.write_all(body).unwrap();
+            return read_response(reader, None);
+        }
+        return read_response(reader, Some(status));
+    }
+    s.write_all(body).unwrap();
+    read_response(reader, None)
+}
+
+fn read_response(mut r: BufReader<TcpStream>, status_line: Option<String>) -> Resp {
+    let status_line = status_line.unwrap_or_else(|| {
+        let mut l = String::new();
+        r.read_line(&mut l).unwrap();
+        l
+    });
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("bad status line {status_line:?}"));
+    let mut headers = Vec::new();
+    loop {
+        let mut l = String::new();
+        r.read_line(&mut l).unwrap();
+        let l = l.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            headers.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    let mut body = Vec::new();
+    r.read_to_end(&mut body).unwrap();
+    Resp {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn get(addr: &str, path: &str) -> Resp {
+    request_full(addr, "GET", path, &[], b"", false)
+}
+
+fn post(addr: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Resp {
+    request_full(addr, "POST", path, headers, body, false)
+}
+
+fn ok_json(addr: &str, path: &str) -> Value {
+    let r = get(addr, path);
+    assert_eq!(
+        r.status,
+        200,
+        "GET {path}: {}",
+        String::from_utf8_lossy(&r.body)
+    );
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    r.json()
+}
+
+/// Asserts an error response: its code, and that the code and status are the table's.
+fn assert_error(r: &Resp, code: &str, table: &Value) {
+    let body = r.json();
+    assert_eq!(
+        body["error"]["code"], code,
+        "expected {code}, got {body} (status {})",
+        r.status
+    );
+    assert!(body["error"]["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    let row = table
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["code"] == code)
+        .unwrap_or_else(|| panic!("{code} is not in the documented error table"));
+    assert_eq!(
+        u64::from(r.status),
+        row["status"].as_u64().unwrap(),
+        "{code}"
+    );
+}
+
+fn error_table(addr: &str) -> Value {
+    ok_json(addr, "/openapi.json")["x-error-codes"].clone()
+}
+
+#[test]
+fn read_routes_answer_with_the_documented_shapes() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    let health = ok_json(a, "/health");
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["write_requires_token"], true);
+    assert_eq!(health["limits"]["upload_bytes"], 65536);
+
+    let doc = ok_json(a, "/openapi.json");
+    assert_eq!(doc["openapi"], "3.1.0");
+    for route in [
+        "/health",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/events",
+        "/api/index",
+        "/api/phases",
+        "/api/summits",
+        "/api/drivers",
+        "/api/forecast",
+        "/api/code",
+    ] {
+        assert!(doc["paths"].get(route).is_some(), "{route} undocumented");
+    }
+    let codes: Vec<&str> = doc["x-error-codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    for c in [
+        "bad_request",
+        "invalid_json",
+        "unknown_dyad",
+        "not_found",
+        "payload_too_large",
+        "unauthorized",
+        "range_too_large",
+        "unsupported_media_type",
+        "internal",
+    ] {
+        assert!(codes.contains(&c), "{c} missing from the error table");
+    }
+
+    let dyads = ok_json(a, "/api/dyads");
+    assert_eq!(dyads["dyads"][0]["dyad"], "USA-RUS");
+    assert!(ok_json(a, "/api/vocabulary")["domains"]
+        .as_array()
+        .is_some_and(|d| d.len() > 5));
+    let docs = ok_json(a, "/api/documents");
+    assert_eq!(docs["total"], 0);
+
+    // Events: pages by offset and by cursor agree; filters hold.
+    let p1 = ok_json(a, "/api/events?dyad=USA-RUS&limit=20");
+    let evs = p1["events"].as_array().unwrap();
+    assert_eq!(evs.len(), 20);
+    assert_eq!(p1["next_offset"], 20);
+    let by_offset = ok_json(a, "/api/events?dyad=RUS-USA&limit=20&offset=20");
+    let cursor = p1["next_cursor"].as_str().unwrap();
+    let by_cursor = ok_json(
+        a,
+        &format!("/api/events?dyad=USA-RUS&limit=20&after={cursor}"),
+    );
+    assert_eq!(by_offset["events"], by_cursor["events"]);
+    let dates: Vec<&str> = evs.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "not in date order");
+    assert!(evs[0]["citation"].as_array().is_some_and(|c| !c.is_empty()));
+    let q4 = ok_json(
+        a,
+        "/api/events?dyad=USA-RUS&quad=4&from=2014-01&to=2014-12&limit=1000",
+    );
+    let q4 = q4["events"].as_array().unwrap();
+    assert!(!q4.is_empty());
+    assert!(q4
+        .iter()
+        .all(|e| e["quad_class"] == 4 && e["date"].as_str().unwrap().starts_with("2014")));
+    let sanctions = ok_json(
+        a,
+        "/api/events?dyad=USA-RUS&domain=sanctions&origin=curated",
+    );
+    assert!(sanctions["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["domains"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "sanctions")));
+    let all = ok_json(a, "/api/events?limit=5");
+    assert_eq!(all["events"].as_array().unwrap().len(), 5);
+
+    let index = ok_json(a, "/api/index?dyad=USA-RUS&freq=year&key=5");
+    assert!(index["periods"].as_array().unwrap().len() > 30);
+    assert_eq!(index["key_events"].as_array().unwrap().len(), 5);
+    assert!(index["periods"][0]["band"].is_string());
+    let phases = ok_json(a, "/api/phases?dyad=USA-RUS");
+    assert!(!phases["phases"].as_array().unwrap().is_empty());
+    let summits = ok_json(a, "/api/summits?by=year&include_multilateral=true");
+    assert!(summits["total"].as_u64().unwrap() > 20);
+    let drivers = ok_json(a, "/api/drivers?from=2014-01&to=2014-12&top=3");
+    assert_eq!(drivers["from"], "2014-01");
+    assert!(!drivers["by_domain"].as_array().unwrap().is_empty());
+    let forecast = ok_json(a, "/api/forecast?horizon=6");
+    assert_eq!(forecast["points"].as_array().unwrap().len(), 6);
+
+    // The dashboard and its assets come from the binary.
+    let html = get(a, "/");
+    assert_eq!(html.status, 200);
+    assert!(html
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    let text = String::from_utf8_lossy(&html.body);
+    assert!(text.contains("/app.js") && !text.contains("http://") && !text.contains("https://"));
+    assert!(get(a, "/app.js")
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert!(get(a, "/style.css")
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/css"));
+}
+
+#[test]
+fn bad_input_gets_the_documented_error_codes() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    let table = error_table(a);
+    let e = |path: &str, code: &str| assert_error(&get(a, path), code, &table);
+
+    for route in [
+        "/api/events?dyad=USA-XYZ",
+        "/api/index?dyad=USA-XYZ",
+        "/api/phases?dyad=USA-XYZ",
+        "/api/summits?dyad=USA-XYZ",
+        "/api/drivers?dyad=USA-XYZ",
+        "/api/forecast?dyad=USA-XYZ",
+    ] {
+        e(route, "unknown_dyad");
+    }
+    e("/api/index?dyad=USA-RUS&origin=imported", "no_events");
+    e("/api/events?dyad=USA", "bad_request");
+    e("/api/events?dyad=USA-RUS&colour=red", "bad_request");
+    e("/api/events?from=2022-13", "bad_request");
+    e("/api/events?from=2023&to=2022", "bad_request");
+    e("/api/events?quad=7", "bad_request");
+    e("/api/events?domain=weather", "bad_request");
+    e("/api/events?lang=fr", "bad_request");
+    e("/api/events?after=xyz", "bad_request");
+    e("/api/events?include_negated=maybe", "bad_request");
+    e("/api/events?dyad=USA-RUS&dyad=USA-CHN", "bad_request");
+    e("/api/events?limit=5000", "range_too_large");
+    e("/api/events?offset=1000000", "range_too_large");
+    e("/api/events?limit=ten", "bad_request");
+    e("/api/forecast?horizon=500", "range_too_large");
+    e("/api/forecast?horizon=0", "bad_request");
+    e("/api/drivers?top=1000", "range_too_large");
+    e("/api/drivers?from=2014-05&to=2014-01", "bad_request");
+    e("/api/index?freq=weekly", "bad_request");
+    e("/api/summits?by=pope", "bad_request");
+    e("/api/documents/ffffffff", "not_found");
+    e("/api/documents/zz", "not_found");
+    e("/api/events?doc=abcd1234", "not_found");
+    e("/api/nothing-here", "not_found");
+    assert_error(
+        &request_full(a, "DELETE", "/api/events", &[], b"", false),
+        "method_not_allowed",
+        &table,
+    );
+
+    // The coder: malformed JSON, wrong shape, wrong media type, too much.
+    let json = [("Content-Type", "application/json")];
+    assert_error(
+        &post(a, "/api/code", &json, b"{\"sentence\": "),
+        "invalid_json",
+        &table,
+    );
+    assert_error(
+        &post(a, "/api/code", &json, b"[1, 2]"),
+        "invalid_json",
+        &table,
+    );
+    assert_error(
+        &post(a, "/api/code", &json, b"{\"sentense\": \"typo\"}"),
+        "invalid_json",
+        &table,
+    );
+    assert_error(
+        &post(a, "/api/code", &json, b"{\"sentence\": \"  \"}"),
+        "bad_request",
+        &table,
+    );
+    assert_error(
+        &post(
+            a,
+            "/api/code",
+            &json,
+            b"{\"sentence\": \"x\", \"date_context\": \"2025\"}",
+        ),
+        "bad_request",
+        &table,
+    );
+    assert_error(
+        &post(a, "/api/code", &[("Content-Type", "text/plain")], b"hello"),
+        "unsupported_media_type",
+        &table,
+    );
+    let many = serde_json::json!({ "sentences": vec!["a"; 101] }).to_string();
+    assert_error(
+        &post(a, "/api/code", &json, many.as_bytes()),
+        "range_too_large",
+        &table,
+    );
+    let big = format!("{{\"sentence\": \"{}\"}}", "x".repeat(70_000));
+    assert_error(
+        &request_full(a, "POST", "/api/code", &json, big.as_bytes(), true),
+        "payload_too_large",
+        &table,
+    );
+
+    // Uploads: the token first, then the body.
+    let text = [("Content-Type", "text/plain")];
+    let r = post(a, "/api/documents", &text, "美俄关系。".as_bytes());
+    assert_error(&r, "unauthorized", &table);
+    assert!(r
+        .header("www-authenticate")
+        .is_some_and(|v| v.starts_with("Bearer")));
+    let wrong = [
+        ("Content-Type", "text/plain"),
+        ("Authorization", "Bearer nope"),
+    ];
+    assert_error(
+        &post(a, "/api/documents", &wrong, "美俄关系。".as_bytes()),
+        "unauthorized",
+        &table,
+    );
+    let auth = format!("Bearer {TOKEN}");
+    let with = |ct: &'static str| [("Content-Type", ct), ("Authorization", auth.as_str())];
+    let huge = vec![b'a'; 100_000];
+    assert_error(
+        &request_full(
+            a,
+            "POST",
+            "/api/documents",
+            &with("text/plain"),
+            &huge,
+            true,
+        ),
+        "payload_too_large",
+        &table,
+    );
+    assert_error(
+        &post(
+            a,
+            "/api/documents",
+            &with("image/png"),
+            b"\x89PNG\r\n\x1a\n",
+        ),
+        "unsupported_media_type",
+        &table,
+    );
+    assert_error(
+        &post(a, "/api/documents", &with("text/plain"), b""),
+        "bad_request",
+        &table,
+    );
+    assert_error(
+        &post(
+            a,
+            "/api/documents?date=2025-13-01",
+            &with("text/plain"),
+            b"text",
+        ),
+        "bad_request",
+        &table,
+    );
+    assert_error(
+        &post(
+            a,
+            "/api/documents?filename=a.docx",
+            &with("application/octet-stream"),
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        ),
+        "unprocessable_document",
+        &table,
+    );
+    assert_error(
+        &post(
+            a,
+            "/api/documents",
+            &with("multipart/form-data; boundary=XyZ"),
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"nofile\"\r\n\r\nx\r\n--XyZ--\r\n",
+        ),
+        "bad_request",
+        &table,
+    );
+    // Nothing was stored by any of that.
+    assert_eq!(ok_json(a, "/api/documents")["total"], 0);
+}
+
+#[test]
+fn code_and_upload_store_and_list_events() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    let json = [("Content-Type", "application/json")];
+    let r = post(
+        a,
+        "/api/code",
+        &json,
+        "{\"sentence\": \"2025年2月12日，特朗普与普京通电话。\", \"explain\": true}".as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+    let coded = r.json();
+    let ev = &coded["results"][0]["events"][0];
+    assert_eq!(ev["date"], "2025-02-12");
+    assert_eq!(ev["cameo"], "041");
+    assert!(ev["explain"].is_string());
+    assert_eq!(
+        ok_json(a, "/api/documents")["total"],
+        0,
+        "code stores nothing"
+    );
+
+    // Before any coded document, an analysis of coded events has nothing to work on.
+    assert_eq!(get(a, "/api/index?dyad=USA-RUS&origin=coded").status, 404);
+
+    let auth = format!("Bearer {TOKEN}");
+    let text = "美俄峰会\n\n2025年8月15日，特朗普与普京在阿拉斯加举行会晤。双方同意继续对话。";
+    let raw = [
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Authorization", auth.as_str()),
+    ];
+    let r = post(
+        a,
+        "/api/documents?date=2025-08-16&title=Alaska",
+        &raw,
+        text.as_bytes(),
+    );
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    let up = r.json();
+    assert_eq!(up["status"], "new");
+    assert_eq!(up["document"]["title"], "Alaska");
+    let events = up["events"].as_array().unwrap();
+    assert!(events.len() >= 2, "{up}");
+    assert!(events
+        .iter()
+        .all(|e| e["origin"] == "coded" && e["lang"] == "zh"));
+    let id = up["document"]["id"].as_str().unwrap().to_string();
+
+    // The same content again writes nothing.
+    let again = post(a, "/api/documents", &raw, text.as_bytes());
+    assert_eq!(again.status, 200);
+    assert_eq!(again.json()["status"], "unchanged");
+
+    // Multipart, as the dashboard sends it.
+    let body = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.md\"\r\n\
+                Content-Type: text/markdown\r\n\r\n# Talks\n\nOn 3 March 2025, Rubio met Lavrov in Riyadh.\r\n\
+                --b0undary\r\nContent-Disposition: form-data; name=\"date\"\r\n\r\n2025-03-04\r\n--b0undary--\r\n";
+    let mp = [
+        ("Content-Type", "multipart/form-data; boundary=b0undary"),
+        ("Authorization", auth.as_str()),
+    ];
+    let r = post(a, "/api/documents", &mp, body.as_bytes());
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    let md = r.json();
+    assert_eq!(md["document"]["format"], "markdown");
+    assert_eq!(md["document"]["path"], "note.md");
+
+    let docs = ok_json(a, "/api/documents");
+    assert_eq!(docs["total"], 2);
+    let one = ok_json(a, &format!("/api/documents/{}", &id[..10]));
+    assert_eq!(one["document"]["id"], id.as_str());
+    let sentences = one["sentences"].as_array().unwrap();
+    assert!(sentences.len() >= 2);
+    let sid = one["events"][0]["sentence_id"].as_i64().unwrap();
+    assert!(sentences
+        .iter()
+        .any(|s| s["id"] == sid && s["text"].as_str().unwrap().contains("普京")));
+    let listed = ok_json(a, &format!("/api/events?doc={}&lang=zh", &id[..8]));
+    assert_eq!(listed["events"].as_array().unwrap().len(), events.len());
+
+    // The cached analysis follows the write.
+    let idx = ok_json(a, "/api/index?dyad=USA-RUS&origin=coded");
+    assert!(idx["events"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn reads_go_on_while_a_large_upload_is_coded() {
+    let s = serve(&["--max-body", "5000000"]);
+    let a = s.addr.clone();
+    let mut text = String::new();
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "{}年{}月{}日，美国总统与俄罗斯总统通电话，双方讨论了第{i}项议题。\n",
+            2000 + i % 25,
+            1 + i % 12,
+            1 + i % 28
+        ));
+    }
+    let auth = format!("Bearer {TOKEN}");
+    let writer = {
+        let a = a.clone();
+        std::thread::spawn(move || {
+            post(
+                &a,
+                "/api/documents?filename=big.txt",
+                &[
+                    ("Content-Type", "text/plain"),
+                    ("Authorization", auth.as_str()),
+                ],
+                text.as_bytes(),
+            )
+        })
+    };
+    let mut reads = 0;
+    while !writer.is_finished() || reads < 20 {
+        let r = get(&a, "/api/events?dyad=USA-RUS&limit=50");
+        assert_eq!(r.status, 200);
+        reads += 1;
+    }
+    let up = writer.join().unwrap();
+    assert_eq!(up.status, 201, "{}", String::from_utf8_lossy(&up.body));
+    assert!(up.json()["events"].as_array().unwrap().len() > 1000);
+    assert!(reads >= 20);
+}
+
+#[test]
+fn refuses_a_public_address_without_a_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("--db")
+        .arg(dir.path().join("t.db"))
+        .args(["serve", "--addr", "0.0.0.0:0"])
+        .env_remove("DYAD_TOKEN")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("without a token"), "{err}");
+}
