@@ -74,6 +74,11 @@ pub struct ApiEvent {
     pub citation: Vec<CitationRow>,
     /// Language of the sentence it was coded from (coded events only).
     pub lang: Option<String>,
+    /// Imported events: the dataset, its native id, and the file and row they came from.
+    pub dataset: Option<String>,
+    pub native_id: Option<String>,
+    pub import_file: Option<String>,
+    pub import_row: Option<i64>,
     #[serde(skip)]
     pub day_start: i64,
 }
@@ -96,7 +101,7 @@ const COLUMNS: &str =
     e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical,
     e.domains, e.origin, e.doc_id, e.sentence_id, s.text, e.span_start, e.span_end,
     e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites,
-    s.lang, e.day_start";
+    s.lang, e.day_start, e.dataset, e.native_id, e.import_file, e.import_row";
 
 /// The conditions other than the dyad, with their arguments.
 fn conditions(q: &Query) -> (String, Vec<Value>) {
@@ -369,6 +374,10 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ApiEvent, Option<String>)
             citation: Vec::new(),
             lang: r.get(31)?,
             day_start: r.get(32)?,
+            dataset: r.get(33)?,
+            native_id: r.get(34)?,
+            import_file: r.get(35)?,
+            import_row: r.get(36)?,
         },
         r.get(30)?,
     ))
