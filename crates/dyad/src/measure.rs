@@ -67,6 +67,39 @@ pub fn analyse(
     origins: &[Origin],
     dedup: bool,
 ) -> Result<Analysis> {
+    let rows = store.events(&EventFilter {
+        dyad: Some(dyad.clone()),
+        origins: origins.to_vec(),
+        ..Default::default()
+    })?;
+    let merged = happenings(&rows, dedup)?;
+    let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
+    let level = level_series(&obs, &LevelParams::default(), None, None);
+    let phase_params = PhaseParams::default();
+    let levels = level.levels();
+    let change_points = changepoints(&levels, &phase_params.changepoint)
+        .into_iter()
+        .filter_map(|i| level.points.get(i).map(|p| p.period))
+        .collect();
+    let phases = phases(&level, &phase_params);
+    let cycles = cycles(&level, &CycleParams::default());
+    let spiral = spiral_test(&cycles);
+    Ok(Analysis {
+        dyad: dyad.clone(),
+        origins: origins.to_vec(),
+        merged,
+        rows: rows.into_iter().map(|r| (r.id, r)).collect(),
+        level,
+        change_points,
+        phases,
+        cycles,
+        spiral,
+    })
+}
+
+/// The stored reports of a dyad as happenings: reports of the same happening merged (imported
+/// rows one row, one event unless `dedup`), each described by its curated record when it has one.
+pub fn happenings(rows: &[EventRow], dedup: bool) -> Result<Vec<MergedObs>> {
     let people = builtin::people()?;
     let rank = |position: &Option<String>| {
         position
@@ -74,11 +107,6 @@ pub fn analyse(
             .and_then(|p| people.position(p))
             .map(|p| p.rank)
     };
-    let rows = store.events(&EventFilter {
-        dyad: Some(dyad.clone()),
-        origins: origins.to_vec(),
-        ..Default::default()
-    })?;
     let reports: Vec<Report> = rows
         .iter()
         .map(|e| {
@@ -134,26 +162,5 @@ pub fn analyse(
         }
     }
     merged.sort_by_key(|m| (m.obs.date.ordinal(), m.obs.id));
-    let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
-    let level = level_series(&obs, &LevelParams::default(), None, None);
-    let phase_params = PhaseParams::default();
-    let levels = level.levels();
-    let change_points = changepoints(&levels, &phase_params.changepoint)
-        .into_iter()
-        .filter_map(|i| level.points.get(i).map(|p| p.period))
-        .collect();
-    let phases = phases(&level, &phase_params);
-    let cycles = cycles(&level, &CycleParams::default());
-    let spiral = spiral_test(&cycles);
-    Ok(Analysis {
-        dyad: dyad.clone(),
-        origins: origins.to_vec(),
-        merged,
-        rows: rows.into_iter().map(|r| (r.id, r)).collect(),
-        level,
-        change_points,
-        phases,
-        cycles,
-        spiral,
-    })
+    Ok(merged)
 }

@@ -12,7 +12,7 @@
 use crate::cmd::chronology::parse_dyad;
 use crate::cmd::index::Freq;
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::{builtin, measure, Outcome};
 use anyhow::{bail, Result};
 use dyad_analysis::prelude::*;
 use dyad_model::Origin;
@@ -88,7 +88,6 @@ struct Loaded {
 /// Loads one side's events of the dyad as `measure::analyse` does: imported rows one row one
 /// event unless `dedup`, other reports merged into happenings.
 fn load(store: &Store, dyad: &(String, String), side: &Side, dedup: bool) -> Result<Loaded> {
-    let people = builtin::people()?;
     let rows: Vec<EventRow> = store
         .events(&EventFilter {
             dyad: Some(dyad.clone()),
@@ -98,63 +97,10 @@ fn load(store: &Store, dyad: &(String, String), side: &Side, dedup: bool) -> Res
         .into_iter()
         .filter(|r| side.dataset.is_none() || r.dataset == side.dataset)
         .collect();
-    let rank = |p: &Option<String>| {
-        p.as_deref()
-            .and_then(|p| people.position(p))
-            .map(|p| p.rank)
-    };
-    let mut as_given = Vec::new();
-    let mut reports = Vec::new();
-    for e in &rows {
-        let imported = e.origin == "imported";
-        let r = Report {
-            id: e.id,
-            document: match e.origin.as_str() {
-                "curated" => "chronology".to_string(),
-                "coded" => format!("doc:{}", e.doc_id.clone().unwrap_or_default()),
-                _ => format!("import:{}", e.id),
-            },
-            date: e.date.parse()?,
-            source: e.source.clone(),
-            target: e.target.clone(),
-            cameo: e.cameo.clone(),
-            quad_class: e.quad_class,
-            goldstein: e.goldstein,
-            rank: [rank(&e.source_position), rank(&e.target_position)]
-                .into_iter()
-                .flatten()
-                .min(),
-            domains: e.domains.clone(),
-            label: e
-                .description_en
-                .clone()
-                .or_else(|| e.sentence.clone())
-                .unwrap_or_else(|| format!("{} {}→{}", e.cameo, e.source, e.target)),
-        };
-        if imported && !dedup {
-            as_given.push(Obs {
-                id: r.id,
-                date: r.date,
-                source: r.source,
-                target: r.target,
-                cameo: r.cameo,
-                quad_class: r.quad_class,
-                goldstein: r.goldstein,
-                rank: r.rank,
-                domains: r.domains,
-                mentions: 1,
-                label: r.label,
-            });
-        } else {
-            reports.push(r);
-        }
-    }
-    let mut obs: Vec<Obs> = merge_reports(&reports, &MergeParams::default())
+    let obs = measure::happenings(&rows, dedup)?
         .into_iter()
         .map(|m| m.obs)
         .collect();
-    obs.extend(as_given);
-    obs.sort_by_key(|o| (o.date.ordinal(), o.id));
     Ok(Loaded {
         obs,
         rows: rows.into_iter().map(|r| (r.id, r)).collect(),
