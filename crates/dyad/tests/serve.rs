@@ -535,6 +535,17 @@ fn code_and_upload_store_and_list_events() {
     // Before any coded document, an analysis of coded events has nothing to work on.
     assert_eq!(get(a, "/api/index?dyad=USA-RUS&origin=coded").status, 404);
 
+    // An event page read before the upload; the page cache must not serve it after the write.
+    let coded_page = "/api/events?dyad=USA-RUS&origin=coded&limit=100";
+    assert_eq!(
+        ok_json(a, coded_page)["events"].as_array().unwrap().len(),
+        0
+    );
+    assert_eq!(
+        ok_json(a, coded_page)["events"].as_array().unwrap().len(),
+        0
+    );
+
     let auth = format!("Bearer {TOKEN}");
     let text = "美俄峰会\n\n2025年8月15日，特朗普与普京在阿拉斯加举行会晤。双方同意继续对话。";
     let raw = [
@@ -589,6 +600,12 @@ fn code_and_upload_store_and_list_events() {
         .any(|s| s["id"] == sid && s["text"].as_str().unwrap().contains("普京")));
     let listed = ok_json(a, &format!("/api/events?doc={}&lang=zh", &id[..8]));
     assert_eq!(listed["events"].as_array().unwrap().len(), events.len());
+
+    // The cached page follows the write.
+    assert!(!ok_json(a, coded_page)["events"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     // The cached analysis follows the write.
     let idx = ok_json(a, "/api/index?dyad=USA-RUS&origin=coded");

@@ -487,8 +487,15 @@ fn event_query(p: &Params) -> Result<Query, ApiError> {
 async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
     let p = Params::parse(q.as_deref(), EVENT_PARAMS)?;
     let mut query = event_query(&p)?;
-    let page = st
+    // Pages are read far more often than the store changes: an unchanged store answers a
+    // repeated query from the encoded page.
+    let key = q.unwrap_or_default();
+    if let Some(body) = st.cached_page(&key)? {
+        return Ok(json_bytes(body));
+    }
+    let (generation, page) = st
         .read(move |st, store| {
+            let generation = st.generation()?;
             if let Some(d) = &query.doc {
                 query.doc = Some(store.document(d)?.id);
             }
@@ -496,14 +503,29 @@ async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 st.check_dyad(store, d)?;
             }
             let lookups = st.lookups(store)?;
-            Ok(events::list(
-                store.connection(),
-                &query,
-                &lookups.citations,
-            )?)
+            let page = events::list(store.connection(), &query, &lookups.citations)?;
+            Ok((generation, page))
         })
         .await?;
-    ok(&page)
+    let body = axum::body::Bytes::from(
+        serde_json::to_vec(&page)
+            .map_err(|e| ApiError::internal(format!("encoding the response: {e}")))?,
+    );
+    st.keep_page(key, generation, body.clone());
+    Ok(json_bytes(body))
+}
+
+/// A 200 response with an already encoded JSON body.
+fn json_bytes(body: axum::body::Bytes) -> Response {
+    (
+        StatusCode::OK,
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
 }
 
 const ANALYSIS_PARAMS: &[&str] = &["dyad", "origin", "dedup"];

@@ -73,6 +73,8 @@ pub struct State {
     dyads: Mutex<Option<(u64, Arc<Vec<events::DyadCount>>)>>,
     /// Per store generation: the citations by id, and the dyads known to have events.
     lookups: Mutex<Option<(u64, Lookups)>>,
+    /// Encoded event pages by query string, valid for one store generation.
+    pages: Mutex<HashMap<String, (u64, axum::body::Bytes)>>,
 }
 
 /// Small lookups every event query needs, valid for one store generation.
@@ -91,6 +93,9 @@ struct Watch {
 
 /// Analyses kept at once.
 const CACHED_ANALYSES: usize = 32;
+
+/// Event pages kept at once (a few MB at most: pages are at most `limit` ≤ 1000 events).
+const CACHED_PAGES: usize = 256;
 
 impl State {
     fn new(config: &Config) -> Result<State> {
@@ -114,7 +119,29 @@ impl State {
             analyses: Mutex::new(HashMap::new()),
             dyads: Mutex::new(None),
             lookups: Mutex::new(None),
+            pages: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The encoded event page for `query`, if it was computed in the current store generation.
+    fn cached_page(&self, query: &str) -> Result<Option<axum::body::Bytes>, ApiError> {
+        let generation = self.generation()?;
+        Ok(lock(&self.pages)
+            .get(query)
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, b)| b.clone()))
+    }
+
+    /// Keeps an encoded event page computed in store generation `generation`.
+    fn keep_page(&self, query: String, generation: u64, body: axum::body::Bytes) {
+        let mut pages = lock(&self.pages);
+        if pages.len() >= CACHED_PAGES {
+            pages.retain(|_, (g, _)| *g == generation);
+            if pages.len() >= CACHED_PAGES {
+                pages.clear();
+            }
+        }
+        pages.insert(query, (generation, body));
     }
 
     /// Runs `f` with a reader connection on the blocking pool.
