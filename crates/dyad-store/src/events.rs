@@ -147,6 +147,68 @@ pub struct EventFilter {
     pub offset: u64,
 }
 
+/// The columns of an [`EventRow`], in the order [`event_row`] reads them, for a query over
+/// `events e LEFT JOIN sentences s ON s.id = e.sentence_id`. Callers may select more columns
+/// after these (from index 35 on).
+pub const EVENT_COLUMNS: &str =
+    "e.id, e.date, e.date_precision, e.source, e.target, e.source_role, e.target_role, \
+     e.source_person, e.target_person, e.source_position, e.target_position, \
+     e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical, \
+     e.domains, e.origin, e.doc_id, e.sentence_id, s.text, e.span_start, e.span_end, \
+     e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites, \
+     e.dataset, e.native_id, e.import_file, e.import_row";
+
+/// Reads the [`EVENT_COLUMNS`] of a row: the event without its citations, and the `;`-separated
+/// ids of the citations to attach.
+pub fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Option<String>)> {
+    let domains: String = r.get(18)?;
+    let span = match (r.get::<_, Option<i64>>(23)?, r.get::<_, Option<i64>>(24)?) {
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
+    let row = EventRow {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        date_precision: r.get(2)?,
+        source: r.get(3)?,
+        target: r.get(4)?,
+        source_role: r.get(5)?,
+        target_role: r.get(6)?,
+        source_person: r.get(7)?,
+        target_person: r.get(8)?,
+        source_position: r.get(9)?,
+        target_position: r.get(10)?,
+        cameo: r.get(11)?,
+        quad_class: r.get(12)?,
+        goldstein: r.get(13)?,
+        plover: r.get(14)?,
+        plover_mode: r.get(15)?,
+        negated: r.get(16)?,
+        hypothetical: r.get(17)?,
+        domains: domains
+            .split(',')
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect(),
+        origin: r.get(19)?,
+        doc_id: r.get(20)?,
+        sentence_id: r.get(21)?,
+        sentence: r.get(22)?,
+        span,
+        curated_id: r.get(25)?,
+        place: r.get(26)?,
+        meeting: r.get(27)?,
+        description_zh: r.get(28)?,
+        description_en: r.get(29)?,
+        citation: Vec::new(),
+        dataset: r.get(31)?,
+        native_id: r.get(32)?,
+        import_file: r.get(33)?,
+        import_row: r.get(34)?,
+    };
+    Ok((row, r.get(30)?))
+}
+
 pub(crate) fn insert_event(
     tx: &Transaction<'_>,
     ev: &NewEvent,
@@ -249,14 +311,8 @@ impl Store {
 
     /// Events matching `filter`, in date order.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        let mut sql = String::from(
-            "SELECT e.id, e.date, e.date_precision, e.source, e.target, e.source_role, e.target_role,
-                    e.source_person, e.target_person, e.source_position, e.target_position,
-                    e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical,
-                    e.domains, e.origin, e.doc_id, e.sentence_id, s.text, e.span_start, e.span_end,
-                    e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites,
-                    e.dataset, e.native_id, e.import_file, e.import_row
-             FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id WHERE 1 = 1",
+        let mut sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id WHERE 1 = 1"
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some((a, b)) = &filter.dyad {
@@ -305,56 +361,13 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt
             .query_map(params_from_iter(args), |r| {
-                let domains: String = r.get(18)?;
-                let cites: Option<String> = r.get(30)?;
-                let span = match (r.get::<_, Option<i64>>(23)?, r.get::<_, Option<i64>>(24)?) {
-                    (Some(a), Some(b)) => Some((a, b)),
-                    _ => None,
-                };
-                Ok(EventRow {
-                    id: r.get(0)?,
-                    date: r.get(1)?,
-                    date_precision: r.get(2)?,
-                    source: r.get(3)?,
-                    target: r.get(4)?,
-                    source_role: r.get(5)?,
-                    target_role: r.get(6)?,
-                    source_person: r.get(7)?,
-                    target_person: r.get(8)?,
-                    source_position: r.get(9)?,
-                    target_position: r.get(10)?,
-                    cameo: r.get(11)?,
-                    quad_class: r.get(12)?,
-                    goldstein: r.get(13)?,
-                    plover: r.get(14)?,
-                    plover_mode: r.get(15)?,
-                    negated: r.get(16)?,
-                    hypothetical: r.get(17)?,
-                    domains: domains
-                        .split(',')
-                        .filter(|d| !d.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                    origin: r.get(19)?,
-                    doc_id: r.get(20)?,
-                    sentence_id: r.get(21)?,
-                    sentence: r.get(22)?,
-                    span,
-                    curated_id: r.get(25)?,
-                    place: r.get(26)?,
-                    meeting: r.get(27)?,
-                    description_zh: r.get(28)?,
-                    description_en: r.get(29)?,
-                    citation: cites
-                        .unwrap_or_default()
-                        .split(';')
-                        .filter_map(|id| citations.get(id).cloned())
-                        .collect(),
-                    dataset: r.get(31)?,
-                    native_id: r.get(32)?,
-                    import_file: r.get(33)?,
-                    import_row: r.get(34)?,
-                })
+                let (mut row, cites) = event_row(r)?;
+                row.citation = cites
+                    .unwrap_or_default()
+                    .split(';')
+                    .filter_map(|id| citations.get(id).cloned())
+                    .collect();
+                Ok(row)
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)

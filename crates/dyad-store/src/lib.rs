@@ -20,7 +20,7 @@ mod migrate;
 
 pub use documents::{DocumentRow, IngestStatus, NewDocument, RecodeStats, SentenceRow};
 pub use error::StoreError;
-pub use events::{CitationRow, EventFilter, EventRow, NewEvent};
+pub use events::{event_row, CitationRow, EventFilter, EventRow, NewEvent, EVENT_COLUMNS};
 pub use imports::{ImportBatch, ImportFileRow, ImportedEvent};
 
 use rusqlite::Connection;

@@ -7,7 +7,7 @@
 //! two ordered runs are merged; a cursor (`after`) makes deep pages as cheap as the first.
 
 use dyad_model::Origin;
-use dyad_store::CitationRow;
+use dyad_store::{event_row, CitationRow, EventRow, EVENT_COLUMNS};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::Serialize;
@@ -37,48 +37,15 @@ pub struct Query {
     pub after: Option<(i64, i64)>,
 }
 
-/// One listed event. The fields and their names are those of `dyad events --format json`
-/// (the store's `EventRow`), plus the language of the sentence; the API keeps its own type so
-/// that its documented shape changes only on purpose.
+/// One listed event: the store's `EventRow` (the fields of `dyad events --format json`), plus the
+/// language of the sentence it was coded from. The OpenAPI document's `Event` schema is the
+/// contract; the API tests check responses against it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiEvent {
-    pub id: i64,
-    pub date: String,
-    pub date_precision: String,
-    pub source: String,
-    pub target: String,
-    pub source_role: String,
-    pub target_role: String,
-    pub source_person: Option<String>,
-    pub target_person: Option<String>,
-    pub source_position: Option<String>,
-    pub target_position: Option<String>,
-    pub cameo: String,
-    pub quad_class: u8,
-    pub goldstein: f64,
-    pub plover: String,
-    pub plover_mode: String,
-    pub negated: bool,
-    pub hypothetical: bool,
-    pub domains: Vec<String>,
-    pub origin: String,
-    pub doc_id: Option<String>,
-    pub sentence_id: Option<i64>,
-    pub sentence: Option<String>,
-    pub span: Option<(i64, i64)>,
-    pub curated_id: Option<String>,
-    pub place: Option<String>,
-    pub meeting: Option<String>,
-    pub description_zh: Option<String>,
-    pub description_en: Option<String>,
-    pub citation: Vec<CitationRow>,
+    #[serde(flatten)]
+    pub event: EventRow,
     /// Language of the sentence it was coded from (coded events only).
     pub lang: Option<String>,
-    /// Imported events: the dataset, its native id, and the file and row they came from.
-    pub dataset: Option<String>,
-    pub native_id: Option<String>,
-    pub import_file: Option<String>,
-    pub import_row: Option<i64>,
     #[serde(skip)]
     pub day_start: i64,
 }
@@ -95,13 +62,8 @@ pub struct Page {
     pub next_cursor: Option<String>,
 }
 
-const COLUMNS: &str =
-    "e.id, e.date, e.date_precision, e.source, e.target, e.source_role, e.target_role,
-    e.source_person, e.target_person, e.source_position, e.target_position,
-    e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical,
-    e.domains, e.origin, e.doc_id, e.sentence_id, s.text, e.span_start, e.span_end,
-    e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites,
-    s.lang, e.day_start, e.dataset, e.native_id, e.import_file, e.import_row";
+/// What a listed event reads besides the store's columns (indices 35 and 36).
+const EXTRA_COLUMNS: &str = "s.lang, e.day_start";
 
 /// The conditions other than the dyad, with their arguments.
 fn conditions(q: &Query) -> (String, Vec<Value>) {
@@ -203,7 +165,7 @@ pub fn list(
         }
     };
     let sql = format!(
-        "SELECT {COLUMNS} FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id \
+        "SELECT {EVENT_COLUMNS}, {EXTRA_COLUMNS} FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id \
          WHERE e.id IN (SELECT id FROM ({keys}) ORDER BY day_start, id LIMIT {} OFFSET {}) \
          ORDER BY e.day_start, e.id",
         q.limit + 1,
@@ -219,7 +181,7 @@ pub fn list(
         .into_iter()
         .map(|(mut e, cites)| {
             if let Some(c) = cites {
-                e.citation = c
+                e.event.citation = c
                     .split(';')
                     .filter_map(|id| citations.get(id).cloned())
                     .collect();
@@ -230,7 +192,7 @@ pub fn list(
     let next_cursor = events
         .last()
         .filter(|_| more)
-        .map(|e| format!("{}.{}", e.day_start, e.id));
+        .map(|e| format!("{}.{}", e.day_start, e.event.id));
     Ok(Page {
         next_offset: more.then_some(q.offset + events.len() as u64),
         next_cursor,
@@ -254,7 +216,7 @@ pub fn of_document(conn: &Connection, doc_id: &str) -> rusqlite::Result<Vec<ApiE
         &HashMap::new(), // coded events cite no sources
     )?;
     let mut events = page.events;
-    events.sort_by_key(|e| (e.sentence_id, e.id));
+    events.sort_by_key(|e| (e.event.sentence_id, e.event.id));
     Ok(events)
 }
 
@@ -331,54 +293,13 @@ pub fn citations(conn: &Connection) -> rusqlite::Result<HashMap<String, Citation
 }
 
 fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ApiEvent, Option<String>)> {
-    let domains: String = r.get(18)?;
-    let span = match (r.get::<_, Option<i64>>(23)?, r.get::<_, Option<i64>>(24)?) {
-        (Some(a), Some(b)) => Some((a, b)),
-        _ => None,
-    };
+    let (event, cites) = event_row(r)?;
     Ok((
         ApiEvent {
-            id: r.get(0)?,
-            date: r.get(1)?,
-            date_precision: r.get(2)?,
-            source: r.get(3)?,
-            target: r.get(4)?,
-            source_role: r.get(5)?,
-            target_role: r.get(6)?,
-            source_person: r.get(7)?,
-            target_person: r.get(8)?,
-            source_position: r.get(9)?,
-            target_position: r.get(10)?,
-            cameo: r.get(11)?,
-            quad_class: r.get(12)?,
-            goldstein: r.get(13)?,
-            plover: r.get(14)?,
-            plover_mode: r.get(15)?,
-            negated: r.get(16)?,
-            hypothetical: r.get(17)?,
-            domains: domains
-                .split(',')
-                .filter(|d| !d.is_empty())
-                .map(str::to_string)
-                .collect(),
-            origin: r.get(19)?,
-            doc_id: r.get(20)?,
-            sentence_id: r.get(21)?,
-            sentence: r.get(22)?,
-            span,
-            curated_id: r.get(25)?,
-            place: r.get(26)?,
-            meeting: r.get(27)?,
-            description_zh: r.get(28)?,
-            description_en: r.get(29)?,
-            citation: Vec::new(),
-            lang: r.get(31)?,
-            day_start: r.get(32)?,
-            dataset: r.get(33)?,
-            native_id: r.get(34)?,
-            import_file: r.get(35)?,
-            import_row: r.get(36)?,
+            event,
+            lang: r.get(35)?,
+            day_start: r.get(36)?,
         },
-        r.get(30)?,
+        cites,
     ))
 }
