@@ -431,33 +431,24 @@ pub fn render(inp: &ReportInput<'_>) -> String {
             esc(lang.t(en, zh))
         );
     };
-    heading(&mut out, 0);
-    summary(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 1);
-    level_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 2);
-    flow_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 3);
-    summits_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 4);
-    resets_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 5);
-    drivers_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 6);
-    forecast_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 7);
-    methods_section(&c, &mut out);
-    out.push_str("</section>\n");
-    heading(&mut out, 8);
-    appendix(&c, &mut out);
-    out.push_str("</section>\n</main>\n</body>\n</html>\n");
+    // The sections in the order of `sections` (and of the table of contents above).
+    let bodies: [fn(&Ctx<'_>, &mut String); 9] = [
+        summary,
+        level_section,
+        flow_section,
+        summits_section,
+        resets_section,
+        drivers_section,
+        forecast_section,
+        methods_section,
+        appendix,
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        heading(&mut out, i);
+        body(&c, &mut out);
+        out.push_str("</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
