@@ -105,8 +105,10 @@ try {
     await page.fill("#filters [name=from]", "2025-08");
     await page.dispatchEvent("#filters [name=from]", "change");
     await page.selectOption("#filters [name=lang]", "zh");
-    await page.waitForSelector("#timeline li", { timeout: 10000 });
-    await page.locator("#timeline li").first().click();
+    // Wait for the filtered list itself (the previous list stays until the new page arrives).
+    const uploaded = page.locator("#timeline li", { hasText: "特朗普" }).first();
+    await uploaded.waitFor({ timeout: 10000 });
+    await uploaded.click();
     await page.waitForSelector("#detail mark", { timeout: 10000 });
     const hit = await page.textContent("#detail mark");
     assert(hit && hit.includes("特朗普"), `the highlighted sentence is ${JSON.stringify(hit)}`);
