@@ -54,6 +54,55 @@ pub struct CodedEvent {
     pub explain: String,
 }
 
+/// What one sentence names, beside the events coded from it: the raw material of the
+/// document-level context pass ([`crate::context`]), which reads speakers, pronouns and the
+/// document's parties across sentences.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SentenceFacts {
+    /// Actor phrases in order, resolved at the sentence's date.
+    pub actors: Vec<Mention>,
+    /// Reporting and speech verbs (grammar kind `report`): character spans.
+    pub reports: Vec<(usize, usize)>,
+    /// Verb cues read as acts (not topics), in order.
+    pub cues: Vec<CueFact>,
+    /// The sentence's own event date (not a report's, not a `since` date), if it names one.
+    pub date: Option<EventDate>,
+    /// A date of the sentence that dates a report (普京8月16日表示).
+    pub report_date: Option<EventDate>,
+    /// The running date the coder would give an undated act of this sentence, if any.
+    pub running: Option<EventDate>,
+    /// Words of `context/<lang>.tsv` found: (index into [`Dictionaries::context`], span).
+    pub words: Vec<(usize, (usize, usize))>,
+}
+
+/// An actor phrase of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub code: String,
+    /// Character span in the sentence.
+    pub span: (usize, usize),
+    /// A person (with a dated role), not a state, office or organisation name.
+    pub person: bool,
+    /// The phrase's connector (with, to, passive, and), as the coder read it.
+    pub connector: Option<String>,
+}
+
+/// A verb cue of a sentence read as an act.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueFact {
+    /// Index into [`Dictionaries::actions`].
+    pub action: usize,
+    pub cameo: String,
+    /// Character span of the cue (with its tail).
+    pub span: (usize, usize),
+    pub negated: bool,
+    pub hypothetical: bool,
+    /// The modality cues that set the flags (explain entries).
+    pub modality: Vec<String>,
+    /// Whether the coder made at least one event of it.
+    pub coded: bool,
+}
+
 impl CodedEvent {
     /// The event as dyad's model type, with origin `coded`.
     pub fn to_event(&self) -> dyad_model::Event {
@@ -137,6 +186,9 @@ struct LangMatcher {
     date_lead: Vec<String>,
     /// CAMEO roots of acts made by saying them (dated by their report).
     speech_roots: Vec<String>,
+    /// The words of `context/<lang>.tsv`: one automaton, literal → (entry, prefix).
+    ctx_ac: Option<AhoCorasick>,
+    ctx_lits: Vec<Vec<(usize, bool)>>,
 }
 
 /// Compiled matchers over one [`Dictionaries`] value. Cheap to share across threads.
@@ -230,6 +282,14 @@ impl Coder {
 
     pub fn dictionaries(&self) -> &Dictionaries {
         &self.dict
+    }
+
+    /// The CAMEO roots of acts made by saying them in `lang` (grammar kind `speech-root`).
+    pub fn speech_roots_of(&self, lang: Lang) -> &[String] {
+        self.langs
+            .get(lang.as_str())
+            .map(|m| m.speech_roots.as_slice())
+            .unwrap_or(&[])
     }
 
     fn build_lang(d: &Dictionaries, lang: &str) -> Result<LangMatcher, String> {
@@ -338,6 +398,19 @@ impl Coder {
             kw[id].push(i);
         }
         let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
+        let mut ctx_ids: HashMap<String, usize> = HashMap::new();
+        let mut ctx_pats = Vec::new();
+        let mut ctx_lits: Vec<Vec<(usize, bool)>> = Vec::new();
+        for (i, c) in d.context.iter().enumerate().filter(|(_, c)| c.lang == lang) {
+            let lit = analyzer.fold(c.cue.trim_end_matches('*'));
+            let id = *ctx_ids.entry(lit.clone()).or_insert_with(|| {
+                ctx_pats.push(lit);
+                ctx_lits.push(Vec::new());
+                ctx_pats.len() - 1
+            });
+            ctx_lits[id].push((i, c.cue.ends_with('*')));
+        }
+        let ctx_ac = build_ac(&ctx_pats, MatchKind::Standard)?;
         let modifiers = PrefixList::new(gram(GrammarKind::Modifier).map(|c| analyzer.fold(&c)));
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
@@ -373,6 +446,8 @@ impl Coder {
             continues,
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
             date_lead,
+            ctx_ac,
+            ctx_lits,
         })
     }
 
@@ -396,7 +471,46 @@ impl Coder {
         let chars = CharIdx::new(folded, text);
         let items = self.matches(m, folded, &chars);
         let toks = self.tokens(m, folded, &chars, items);
-        self.assemble(m, folded, &chars, &toks, ctx)
+        self.assemble(m, folded, &chars, &toks, ctx, None)
+    }
+
+    /// Codes one sentence like [`Coder::code`] and also says what it names (actors, reporting
+    /// verbs, act cues with their modality, dates), for the document-level context pass.
+    pub fn analyze(
+        &self,
+        sentence: &SentenceInput,
+        ctx: &mut DateContext,
+    ) -> (Vec<CodedEvent>, SentenceFacts) {
+        let mut facts = SentenceFacts::default();
+        let Some(m) = self.langs.get(sentence.lang.as_str()) else {
+            return (Vec::new(), facts);
+        };
+        let text = sentence.text;
+        let folded = m.analyzer.fold_cow(text);
+        if matches!(folded, std::borrow::Cow::Owned(_))
+            && text.chars().count() != folded.chars().count()
+        {
+            return (Vec::new(), facts);
+        }
+        let folded: &str = &folded;
+        if Self::is_heading(m, folded) {
+            return (Vec::new(), facts);
+        }
+        let chars = CharIdx::new(folded, text);
+        let items = self.matches(m, folded, &chars);
+        let toks = self.tokens(m, folded, &chars, items);
+        let events = self.assemble(m, folded, &chars, &toks, ctx, Some(&mut facts));
+        if let Some(ac) = &m.ctx_ac {
+            for hit in ac.find_overlapping_iter(folded) {
+                let (s, e) = (hit.start(), hit.end());
+                for &(i, prefix) in &m.ctx_lits[hit.pattern().as_usize()] {
+                    if let Some(end) = m.analyzer.accept(folded, s, e, prefix, false) {
+                        facts.words.push((i, (chars.at(s), chars.at(end))));
+                    }
+                }
+            }
+        }
+        (events, facts)
     }
 
     fn matches(&self, m: &LangMatcher, folded: &str, chars: &CharIdx) -> Vec<Item> {
@@ -1166,6 +1280,7 @@ impl Coder {
         chars: &CharIdx,
         toks: &[Tok],
         ctx: &mut DateContext,
+        facts: Option<&mut SentenceFacts>,
     ) -> Vec<CodedEvent> {
         // resolve dates left to right
         let mut dates: Vec<DateTok> = Vec::new();
@@ -1662,43 +1777,8 @@ impl Coder {
                 subj.clone()
             };
             // modality
-            let (mut negated, mut hypothetical) = (action.negated, action.hypothetical);
-            let mut mod_why = Vec::new();
-            for (j, t) in toks.iter().enumerate().take(k) {
-                let Tok::Modal(mi) = t else { continue };
-                let Entry::Modal(idx) = mi.entry else {
-                    continue;
-                };
-                let me = &self.dict.modality[idx];
-                if mi.end > cue.start {
-                    continue;
-                }
-                let dist = chars.at(cue.start) - chars.at(mi.end);
-                if dist > me.window {
-                    continue;
-                }
-                if me.scope == Scope::Clause
-                    && toks[j + 1..k]
-                        .iter()
-                        .any(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
-                {
-                    continue;
-                }
-                match me.flag {
-                    Flag::Negated => negated = true,
-                    Flag::Hypothetical => hypothetical = true,
-                }
-                mod_why.push(format!(
-                    "{} `{}` {}",
-                    if me.flag == Flag::Negated {
-                        "negated by"
-                    } else {
-                        "hypothetical by"
-                    },
-                    me.cue,
-                    me.origin
-                ));
-            }
+            let (negated, hypothetical, mod_why) = self.modality(toks, chars, k, cue);
+            let (negated, hypothetical) = (negated || action.negated, hypothetical || action.hypothetical);
             let Some(row) = self.dict.codes.get(&code) else {
                 continue;
             };
@@ -1765,6 +1845,9 @@ impl Coder {
                 }
             }
         }
+        if let Some(f) = facts {
+            self.fill_facts(f, toks, chars, &action_idx, &events, &dates, &report_date, base, ctx);
+        }
         // carry the running date and the pair to the next sentence
         if let Some((d, _)) = dates
             .iter()
@@ -1787,6 +1870,128 @@ impl Coder {
             ctx.pair = Some((codes_here[0].to_string(), codes_here[1].to_string()));
         }
         events
+    }
+
+    /// Negation and modality of the verb cue `toks[k]`: the cues before it within their window
+    /// (and, for clause-scoped cues, in its clause), with their explain entries.
+    fn modality(
+        &self,
+        toks: &[Tok],
+        chars: &CharIdx,
+        k: usize,
+        cue: &Item,
+    ) -> (bool, bool, Vec<String>) {
+        let (mut negated, mut hypothetical) = (false, false);
+        let mut mod_why = Vec::new();
+        for (j, t) in toks.iter().enumerate().take(k) {
+            let Tok::Modal(mi) = t else { continue };
+            let Entry::Modal(idx) = mi.entry else {
+                continue;
+            };
+            let me = &self.dict.modality[idx];
+            if mi.end > cue.start {
+                continue;
+            }
+            let dist = chars.at(cue.start) - chars.at(mi.end);
+            if dist > me.window {
+                continue;
+            }
+            if me.scope == Scope::Clause
+                && toks[j + 1..k]
+                    .iter()
+                    .any(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+            {
+                continue;
+            }
+            match me.flag {
+                Flag::Negated => negated = true,
+                Flag::Hypothetical => hypothetical = true,
+            }
+            mod_why.push(format!(
+                "{} `{}` {}",
+                if me.flag == Flag::Negated {
+                    "negated by"
+                } else {
+                    "hypothetical by"
+                },
+                me.cue,
+                me.origin
+            ));
+        }
+        (negated, hypothetical, mod_why)
+    }
+
+    /// Collects what the sentence names for the context pass (see [`SentenceFacts`]).
+    #[allow(clippy::too_many_arguments)]
+    fn fill_facts(
+        &self,
+        f: &mut SentenceFacts,
+        toks: &[Tok],
+        chars: &CharIdx,
+        action_idx: &[usize],
+        events: &[CodedEvent],
+        dates: &[DateTok],
+        report_date: &[bool],
+        base: Option<EventDate>,
+        ctx: &DateContext,
+    ) {
+        for t in toks {
+            match t {
+                Tok::Actor(p) => {
+                    let person = p
+                        .members
+                        .iter()
+                        .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Person(_)));
+                    let span = (chars.at(p.start), chars.at(p.end));
+                    let connector = p.connector.as_ref().map(|c| format!("{c:?}").to_lowercase());
+                    self.codes_of(p, base.as_ref(), |c| {
+                        f.actors.push(Mention {
+                            code: c.to_string(),
+                            span,
+                            person,
+                            connector: connector.clone(),
+                        })
+                    });
+                }
+                Tok::Gram(GrammarKind::Report, g) => {
+                    f.reports.push((chars.at(g.start), chars.at(g.end)));
+                }
+                _ => {}
+            }
+        }
+        for &k in action_idx {
+            let Tok::Action(cue) = &toks[k] else { continue };
+            let Entry::Action(ai) = cue.entry else {
+                continue;
+            };
+            let action = &self.dict.actions[ai];
+            let (negated, hypothetical, modality) = self.modality(toks, chars, k, cue);
+            let span = (chars.at(cue.start), chars.at(cue.span_end));
+            f.cues.push(CueFact {
+                action: ai,
+                cameo: action.cameo.clone(),
+                span,
+                negated: negated || action.negated,
+                hypothetical: hypothetical || action.hypothetical,
+                modality,
+                coded: events.iter().any(|e| e.span == span),
+            });
+        }
+        for (d, &r) in dates.iter().zip(report_date) {
+            if d.since || d.date.is_none() {
+                continue;
+            }
+            if r {
+                f.report_date = f.report_date.or(d.date);
+            } else {
+                f.date = f.date.or(d.date);
+            }
+        }
+        f.running = if ctx.stale < DateContext::RUNNING_REACH && ctx.same_paragraph() {
+            ctx.last
+        } else {
+            None
+        };
     }
 
     fn keyword_domains(&self, m: &LangMatcher, folded: &str) -> BTreeSet<String> {

@@ -225,6 +225,46 @@ pub struct KeywordEntry {
     pub origin: String,
 }
 
+/// What a word of `context/<lang>.tsv` tells the context pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextKind {
+    /// A word that gives a statement its kind: `value` is the CAMEO code of the statement
+    /// (`111` criticism, `112` accusation, `100` demand, `130` threat, `051` praise…).
+    Stance(String),
+    /// A verb that makes a statement by itself (condemned, 谴责, призвал): `value` is its CAMEO
+    /// code; the speaker is read before it as before a reporting verb.
+    Speech(String),
+    /// A pronoun or reference word: `third` (he, 他, он: the last speaker or subject), `first`
+    /// (I, we, 我们, мы: the speaker of the quotation), `second` (you, 您, вы: the addressee).
+    Pronoun(PronounKind),
+    /// A quotation mark: `open`, `close` or `both` (a straight quote).
+    Quote(QuoteKind),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PronounKind {
+    First,
+    Second,
+    Third,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    Open,
+    Close,
+    Both,
+}
+
+/// One word of `context/<lang>.tsv`.
+#[derive(Debug, Clone)]
+pub struct ContextEntry {
+    pub lang: String,
+    pub kind: ContextKind,
+    /// The literal; a trailing `*` accepts any ending (alphabetic scripts).
+    pub cue: String,
+    pub origin: String,
+}
+
 /// All dictionaries, loaded and validated.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionaries {
@@ -238,6 +278,9 @@ pub struct Dictionaries {
     pub grammar: Vec<GrammarEntry>,
     pub dates: Vec<DateEntry>,
     pub keywords: Vec<KeywordEntry>,
+    /// Words the document-level context pass reads (`context/<lang>.tsv`): stances, pronouns,
+    /// quotation marks.
+    pub context: Vec<ContextEntry>,
     /// Character folds per language (traditional → simplified Chinese).
     pub folds: HashMap<String, HashMap<char, char>>,
     /// `file → version` of every file that declares one.
@@ -308,6 +351,7 @@ impl Dictionaries {
                 _ if n.starts_with("grammar/") => d.load_grammar(name, &lang_of(&n), text)?,
                 _ if n.starts_with("dates/") => d.load_dates(name, &lang_of(&n), text)?,
                 _ if n.starts_with("fold/") => d.load_fold(name, &lang_of(&n), text)?,
+                _ if n.starts_with("context/") => d.load_context(name, &lang_of(&n), text)?,
                 _ => {
                     return Err(DictError::UnknownFile {
                         file: name.to_string(),
@@ -661,6 +705,50 @@ impl Dictionaries {
         Ok(())
     }
 
+    fn load_context(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        for r in tsv::records(file, text, &["kind", "cue", "value"])? {
+            let f = &r.fields;
+            let bad = |m: &str| rec_err(file, r.line, m.to_string());
+            let kind = match (f[0], f[2]) {
+                ("stance", code) if !code.is_empty() && code != "-" => {
+                    ContextKind::Stance(code.to_string())
+                }
+                ("speech", code) if !code.is_empty() && code != "-" => {
+                    ContextKind::Speech(code.to_string())
+                }
+                ("stance" | "speech", _) => {
+                    return Err(bad("a stance or speech word needs its CAMEO code in `value`"))
+                }
+                ("pronoun", "first") => ContextKind::Pronoun(PronounKind::First),
+                ("pronoun", "second") => ContextKind::Pronoun(PronounKind::Second),
+                ("pronoun", "third") => ContextKind::Pronoun(PronounKind::Third),
+                ("pronoun", _) => return Err(bad("a pronoun's value is first, second or third")),
+                ("quote", "open") => ContextKind::Quote(QuoteKind::Open),
+                ("quote", "close") => ContextKind::Quote(QuoteKind::Close),
+                ("quote", "both") => ContextKind::Quote(QuoteKind::Both),
+                ("quote", _) => return Err(bad("a quote's value is open, close or both")),
+                (x, _) => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        format!("unknown context kind `{x}` (stance, speech, pronoun, quote)"),
+                    ))
+                }
+            };
+            let cue = f[1].replace("\\s", " ");
+            if cue.trim_end_matches('*').is_empty() {
+                return Err(bad("an empty cue"));
+            }
+            self.context.push(ContextEntry {
+                lang: lang.into(),
+                kind,
+                cue,
+                origin: format!("{file}:{}", r.line),
+            });
+        }
+        Ok(())
+    }
+
     fn load_dates(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
         for r in tsv::records(file, text, &["kind", "expression", "value"])? {
             let f = &r.fields;
@@ -791,6 +879,22 @@ impl Dictionaries {
                 }
             } else {
                 names.insert(key, a);
+            }
+        }
+        for c in &self.context {
+            if let ContextKind::Stance(code) | ContextKind::Speech(code) = &c.kind {
+                if self.codes.get(code).is_none() {
+                    out.push(format!("{}: unknown CAMEO code `{code}`", c.origin));
+                }
+            }
+        }
+        let mut ctx_seen: HashMap<(&str, &str), &ContextEntry> = HashMap::new();
+        for c in &self.context {
+            if let Some(prev) = ctx_seen.insert((&c.lang, &c.cue), c) {
+                out.push(format!(
+                    "{}: context cue `{}` already defined at {}",
+                    c.origin, c.cue, prev.origin
+                ));
             }
         }
         for k in &self.keywords {

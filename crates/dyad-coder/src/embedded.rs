@@ -96,4 +96,16 @@ pub const FILES: &[(&str, &str)] = &[
         "domains/keywords.tsv",
         include_str!("../../../dictionaries/domains/keywords.tsv"),
     ),
+    (
+        "context/zh.tsv",
+        include_str!("../../../dictionaries/context/zh.tsv"),
+    ),
+    (
+        "context/en.tsv",
+        include_str!("../../../dictionaries/context/en.tsv"),
+    ),
+    (
+        "context/ru.tsv",
+        include_str!("../../../dictionaries/context/ru.tsv"),
+    ),
 ];

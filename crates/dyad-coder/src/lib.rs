@@ -33,6 +33,7 @@
 
 pub mod analyzer;
 pub mod coder;
+pub mod context;
 pub mod dates;
 pub mod dict;
 pub mod embedded;
@@ -40,7 +41,8 @@ pub mod eval;
 pub mod people;
 pub mod tsv;
 
-pub use coder::{CodedEvent, Coder, CoderError, SentenceInput};
+pub use coder::{CodedEvent, Coder, CoderError, CueFact, Mention, SentenceFacts, SentenceInput};
+pub use context::{DocEvent, DocSentence};
 pub use dates::DateContext;
 pub use dict::{DictError, Dictionaries};
 pub use people::{People, PeopleError, Position, Tenure};

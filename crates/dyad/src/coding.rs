@@ -1,7 +1,7 @@
 //! The coding stage as the binary runs it: the sentences of one document, in order, through the
 //! coder with a date context carried from sentence to sentence, into events ready to store.
 
-use dyad_coder::{CodedEvent, Coder, DateContext, SentenceInput};
+use dyad_coder::{CodedEvent, Coder, DocSentence};
 use dyad_model::{EventDate, Lang, Origin};
 use dyad_store::NewEvent;
 
@@ -14,32 +14,28 @@ pub struct Sentence<'a> {
     pub note: bool,
 }
 
-/// Codes a document's sentences in order. Footnote bodies are skipped (they cite literature,
-/// they do not narrate) but the date context runs on through the text.
+/// Codes a document's sentences in order, with the coder's document-level context pass
+/// (speakers, pronouns, the document's parties). Footnote bodies are skipped (they cite
+/// literature, they do not narrate) but the date context runs on through the text.
 pub fn code_document<'a>(
     coder: &Coder,
     published: Option<EventDate>,
     sentences: impl IntoIterator<Item = Sentence<'a>>,
 ) -> Vec<NewEvent> {
-    let mut ctx = DateContext::new(published);
-    let mut out = Vec::new();
-    for (seq, s) in sentences.into_iter().enumerate() {
-        if s.note || !matches!(s.lang, Lang::Zh | Lang::En | Lang::Ru) {
-            continue;
-        }
-        // A date carries to the following sentences of its paragraph only.
-        ctx.paragraph(s.paragraph);
-        for ev in coder.code(
-            &SentenceInput {
-                lang: s.lang,
-                text: s.normalized,
-            },
-            &mut ctx,
-        ) {
-            out.push(new_event(ev, published, Some(seq)));
-        }
-    }
-    out
+    let doc: Vec<DocSentence> = sentences
+        .into_iter()
+        .map(|s| DocSentence {
+            lang: s.lang,
+            text: s.normalized,
+            paragraph: s.paragraph,
+            note: s.note || !matches!(s.lang, Lang::Zh | Lang::En | Lang::Ru),
+        })
+        .collect();
+    coder
+        .code_document(published, &doc)
+        .into_iter()
+        .map(|e| new_event(e.event, published, Some(e.sentence)))
+        .collect()
 }
 
 /// A coded event as a row to store.

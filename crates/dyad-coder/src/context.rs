@@ -1,0 +1,573 @@
+//! The document-level context pass: reads a document's sentences in order and codes what a
+//! single sentence cannot say by itself.
+//!
+//! The sentence coder ([`Coder::analyze`]) codes each sentence from its own words and says what
+//! it named ([`SentenceFacts`]). This pass then walks the document with a small memory:
+//! - **the document's parties**: the states and organisations it names most (the headline and
+//!   lede count double), so that an act without a named counterpart ("…was signed", "we believe
+//!   this decision to be mistaken") gets the other party of the document;
+//! - **the speaker**: who spoke last (the actor before a reporting verb, `"…," Bush said`), so
+//!   that he, 他, он, a quotation that runs on, and "we" inside it are resolved;
+//! - **the subject**: the first actor of the last sentence that named one.
+//!
+//! From these it adds two kinds of events:
+//! 1. **statements**: a sentence with a reporting or speech verb (said, 表示, заявил; condemned,
+//!    谴责, призвал) or inside a running quotation gives a statement of its speaker about the
+//!    states it names (else the document's other party). Its CAMEO code comes from stance words
+//!    (`context/<lang>.tsv`): criticism 111, accusation 112, demand 100, threat 130, praise 051,
+//!    else a plain statement 010. A sentence whose coded events already include a statement of
+//!    that speaker gets none.
+//! 2. **acts whose actors lie outside the sentence**: a verb cue the sentence coder read as an act
+//!    but could not give parties (a passive without agent, a pronoun subject, a subject in the
+//!    previous sentence) takes its source from the sentence before the cue, else the pronoun's
+//!    referent or the last subject, and its target after the cue, else the document's other
+//!    party. Its negation and modality are the cue's own.
+//!
+//! Every added event says in its explain trace how each actor and the date were found.
+
+use crate::coder::{CodedEvent, Coder, Mention, SentenceFacts, SentenceInput};
+use crate::dates::DateContext;
+use crate::dict::{ContextKind, Frame, PronounKind, QuoteKind};
+use dyad_model::{ActorRef, EventDate, Lang};
+use std::collections::{BTreeSet, HashMap};
+
+/// One sentence of a document, in reading order.
+#[derive(Debug, Clone, Copy)]
+pub struct DocSentence<'a> {
+    pub lang: Lang,
+    /// The normalised sentence text.
+    pub text: &'a str,
+    /// Paragraph number (any numbering that grows through the document).
+    pub paragraph: u32,
+    /// A footnote body: not coded (it cites, it does not narrate); the date context runs on.
+    pub note: bool,
+}
+
+/// An event of a document with the index of its sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocEvent {
+    pub sentence: usize,
+    pub event: CodedEvent,
+}
+
+/// The most sentences back a speaker or subject is remembered.
+const MEMORY: usize = 4;
+
+#[derive(Debug, Clone)]
+struct Remembered {
+    code: String,
+    at: usize,
+    name: String,
+}
+
+impl Coder {
+    /// Codes a document: every sentence through the sentence coder with a running date context,
+    /// then the context pass (module docs). Events come in sentence order.
+    pub fn code_document(
+        &self,
+        published: Option<EventDate>,
+        sentences: &[DocSentence],
+    ) -> Vec<DocEvent> {
+        let mut ctx = DateContext::new(published);
+        let mut coded: Vec<(Vec<CodedEvent>, SentenceFacts)> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            if s.note {
+                coded.push((Vec::new(), SentenceFacts::default()));
+                continue;
+            }
+            ctx.paragraph(s.paragraph);
+            coded.push(self.analyze(
+                &SentenceInput {
+                    lang: s.lang,
+                    text: s.text,
+                },
+                &mut ctx,
+            ));
+        }
+        let parties = Parties::of(&coded);
+        let mut pass = Pass {
+            coder: self,
+            parties,
+            speaker: None,
+            subject: None,
+            in_quote: false,
+            last_date: None,
+            published,
+        };
+        let mut out = Vec::new();
+        for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
+            let added = if s.note {
+                Vec::new()
+            } else {
+                pass.sentence(i, s, &events, &facts)
+            };
+            out.extend(events.into_iter().map(|event| DocEvent { sentence: i, event }));
+            out.extend(added.into_iter().map(|event| DocEvent { sentence: i, event }));
+        }
+        out
+    }
+}
+
+/// The document's parties by salience.
+#[derive(Debug, Default)]
+struct Parties {
+    ranked: Vec<String>,
+}
+
+impl Parties {
+    fn of(coded: &[(Vec<CodedEvent>, SentenceFacts)]) -> Parties {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, (_, f)) in coded.iter().enumerate() {
+            for m in &f.actors {
+                *count.entry(&m.code).or_default() += if i < 2 { 2 } else { 1 };
+                first.entry(&m.code).or_insert(i);
+            }
+        }
+        let mut ranked: Vec<&str> = count.keys().copied().collect();
+        ranked.sort_by_key(|c| (std::cmp::Reverse(count[c]), first[c], *c));
+        Parties {
+            ranked: ranked.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// Whether `code` is one of the document's main parties (the first four).
+    fn is_main(&self, code: &str) -> bool {
+        self.ranked.iter().take(4).any(|c| c == code)
+    }
+
+    /// The most salient party other than `code`.
+    fn other(&self, code: &str) -> Option<&str> {
+        self.ranked
+            .iter()
+            .take(3)
+            .find(|c| c.as_str() != code)
+            .map(String::as_str)
+    }
+}
+
+struct Pass<'c> {
+    coder: &'c Coder,
+    parties: Parties,
+    speaker: Option<Remembered>,
+    subject: Option<Remembered>,
+    in_quote: bool,
+    last_date: Option<EventDate>,
+    published: Option<EventDate>,
+}
+
+/// A context word found in the sentence.
+struct Word {
+    kind: ContextKind,
+    span: (usize, usize),
+    origin: String,
+}
+
+impl Pass<'_> {
+    fn sentence(
+        &mut self,
+        i: usize,
+        s: &DocSentence,
+        events: &[CodedEvent],
+        f: &SentenceFacts,
+    ) -> Vec<CodedEvent> {
+        let dict = self.coder.dictionaries();
+        let mut words: Vec<Word> = f
+            .words
+            .iter()
+            .map(|&(w, span)| Word {
+                kind: dict.context[w].kind.clone(),
+                span,
+                origin: dict.context[w].origin.clone(),
+            })
+            .collect();
+        words.sort_by_key(|w| w.span);
+        // forget what is too far back
+        for r in [&mut self.speaker, &mut self.subject] {
+            if r.as_ref().is_some_and(|x| i > x.at + MEMORY) {
+                *r = None;
+            }
+        }
+        let quoted_before = self.in_quote;
+        for w in &words {
+            if let ContextKind::Quote(q) = w.kind {
+                self.in_quote = match q {
+                    QuoteKind::Open => true,
+                    QuoteKind::Close => false,
+                    QuoteKind::Both => !self.in_quote,
+                };
+            }
+        }
+        let date = f
+            .report_date
+            .or(f.date)
+            .or(f.running)
+            .or(self.published)
+            .or(self.last_date);
+        let date_why = if f.report_date.is_some() || f.date.is_some() {
+            "date of the sentence"
+        } else if f.running.is_some() {
+            "running date of the paragraph"
+        } else if self.published.is_some() {
+            "document date"
+        } else {
+            "last date of the document"
+        };
+        let mut added = Vec::new();
+        // a statement is dated by its report, else it was made when the document says
+        let said = f.report_date.or(self.published).or(date);
+        let said_why = if f.report_date.is_some() {
+            "date of the report"
+        } else if self.published.is_some() {
+            "document date"
+        } else {
+            date_why
+        };
+        if let Some(said) = said {
+            if std::env::var("DYAD_NOSTAT").is_err() {
+                self.statements(i, s, events, f, &words, quoted_before, said, said_why, &mut added);
+            }
+        }
+        if let Some(date) = date {
+            if std::env::var("DYAD_NOACTS").is_err() {
+                self.acts(i, events, f, &words, date, date_why, &mut added);
+            }
+        }
+        // remember
+        if let Some(d) = f.date {
+            self.last_date = Some(d);
+        }
+        if let Some(m) = f.actors.first() {
+            self.subject = Some(Remembered {
+                code: m.code.clone(),
+                at: i,
+                name: s.text.chars().skip(m.span.0).take(m.span.1 - m.span.0).collect(),
+            });
+        }
+        added
+    }
+
+    /// The speaker of a statement whose verb starts at `at`: the nearest actor or pronoun before
+    /// it (a pronoun resolved to the last speaker or subject), else (alphabetic scripts) an actor
+    /// right after it (`said Putin`).
+    fn speaker_at(
+        &self,
+        s: &DocSentence,
+        f: &SentenceFacts,
+        words: &[Word],
+        at: (usize, usize),
+    ) -> Option<(String, String)> {
+        let mention = f
+            .actors
+            .iter()
+            .filter(|m| m.span.1 <= at.0 && matches!(m.connector.as_deref(), None | Some("and")))
+            .max_by_key(|m| m.span.1);
+        let pronoun = words
+            .iter()
+            .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= at.0)
+            .max_by_key(|w| w.span.1);
+        let name = |m: &Mention| -> String {
+            s.text
+                .chars()
+                .skip(m.span.0)
+                .take(m.span.1 - m.span.0)
+                .collect()
+        };
+        // the nearer of the two wins
+        let mention = mention.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
+        if let Some(m) = mention {
+            return Some((m.code.clone(), format!("`{}` before the verb", name(m))));
+        }
+        if let Some(p) = pronoun {
+            return self.resolve(p);
+        }
+        if s.lang == Lang::Zh {
+            return None;
+        }
+        let after = f
+            .actors
+            .iter()
+            .find(|m| m.span.0 >= at.1 && m.span.0 <= at.1 + 3)?;
+        Some((after.code.clone(), format!("`{}` after the verb", name(after))))
+    }
+
+    /// The referent of a pronoun: the last speaker (first person and third person), else the
+    /// last subject (third person).
+    fn resolve(&self, p: &Word) -> Option<(String, String)> {
+        let ContextKind::Pronoun(kind) = p.kind else {
+            return None;
+        };
+        match kind {
+            PronounKind::First | PronounKind::Third => {
+                if let Some(r) = &self.speaker {
+                    return Some((
+                        r.code.clone(),
+                        format!("pronoun ({}) → the last speaker `{}`", p.origin, r.name),
+                    ));
+                }
+                if kind == PronounKind::Third {
+                    if let Some(r) = &self.subject {
+                        return Some((
+                            r.code.clone(),
+                            format!("pronoun ({}) → the last subject `{}`", p.origin, r.name),
+                        ));
+                    }
+                }
+                None
+            }
+            PronounKind::Second => None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn statements(
+        &mut self,
+        i: usize,
+        s: &DocSentence,
+        events: &[CodedEvent],
+        f: &SentenceFacts,
+        words: &[Word],
+        quoted_before: bool,
+        date: EventDate,
+        date_why: &str,
+        out: &mut Vec<CodedEvent>,
+    ) {
+        // the verb that makes the sentence a statement: a reporting verb, else a speech verb
+        let speech_words: Vec<&Word> = words
+            .iter()
+            .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
+            .collect();
+        let verb: Option<((usize, usize), String)> = f
+            .reports
+            .first()
+            .map(|&r| (r, "reporting verb".to_string()))
+            .or_else(|| {
+                speech_words
+                    .first()
+                    .map(|w| (w.span, format!("speech verb {}", w.origin)))
+            });
+        let (speaker, verb_why) = match &verb {
+            Some((at, why)) => match self.speaker_at(s, f, words, *at) {
+                Some(sp) => (sp, why.clone()),
+                None => match &self.speaker {
+                    Some(r) if quoted_before || self.in_quote => (
+                        (r.code.clone(), format!("the last speaker `{}`", r.name)),
+                        why.clone(),
+                    ),
+                    _ => return,
+                },
+            },
+            None if quoted_before => match &self.speaker {
+                Some(r) => (
+                    (r.code.clone(), format!("the last speaker `{}`", r.name)),
+                    "inside a quotation".to_string(),
+                ),
+                None => return,
+            },
+            None => return,
+        };
+        let (source, source_why) = speaker;
+        self.speaker = Some(Remembered {
+            code: source.clone(),
+            at: i,
+            name: source_why
+                .split('`')
+                .nth(1)
+                .unwrap_or(source.as_str())
+                .to_string(),
+        });
+        // the statement's kinds, from its stance and speech words
+        let mut codes: BTreeSet<String> = BTreeSet::new();
+        let mut why_words: Vec<String> = Vec::new();
+        for w in words {
+            if let ContextKind::Stance(c) | ContextKind::Speech(c) = &w.kind {
+                codes.insert(c.clone());
+                why_words.push(w.origin.clone());
+            }
+        }
+        let negative = codes.iter().any(|c| c.starts_with("11"));
+        let mut kinds: Vec<String> = codes
+            .into_iter()
+            .filter(|c| !(negative && c.starts_with("05")))
+            .collect();
+        if kinds.iter().any(|c| c == "112") {
+            kinds.retain(|c| c != "111");
+        }
+        if kinds.is_empty() {
+            kinds.push("010".into());
+        }
+        // a statement already coded from this sentence for this speaker stands
+        let roots = &self.coder.speech_roots_of(s.lang);
+        let already = events.iter().any(|e| {
+            e.source.code == source && roots.iter().any(|r| e.cameo.starts_with(r.as_str()))
+        });
+        if already {
+            return;
+        }
+        // whom it is about: the other states the sentence names, else the document's other party
+        let mut targets: Vec<(String, String)> = Vec::new();
+        for m in &f.actors {
+            if m.code != source
+                && self.parties.is_main(&m.code)
+                && !targets.iter().any(|(c, _)| *c == m.code)
+            {
+                targets.push((m.code.clone(), "named in the sentence".into()));
+            }
+        }
+        if targets.is_empty() {
+            if let Some(o) = self.parties.other(&source) {
+                targets.push((o.to_string(), "the document's other party".into()));
+            }
+        }
+        targets.truncate(2);
+        for code in kinds {
+            for (t, t_why) in &targets {
+                if let Some(ev) = self.event(
+                    &source,
+                    t,
+                    &code,
+                    date,
+                    (false, false),
+                    f.reports.first().copied().unwrap_or((0, 0)),
+                    vec![
+                        format!("context: statement ({verb_why}) → {code} {}", why_words.join(" ")),
+                        format!("source {source}: {source_why}"),
+                        format!("target {t}: {t_why}"),
+                        format!("date: {date_why}"),
+                    ],
+                ) {
+                    out.push(ev);
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn acts(
+        &mut self,
+        _i: usize,
+        events: &[CodedEvent],
+        f: &SentenceFacts,
+        words: &[Word],
+        date: EventDate,
+        date_why: &str,
+        out: &mut Vec<CodedEvent>,
+    ) {
+        let dict = self.coder.dictionaries();
+        for cue in f.cues.iter().filter(|c| !c.coded) {
+            let action = &dict.actions[cue.action];
+            let before = f
+                .actors
+                .iter()
+                .filter(|m| m.span.1 <= cue.span.0)
+                .max_by_key(|m| m.span.1);
+            let pronoun = words
+                .iter()
+                .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= cue.span.0)
+                .max_by_key(|w| w.span.1);
+            // the sentence coder read the sentence's own actors and made nothing of them: its
+            // reasons stand; only a pronoun subject or a sentence without actors is read here
+            let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
+            if before.is_some() || (pronoun.is_none() && !f.actors.is_empty()) {
+                continue;
+            }
+            let (source, source_why) = if let Some(p) = pronoun {
+                match self.resolve(p) {
+                    Some(x) => x,
+                    None => continue,
+                }
+            } else {
+                match self.subject.as_ref().or(self.speaker.as_ref()) {
+                    Some(r) => (r.code.clone(), format!("the last subject `{}`", r.name)),
+                    None => continue,
+                }
+            };
+            let after = f
+                .actors
+                .iter()
+                .find(|m| m.span.0 >= cue.span.1 && m.code != source);
+            let any = f.actors.iter().find(|m| m.code != source);
+            let (target, target_why) = match after.or(any) {
+                Some(m) => (m.code.clone(), "named in the sentence".to_string()),
+                None => match self.parties.other(&source) {
+                    Some(o) => (o.to_string(), "the document's other party".to_string()),
+                    None => continue,
+                },
+            };
+            let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
+            let dirs: Vec<(&str, &str)> = if sym {
+                vec![(&source, &target), (&target, &source)]
+            } else {
+                vec![(&source, &target)]
+            };
+            for (a, b) in dirs {
+                let dup = events
+                    .iter()
+                    .chain(out.iter())
+                    .any(|e| e.source.code == a && e.target.code == b && e.cameo == action.cameo);
+                if dup {
+                    continue;
+                }
+                let mut explain = vec![
+                    format!(
+                        "context: cue → {} {} ({:?}), no parties in its sentence",
+                        action.cameo, action.origin, action.frame
+                    ),
+                    format!("source {source}: {source_why}"),
+                    format!("target {target}: {target_why}"),
+                    format!("date: {date_why}"),
+                ];
+                explain.extend(cue.modality.iter().cloned());
+                if let Some(ev) = self.event(
+                    a,
+                    b,
+                    &action.cameo,
+                    date,
+                    (cue.negated, cue.hypothetical),
+                    cue.span,
+                    explain,
+                ) {
+                    out.push(ev);
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(
+        &self,
+        source: &str,
+        target: &str,
+        code: &str,
+        date: EventDate,
+        (negated, hypothetical): (bool, bool),
+        span: (usize, usize),
+        explain: Vec<String>,
+    ) -> Option<CodedEvent> {
+        if source == target {
+            return None;
+        }
+        let row = self.coder.dictionaries().codes.get(code)?;
+        Some(CodedEvent {
+            date,
+            source: ActorRef {
+                code: source.to_string(),
+                ..Default::default()
+            },
+            target: ActorRef {
+                code: target.to_string(),
+                ..Default::default()
+            },
+            cameo: code.to_string(),
+            quad_class: row.quad_class,
+            goldstein: row.goldstein,
+            plover: row.plover.clone(),
+            plover_mode: row.plover_mode.clone(),
+            negated,
+            hypothetical,
+            domains: Vec::new(),
+            span,
+            explain: explain.join("; "),
+        })
+    }
+}
