@@ -28,7 +28,7 @@
 use crate::coder::{CodedEvent, Coder, Mention, SentenceFacts, SentenceInput};
 use crate::dates::DateContext;
 use crate::dict::{ContextKind, Frame, PronounKind, QuoteKind};
-use dyad_model::{ActorRef, EventDate, Lang};
+use dyad_model::{ActorRef, EventDate, Lang, Precision};
 use std::collections::{BTreeSet, HashMap};
 
 /// One sentence of a document, in reading order.
@@ -85,6 +85,22 @@ impl Coder {
             ));
         }
         let parties = Parties::of(&coded);
+        // the day the story tells of: a day named in the first sentences (the dateline, the
+        // lede) within a week before publication; else the publication date
+        let story = coded
+            .iter()
+            .take(3)
+            .flat_map(|(_, f)| [f.report_date, f.date])
+            .flatten()
+            .find(|d| {
+                d.precision() == Precision::Day
+                    && published.is_none_or(|p| {
+                        p.precision() == Precision::Day
+                            && d.ordinal() <= p.ordinal()
+                            && p.ordinal() - d.ordinal() <= 7
+                    })
+            })
+            .or(published);
         let mut pass = Pass {
             coder: self,
             parties,
@@ -92,7 +108,7 @@ impl Coder {
             subject: None,
             in_quote: false,
             last_date: None,
-            published,
+            published: story,
         };
         let mut out = Vec::new();
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
@@ -209,7 +225,7 @@ impl Pass<'_> {
         } else if f.running.is_some() {
             "running date of the paragraph"
         } else if self.published.is_some() {
-            "document date"
+            "the day the document tells of (its dateline or lede, else its date)"
         } else {
             "last date of the document"
         };
@@ -219,7 +235,7 @@ impl Pass<'_> {
         let said_why = if f.report_date.is_some() {
             "date of the report"
         } else if self.published.is_some() {
-            "document date"
+            "the day the document tells of (its dateline or lede, else its date)"
         } else {
             date_why
         };
