@@ -186,6 +186,8 @@ struct LangMatcher {
     date_lead: Vec<String>,
     /// CAMEO roots of acts made by saying them (dated by their report).
     speech_roots: Vec<String>,
+    /// Title brackets (open, close): cues inside a title name no act.
+    titles: Vec<(String, String)>,
     /// The words of `context/<lang>.tsv`: one automaton, literal → (entry, prefix).
     ctx_ac: Option<AhoCorasick>,
     ctx_lits: Vec<Vec<(usize, bool)>>,
@@ -448,6 +450,7 @@ impl Coder {
             date_lead,
             ctx_ac,
             ctx_lits,
+            titles: gram_v(GrammarKind::Title),
         })
     }
 
@@ -759,6 +762,17 @@ impl Coder {
     /// Headings, table and figure lines name no events: Chinese text without any clause
     /// punctuation (2025年俄美峰会, 表1 冷战后美俄两国元首会晤情况统计), and lines that start with
     /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
+    /// Whether byte `at` lies inside a title (《…》): an opening bracket before it not closed
+    /// before it.
+    fn in_title(m: &LangMatcher, folded: &str, at: usize) -> bool {
+        let before = &folded[..at];
+        m.titles.iter().any(|(open, close)| {
+            before
+                .rfind(open.as_str())
+                .is_some_and(|o| !before[o..].contains(close.as_str()))
+        })
+    }
+
     fn is_heading(m: &LangMatcher, folded: &str) -> bool {
         let t = folded.trim_start();
         if m.analyzer.is_cjk() && !t.chars().any(|c| "，。；：！？,;:!?、".contains(c)) {
@@ -1340,6 +1354,9 @@ impl Coder {
             if self.names_topic(m, folded, cue.span_end) {
                 continue;
             }
+            if Self::in_title(m, folded, cue.start) {
+                continue;
+            }
             // 加强制裁俄罗斯的可能性: the cue and its object modify a topic noun
             if let Some(Tok::Actor(p)) = toks.get(i + 1) {
                 if p.start == cue.span_end
@@ -1778,7 +1795,10 @@ impl Coder {
             };
             // modality
             let (negated, hypothetical, mod_why) = self.modality(toks, chars, k, cue);
-            let (negated, hypothetical) = (negated || action.negated, hypothetical || action.hypothetical);
+            let (negated, hypothetical) = (
+                negated || action.negated,
+                hypothetical || action.hypothetical,
+            );
             let Some(row) = self.dict.codes.get(&code) else {
                 continue;
             };
@@ -1846,7 +1866,17 @@ impl Coder {
             }
         }
         if let Some(f) = facts {
-            self.fill_facts(f, toks, chars, &action_idx, &events, &dates, &report_date, base, ctx);
+            self.fill_facts(
+                f,
+                toks,
+                chars,
+                &action_idx,
+                &events,
+                &dates,
+                &report_date,
+                base,
+                ctx,
+            );
         }
         // carry the running date and the pair to the next sentence
         if let Some((d, _)) = dates
@@ -1943,7 +1973,10 @@ impl Coder {
                         .iter()
                         .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Person(_)));
                     let span = (chars.at(p.start), chars.at(p.end));
-                    let connector = p.connector.as_ref().map(|c| format!("{c:?}").to_lowercase());
+                    let connector = p
+                        .connector
+                        .as_ref()
+                        .map(|c| format!("{c:?}").to_lowercase());
                     self.codes_of(p, base.as_ref(), |c| {
                         f.actors.push(Mention {
                             code: c.to_string(),

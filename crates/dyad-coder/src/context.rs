@@ -50,7 +50,8 @@ pub struct DocEvent {
     pub event: CodedEvent,
 }
 
-/// The most sentences back a speaker or subject is remembered.
+/// The most sentences back a speaker or subject is remembered (a speaker who goes on speaking
+/// is remembered from the last sentence that was theirs).
 const MEMORY: usize = 4;
 
 #[derive(Debug, Clone)]
@@ -117,8 +118,16 @@ impl Coder {
             } else {
                 pass.sentence(i, s, &events, &facts)
             };
-            out.extend(events.into_iter().map(|event| DocEvent { sentence: i, event }));
-            out.extend(added.into_iter().map(|event| DocEvent { sentence: i, event }));
+            out.extend(
+                events
+                    .into_iter()
+                    .map(|event| DocEvent { sentence: i, event }),
+            );
+            out.extend(
+                added
+                    .into_iter()
+                    .map(|event| DocEvent { sentence: i, event }),
+            );
         }
         out
     }
@@ -240,14 +249,20 @@ impl Pass<'_> {
             date_why
         };
         if let Some(said) = said {
-            if std::env::var("DYAD_NOSTAT").is_err() {
-                self.statements(i, s, events, f, &words, quoted_before, said, said_why, &mut added);
-            }
+            self.statements(
+                i,
+                s,
+                events,
+                f,
+                &words,
+                quoted_before,
+                said,
+                said_why,
+                &mut added,
+            );
         }
         if let Some(date) = date {
-            if std::env::var("DYAD_NOACTS").is_err() {
-                self.acts(i, events, f, &words, date, date_why, &mut added);
-            }
+            self.acts(i, events, f, &words, date, date_why, &mut added);
         }
         // remember
         if let Some(d) = f.date {
@@ -257,7 +272,12 @@ impl Pass<'_> {
             self.subject = Some(Remembered {
                 code: m.code.clone(),
                 at: i,
-                name: s.text.chars().skip(m.span.0).take(m.span.1 - m.span.0).collect(),
+                name: s
+                    .text
+                    .chars()
+                    .skip(m.span.0)
+                    .take(m.span.1 - m.span.0)
+                    .collect(),
             });
         }
         added
@@ -304,7 +324,10 @@ impl Pass<'_> {
             .actors
             .iter()
             .find(|m| m.span.0 >= at.1 && m.span.0 <= at.1 + 3)?;
-        Some((after.code.clone(), format!("`{}` after the verb", name(after))))
+        Some((
+            after.code.clone(),
+            format!("`{}` after the verb", name(after)),
+        ))
     }
 
     /// The referent of a pronoun: the last speaker (first person and third person), else the
@@ -373,14 +396,46 @@ impl Pass<'_> {
                     _ => return,
                 },
             },
-            None if quoted_before => match &self.speaker {
-                Some(r) => (
-                    (r.code.clone(), format!("the last speaker `{}`", r.name)),
-                    "inside a quotation".to_string(),
-                ),
-                None => return,
-            },
-            None => return,
+            None => {
+                // a transcript's speaker line (PRESIDENT CLINTON: …, 普京：…): an actor at the
+                // start of the sentence right before a colon
+                let header = f.actors.iter().find(|m| {
+                    m.span.0 <= 12
+                        && s.text
+                            .chars()
+                            .skip(m.span.1)
+                            .take(2)
+                            .any(|c| c == ':' || c == '：')
+                });
+                let first_person = words
+                    .iter()
+                    .any(|w| w.kind == ContextKind::Pronoun(PronounKind::First));
+                match (header, &self.speaker) {
+                    (Some(m), _) => (
+                        (
+                            m.code.clone(),
+                            format!(
+                                "`{}` before a colon",
+                                s.text
+                                    .chars()
+                                    .skip(m.span.0)
+                                    .take(m.span.1 - m.span.0)
+                                    .collect::<String>()
+                            ),
+                        ),
+                        "speaker line".to_string(),
+                    ),
+                    (None, Some(r)) if quoted_before || first_person => (
+                        (r.code.clone(), format!("the last speaker `{}`", r.name)),
+                        if quoted_before {
+                            "inside a quotation".to_string()
+                        } else {
+                            "the speaker goes on in the first person".to_string()
+                        },
+                    ),
+                    _ => return,
+                }
+            }
         };
         let (source, source_why) = speaker;
         self.speaker = Some(Remembered {
@@ -401,10 +456,26 @@ impl Pass<'_> {
                 why_words.push(w.origin.clone());
             }
         }
-        let negative = codes.iter().any(|c| c.starts_with("11"));
+        // praise and criticism in one sentence: the side with more words wins (a tie is not
+        // criticism: "ends a long chapter of confrontation and opens a new relationship")
+        let count = |pre: &str| {
+            words
+                .iter()
+                .filter(|w| {
+                    matches!(&w.kind, ContextKind::Stance(c) | ContextKind::Speech(c) if c.starts_with(pre))
+                })
+                .count()
+        };
+        let negative = count("11") > count("05");
         let mut kinds: Vec<String> = codes
             .into_iter()
-            .filter(|c| !(negative && c.starts_with("05")))
+            .filter(|c| {
+                if negative {
+                    !c.starts_with("05")
+                } else {
+                    !c.starts_with("11")
+                }
+            })
             .collect();
         if kinds.iter().any(|c| c == "112") {
             kinds.retain(|c| c != "111");
@@ -420,33 +491,101 @@ impl Pass<'_> {
         if already {
             return;
         }
-        // whom it is about: the other states the sentence names, else the document's other party
-        let mut targets: Vec<(String, String)> = Vec::new();
-        for m in &f.actors {
-            if m.code != source
-                && self.parties.is_main(&m.code)
-                && !targets.iter().any(|(c, _)| *c == m.code)
-            {
-                targets.push((m.code.clone(), "named in the sentence".into()));
+        // whom it is about: the document's other party, unless the sentence names only another of
+        // the document's main parties
+        let counterpart = self.parties.other(&source).map(str::to_string);
+        let named: Vec<&str> = f
+            .actors
+            .iter()
+            .map(|m| m.code.as_str())
+            .filter(|c| *c != source && self.parties.is_main(c))
+            .collect();
+        // a third party (the UN, a mediator) speaks about the pair: the main parties it names,
+        // else the document's two main parties
+        if !self.parties.ranked.iter().take(2).any(|c| *c == source) {
+            let mut targets: Vec<(String, String)> = Vec::new();
+            let (pool, why): (Vec<&str>, &str) = if named.is_empty() {
+                (
+                    self.parties
+                        .ranked
+                        .iter()
+                        .take(2)
+                        .map(String::as_str)
+                        .collect(),
+                    "one of the document's two main parties",
+                )
+            } else {
+                (named.clone(), "named in the sentence")
+            };
+            for c in pool {
+                if c != source && !targets.iter().any(|(t, _)| t == c) && targets.len() < 2 {
+                    targets.push((c.to_string(), why.to_string()));
+                }
             }
+            return self.emit_statements(
+                &source,
+                &source_why,
+                &verb_why,
+                &why_words,
+                &kinds,
+                &targets,
+                f,
+                date,
+                date_why,
+                out,
+            );
         }
-        if targets.is_empty() {
-            if let Some(o) = self.parties.other(&source) {
-                targets.push((o.to_string(), "the document's other party".into()));
+        let target = match (&counterpart, named.first()) {
+            (Some(c), Some(n)) if !named.contains(&c.as_str()) => {
+                (n.to_string(), "named in the sentence")
             }
-        }
-        targets.truncate(2);
+            (Some(c), _) => (c.clone(), "the document's other party"),
+            (None, Some(n)) => (n.to_string(), "named in the sentence"),
+            (None, None) => return,
+        };
+        let targets = [(target.0, target.1.to_string())];
+        self.emit_statements(
+            &source,
+            &source_why,
+            &verb_why,
+            &why_words,
+            &kinds,
+            &targets,
+            f,
+            date,
+            date_why,
+            out,
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit_statements(
+        &self,
+        source: &str,
+        source_why: &str,
+        verb_why: &str,
+        why_words: &[String],
+        kinds: &[String],
+        targets: &[(String, String)],
+        f: &SentenceFacts,
+        date: EventDate,
+        date_why: &str,
+        out: &mut Vec<CodedEvent>,
+    ) {
         for code in kinds {
-            for (t, t_why) in &targets {
+            for (t, t_why) in targets {
                 if let Some(ev) = self.event(
-                    &source,
+                    source,
                     t,
-                    &code,
+                    code,
                     date,
                     (false, false),
                     f.reports.first().copied().unwrap_or((0, 0)),
                     vec![
-                        format!("context: statement ({verb_why}) → {code} {}", why_words.join(" ")),
+                        format!(
+                            "context: statement ({verb_why}) → {code} {}",
+                            why_words.join(" ")
+                        ),
                         format!("source {source}: {source_why}"),
                         format!("target {t}: {t_why}"),
                         format!("date: {date_why}"),
@@ -470,7 +609,23 @@ impl Pass<'_> {
         out: &mut Vec<CodedEvent>,
     ) {
         let dict = self.coder.dictionaries();
+        // what a speaker says is read by the sentence coder alone: a cue after a reporting or
+        // speech verb is reported speech (a topic, a plan, a claim), not an act of the pronoun
+        let speech_at = f
+            .reports
+            .iter()
+            .map(|r| r.0)
+            .chain(
+                words
+                    .iter()
+                    .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
+                    .map(|w| w.span.0),
+            )
+            .min();
         for cue in f.cues.iter().filter(|c| !c.coded) {
+            if speech_at.is_some_and(|at| cue.span.0 > at) {
+                continue;
+            }
             let action = &dict.actions[cue.action];
             let before = f
                 .actors

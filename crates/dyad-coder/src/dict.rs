@@ -155,6 +155,8 @@ pub enum GrammarKind {
     /// A CAMEO root (`cue`: 01, 11…) of acts made by saying them: a reported act of such a
     /// root is dated by its report (外交部10日表示谴责 → 111 on the 10th).
     SpeechRoot,
+    /// Brackets around a title (《…》): a verb cue inside names no act (《进攻性战略武器条约》).
+    Title,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -672,6 +674,7 @@ impl Dictionaries {
                 "report" => GrammarKind::Report,
                 "continue" => GrammarKind::Continue,
                 "speech-root" => GrammarKind::SpeechRoot,
+                "title" => GrammarKind::Title,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(
@@ -717,7 +720,9 @@ impl Dictionaries {
                     ContextKind::Speech(code.to_string())
                 }
                 ("stance" | "speech", _) => {
-                    return Err(bad("a stance or speech word needs its CAMEO code in `value`"))
+                    return Err(bad(
+                        "a stance or speech word needs its CAMEO code in `value`",
+                    ))
                 }
                 ("pronoun", "first") => ContextKind::Pronoun(PronounKind::First),
                 ("pronoun", "second") => ContextKind::Pronoun(PronounKind::Second),

@@ -1,0 +1,192 @@
+//! The document-level context pass on short documents we wrote: speakers, pronouns, quotations,
+//! the document's parties, the story's date, and title brackets.
+
+use dyad_coder::{Coder, Dictionaries, DocEvent, DocSentence};
+use dyad_model::{EventDate, Lang};
+
+fn coder() -> Coder {
+    Coder::new(&Dictionaries::builtin().unwrap()).unwrap()
+}
+
+fn code(lang: Lang, published: &str, sentences: &[&str]) -> Vec<DocEvent> {
+    let doc: Vec<DocSentence> = sentences
+        .iter()
+        .map(|t| DocSentence {
+            lang,
+            text: t,
+            paragraph: 1,
+            note: false,
+        })
+        .collect();
+    let published: EventDate = published.parse().unwrap();
+    coder().code_document(Some(published), &doc)
+}
+
+/// `(sentence, source, target, cameo)` of the factual events.
+fn facts(events: &[DocEvent]) -> Vec<(usize, String, String, String)> {
+    events
+        .iter()
+        .filter(|e| !e.event.negated && !e.event.hypothetical)
+        .map(|e| {
+            (
+                e.sentence,
+                e.event.source.code.clone(),
+                e.event.target.code.clone(),
+                e.event.cameo.clone(),
+            )
+        })
+        .collect()
+}
+
+fn has(events: &[DocEvent], sentence: usize, source: &str, target: &str, root: &str) -> bool {
+    facts(events)
+        .iter()
+        .any(|(s, a, b, c)| *s == sentence && a == source && b == target && c.starts_with(root))
+}
+
+#[test]
+fn a_pronoun_speaker_is_the_last_one_named_and_the_target_the_documents_other_party() {
+    let ev = code(
+        Lang::En,
+        "2018-07-17",
+        &[
+            "Russian President Vladimir Putin met U.S. President Donald Trump in Helsinki on 16 July 2018.",
+            "Putin said the talks had been useful.",
+            "He called the sanctions a mistake.",
+        ],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "04"), "{:?}", facts(&ev));
+    // a plain statement (010) of the speaker about the other party
+    assert!(has(&ev, 1, "RUS", "USA", "01"), "{:?}", facts(&ev));
+    // "he" is Putin; "mistake" makes it criticism
+    assert!(has(&ev, 2, "RUS", "USA", "111"), "{:?}", facts(&ev));
+    let explain = &ev
+        .iter()
+        .find(|e| e.sentence == 2 && e.event.cameo == "111")
+        .unwrap()
+        .event
+        .explain;
+    assert!(explain.contains("context: statement"), "{explain}");
+    assert!(explain.contains("last speaker"), "{explain}");
+    assert!(explain.contains("context/en.tsv:"), "{explain}");
+}
+
+#[test]
+fn a_quotation_that_runs_on_keeps_its_speaker() {
+    let ev = code(
+        Lang::Zh,
+        "2002-05-25",
+        &[
+            "2002年5月24日，美国总统布什在莫斯科与俄罗斯总统普京会谈。",
+            "布什说：“这是两国关系的新篇章。",
+            "我要感谢主人的友好接待。”",
+            "这座城市当天下了雨。",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "05"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "USA", "RUS", "05"), "{:?}", facts(&ev));
+    // the quotation closed: a sentence of narration is no statement
+    assert!(
+        !facts(&ev).iter().any(|(s, ..)| *s == 3),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn demands_and_accusations_take_their_kind_from_stance_words() {
+    let ev = code(
+        Lang::Ru,
+        "2014-03-20",
+        &[
+            "Министр иностранных дел России Сергей Лавров провел переговоры с госсекретарем США.",
+            "Лавров обвинил Вашингтон во вмешательстве во внутренние дела соседей.",
+            "Он призвал американскую сторону прекратить давление.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "112"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "RUS", "USA", "10"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_third_party_speaking_of_the_pair_addresses_both() {
+    let ev = code(
+        Lang::En,
+        "2010-04-09",
+        &[
+            "The United States and Russia signed a new arms treaty on 8 April 2010.",
+            "Russia and the United States will cut their deployed warheads.",
+            "The treaty binds the United States and Russia for ten years.",
+            "Germany said the treaty was a historic step.",
+        ],
+    );
+    assert!(has(&ev, 3, "DEU", "USA", "05"), "{:?}", facts(&ev));
+    assert!(has(&ev, 3, "DEU", "RUS", "05"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_transcript_speaker_line_names_the_speaker() {
+    let ev = code(
+        Lang::En,
+        "2013-08-09",
+        &[
+            "Remarks with Russian ministers in Washington.",
+            "KERRY: We are glad to host our Russian colleagues.",
+            "We have had disagreements, but we trust this meeting will help.",
+        ],
+    );
+    let f = facts(&ev);
+    assert!(
+        f.iter()
+            .any(|(s, a, b, _)| *s == 1 && a == "USA" && b == "RUS"),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|(s, a, b, _)| *s == 2 && a == "USA" && b == "RUS"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn statements_take_the_day_the_story_tells_of() {
+    // the dateline names the 12th; published two days later
+    let ev = code(
+        Lang::Zh,
+        "1994-01-14",
+        &[
+            "【本报基辅1月12日电】美国总统克林顿12日在基辅同乌克兰总统会谈。",
+            "克林顿表示，美国将增加对乌克兰的援助。",
+        ],
+    );
+    let st = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.explain.contains("context: statement"))
+        .expect("a statement");
+    assert_eq!(st.event.date.to_string(), "1994-01-12");
+}
+
+#[test]
+fn a_verb_inside_a_title_names_no_act() {
+    let ev = code(
+        Lang::Zh,
+        "2010-04-09",
+        &["2010年4月8日，美国和俄罗斯签署《削减进攻性战略武器条约》。"],
+    );
+    let f = facts(&ev);
+    assert!(f.iter().any(|(_, _, _, c)| c == "057"), "{f:?}");
+    assert!(!f.iter().any(|(_, _, _, c)| c.starts_with("19")), "{f:?}");
+}
+
+#[test]
+fn a_sentence_without_speech_or_actors_adds_nothing() {
+    let ev = code(
+        Lang::En,
+        "2020-01-01",
+        &[
+            "The weather in the capital was mild.",
+            "Markets were calm through the week.",
+        ],
+    );
+    assert!(ev.is_empty(), "{:?}", facts(&ev));
+}
