@@ -208,6 +208,14 @@ fn shift(base: EventDate, unit: Unit, offset: i32) -> Option<EventDate> {
             Precision::Day => add_days(&base, offset as i64),
             _ => Some(base),
         },
+        Unit::Weekday => match base.precision() {
+            Precision::Day => {
+                // day 0 of the ordinals, 1970-01-01, was a Thursday (4)
+                let wd = (base.ordinal() + 3).rem_euclid(7) + 1;
+                add_days(&base, -(wd - offset as i64).rem_euclid(7))
+            }
+            _ => Some(base),
+        },
     }
 }
 
@@ -303,6 +311,25 @@ mod tests {
         assert_eq!(
             resolve(&r, Some(d("1994-01")), Some(d("2025-05-01"))),
             Some(d("2024"))
+        );
+        // 2002-05-14 was a Tuesday: "on Monday" is the 13th, "on Tuesday" the same day
+        let monday = parse_run(&[m(DateKind::Relative {
+            anchor: Anchor::Document,
+            unit: Unit::Weekday,
+            offset: 1,
+        })]);
+        assert_eq!(
+            resolve(&monday, None, Some(d("2002-05-14"))),
+            Some(d("2002-05-13"))
+        );
+        let tuesday = parse_run(&[m(DateKind::Relative {
+            anchor: Anchor::Document,
+            unit: Unit::Weekday,
+            offset: 2,
+        })]);
+        assert_eq!(
+            resolve(&tuesday, None, Some(d("2002-05-14"))),
+            Some(d("2002-05-14"))
         );
         let r = parse_run(&[n(3, 1), m(DateKind::YearMark)]);
         assert!(!r.is_date(), "a duration of 3 years is not a date");

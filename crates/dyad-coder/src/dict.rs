@@ -178,6 +178,9 @@ pub enum Unit {
     Year,
     /// Same date as the anchor, same precision (此前, 随后).
     Keep,
+    /// The last such weekday on or before the anchor day (周一, on Monday, в понедельник); the
+    /// offset is the weekday, 1 = Monday … 7 = Sunday.
+    Weekday,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -792,9 +795,10 @@ impl Dictionaries {
                         Some(&"month") => Unit::Month,
                         Some(&"year") => Unit::Year,
                         Some(&"keep") => Unit::Keep,
+                        Some(&"weekday") => Unit::Weekday,
                         _ => {
                             return Err(bad(format!(
-                                "unit in `{}` must be day, month, year or keep",
+                                "unit in `{}` must be day, month, year, keep or weekday",
                                 f[2]
                             )))
                         }
@@ -803,6 +807,12 @@ impl Dictionaries {
                         .get(2)
                         .and_then(|o| o.trim_start_matches('+').parse().ok())
                         .ok_or_else(|| bad(format!("offset in `{}` is not an integer", f[2])))?;
+                    if unit == Unit::Weekday && !(1..=7).contains(&offset) {
+                        return Err(bad(format!(
+                            "a weekday's offset in `{}` is 1 (Monday) … 7 (Sunday)",
+                            f[2]
+                        )));
+                    }
                     DateKind::Relative {
                         anchor,
                         unit,
