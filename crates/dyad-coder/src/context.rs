@@ -137,6 +137,8 @@ impl Coder {
 #[derive(Debug, Default)]
 struct Parties {
     ranked: Vec<String>,
+    /// Weighted mentions of each ranked party, in the same order.
+    counts: Vec<usize>,
 }
 
 impl Parties {
@@ -152,7 +154,33 @@ impl Parties {
         let mut ranked: Vec<&str> = count.keys().copied().collect();
         ranked.sort_by_key(|c| (std::cmp::Reverse(count[c]), first[c], *c));
         Parties {
+            counts: ranked.iter().map(|c| count[c]).collect(),
             ranked: ranked.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// The parties a statement of `code` is about when it names none: the most salient other
+    /// party, and the next one too when it is named at least half as often (a document about a
+    /// war between two others of which the speaker speaks).
+    fn others(&self, code: &str) -> Vec<&str> {
+        let cands: Vec<(&str, usize)> = self
+            .ranked
+            .iter()
+            .zip(&self.counts)
+            .take(3)
+            .filter(|(c, _)| c.as_str() != code)
+            .map(|(c, n)| (c.as_str(), *n))
+            .collect();
+        match cands.as_slice() {
+            [] => Vec::new(),
+            [(a, _)] => vec![a],
+            [(a, na), (b, nb), ..] => {
+                if nb * 2 >= *na {
+                    vec![a, b]
+                } else {
+                    vec![a]
+                }
+            }
         }
     }
 
@@ -483,17 +511,15 @@ impl Pass<'_> {
         if kinds.is_empty() {
             kinds.push("010".into());
         }
-        // a statement already coded from this sentence for this speaker stands
-        let roots = &self.coder.speech_roots_of(s.lang);
-        let already = events.iter().any(|e| {
-            e.source.code == source && roots.iter().any(|r| e.cameo.starts_with(r.as_str()))
-        });
-        if already {
-            return;
-        }
-        // whom it is about: the document's other party, unless the sentence names only another of
-        // the document's main parties
-        let counterpart = self.parties.other(&source).map(str::to_string);
+        // a statement already coded from this sentence for a speaker and addressee stands
+        let roots = self.coder.speech_roots_of(s.lang);
+        let coded = |t: &str| {
+            events.iter().any(|e| {
+                e.source.code == source
+                    && e.target.code == t
+                    && roots.iter().any(|r| e.cameo.starts_with(r.as_str()))
+            })
+        };
         let named: Vec<&str> = f
             .actors
             .iter()
@@ -522,6 +548,7 @@ impl Pass<'_> {
                     targets.push((c.to_string(), why.to_string()));
                 }
             }
+            targets.retain(|(t, _)| !coded(t));
             return self.emit_statements(
                 &source,
                 &source_why,
@@ -535,15 +562,22 @@ impl Pass<'_> {
                 out,
             );
         }
-        let target = match (&counterpart, named.first()) {
-            (Some(c), Some(n)) if !named.contains(&c.as_str()) => {
-                (n.to_string(), "named in the sentence")
+        // a main party speaks: about the parties it names that the document is about, else the
+        // document's other parties, else the other main parties it names
+        let others = self.parties.others(&source);
+        let mut targets: Vec<(String, String)> = Vec::new();
+        let ordered = named
+            .iter()
+            .filter(|c| others.contains(c))
+            .map(|c| (*c, "named in the sentence"))
+            .chain(others.iter().map(|c| (*c, "the document's other party")))
+            .chain(named.iter().map(|c| (*c, "named in the sentence")));
+        for (c, why) in ordered {
+            if targets.len() < 2 && !targets.iter().any(|(t, _)| t == c) {
+                targets.push((c.to_string(), why.to_string()));
             }
-            (Some(c), _) => (c.clone(), "the document's other party"),
-            (None, Some(n)) => (n.to_string(), "named in the sentence"),
-            (None, None) => return,
-        };
-        let targets = [(target.0, target.1.to_string())];
+        }
+        targets.retain(|(t, _)| !coded(t));
         self.emit_statements(
             &source,
             &source_why,

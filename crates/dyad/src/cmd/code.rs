@@ -4,7 +4,7 @@
 use crate::output::{self, Format};
 use crate::{coding, Outcome};
 use anyhow::{bail, Result};
-use dyad_coder::{DateContext, SentenceInput};
+use dyad_coder::DocSentence;
 use dyad_model::{EventDate, Precision};
 use serde::Serialize;
 use std::io::BufRead;
@@ -31,19 +31,37 @@ pub struct Coded {
     events: Vec<serde_json::Value>,
 }
 
-/// Codes `sentences` in order with a date context carried from one to the next.
+/// Codes `sentences` in order as one document: a date context carried from one to the next and
+/// the coder's context pass (speakers, pronouns, quotations, the document's parties).
 pub fn code_sentences(
     coder: &dyad_coder::Coder,
     sentences: &[String],
     date: Option<EventDate>,
     explain: bool,
 ) -> Result<Vec<Coded>> {
-    let mut ctx = DateContext::new(date);
+    let texts: Vec<(String, dyad_model::Lang)> = sentences
+        .iter()
+        .map(|s| {
+            let text = dyad_text::normalize::normalized(s.trim());
+            let lang = dyad_text::lang::detect(&text);
+            (text, lang)
+        })
+        .collect();
+    let doc: Vec<DocSentence> = texts
+        .iter()
+        .map(|(text, lang)| DocSentence {
+            lang: *lang,
+            text,
+            paragraph: 1,
+            note: false,
+        })
+        .collect();
+    let mut by_sentence: Vec<Vec<dyad_coder::CodedEvent>> = vec![Vec::new(); sentences.len()];
+    for e in coder.code_document(date, &doc) {
+        by_sentence[e.sentence].push(e.event);
+    }
     let mut out = Vec::new();
-    for s in sentences {
-        let text = dyad_text::normalize::normalized(s.trim());
-        let lang = dyad_text::lang::detect(&text);
-        let events = coder.code(&SentenceInput { lang, text: &text }, &mut ctx);
+    for ((s, (_, lang)), events) in sentences.iter().zip(&texts).zip(by_sentence) {
         let events = events
             .into_iter()
             .map(|e| {
