@@ -360,7 +360,7 @@ fn ingest_survives_sigkill_at_random_moments() {
         .collect::<Vec<_>>()
         .join("\n\n");
     let texts: Vec<String> = (0..3)
-        .map(|k| format!("第{k}组。\n\n{}", vec![zh.as_str(); 6].join("\n\n")))
+        .map(|k| format!("第{k}组。\n\n{}", [zh.as_str(); 6].join("\n\n")))
         .collect();
     let copies = 90;
     for i in 0..copies {
