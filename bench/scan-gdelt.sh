@@ -6,7 +6,7 @@
 # ${TMPDIR:-/tmp}/dyad-bench), outside the repository; inputs are kept for re-runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sample=../shared/reference/data/media-dashboard__bootstrap-db/20150218230000.export.CSV
+sample=${DYAD_SHARED:-../shared}/reference/data/media-dashboard__bootstrap-db/20150218230000.export.CSV
 [ -f "$sample" ] || { echo "the GDELT sample is expected at $sample" >&2; exit 2; }
 work=${DYAD_BENCH_DIR:-${TMPDIR:-/tmp}/dyad-bench}
 mkdir -p "$work"

@@ -3,7 +3,7 @@
 # segmentation of exactly the same sentences. Prints both and the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seeds=$(cd "${DYAD_SEEDS:-../shared/seeds}" && pwd)
+seeds=$(cd "${DYAD_SEEDS:-${DYAD_SHARED:-../shared}/seeds}" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The same sentence split as crates/dyad-coder/benches/coder.rs.

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_mb=${1:-100}
-seeds=../shared/seeds
+seeds=${DYAD_SHARED:-../shared}/seeds
 [ -d "$seeds" ] || { echo "the seed documents are expected in $seeds" >&2; exit 2; }
 cargo build --release -q -p dyad
 bin=target/release/dyad

@@ -78,8 +78,15 @@ fn main() {
             events as f64 / n as f64
         );
     }
-    // Chinese from the seeds, one running context per pass as in a document
-    let dir = std::env::var("DYAD_SEEDS").unwrap_or_else(|_| "/work/shared/seeds".into());
+    // Chinese documents, one running context per pass as in a document: `$DYAD_SEEDS`, else the
+    // seeds of the shared folder (`$DYAD_SHARED/seeds`, relative to the repository root), else
+    // the repository's own fixtures in tests-data/documents.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = std::env::var_os("DYAD_SEEDS")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("DYAD_SHARED").map(|s| root.join(s).join("seeds")))
+        .unwrap_or_else(|| root.join("tests-data/documents"));
+    println!("zh documents: {}", dir.display());
     let mut sentences: Vec<String> = Vec::new();
     if let Ok(rd) = std::fs::read_dir(&dir) {
         for e in rd.flatten() {

@@ -1,6 +1,9 @@
 //! The coder's two suites (engine over a fictional dictionary, coverage over real sentences),
 //! the dictionaries' own checks, and robustness on arbitrary input.
 
+#[path = "../../../tests-data/opt_in.rs"]
+mod opt_in;
+
 use dyad_coder::eval::{self, Report};
 use dyad_coder::{Coder, DateContext, Dictionaries, SentenceInput};
 use dyad_model::Lang;
@@ -282,17 +285,44 @@ fn never_panics_on_odd_input() {
             let _ = coder.code(&SentenceInput { lang, text: t }, &mut ctx);
         }
     }
-    // every seed sentence, in every language's analyzer
-    let seeds = Path::new("/work/shared/seeds");
-    if let Ok(dir) = std::fs::read_dir(seeds) {
-        for e in dir.flatten() {
-            let text = std::fs::read_to_string(e.path()).unwrap_or_default();
-            let mut ctx = DateContext::new(Some("2025-08-20".parse().unwrap()));
-            for s in text.split(['。', '\n']) {
-                for lang in [Lang::Zh, Lang::En] {
-                    let _ = coder.code(&SentenceInput { lang, text: s }, &mut ctx);
-                }
+    // every sentence of the document fixtures, in the Chinese and the alphabetic analyzer
+    let fixtures = root().join("tests-data/documents");
+    let n = code_every_sentence(&coder, &fixtures);
+    assert!(n > 50, "only {n} sentences in {}", fixtures.display());
+}
+
+/// Codes every sentence-like piece of every UTF-8 file in `dir` with the Chinese and the English
+/// analyzer, one running date context per file; returns the number of pieces.
+fn code_every_sentence(coder: &Coder, dir: &Path) -> usize {
+    let mut n = 0;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue; // the encoded copies and the PDF
+        };
+        let mut ctx = DateContext::new(Some("2025-08-20".parse().unwrap()));
+        for s in text.split(['。', '\n']) {
+            n += 1;
+            for lang in [Lang::Zh, Lang::En] {
+                let _ = coder.code(&SentenceInput { lang, text: s }, &mut ctx);
             }
         }
     }
+    n
+}
+
+/// The same robustness over every sentence of the real seed documents.
+#[test]
+fn opt_in_never_panics_on_the_seed_documents() {
+    let Some(seeds) = opt_in::suite("dyad-coder tests/suites.rs, the seed documents", "seeds")
+    else {
+        return;
+    };
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    let n = code_every_sentence(&coder, &seeds);
+    assert!(n > 1000, "only {n} sentences in {}", seeds.display());
 }

@@ -1,15 +1,23 @@
-//! Measures throughput on the seed documents:
+//! Measures throughput on a folder of documents:
 //! `cargo run --release -p dyad-text --example throughput -- [DIR] [COPIES]`.
-//! Each seed is processed as one document made of COPIES copies of itself (default 20).
+//! DIR defaults to the seeds of the shared folder (`$DYAD_SHARED/seeds`, relative to the
+//! repository root) when `DYAD_SHARED` is set, else to the fixtures in `tests-data/documents`.
+//! Each document is processed as one document made of COPIES copies of itself (default 20).
 
 use dyad_text::{process, Format, Options};
 use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds").into());
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = args.next().unwrap_or_else(|| {
+        let d = match std::env::var_os("DYAD_SHARED") {
+            Some(shared) => root.join(shared).join("seeds"),
+            None => root.join("tests-data/documents"),
+        };
+        d.display().to_string()
+    });
+    eprintln!("documents: {dir}");
     let copies: usize = args.next().and_then(|c| c.parse().ok()).unwrap_or(20);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("cannot read {dir}");

@@ -1,6 +1,11 @@
-//! `dyad import` and `dyad compare` on the field's real files (../shared/reference/data, see its
-//! SOURCES.md) and on malformed ones. Every USA–RUS figure is recomputed here with a plain tab
-//! split, independently of dyad-import's parser, and checked against `dyad index` and the store.
+//! `dyad import` and `dyad compare` on the field's real files and on malformed ones: always on
+//! the extracts in `tests-data/datasets/` (provenance in its README), and with `DYAD_SHARED` set
+//! also on the whole files in `$DYAD_SHARED/reference/data`. Every USA–RUS figure is recomputed
+//! here with a plain tab split, independently of dyad-import's parser, and checked against
+//! `dyad index` and the store.
+
+#[path = "../../../tests-data/opt_in.rs"]
+mod opt_in;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -8,17 +13,27 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn data(rel: &str) -> PathBuf {
-    Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/data"
-    ))
-    .join(rel)
+/// The three files of one run: GDELT 1.0, GDELT 2.0, ICEWS.
+struct Files {
+    gdelt1: PathBuf,
+    gdelt2: PathBuf,
+    icews: PathBuf,
 }
 
-const GDELT1: &str = "reed9999__gdelt-demo/events.csv";
-const GDELT2: &str = "media-dashboard__bootstrap-db/20150218230000.export.CSV";
-const ICEWS: &str = "andybega__icews/events.2018.sample.tab";
+/// The extracts committed in `tests-data/datasets/`.
+fn extracts() -> Files {
+    let dir = opt_in::repo_root().join("tests-data/datasets");
+    Files {
+        gdelt1: dir.join("gdelt1-events.extract.csv"),
+        gdelt2: dir.join("gdelt2-20150218230000.export.extract.CSV"),
+        icews: dir.join("icews-events.2018.sample.extract.tab"),
+    }
+}
+
+/// Data lines of a file (all lines, less `header` lines).
+fn data_lines(path: &Path, header: u64) -> u64 {
+    std::fs::read_to_string(path).unwrap().lines().count() as u64 - header
+}
 
 struct Harness {
     dir: tempfile::TempDir,
@@ -215,12 +230,41 @@ fn store_ids(h: &Harness, db: &str, dataset: &str) -> Vec<String> {
 
 #[test]
 fn real_files_give_the_reference_figures_and_reimport_is_idempotent() {
+    check_reference_figures(&extracts());
+}
+
+/// The same on the whole files (710 + 2271 GDELT rows, 3705 ICEWS rows).
+#[test]
+fn opt_in_whole_reference_files() {
+    let Some(data) = opt_in::suite(
+        "dyad tests/import.rs, the whole reference files",
+        "reference/data",
+    ) else {
+        return;
+    };
+    let files = Files {
+        gdelt1: data.join("reed9999__gdelt-demo/events.csv"),
+        gdelt2: data.join("media-dashboard__bootstrap-db/20150218230000.export.CSV"),
+        icews: data.join("andybega__icews/events.2018.sample.tab"),
+    };
+    assert_eq!(
+        (
+            data_lines(&files.gdelt1, 0),
+            data_lines(&files.gdelt2, 0),
+            data_lines(&files.icews, 1)
+        ),
+        (710, 2271, 3705)
+    );
+    check_reference_figures(&files);
+}
+
+fn check_reference_figures(files: &Files) {
     let h = Harness::new();
     let mut expected = Figures::new();
-    for f in [GDELT1, GDELT2] {
-        gdelt_figures(&std::fs::read_to_string(data(f)).unwrap(), &mut expected);
+    for f in [&files.gdelt1, &files.gdelt2] {
+        gdelt_figures(&std::fs::read_to_string(f).unwrap(), &mut expected);
     }
-    let icews_text = std::fs::read_to_string(data(ICEWS)).unwrap();
+    let icews_text = std::fs::read_to_string(&files.icews).unwrap();
     icews_figures(&icews_text, &mut expected);
     // SOURCES.md's reference figures, as a check on the independent computation itself.
     let total = |month: &str| -> (u64, f64) {
@@ -241,18 +285,22 @@ fn real_files_give_the_reference_figures_and_reimport_is_idempotent() {
         [4, 0, 1, 1]
     );
 
-    let run = h.import("a.db", "gdelt", &[&data(GDELT1), &data(GDELT2)]);
+    let gdelt = [files.gdelt1.as_path(), files.gdelt2.as_path()];
+    let run = h.import("a.db", "gdelt", &gdelt);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let s = run.json();
-    assert_eq!(s["rows"], 710 + 2271);
+    assert_eq!(
+        s["rows"],
+        data_lines(&files.gdelt1, 0) + data_lines(&files.gdelt2, 0)
+    );
     assert_eq!(s["bad"], 0);
     assert_eq!(
         s["stored"].as_u64().unwrap() + s["present"].as_u64().unwrap(),
         s["stored"].as_u64().unwrap()
     );
-    let run = h.import("a.db", "icews", &[&data(ICEWS)]);
+    let run = h.import("a.db", "icews", &[files.icews.as_path()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.json()["rows"], 3705);
+    assert_eq!(run.json()["rows"], data_lines(&files.icews, 1));
     check_index(&h, "a.db", &expected);
 
     // The store holds exactly the expected events, keyed by their native ids.
@@ -269,12 +317,12 @@ fn real_files_give_the_reference_figures_and_reimport_is_idempotent() {
     assert_eq!(store_ids(&h, "a.db", "icews"), ids(&|m| m == "2018-06"));
 
     // Importing again stores nothing new and changes no figure.
-    let run = h.import("a.db", "gdelt", &[&data(GDELT1), &data(GDELT2)]);
+    let run = h.import("a.db", "gdelt", &gdelt);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let again = run.json();
     assert_eq!(again["stored"], 0);
     assert_eq!(again["present"], s["stored"]);
-    let run = h.import("a.db", "icews", &[&data(ICEWS)]);
+    let run = h.import("a.db", "icews", &[files.icews.as_path()]);
     assert_eq!(run.json()["stored"], 0);
     check_index(&h, "a.db", &expected);
 
@@ -330,7 +378,9 @@ fn zip(name: &str, bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn gzip_and_zip_inputs_equal_plain_input() {
     let h = Harness::new();
-    let text = std::fs::read(data(GDELT2)).unwrap();
+    let source = extracts().gdelt2;
+    let text = std::fs::read(&source).unwrap();
+    let rows = data_lines(&source, 0);
     let plain = h.write("e.CSV", &text);
     let g = h.write("e.CSV.gz", &gz(&text));
     let z = h.write("e.CSV.zip", &zip("20150218230000.export.CSV", &text));
@@ -341,7 +391,7 @@ fn gzip_and_zip_inputs_equal_plain_input() {
         let s = run.json();
         assert_eq!(
             (s["rows"].as_u64(), s["bad"].as_u64()),
-            (Some(2271), Some(0))
+            (Some(rows), Some(0))
         );
         let idx = h.run(db, &["index", "--origin", "imported", "--format", "json"]);
         indexes.push(idx.json());
@@ -362,8 +412,10 @@ fn gzip_and_zip_inputs_equal_plain_input() {
 #[test]
 fn malformed_inputs_are_reported_with_file_and_line_and_nothing_else_is_lost() {
     let h = Harness::new();
-    let text = std::fs::read_to_string(data(GDELT2)).unwrap();
+    let text = std::fs::read_to_string(extracts().gdelt2).unwrap();
     let lines: Vec<&str> = text.lines().collect();
+    // The three damaged lines (101-103) must not be USA-RUS rows.
+    assert!(lines.len() > 110);
     // USA-RUS rows of the file, by line: 410414013 is one of them.
     let usa_rus = lines
         .iter()
@@ -415,7 +467,7 @@ fn malformed_inputs_are_reported_with_file_and_line_and_nothing_else_is_lost() {
     let s = run.json();
     let files = s["files"].as_array().unwrap();
     assert_eq!(files[0]["bad"], 3);
-    assert_eq!(files[0]["rows"], 2271 + 1);
+    assert_eq!(files[0]["rows"], lines.len() + 1);
     assert!(files[1]["error"].as_str().unwrap().contains("cut.zip"));
     assert!(files[2]["error"].as_str().unwrap().contains("truncated"));
     // Every good row of bad.CSV is stored: the same USA-RUS figures as the clean file.

@@ -1,6 +1,11 @@
 //! `dyad scan gdelt`: the flow measures of USA–RUS straight from real GDELT files, checked
-//! against the reference figures in `../shared/reference/data/SOURCES.md` and against an
-//! independent computation (a plain split on tabs) in this file.
+//! against the reference figures of the files' USA–RUS rows and against an independent
+//! computation (a plain split on tabs) in this file. Always on the extracts in
+//! `tests-data/datasets/` (which keep every USA–RUS row of their sources); with `DYAD_SHARED` set,
+//! also on the whole files in `$DYAD_SHARED/reference/data`.
+
+#[path = "../../../tests-data/opt_in.rs"]
+mod opt_in;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -8,20 +13,22 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn reference(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/reference/data")
-        .join(rel)
+fn extract(name: &str) -> PathBuf {
+    opt_in::repo_root().join("tests-data/datasets").join(name)
 }
 
-/// GDELT 2.0, 61 columns, 2271 rows.
+/// GDELT 2.0, 61 columns: an extract of the first GDELT 2.0 export (128 of its 2271 rows).
 fn gdelt2() -> PathBuf {
-    reference("media-dashboard__bootstrap-db/20150218230000.export.CSV")
+    extract("gdelt2-20150218230000.export.extract.CSV")
 }
 
-/// GDELT 1.0, 58 and 57 columns, 710 rows.
+/// GDELT 1.0, 58 and 57 columns: an extract of a 710-row sample (103 rows).
 fn gdelt1() -> PathBuf {
-    reference("reed9999__gdelt-demo/events.csv")
+    extract("gdelt1-events.extract.csv")
+}
+
+fn lines(path: &Path) -> usize {
+    std::fs::read_to_string(path).unwrap().lines().count()
 }
 
 struct Run {
@@ -57,8 +64,30 @@ fn close(a: &Value, b: f64) -> bool {
 
 #[test]
 fn real_files_give_the_reference_figures() {
-    // SOURCES.md: 8 rows (5 USA→RUS, 3 RUS→USA), mean 2.5 / 1.6 / 4.0, sum 20.0, QuadClass 1:6 2:2.
-    let r = scan(&["--format", "json"], &[&gdelt2()]);
+    reference_figures(&gdelt2(), &gdelt1());
+}
+
+/// The same on the whole files, and the independent split over both.
+#[test]
+fn opt_in_whole_reference_files() {
+    let Some(data) = opt_in::suite(
+        "dyad tests/scan.rs, the whole reference files",
+        "reference/data",
+    ) else {
+        return;
+    };
+    let gdelt2 = data.join("media-dashboard__bootstrap-db/20150218230000.export.CSV");
+    let gdelt1 = data.join("reed9999__gdelt-demo/events.csv");
+    assert_eq!((lines(&gdelt2), lines(&gdelt1)), (2271, 710));
+    reference_figures(&gdelt2, &gdelt1);
+    independent_split(&[&gdelt2, &gdelt1]);
+}
+
+/// The USA–RUS figures of the two GDELT files (SOURCES.md of the shared reference data; every
+/// USA–RUS row is in the extracts too).
+fn reference_figures(gdelt2: &Path, gdelt1: &Path) {
+    // 8 rows (5 USA→RUS, 3 RUS→USA), mean 2.5 / 1.6 / 4.0, sum 20.0, QuadClass 1:6 2:2.
+    let r = scan(&["--format", "json"], &[gdelt2]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let rows = r.json();
     let rows = rows.as_array().unwrap();
@@ -77,14 +106,11 @@ fn real_files_give_the_reference_figures() {
     assert_eq!(m["by_direction"]["RUS->USA"]["events"], 3);
     assert!(close(&m["by_direction"]["USA->RUS"]["goldstein_mean"], 1.6));
     assert!(close(&m["by_direction"]["RUS->USA"]["goldstein_mean"], 4.0));
-    assert!(
-        r.stderr.contains("2271 rows, 8 USA-RUS rows, 0 bad rows"),
-        "{}",
-        r.stderr
-    );
+    let summary = format!("{} rows, 8 USA-RUS rows, 0 bad rows", lines(gdelt2));
+    assert!(r.stderr.contains(&summary), "{summary} not in {}", r.stderr);
 
-    // SOURCES.md: 3 rows, all USA→RUS, sum −1.6, mean −0.5333, QuadClass 1:2 4:1.
-    let r = scan(&["--format", "json"], &[&gdelt1()]);
+    // 3 rows, all USA→RUS, sum −1.6, mean −0.5333, QuadClass 1:2 4:1.
+    let r = scan(&["--format", "json"], &[gdelt1]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let rows = r.json();
     let m = &rows[0];
@@ -99,11 +125,8 @@ fn real_files_give_the_reference_figures() {
     assert!(close(&m["goldstein_mean"], -1.6 / 3.0));
     assert!(close(&m["net_cooperation"], 1.0 / 3.0));
     assert_eq!(m["by_direction"]["RUS->USA"]["events"], 0);
-    assert!(
-        r.stderr.contains("710 rows, 3 USA-RUS rows, 0 bad rows"),
-        "{}",
-        r.stderr
-    );
+    let summary = format!("{} rows, 3 USA-RUS rows, 0 bad rows", lines(gdelt1));
+    assert!(r.stderr.contains(&summary), "{summary} not in {}", r.stderr);
 }
 
 /// Per month `YYYYMM`: events, QuadClass counts, Goldstein sum, events per direction — by a
@@ -133,10 +156,12 @@ fn independent(files: &[&Path]) -> BTreeMap<String, (u64, [u64; 4], f64, [u64; 2
 
 #[test]
 fn agrees_with_an_independent_split_on_tabs() {
-    let files = [gdelt2(), gdelt1()];
-    let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    let expected = independent(&files);
-    let r = scan(&["--format", "json", "--threads", "3"], &files);
+    independent_split(&[&gdelt2(), &gdelt1()]);
+}
+
+fn independent_split(files: &[&Path]) {
+    let expected = independent(files);
+    let r = scan(&["--format", "json", "--threads", "3"], files);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let rows = r.json();
     let rows = rows.as_array().unwrap();
@@ -159,7 +184,7 @@ fn agrees_with_an_independent_split_on_tabs() {
     assert_eq!(expected.len(), 2);
 
     // Quarters and years add the same events up.
-    let r = scan(&["--format", "json", "--freq", "year"], &files);
+    let r = scan(&["--format", "json", "--freq", "year"], files);
     let years = r.json();
     let years: Vec<(String, u64)> = years
         .as_array()
@@ -173,7 +198,7 @@ fn agrees_with_an_independent_split_on_tabs() {
         })
         .collect();
     assert_eq!(years, [("2015".to_string(), 8), ("2016".to_string(), 3)]);
-    let r = scan(&["--format", "csv", "--freq", "quarter"], &files);
+    let r = scan(&["--format", "csv", "--freq", "quarter"], files);
     let mut lines = r.stdout.lines();
     assert_eq!(
         lines.next().unwrap(),
@@ -249,8 +274,10 @@ fn bad_rows_are_counted_and_located_and_the_rest_is_scanned() {
     let rows = r.json();
     assert_eq!(rows[0]["events"], 7);
     assert!(
-        r.stderr
-            .contains("bad.CSV: 2 of 2271 rows left out (1 wrong column count, 1 bad SQLDATE)"),
+        r.stderr.contains(&format!(
+            "bad.CSV: 2 of {} rows left out (1 wrong column count, 1 bad SQLDATE)",
+            lines.len()
+        )),
         "{}",
         r.stderr
     );
