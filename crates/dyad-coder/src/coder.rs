@@ -759,9 +759,6 @@ impl Coder {
         false
     }
 
-    /// Headings, table and figure lines name no events: Chinese text without any clause
-    /// punctuation (2025年俄美峰会, 表1 冷战后美俄两国元首会晤情况统计), and lines that start with
-    /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
     /// Whether byte `at` lies inside a title (《…》): an opening bracket before it not closed
     /// before it.
     fn in_title(m: &LangMatcher, folded: &str, at: usize) -> bool {
@@ -773,6 +770,9 @@ impl Coder {
         })
     }
 
+    /// Headings, table and figure lines name no events: Chinese text without any clause
+    /// punctuation (2025年俄美峰会, 表2 历届美俄首脑会晤一览), and lines that start with
+    /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
     fn is_heading(m: &LangMatcher, folded: &str) -> bool {
         let t = folded.trim_start();
         if m.analyzer.is_cjk() && !t.chars().any(|c| "，。；：！？,;:!?、".contains(c)) {

@@ -466,6 +466,17 @@ impl Pass<'_> {
             }
         };
         let (source, source_why) = speaker;
+        // a report of an act the sentence coder read (奥巴马称美国扩大制裁) is that act, not a
+        // statement about it
+        let roots = self.coder.speech_roots_of(s.lang);
+        let verb_at = verb.as_ref().map_or(0, |(at, _)| at.0);
+        let reports_act = f.cues.iter().any(|c| {
+            c.span.0 >= verb_at
+                && c.coded
+                && !c.negated
+                && !c.hypothetical
+                && !roots.iter().any(|r| c.cameo.starts_with(r.as_str()))
+        });
         self.speaker = Some(Remembered {
             code: source.clone(),
             at: i,
@@ -475,6 +486,9 @@ impl Pass<'_> {
                 .unwrap_or(source.as_str())
                 .to_string(),
         });
+        if reports_act {
+            return;
+        }
         // the statement's kinds, from its stance and speech words
         let mut codes: BTreeSet<String> = BTreeSet::new();
         let mut why_words: Vec<String> = Vec::new();
@@ -512,7 +526,6 @@ impl Pass<'_> {
             kinds.push("010".into());
         }
         // a statement already coded from this sentence for a speaker and addressee stands
-        let roots = self.coder.speech_roots_of(s.lang);
         let coded = |t: &str| {
             events.iter().any(|e| {
                 e.source.code == source

@@ -130,6 +130,9 @@ pub struct EventRow {
     pub native_id: Option<String>,
     pub import_file: Option<String>,
     pub import_row: Option<i64>,
+    /// How the coder made a coded event: cues, actors and dates with their dictionary entries
+    /// (`file:line`), and what the document context supplied.
+    pub explain: Option<String>,
 }
 
 /// Which events to list. Months are `YYYY-MM`, inclusive.
@@ -149,14 +152,14 @@ pub struct EventFilter {
 
 /// The columns of an [`EventRow`], in the order [`event_row`] reads them, for a query over
 /// `events e LEFT JOIN sentences s ON s.id = e.sentence_id`. Callers may select more columns
-/// after these (from index 35 on).
+/// after these (from index 36 on).
 pub const EVENT_COLUMNS: &str =
     "e.id, e.date, e.date_precision, e.source, e.target, e.source_role, e.target_role, \
      e.source_person, e.target_person, e.source_position, e.target_position, \
      e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical, \
      e.domains, e.origin, e.doc_id, e.sentence_id, s.text, e.span_start, e.span_end, \
      e.curated_id, e.place, e.meeting, e.description_zh, e.description_en, e.cites, \
-     e.dataset, e.native_id, e.import_file, e.import_row";
+     e.dataset, e.native_id, e.import_file, e.import_row, e.explain";
 
 /// Reads the [`EVENT_COLUMNS`] of a row: the event without its citations, and the `;`-separated
 /// ids of the citations to attach.
@@ -205,6 +208,7 @@ pub fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Option<St
         native_id: r.get(32)?,
         import_file: r.get(33)?,
         import_row: r.get(34)?,
+        explain: r.get(35)?,
     };
     Ok((row, r.get(30)?))
 }

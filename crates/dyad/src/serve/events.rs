@@ -297,8 +297,8 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ApiEvent, Option<String>)
     Ok((
         ApiEvent {
             event,
-            lang: r.get(35)?,
-            day_start: r.get(36)?,
+            lang: r.get(36)?,
+            day_start: r.get(37)?,
         },
         cites,
     ))
