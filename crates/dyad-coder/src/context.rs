@@ -438,6 +438,11 @@ impl Pass<'_> {
                 let first_person = words
                     .iter()
                     .any(|w| w.kind == ContextKind::Pronoun(PronounKind::First));
+                // an evaluation (…is deeply unfortunate, 美国的一系列举动令俄美关系恶化) in a
+                // passage of one speaker's words is theirs
+                let evaluative = words
+                    .iter()
+                    .any(|w| matches!(w.kind, ContextKind::Stance(_)));
                 match (header, &self.speaker) {
                     (Some(m), _) => (
                         (
@@ -453,12 +458,14 @@ impl Pass<'_> {
                         ),
                         "speaker line".to_string(),
                     ),
-                    (None, Some(r)) if quoted_before || first_person => (
+                    (None, Some(r)) if quoted_before || first_person || evaluative => (
                         (r.code.clone(), format!("the last speaker `{}`", r.name)),
                         if quoted_before {
                             "inside a quotation".to_string()
-                        } else {
+                        } else if first_person {
                             "the speaker goes on in the first person".to_string()
+                        } else {
+                            "an evaluation in the speaker's passage".to_string()
                         },
                     ),
                     _ => return,
