@@ -438,11 +438,6 @@ impl Pass<'_> {
                 let first_person = words
                     .iter()
                     .any(|w| w.kind == ContextKind::Pronoun(PronounKind::First));
-                // an evaluation (…is deeply unfortunate, 美国的一系列举动令俄美关系恶化) in a
-                // passage of one speaker's words is theirs
-                let evaluative = words
-                    .iter()
-                    .any(|w| matches!(w.kind, ContextKind::Stance(_)));
                 match (header, &self.speaker) {
                     (Some(m), _) => (
                         (
@@ -458,14 +453,12 @@ impl Pass<'_> {
                         ),
                         "speaker line".to_string(),
                     ),
-                    (None, Some(r)) if quoted_before || first_person || evaluative => (
+                    (None, Some(r)) if quoted_before || first_person => (
                         (r.code.clone(), format!("the last speaker `{}`", r.name)),
                         if quoted_before {
                             "inside a quotation".to_string()
-                        } else if first_person {
-                            "the speaker goes on in the first person".to_string()
                         } else {
-                            "an evaluation in the speaker's passage".to_string()
+                            "the speaker goes on in the first person".to_string()
                         },
                     ),
                     _ => return,
@@ -497,12 +490,25 @@ impl Pass<'_> {
             return;
         }
         // the statement's kinds, from its stance and speech words
+        // a speech verb (condemned, 呼吁, призвал) is the statement's kind; after a reporting verb
+        // the stance words of what was said decide it
         let mut codes: BTreeSet<String> = BTreeSet::new();
         let mut why_words: Vec<String> = Vec::new();
-        for w in words {
-            if let ContextKind::Stance(c) | ContextKind::Speech(c) = &w.kind {
-                codes.insert(c.clone());
-                why_words.push(w.origin.clone());
+        let speech_code = speech_words.iter().find_map(|w| match &w.kind {
+            ContextKind::Speech(c) if f.reports.is_empty() || w.span.0 < verb_at + 1 => {
+                Some((c.clone(), w.origin.clone()))
+            }
+            _ => None,
+        });
+        if let Some((c, origin)) = speech_code {
+            codes.insert(c);
+            why_words.push(origin);
+        } else {
+            for w in words {
+                if let ContextKind::Stance(c) | ContextKind::Speech(c) = &w.kind {
+                    codes.insert(c.clone());
+                    why_words.push(w.origin.clone());
+                }
             }
         }
         // praise and criticism in one sentence: the side with more words wins (a tie is not
@@ -529,8 +535,17 @@ impl Pass<'_> {
         if kinds.iter().any(|c| c == "112") {
             kinds.retain(|c| c != "111");
         }
+        // one appeal at most: a threat outranks a demand, a demand a plain appeal
+        for (hi, lo) in [("13", "10"), ("13", "02"), ("10", "02")] {
+            if kinds.iter().any(|c| c.starts_with(hi)) {
+                kinds.retain(|c| !c.starts_with(lo));
+            }
+        }
+        // a report without a stance (he said the talks would go on) is no event of the dyad: a
+        // plain statement is as often a report of something else as a statement about the other
+        // side
         if kinds.is_empty() {
-            kinds.push("010".into());
+            return;
         }
         // a statement already coded from this sentence for a speaker and addressee stands
         let coded = |t: &str| {
@@ -586,12 +601,20 @@ impl Pass<'_> {
         // document's other parties, else the other main parties it names
         let others = self.parties.others(&source);
         let mut targets: Vec<(String, String)> = Vec::new();
-        let ordered = named
+        let named_others: Vec<(&str, &str)> = named
             .iter()
             .filter(|c| others.contains(c))
             .map(|c| (*c, "named in the sentence"))
-            .chain(others.iter().map(|c| (*c, "the document's other party")))
-            .chain(named.iter().map(|c| (*c, "named in the sentence")));
+            .collect();
+        let ordered: Vec<(&str, &str)> = if !named_others.is_empty() {
+            named_others
+        } else {
+            others
+                .iter()
+                .map(|c| (*c, "the document's other party"))
+                .chain(named.iter().map(|c| (*c, "named in the sentence")))
+                .collect()
+        };
         for (c, why) in ordered {
             if targets.len() < 2 && !targets.iter().any(|(t, _)| t == c) {
                 targets.push((c.to_string(), why.to_string()));
@@ -693,7 +716,9 @@ impl Pass<'_> {
             // the sentence coder read the sentence's own actors and made nothing of them: its
             // reasons stand; only a pronoun subject or a sentence without actors is read here
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
-            if before.is_some() || (pronoun.is_none() && !f.actors.is_empty()) {
+            let third = pronoun
+                .is_some_and(|p| p.kind == ContextKind::Pronoun(PronounKind::Third));
+            if before.is_some() || !third {
                 continue;
             }
             let (source, source_why) = if let Some(p) = pronoun {
