@@ -50,6 +50,9 @@ pub struct DocEvent {
     pub event: CodedEvent,
 }
 
+/// How far into a sentence (characters) the name of an agreement counts as its opening.
+const OPENING: usize = 12;
+
 /// The most sentences back a speaker or subject is remembered (a speaker who goes on speaking
 /// is remembered from the last sentence that was theirs).
 const MEMORY: usize = 4;
@@ -110,6 +113,7 @@ impl Coder {
             in_quote: false,
             last_date: None,
             published: story,
+            agreed: None,
         };
         let mut out = Vec::new();
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
@@ -207,6 +211,8 @@ struct Pass<'c> {
     in_quote: bool,
     last_date: Option<EventDate>,
     published: Option<EventDate>,
+    /// The document's last factual agreement (057, 03x) as coded: its parties, date and cue.
+    agreed: Option<(String, String, EventDate, usize)>,
 }
 
 /// A context word found in the sentence.
@@ -292,7 +298,17 @@ impl Pass<'_> {
         if let Some(date) = date {
             self.acts(i, events, f, &words, date, date_why, &mut added);
         }
+        if added.is_empty() && events.iter().all(|e| e.negated || e.hypothetical) {
+            self.restated_agreement(i, f, &words, &mut added);
+        }
         // remember
+        if let Some(e) = events.iter().chain(added.iter()).find(|e| {
+            !e.negated
+                && !e.hypothetical
+                && (e.cameo.starts_with("057") || e.cameo.starts_with("03"))
+        }) {
+            self.agreed = Some((e.source.code.clone(), e.target.code.clone(), e.date, i));
+        }
         if let Some(d) = f.date {
             self.last_date = Some(d);
         }
@@ -309,6 +325,57 @@ impl Pass<'_> {
             });
         }
         added
+    }
+
+    /// A sentence that opens with the name of an agreement (the treaty will cut…, 按照该协议两国将…,
+    /// Новое соглашение сократит…) states its terms: it repeats the document's last agreement,
+    /// with its parties and date, as long as that agreement was reported at most a few sentences
+    /// before.
+    fn restated_agreement(
+        &self,
+        i: usize,
+        f: &SentenceFacts,
+        words: &[Word],
+        out: &mut Vec<CodedEvent>,
+    ) {
+        let Some((a, b, date, at)) = &self.agreed else {
+            return;
+        };
+        if i > at + 2 * MEMORY {
+            return;
+        }
+        let opens = words
+            .iter()
+            .any(|w| w.kind == ContextKind::Agreement && w.span.0 <= OPENING);
+        let negated_or_modal = f.cues.iter().any(|c| c.negated);
+        if !opens || negated_or_modal {
+            return;
+        }
+        let why = |x: &str| {
+            format!(
+                "{x}: a party of the agreement reported in sentence {}",
+                at + 1
+            )
+        };
+        for (s, t) in [(a, b), (b, a)] {
+            if let Some(ev) = self.event(
+                s,
+                t,
+                "057",
+                *date,
+                (false, false),
+                (0, 0),
+                vec![
+                    "context: the sentence opens with an agreement's name and states its terms → 057"
+                        .into(),
+                    format!("source {}", why(s)),
+                    format!("target {}", why(t)),
+                    "date: the agreement's".into(),
+                ],
+            ) {
+                out.push(ev);
+            }
+        }
     }
 
     /// The speaker of a statement whose verb starts at `at`: the nearest actor or pronoun before
@@ -716,8 +783,7 @@ impl Pass<'_> {
             // the sentence coder read the sentence's own actors and made nothing of them: its
             // reasons stand; only a pronoun subject or a sentence without actors is read here
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
-            let third = pronoun
-                .is_some_and(|p| p.kind == ContextKind::Pronoun(PronounKind::Third));
+            let third = pronoun.is_some_and(|p| p.kind == ContextKind::Pronoun(PronounKind::Third));
             if before.is_some() || !third {
                 continue;
             }

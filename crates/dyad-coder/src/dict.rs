@@ -244,6 +244,9 @@ pub enum ContextKind {
     Pronoun(PronounKind),
     /// A quotation mark: `open`, `close` or `both` (a straight quote).
     Quote(QuoteKind),
+    /// A name for an agreement (treaty, 协议, соглашение): a sentence that opens with one states
+    /// the terms of the document's last agreement and repeats it (`value` `-`).
+    Agreement,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -735,11 +738,14 @@ impl Dictionaries {
                 ("quote", "close") => ContextKind::Quote(QuoteKind::Close),
                 ("quote", "both") => ContextKind::Quote(QuoteKind::Both),
                 ("quote", _) => return Err(bad("a quote's value is open, close or both")),
+                ("agreement", _) => ContextKind::Agreement,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
-                        format!("unknown context kind `{x}` (stance, speech, pronoun, quote)"),
+                        format!(
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement)"
+                    ),
                     ))
                 }
             };

@@ -60,7 +60,11 @@ fn a_pronoun_speaker_is_the_last_one_named_and_the_target_the_documents_other_pa
     // praise of the speaker about the other party
     assert!(has(&ev, 1, "RUS", "USA", "05"), "{:?}", facts(&ev));
     // a report without a stance is no event
-    assert!(!facts(&ev).iter().any(|(s, ..)| *s == 2), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev).iter().any(|(s, ..)| *s == 2),
+        "{:?}",
+        facts(&ev)
+    );
     // "he" is Putin; "mistake" makes it criticism
     assert!(has(&ev, 3, "RUS", "USA", "111"), "{:?}", facts(&ev));
     let explain = &ev
@@ -192,4 +196,44 @@ fn a_sentence_without_speech_or_actors_adds_nothing() {
         ],
     );
     assert!(ev.is_empty(), "{:?}", facts(&ev));
+}
+
+#[test]
+fn the_terms_of_a_reported_agreement_repeat_it() {
+    let ev = code(
+        Lang::Zh,
+        "2010-04-09",
+        &[
+            "2010年4月8日，美国和俄罗斯签署新的裁军条约。",
+            "按照该条约，两国将在七年内削减部署的核弹头。",
+            "当天莫斯科天气晴朗。",
+        ],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "057"), "{:?}", facts(&ev));
+    let restated = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo == "057")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(restated.event.date.to_string(), "2010-04-08");
+    assert!(restated
+        .event
+        .explain
+        .contains("agreement reported in sentence 1"));
+}
+
+#[test]
+fn an_agreement_word_without_an_agreement_before_restates_nothing() {
+    let ev = code(
+        Lang::En,
+        "2019-08-03",
+        &[
+            "Officials in Moscow and Washington spoke about missiles.",
+            "The treaty limits ground-launched missiles of intermediate range.",
+        ],
+    );
+    assert!(
+        !facts(&ev).iter().any(|(s, ..)| *s == 1),
+        "{:?}",
+        facts(&ev)
+    );
 }
