@@ -8,7 +8,7 @@
 //! - `DYAD_BENCH_PASSES=N`: code every set exactly `N` times instead of for a few seconds (for
 //!   instruction counts under `valgrind --tool=callgrind`); `DYAD_BENCH_ZH_ONLY=1`: Chinese only.
 
-use dyad_coder::{Coder, DateContext, Dictionaries, SentenceInput};
+use dyad_coder::{Coder, DateContext, Dictionaries, DocSentence, SentenceInput};
 use dyad_model::Lang;
 use std::time::Instant;
 
@@ -103,24 +103,43 @@ fn main() {
     if sentences.is_empty() {
         sentences.push("2025年2月12日，特朗普与普京通电话。".into());
     }
+    // the sentence coder alone, one running date context per pass
+    let (mut n0, start0, mut pass0) = (0usize, Instant::now(), 0usize);
+    while keep_going(&start0, 2.0, &mut pass0) {
+        let mut ctx = DateContext::new(Some("2025-08-20".parse().expect("date")));
+        for s in &sentences {
+            coder.code(
+                &SentenceInput {
+                    lang: Lang::Zh,
+                    text: s,
+                },
+                &mut ctx,
+            );
+            n0 += 1;
+        }
+    }
+    println!(
+        "zh sentence coder alone: {:.0} sentences/s",
+        n0 as f64 / start0.elapsed().as_secs_f64()
+    );
+    // as documents are coded: the sentence coder and the document-level context pass
+    let doc: Vec<DocSentence> = sentences
+        .iter()
+        .map(|s| DocSentence {
+            lang: Lang::Zh,
+            text: s,
+            paragraph: 1,
+            note: false,
+        })
+        .collect();
+    let published = Some("2025-08-20".parse().expect("date"));
     let mut events = 0usize;
     let mut n = 0usize;
     let start = Instant::now();
     let mut pass = 0usize;
     while keep_going(&start, 3.0, &mut pass) {
-        let mut ctx = DateContext::new(Some("2025-08-20".parse().expect("date")));
-        for s in &sentences {
-            events += coder
-                .code(
-                    &SentenceInput {
-                        lang: Lang::Zh,
-                        text: s,
-                    },
-                    &mut ctx,
-                )
-                .len();
-            n += 1;
-        }
+        events += coder.code_document(published, &doc).len();
+        n += doc.len();
     }
     let secs = start.elapsed().as_secs_f64();
     println!(

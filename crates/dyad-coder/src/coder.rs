@@ -84,7 +84,7 @@ pub struct Mention {
     /// A person (with a dated role), not a state, office or organisation name.
     pub person: bool,
     /// The phrase's connector (with, to, passive, and), as the coder read it.
-    pub connector: Option<String>,
+    pub connector: Option<GrammarKind>,
 }
 
 /// A verb cue of a sentence read as an act.
@@ -95,9 +95,12 @@ pub struct CueFact {
     pub cameo: String,
     /// Character span of the cue (with its tail).
     pub span: (usize, usize),
+    /// Negation and modality of an uncoded cue (see `modality`); a coded cue's come with its
+    /// events.
     pub negated: bool,
     pub hypothetical: bool,
-    /// The modality cues that set the flags (explain entries).
+    /// The modality cues that set the flags (explain entries); for an uncoded cue only (a coded
+    /// cue's flags and modality are those of its events).
     pub modality: Vec<String>,
     /// Whether the coder made at least one event of it.
     pub coded: bool,
@@ -1973,16 +1976,13 @@ impl Coder {
                         .iter()
                         .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Person(_)));
                     let span = (chars.at(p.start), chars.at(p.end));
-                    let connector = p
-                        .connector
-                        .as_ref()
-                        .map(|c| format!("{c:?}").to_lowercase());
+                    let connector = p.connector;
                     self.codes_of(p, base.as_ref(), |c| {
                         f.actors.push(Mention {
                             code: c.to_string(),
                             span,
                             person,
-                            connector: connector.clone(),
+                            connector,
                         })
                     });
                 }
@@ -1998,8 +1998,14 @@ impl Coder {
                 continue;
             };
             let action = &self.dict.actions[ai];
-            let (negated, hypothetical, modality) = self.modality(toks, chars, k, cue);
             let span = (chars.at(cue.start), chars.at(cue.span_end));
+            let coded = events.iter().any(|e| e.span == span);
+            // a coded cue's modality is in its events; only an uncoded one needs it here
+            let (negated, hypothetical, modality) = if coded {
+                (false, false, Vec::new())
+            } else {
+                self.modality(toks, chars, k, cue)
+            };
             f.cues.push(CueFact {
                 action: ai,
                 cameo: action.cameo.clone(),
@@ -2007,7 +2013,7 @@ impl Coder {
                 negated: negated || action.negated,
                 hypothetical: hypothetical || action.hypothetical,
                 modality,
-                coded: events.iter().any(|e| e.span == span),
+                coded,
             });
         }
         for (d, &r) in dates.iter().zip(report_date) {

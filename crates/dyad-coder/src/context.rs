@@ -27,7 +27,7 @@
 
 use crate::coder::{CodedEvent, Coder, Mention, SentenceFacts, SentenceInput};
 use crate::dates::DateContext;
-use crate::dict::{ContextKind, Frame, PronounKind, QuoteKind};
+use crate::dict::{ContextKind, Frame, GrammarKind, PronounKind, QuoteKind};
 use dyad_model::{ActorRef, EventDate, Lang, Precision};
 use std::collections::{BTreeSet, HashMap};
 
@@ -216,10 +216,10 @@ struct Pass<'c> {
 }
 
 /// A context word found in the sentence.
-struct Word {
-    kind: ContextKind,
+struct Word<'d> {
+    kind: &'d ContextKind,
     span: (usize, usize),
-    origin: String,
+    origin: &'d str,
 }
 
 impl Pass<'_> {
@@ -235,9 +235,9 @@ impl Pass<'_> {
             .words
             .iter()
             .map(|&(w, span)| Word {
-                kind: dict.context[w].kind.clone(),
+                kind: &dict.context[w].kind,
                 span,
-                origin: dict.context[w].origin.clone(),
+                origin: &dict.context[w].origin,
             })
             .collect();
         words.sort_by_key(|w| w.span);
@@ -346,7 +346,7 @@ impl Pass<'_> {
         }
         let opens = words
             .iter()
-            .any(|w| w.kind == ContextKind::Agreement && w.span.0 <= OPENING);
+            .any(|w| *w.kind == ContextKind::Agreement && w.span.0 <= OPENING);
         let negated_or_modal = f.cues.iter().any(|c| c.negated);
         if !opens || negated_or_modal {
             return;
@@ -391,7 +391,7 @@ impl Pass<'_> {
         let mention = f
             .actors
             .iter()
-            .filter(|m| m.span.1 <= at.0 && matches!(m.connector.as_deref(), None | Some("and")))
+            .filter(|m| m.span.1 <= at.0 && matches!(m.connector, None | Some(GrammarKind::And)))
             .max_by_key(|m| m.span.1);
         let pronoun = words
             .iter()
@@ -439,7 +439,7 @@ impl Pass<'_> {
                         format!("pronoun ({}) → the last speaker `{}`", p.origin, r.name),
                     ));
                 }
-                if kind == PronounKind::Third {
+                if *kind == PronounKind::Third {
                     if let Some(r) = &self.subject {
                         return Some((
                             r.code.clone(),
@@ -504,7 +504,7 @@ impl Pass<'_> {
                 });
                 let first_person = words
                     .iter()
-                    .any(|w| w.kind == ContextKind::Pronoun(PronounKind::First));
+                    .any(|w| *w.kind == ContextKind::Pronoun(PronounKind::First));
                 match (header, &self.speaker) {
                     (Some(m), _) => (
                         (
@@ -563,7 +563,7 @@ impl Pass<'_> {
         let mut why_words: Vec<String> = Vec::new();
         let speech_code = speech_words.iter().find_map(|w| match &w.kind {
             ContextKind::Speech(c) if f.reports.is_empty() || w.span.0 < verb_at + 1 => {
-                Some((c.clone(), w.origin.clone()))
+                Some((c.clone(), w.origin.to_string()))
             }
             _ => None,
         });
@@ -574,7 +574,7 @@ impl Pass<'_> {
             for w in words {
                 if let ContextKind::Stance(c) | ContextKind::Speech(c) = &w.kind {
                     codes.insert(c.clone());
-                    why_words.push(w.origin.clone());
+                    why_words.push(w.origin.to_string());
                 }
             }
         }
@@ -783,7 +783,7 @@ impl Pass<'_> {
             // the sentence coder read the sentence's own actors and made nothing of them: its
             // reasons stand; only a pronoun subject or a sentence without actors is read here
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
-            let third = pronoun.is_some_and(|p| p.kind == ContextKind::Pronoun(PronounKind::Third));
+            let third = pronoun.is_some_and(|p| *p.kind == ContextKind::Pronoun(PronounKind::Third));
             if before.is_some() || !third {
                 continue;
             }

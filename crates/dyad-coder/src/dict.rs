@@ -109,7 +109,7 @@ pub struct ModalityEntry {
 }
 
 /// Grammatical function words per language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GrammarKind {
     /// Comitative: 与 同 跟, with, с.
     With,
