@@ -1736,8 +1736,11 @@ impl Coder {
                 }
             } else {
                 // a visit or deployment "to/in X" with no other target: the place is the target
-                // likewise a withdrawal "in/from" a treaty: suspended its participation in New START
-                let visit = action.cameo.starts_with("04") || action.cameo.starts_with("16");
+                // likewise a withdrawal "in/from" a treaty: suspended its participation in New START,
+                // and force sent into a state (ввела войска в Грузию, invaded into)
+                let visit = ["04", "15", "16", "17", "18", "19", "20"]
+                    .iter()
+                    .any(|r| action.cameo.starts_with(r));
                 let targets = if targets.is_empty() && !passive && visit {
                     resolve(&loc)
                 } else {
