@@ -58,13 +58,13 @@ pub struct CodedEvent {
 /// document-level context pass ([`crate::context`]), which reads speakers, pronouns and the
 /// document's parties across sentences.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SentenceFacts {
+pub struct SentenceFacts<'c> {
     /// Actor phrases in order, resolved at the sentence's date.
-    pub actors: Vec<Mention>,
+    pub actors: Vec<Mention<'c>>,
     /// Reporting and speech verbs (grammar kind `report`): character spans.
     pub reports: Vec<(usize, usize)>,
     /// Verb cues read as acts (not topics), in order.
-    pub cues: Vec<CueFact>,
+    pub cues: Vec<CueFact<'c>>,
     /// The sentence's own event date (not a report's, not a `since` date), if it names one.
     pub date: Option<EventDate>,
     /// A date of the sentence that dates a report (普京8月16日表示).
@@ -77,8 +77,8 @@ pub struct SentenceFacts {
 
 /// An actor phrase of a sentence.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Mention {
-    pub code: String,
+pub struct Mention<'c> {
+    pub code: &'c str,
     /// Character span in the sentence.
     pub span: (usize, usize),
     /// A person (with a dated role), not a state, office or organisation name.
@@ -89,10 +89,10 @@ pub struct Mention {
 
 /// A verb cue of a sentence read as an act.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CueFact {
+pub struct CueFact<'c> {
     /// Index into [`Dictionaries::actions`].
     pub action: usize,
-    pub cameo: String,
+    pub cameo: &'c str,
     /// Character span of the cue (with its tail).
     pub span: (usize, usize),
     /// Negation and modality of an uncoded cue (see `modality`); a coded cue's come with its
@@ -136,6 +136,8 @@ enum Entry {
     Date(usize),
     Modal(usize),
     Gram(usize),
+    /// A word of `context/<lang>.tsv`: found in the same scan, set aside for the context pass.
+    Context(usize),
 }
 
 impl Entry {
@@ -146,6 +148,7 @@ impl Entry {
             Entry::Date(_) => 2,
             Entry::Modal(_) => 3,
             Entry::Gram(_) => 4,
+            Entry::Context(_) => 5,
         }
     }
 }
@@ -191,9 +194,6 @@ struct LangMatcher {
     speech_roots: Vec<String>,
     /// Title brackets (open, close): cues inside a title name no act.
     titles: Vec<(String, String)>,
-    /// The words of `context/<lang>.tsv`: one automaton, literal → (entry, prefix).
-    ctx_ac: Option<AhoCorasick>,
-    ctx_lits: Vec<Vec<(usize, bool)>>,
 }
 
 /// Compiled matchers over one [`Dictionaries`] value. Cheap to share across threads.
@@ -384,6 +384,9 @@ impl Coder {
                 add(&g.cue, Entry::Gram(i), false);
             }
         }
+        for (i, c) in d.context.iter().enumerate().filter(|(_, c)| c.lang == lang) {
+            add(&c.cue, Entry::Context(i), false);
+        }
         let ac = build_ac(&pats, MatchKind::Standard)?;
         let mut kw_ids: HashMap<String, usize> = HashMap::new();
         let mut kw_pats = Vec::new();
@@ -403,19 +406,7 @@ impl Coder {
             kw[id].push(i);
         }
         let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
-        let mut ctx_ids: HashMap<String, usize> = HashMap::new();
-        let mut ctx_pats = Vec::new();
-        let mut ctx_lits: Vec<Vec<(usize, bool)>> = Vec::new();
-        for (i, c) in d.context.iter().enumerate().filter(|(_, c)| c.lang == lang) {
-            let lit = analyzer.fold(c.cue.trim_end_matches('*'));
-            let id = *ctx_ids.entry(lit.clone()).or_insert_with(|| {
-                ctx_pats.push(lit);
-                ctx_lits.push(Vec::new());
-                ctx_pats.len() - 1
-            });
-            ctx_lits[id].push((i, c.cue.ends_with('*')));
-        }
-        let ctx_ac = build_ac(&ctx_pats, MatchKind::Standard)?;
+
         let modifiers = PrefixList::new(gram(GrammarKind::Modifier).map(|c| analyzer.fold(&c)));
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
@@ -451,8 +442,6 @@ impl Coder {
             continues,
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
             date_lead,
-            ctx_ac,
-            ctx_lits,
             titles: gram_v(GrammarKind::Title),
         })
     }
@@ -475,7 +464,7 @@ impl Coder {
             return Vec::new();
         }
         let chars = CharIdx::new(folded, text);
-        let items = self.matches(m, folded, &chars);
+        let items = self.matches(m, folded, &chars, None);
         let toks = self.tokens(m, folded, &chars, items);
         self.assemble(m, folded, &chars, &toks, ctx, None)
     }
@@ -486,7 +475,7 @@ impl Coder {
         &self,
         sentence: &SentenceInput,
         ctx: &mut DateContext,
-    ) -> (Vec<CodedEvent>, SentenceFacts) {
+    ) -> (Vec<CodedEvent>, SentenceFacts<'_>) {
         let mut facts = SentenceFacts::default();
         let Some(m) = self.langs.get(sentence.lang.as_str()) else {
             return (Vec::new(), facts);
@@ -503,29 +492,36 @@ impl Coder {
             return (Vec::new(), facts);
         }
         let chars = CharIdx::new(folded, text);
-        let items = self.matches(m, folded, &chars);
+        let items = self.matches(m, folded, &chars, Some(&mut facts.words));
         let toks = self.tokens(m, folded, &chars, items);
         let events = self.assemble(m, folded, &chars, &toks, ctx, Some(&mut facts));
-        if let Some(ac) = &m.ctx_ac {
-            for hit in ac.find_overlapping_iter(folded) {
-                let (s, e) = (hit.start(), hit.end());
-                for &(i, prefix) in &m.ctx_lits[hit.pattern().as_usize()] {
-                    if let Some(end) = m.analyzer.accept(folded, s, e, prefix, false) {
-                        facts.words.push((i, (chars.at(s), chars.at(end))));
-                    }
-                }
-            }
-        }
         (events, facts)
     }
 
-    fn matches(&self, m: &LangMatcher, folded: &str, chars: &CharIdx) -> Vec<Item> {
+    /// Every dictionary literal in the sentence, the longest non-overlapping hits winning;
+    /// context words (`context/<lang>.tsv`) go to `words` (character spans) when asked for, and
+    /// take part in nothing else.
+    fn matches(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        chars: &CharIdx,
+        mut words: Option<&mut Vec<(usize, (usize, usize))>>,
+    ) -> Vec<Item> {
         let Some(ac) = &m.ac else { return Vec::new() };
         let mut cands: Vec<Item> = Vec::with_capacity(32);
         for hit in ac.find_overlapping_iter(folded) {
             let (s, e) = (hit.start(), hit.end());
             let lit = hit.pattern().as_usize();
             for le in &m.lits[lit] {
+                if let Entry::Context(i) = le.entry {
+                    if let Some(w) = words.as_deref_mut() {
+                        if let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, false) {
+                            w.push((i, (chars.at(s), chars.at(end))));
+                        }
+                    }
+                    continue;
+                }
                 let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, le.inflect) else {
                     continue;
                 };
@@ -1290,14 +1286,14 @@ impl Coder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn assemble(
-        &self,
+    fn assemble<'s>(
+        &'s self,
         m: &LangMatcher,
         folded: &str,
         chars: &CharIdx,
         toks: &[Tok],
         ctx: &mut DateContext,
-        facts: Option<&mut SentenceFacts>,
+        facts: Option<&mut SentenceFacts<'s>>,
     ) -> Vec<CodedEvent> {
         // resolve dates left to right
         let mut dates: Vec<DateTok> = Vec::new();
@@ -1959,9 +1955,9 @@ impl Coder {
 
     /// Collects what the sentence names for the context pass (see [`SentenceFacts`]).
     #[allow(clippy::too_many_arguments)]
-    fn fill_facts(
-        &self,
-        f: &mut SentenceFacts,
+    fn fill_facts<'s>(
+        &'s self,
+        f: &mut SentenceFacts<'s>,
         toks: &[Tok],
         chars: &CharIdx,
         action_idx: &[usize],
@@ -1982,7 +1978,7 @@ impl Coder {
                     let connector = p.connector;
                     self.codes_of(p, base.as_ref(), |c| {
                         f.actors.push(Mention {
-                            code: c.to_string(),
+                            code: c,
                             span,
                             person,
                             connector,
@@ -2011,7 +2007,7 @@ impl Coder {
             };
             f.cues.push(CueFact {
                 action: ai,
-                cameo: action.cameo.clone(),
+                cameo: &action.cameo,
                 span,
                 negated: negated || action.negated,
                 hypothetical: hypothetical || action.hypothetical,

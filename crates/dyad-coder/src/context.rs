@@ -61,7 +61,15 @@ const MEMORY: usize = 4;
 struct Remembered {
     code: String,
     at: usize,
-    name: String,
+    /// How the text named it: a span of sentence `at` (read only when an explanation needs it),
+    /// or the name itself.
+    name: Name,
+}
+
+#[derive(Debug, Clone)]
+enum Name {
+    Span(usize, usize),
+    Text(String),
 }
 
 impl Coder {
@@ -73,7 +81,8 @@ impl Coder {
         sentences: &[DocSentence],
     ) -> Vec<DocEvent> {
         let mut ctx = DateContext::new(published);
-        let mut coded: Vec<(Vec<CodedEvent>, SentenceFacts)> = Vec::with_capacity(sentences.len());
+        let mut coded: Vec<(Vec<CodedEvent>, SentenceFacts<'_>)> =
+            Vec::with_capacity(sentences.len());
         for s in sentences {
             if s.note {
                 coded.push((Vec::new(), SentenceFacts::default()));
@@ -107,6 +116,7 @@ impl Coder {
             .or(published);
         let mut pass = Pass {
             coder: self,
+            texts: sentences.iter().map(|s| s.text).collect(),
             parties,
             speaker: None,
             subject: None,
@@ -115,7 +125,7 @@ impl Coder {
             published: story,
             agreed: None,
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(sentences.len());
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
             let added = if s.note {
                 Vec::new()
@@ -146,13 +156,13 @@ struct Parties {
 }
 
 impl Parties {
-    fn of(coded: &[(Vec<CodedEvent>, SentenceFacts)]) -> Parties {
+    fn of(coded: &[(Vec<CodedEvent>, SentenceFacts<'_>)]) -> Parties {
         let mut count: HashMap<&str, usize> = HashMap::new();
         let mut first: HashMap<&str, usize> = HashMap::new();
         for (i, (_, f)) in coded.iter().enumerate() {
             for m in &f.actors {
-                *count.entry(&m.code).or_default() += if i < 2 { 2 } else { 1 };
-                first.entry(&m.code).or_insert(i);
+                *count.entry(m.code).or_default() += if i < 2 { 2 } else { 1 };
+                first.entry(m.code).or_insert(i);
             }
         }
         let mut ranked: Vec<&str> = count.keys().copied().collect();
@@ -205,6 +215,8 @@ impl Parties {
 
 struct Pass<'c> {
     coder: &'c Coder,
+    /// The document's sentences, for the names in explanations.
+    texts: Vec<&'c str>,
     parties: Parties,
     speaker: Option<Remembered>,
     subject: Option<Remembered>,
@@ -228,7 +240,7 @@ impl Pass<'_> {
         i: usize,
         s: &DocSentence,
         events: &[CodedEvent],
-        f: &SentenceFacts,
+        f: &SentenceFacts<'_>,
     ) -> Vec<CodedEvent> {
         let dict = self.coder.dictionaries();
         let mut words: Vec<Word> = f
@@ -313,16 +325,23 @@ impl Pass<'_> {
             self.last_date = Some(d);
         }
         if let Some(m) = f.actors.first() {
-            self.subject = Some(Remembered {
-                code: m.code.clone(),
-                at: i,
-                name: s
-                    .text
-                    .chars()
-                    .skip(m.span.0)
-                    .take(m.span.1 - m.span.0)
-                    .collect(),
-            });
+            match &mut self.subject {
+                Some(r) => {
+                    if r.code != m.code {
+                        r.code.clear();
+                        r.code.push_str(m.code);
+                    }
+                    r.at = i;
+                    r.name = Name::Span(m.span.0, m.span.1);
+                }
+                None => {
+                    self.subject = Some(Remembered {
+                        code: m.code.to_string(),
+                        at: i,
+                        name: Name::Span(m.span.0, m.span.1),
+                    })
+                }
+            }
         }
         added
     }
@@ -334,7 +353,7 @@ impl Pass<'_> {
     fn restated_agreement(
         &self,
         i: usize,
-        f: &SentenceFacts,
+        f: &SentenceFacts<'_>,
         words: &[Word],
         out: &mut Vec<CodedEvent>,
     ) {
@@ -384,7 +403,7 @@ impl Pass<'_> {
     fn speaker_at(
         &self,
         s: &DocSentence,
-        f: &SentenceFacts,
+        f: &SentenceFacts<'_>,
         words: &[Word],
         at: (usize, usize),
     ) -> Option<(String, String)> {
@@ -397,7 +416,7 @@ impl Pass<'_> {
             .iter()
             .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= at.0)
             .max_by_key(|w| w.span.1);
-        let name = |m: &Mention| -> String {
+        let name = |m: &Mention<'_>| -> String {
             s.text
                 .chars()
                 .skip(m.span.0)
@@ -407,7 +426,7 @@ impl Pass<'_> {
         // the nearer of the two wins
         let mention = mention.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
         if let Some(m) = mention {
-            return Some((m.code.clone(), format!("`{}` before the verb", name(m))));
+            return Some((m.code.to_string(), format!("`{}` before the verb", name(m))));
         }
         if let Some(p) = pronoun {
             return self.resolve(p);
@@ -420,9 +439,21 @@ impl Pass<'_> {
             .iter()
             .find(|m| m.span.0 >= at.1 && m.span.0 <= at.1 + 3)?;
         Some((
-            after.code.clone(),
+            after.code.to_string(),
             format!("`{}` after the verb", name(after)),
         ))
+    }
+
+    /// The words that named a remembered actor.
+    fn name(&self, r: &Remembered) -> String {
+        match &r.name {
+            Name::Text(t) => t.clone(),
+            Name::Span(a, b) => self
+                .texts
+                .get(r.at)
+                .map(|t| t.chars().skip(*a).take(b - a).collect())
+                .unwrap_or_default(),
+        }
     }
 
     /// The referent of a pronoun: the last speaker (first person and third person), else the
@@ -436,14 +467,22 @@ impl Pass<'_> {
                 if let Some(r) = &self.speaker {
                     return Some((
                         r.code.clone(),
-                        format!("pronoun ({}) → the last speaker `{}`", p.origin, r.name),
+                        format!(
+                            "pronoun ({}) → the last speaker `{}`",
+                            p.origin,
+                            self.name(r)
+                        ),
                     ));
                 }
                 if *kind == PronounKind::Third {
                     if let Some(r) = &self.subject {
                         return Some((
                             r.code.clone(),
-                            format!("pronoun ({}) → the last subject `{}`", p.origin, r.name),
+                            format!(
+                                "pronoun ({}) → the last subject `{}`",
+                                p.origin,
+                                self.name(r)
+                            ),
                         ));
                     }
                 }
@@ -459,7 +498,7 @@ impl Pass<'_> {
         i: usize,
         s: &DocSentence,
         events: &[CodedEvent],
-        f: &SentenceFacts,
+        f: &SentenceFacts<'_>,
         words: &[Word],
         quoted_before: bool,
         date: EventDate,
@@ -485,7 +524,10 @@ impl Pass<'_> {
                 Some(sp) => (sp, why.clone()),
                 None => match &self.speaker {
                     Some(r) if quoted_before || self.in_quote => (
-                        (r.code.clone(), format!("the last speaker `{}`", r.name)),
+                        (
+                            r.code.clone(),
+                            format!("the last speaker `{}`", self.name(r)),
+                        ),
                         why.clone(),
                     ),
                     _ => return,
@@ -508,7 +550,7 @@ impl Pass<'_> {
                 match (header, &self.speaker) {
                     (Some(m), _) => (
                         (
-                            m.code.clone(),
+                            m.code.to_string(),
                             format!(
                                 "`{}` before a colon",
                                 s.text
@@ -521,7 +563,10 @@ impl Pass<'_> {
                         "speaker line".to_string(),
                     ),
                     (None, Some(r)) if quoted_before || first_person => (
-                        (r.code.clone(), format!("the last speaker `{}`", r.name)),
+                        (
+                            r.code.clone(),
+                            format!("the last speaker `{}`", self.name(r)),
+                        ),
                         if quoted_before {
                             "inside a quotation".to_string()
                         } else {
@@ -547,11 +592,13 @@ impl Pass<'_> {
         self.speaker = Some(Remembered {
             code: source.clone(),
             at: i,
-            name: source_why
-                .split('`')
-                .nth(1)
-                .unwrap_or(source.as_str())
-                .to_string(),
+            name: Name::Text(
+                source_why
+                    .split('`')
+                    .nth(1)
+                    .unwrap_or(source.as_str())
+                    .to_string(),
+            ),
         });
         if reports_act {
             return;
@@ -625,7 +672,7 @@ impl Pass<'_> {
         let named: Vec<&str> = f
             .actors
             .iter()
-            .map(|m| m.code.as_str())
+            .map(|m| m.code)
             .filter(|c| *c != source && self.parties.is_main(c))
             .collect();
         // a third party (the UN, a mediator) speaks about the pair: the main parties it names,
@@ -711,7 +758,7 @@ impl Pass<'_> {
         why_words: &[String],
         kinds: &[String],
         targets: &[(String, String)],
-        f: &SentenceFacts,
+        f: &SentenceFacts<'_>,
         date: EventDate,
         date_why: &str,
         out: &mut Vec<CodedEvent>,
@@ -746,7 +793,7 @@ impl Pass<'_> {
         &mut self,
         _i: usize,
         events: &[CodedEvent],
-        f: &SentenceFacts,
+        f: &SentenceFacts<'_>,
         words: &[Word],
         date: EventDate,
         date_why: &str,
@@ -783,7 +830,8 @@ impl Pass<'_> {
             // the sentence coder read the sentence's own actors and made nothing of them: its
             // reasons stand; only a pronoun subject or a sentence without actors is read here
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
-            let third = pronoun.is_some_and(|p| *p.kind == ContextKind::Pronoun(PronounKind::Third));
+            let third =
+                pronoun.is_some_and(|p| *p.kind == ContextKind::Pronoun(PronounKind::Third));
             if before.is_some() || !third {
                 continue;
             }
@@ -794,7 +842,10 @@ impl Pass<'_> {
                 }
             } else {
                 match self.subject.as_ref().or(self.speaker.as_ref()) {
-                    Some(r) => (r.code.clone(), format!("the last subject `{}`", r.name)),
+                    Some(r) => (
+                        r.code.clone(),
+                        format!("the last subject `{}`", self.name(r)),
+                    ),
                     None => continue,
                 }
             };
@@ -804,7 +855,7 @@ impl Pass<'_> {
                 .find(|m| m.span.0 >= cue.span.1 && m.code != source);
             let any = f.actors.iter().find(|m| m.code != source);
             let (target, target_why) = match after.or(any) {
-                Some(m) => (m.code.clone(), "named in the sentence".to_string()),
+                Some(m) => (m.code.to_string(), "named in the sentence".to_string()),
                 None => match self.parties.other(&source) {
                     Some(o) => (o.to_string(), "the document's other party".to_string()),
                     None => continue,
