@@ -73,6 +73,9 @@ pub struct SentenceFacts<'c> {
     pub running: Option<EventDate>,
     /// Words of `context/<lang>.tsv` found: (index into [`Dictionaries::context`], span).
     pub words: Vec<(usize, (usize, usize))>,
+    /// Read as a heading or a table line (no clause punctuation in Chinese, 表1…, Table 2…),
+    /// which names no events.
+    pub heading: bool,
 }
 
 /// An actor phrase of a sentence.
@@ -104,6 +107,63 @@ pub struct CueFact<'c> {
     pub modality: Vec<String>,
     /// Whether the coder made at least one event of it.
     pub coded: bool,
+}
+
+impl SentenceFacts<'_> {
+    /// What the sentence coder found in a sentence that gave no event, and why nothing came of
+    /// it: the actors (with their codes), the act cues (with their dictionary entries) and the
+    /// reporting verbs, so that a user can see what to add (`dyad code --explain`).
+    pub fn explain_nothing(&self, dict: &Dictionaries, text: &str) -> String {
+        let slice =
+            |(a, b): (usize, usize)| -> String { text.chars().skip(a).take(b - a).collect() };
+        let mut parts = Vec::new();
+        if self.heading {
+            return "read as a heading or table line (Chinese without clause punctuation, or \
+                    表1/Table 1…): headings name no events; end the sentence with 。 to code it"
+                .to_string();
+        }
+        if self.actors.is_empty() {
+            parts.push(
+                "no actor found (add the name to dictionaries/actors/ or metonyms/)".to_string(),
+            );
+        } else {
+            let names: Vec<String> = self
+                .actors
+                .iter()
+                .map(|m| format!("`{}` {}", slice(m.span), m.code))
+                .collect();
+            parts.push(format!("actors: {}", names.join(", ")));
+        }
+        if self.cues.is_empty() {
+            parts.push(
+                "no act cue found (add the verb to dictionaries/actions/<lang>.tsv)".to_string(),
+            );
+        }
+        for c in &self.cues {
+            let a = &dict.actions[c.action];
+            let why = if self.actors.len() < 2 && !matches!(a.frame, Frame::Sym | Frame::Meet) {
+                "fewer than two parties around it"
+            } else {
+                "its parties could not be read around it (another clause, a topic, no date)"
+            };
+            parts.push(format!(
+                "cue `{}` → {} {}: no event, {why}",
+                slice(c.span),
+                c.cameo,
+                a.origin
+            ));
+        }
+        if !self.reports.is_empty() {
+            parts.push(format!(
+                "reporting verb `{}`: a statement needs a stance word (dictionaries/context/)",
+                slice(self.reports[0])
+            ));
+        }
+        if self.date.is_none() && self.running.is_none() {
+            parts.push("no date of its own".to_string());
+        }
+        parts.join("; ")
+    }
 }
 
 impl CodedEvent {
@@ -489,6 +549,7 @@ impl Coder {
         }
         let folded: &str = &folded;
         if Self::is_heading(m, folded) {
+            facts.heading = true;
             return (Vec::new(), facts);
         }
         let chars = CharIdx::new(folded, text);

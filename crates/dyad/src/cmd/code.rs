@@ -29,6 +29,10 @@ pub struct Coded {
     sentence: String,
     lang: &'static str,
     events: Vec<serde_json::Value>,
+    /// With `--explain`, for a sentence without events: what the coder found and why nothing
+    /// came of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    found: Option<String>,
 }
 
 /// Codes `sentences` in order as one document: a date context carried from one to the next and
@@ -61,7 +65,15 @@ pub fn code_sentences(
         by_sentence[e.sentence].push(e.event);
     }
     let mut out = Vec::new();
-    for ((s, (_, lang)), events) in sentences.iter().zip(&texts).zip(by_sentence) {
+    let mut ctx = dyad_coder::DateContext::new(date);
+    for ((s, (text, lang)), events) in sentences.iter().zip(&texts).zip(by_sentence) {
+        let found = if explain && events.is_empty() {
+            let (_, facts) =
+                coder.analyze(&dyad_coder::SentenceInput { lang: *lang, text }, &mut ctx);
+            Some(facts.explain_nothing(coder.dictionaries(), text))
+        } else {
+            None
+        };
         let events = events
             .into_iter()
             .map(|e| {
@@ -79,6 +91,7 @@ pub fn code_sentences(
             sentence: s.trim().to_string(),
             lang: lang.as_str(),
             events,
+            found,
         });
     }
     Ok(out)
@@ -157,6 +170,9 @@ pub fn run(args: Args) -> Result<Outcome> {
                 output::table(&headers, &rows)?;
                 if args.explain {
                     for c in &out {
+                        if let Some(found) = &c.found {
+                            println!("\n{}\nno event: {found}", output::truncate(&c.sentence, 70));
+                        }
                         for e in &c.events {
                             println!(
                                 "\n{}\n{}",
