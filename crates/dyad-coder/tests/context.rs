@@ -237,3 +237,30 @@ fn an_agreement_word_without_an_agreement_before_restates_nothing() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_sentence_without_events_says_what_was_found_and_why() {
+    let coder = coder();
+    let mut ctx = dyad_coder::DateContext::new(Some("2019-03-05".parse().unwrap()));
+    let say = |text: &str, ctx: &mut dyad_coder::DateContext| {
+        let (events, facts) = coder.analyze(
+            &dyad_coder::SentenceInput {
+                lang: Lang::Zh,
+                text,
+            },
+            ctx,
+        );
+        assert!(events.is_empty(), "{events:?}");
+        facts.explain_nothing(coder.dictionaries(), text)
+    };
+    // no clause punctuation: a heading
+    let heading = say("美国宣布对中国商品加征关税", &mut ctx);
+    assert!(heading.contains("heading"), "{heading}");
+    // actors but no cue: names the actors and says which file would take the verb
+    let no_cue = say("美国和中国的代表团昨天都在日内瓦。", &mut ctx);
+    assert!(no_cue.contains("`美国` USA"), "{no_cue}");
+    assert!(no_cue.contains("dictionaries/actions/"), "{no_cue}");
+    // a reporting verb without a stance: says a statement needs one
+    let report = say("发言人表示，会议按计划举行。", &mut ctx);
+    assert!(report.contains("stance"), "{report}");
+}
