@@ -1034,8 +1034,9 @@ fn opt_in_the_five_seed_documents() {
 }
 
 /// The development corpus's scorer runs against this build's binary and reports figures for
-/// every script. The floor sits a little under the overall F1 measured when this test was written
-/// (0.151: en 0.116, ru 0.092, zh-Hans 0.229, zh-Hant 0.095); raise it as the coder improves.
+/// every script, each at or above its floor. The floors sit a little under the figures measured
+/// when they were last raised (overall F1 0.41: en 0.46, ru 0.36, zh-Hans 0.46, zh-Hant 0.29;
+/// date accuracy 0.90; modal leak 0.12; see BENCHMARKS.md); raise them as the coder improves.
 #[test]
 fn opt_in_development_corpus_scorer() {
     let Some(corpus) = opt_in::suite(
@@ -1067,13 +1068,22 @@ fn opt_in_development_corpus_scorer() {
         );
     }
     let all = &v["all"];
-    let f1 = all["f1"].as_f64().unwrap();
     assert!(all["tp"].as_u64().unwrap() > 0, "{all}");
-    assert!(
-        f1 >= CORPUS_F1_FLOOR,
-        "overall F1 {f1} < {CORPUS_F1_FLOOR}: {all}"
-    );
+    for (script, floor) in CORPUS_F1_FLOORS {
+        let f1 = v[script]["f1"].as_f64().unwrap();
+        assert!(f1 >= *floor, "{script}: F1 {f1} < {floor}: {}", v[script]);
+    }
+    let date = all["date_accuracy"].as_f64().unwrap();
+    assert!(date >= 0.85, "date accuracy {date} < 0.85: {all}");
+    let leak = all["modal_leak"].as_f64().unwrap();
+    assert!(leak <= 0.18, "modal leak {leak} > 0.18: {all}");
 }
 
 /// See `opt_in_development_corpus_scorer`.
-const CORPUS_F1_FLOOR: f64 = 0.13;
+const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
+    ("all", 0.38),
+    ("en", 0.42),
+    ("ru", 0.32),
+    ("zh-Hans", 0.42),
+    ("zh-Hant", 0.25),
+];
