@@ -50,6 +50,10 @@ pub struct DocEvent {
     pub event: CodedEvent,
 }
 
+/// CAMEO prefixes of one-sided acts that concern the other party even when the sentence does not
+/// name it: withdrawal and sanctions (16), coercion (17), force (15, 18–20).
+const ONE_SIDED: &[&str] = &["15", "16", "17", "18", "19", "20"];
+
 /// How far into a sentence (characters) the name of an agreement counts as its opening.
 const OPENING: usize = 12;
 
@@ -828,14 +832,24 @@ impl Pass<'_> {
                 .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= cue.span.0)
                 .max_by_key(|w| w.span.1);
             // the sentence coder read the sentence's own actors and made nothing of them: its
-            // reasons stand; only a pronoun subject or a sentence without actors is read here
+            // reasons stand, but for a third-person pronoun subject (he, 他, он), and for a
+            // one-sided act (withdrawal, sanctions, expulsion, force) whose subject is named and
+            // whose target is not: 美国宣布退出条约, Russia sent troops into South Ossetia
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
             let third =
                 pronoun.is_some_and(|p| *p.kind == ContextKind::Pronoun(PronounKind::Third));
-            if before.is_some() || !third {
+            let one_sided = ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
+                && !f
+                    .actors
+                    .iter()
+                    .any(|m| m.span.0 >= cue.span.1 && before.is_some_and(|b| b.code != m.code));
+            let named_subject = before.filter(|_| one_sided);
+            if before.is_some() && named_subject.is_none() || before.is_none() && !third {
                 continue;
             }
-            let (source, source_why) = if let Some(p) = pronoun {
+            let (source, source_why) = if let Some(m) = named_subject {
+                (m.code.to_string(), "named before the cue".to_string())
+            } else if let Some(p) = pronoun {
                 match self.resolve(p) {
                     Some(x) => x,
                     None => continue,
@@ -877,7 +891,7 @@ impl Pass<'_> {
                 }
                 let mut explain = vec![
                     format!(
-                        "context: cue → {} {} ({:?}), no parties in its sentence",
+                        "context: cue → {} {} ({:?}), its parties from the context",
                         action.cameo, action.origin, action.frame
                     ),
                     format!("source {source}: {source_why}"),
