@@ -1,4 +1,10 @@
 //! HTML → the article's text, title and publication date.
+//!
+//! The page is parsed once into `dom_query`'s arena (html5ever's tree builder, no recursion).
+//! Readability (`dom_smoothie`) then walks that tree recursively, so a page nested deeper than
+//! [`MAX_READABILITY_DEPTH`] (50,000 unclosed `<b>` in 150 KB, say) would overflow the stack
+//! and, on thousands of levels, take time quadratic in the depth. Such a page skips readability
+//! and is read by the linear tag stripper [`to_text`] instead, which keeps all of its text.
 
 use crate::metadata::{bound, parse_date_prefix};
 use dyad_model::EventDate;
@@ -32,11 +38,39 @@ pub fn meta_charset(bytes: &[u8]) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
+/// Deepest element nesting handed to readability; real pages stay well under a hundred.
+pub const MAX_READABILITY_DEPTH: usize = 256;
+
+/// The deepest element nesting of a parsed page (the root is depth 0), measured without
+/// recursion.
+pub fn tree_depth(doc: &dom_query::Document) -> usize {
+    let tree = &doc.tree;
+    let root = doc.root().id;
+    let mut depth: std::collections::HashMap<dom_query::NodeId, usize> =
+        std::collections::HashMap::new();
+    depth.insert(root, 0);
+    let mut max = 0;
+    let ids: Vec<dom_query::NodeId> = tree.descendant_ids_of_it(&root).collect();
+    for id in ids {
+        let d = tree
+            .parent_of(&id)
+            .and_then(|p| depth.get(&p.id).copied())
+            .map_or(1, |d| d + 1);
+        max = max.max(d);
+        depth.insert(id, d);
+    }
+    max
+}
+
 /// The main text of a page (readability first, a layout-dropping tag stripper if that finds
-/// little), its title and its publication date.
+/// little or the page is too deeply nested for it), its title and its publication date.
 pub fn extract(html: &str) -> Page {
     let article = std::panic::catch_unwind(|| {
-        dom_smoothie::Readability::new(html, None, None)
+        let doc = dom_query::Document::from(html);
+        if tree_depth(&doc) > MAX_READABILITY_DEPTH {
+            return None;
+        }
+        dom_smoothie::Readability::with_document(doc, None, None)
             .ok()
             .and_then(|mut r| r.parse().ok())
     })
