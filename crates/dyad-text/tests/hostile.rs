@@ -210,3 +210,52 @@ fn ten_thousand_nested_divs_are_read_in_linear_time() {
     assert_eq!(doc.segments.len(), 10, "{}", doc.clean_text);
     assert!(took < Duration::from_secs(10), "{took:?}");
 }
+
+/// Runs the text stage on `text` and returns how long it took.
+fn timed(text: &str) -> (Processed, Duration) {
+    let started = Instant::now();
+    let doc = process(text.as_bytes(), Format::Text, &Options::default()).expect("text processes");
+    (doc, started.elapsed())
+}
+
+#[test]
+fn two_megabytes_without_punctuation_take_linear_time() {
+    // Latin words, Cyrillic words and Chinese characters, never a sentence end, no line break.
+    let latin = "presidents met in geneva and talked for hours about arms control ".repeat(32_000);
+    let cyrillic = "президенты встретились в женеве и говорили несколько часов ".repeat(19_000);
+    let han = "两国元首举行会晤讨论了乌克兰问题和军备控制".repeat(33_000);
+    for text in [&latin, &cyrillic, &han] {
+        assert!(text.len() >= 2_000_000, "{}", text.len());
+        let (doc, took) = timed(text);
+        assert!(!doc.segments.is_empty());
+        assert!(
+            took < Duration::from_secs(10),
+            "{took:?} for {} bytes",
+            text.len()
+        );
+    }
+}
+
+#[test]
+fn one_bad_byte_does_not_switch_a_utf8_document_to_another_encoding() {
+    let para = "美俄两国元首在日内瓦举行会晤，讨论了乌克兰问题。The presidents met in Geneva. ";
+    let text = para.repeat(35);
+    let clean = process(text.as_bytes(), Format::Text, &Options::default()).unwrap();
+    let mut bad = text.as_bytes().to_vec();
+    bad.insert(1000, 0xC3); // a lead byte with no continuation
+    let doc = process(&bad, Format::Text, &Options::default()).unwrap();
+    assert_eq!(doc.encoding, "UTF-8");
+    assert_eq!(doc.replaced, 1);
+    assert!(doc.segments.len() + 1 >= clean.segments.len());
+    // A file cut in the middle of a character (its last Chinese sentence, here).
+    let zh_end = text.rfind('。').unwrap();
+    let cut = &text.as_bytes()[..zh_end - 1];
+    assert!(!text.is_char_boundary(zh_end - 1));
+    let doc = process(cut, Format::Text, &Options::default()).unwrap();
+    assert_eq!((doc.encoding, doc.replaced), ("UTF-8", 1));
+    let zh = doc
+        .segments
+        .iter()
+        .filter(|s| s.lang == dyad_model::Lang::Zh);
+    assert_eq!(zh.count(), 35);
+}
