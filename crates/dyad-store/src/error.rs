@@ -19,6 +19,16 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
+    #[error("{path} is not a dyad database ({detail}); dyad leaves it untouched: pass the path of a dyad database with --db")]
+    NotDyad { path: PathBuf, detail: String },
+    #[error("there is no dyad database at {path} yet; store something first (`dyad ingest PATH` or `dyad import …`), or pass the right one with --db")]
+    NoStore { path: PathBuf },
+    #[error("the database {path} has schema version {found}, older than this dyad's {known}; a command that writes (`dyad ingest`, `dyad import` or `dyad recode`) upgrades it, then read it again")]
+    TooOld {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
     #[error("the database {path} failed its integrity check: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("no document matches `{0}`; list them with `dyad docs`")]
