@@ -2,7 +2,6 @@
 //! archive, in order). Formats are recognised by their first bytes, not their names.
 
 use anyhow::{Context, Result};
-use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -12,49 +11,23 @@ pub struct Stream {
     pub reader: Box<dyn Read + Send>,
 }
 
-/// Files under `paths` (directories walked recursively, sorted; hidden files skipped).
+/// Files under `paths` (directories walked recursively, sorted; hidden files skipped; links
+/// back into a walked directory not followed; a file reached twice listed once). Paths that are
+/// not regular files are listed too: [`open`] refuses them with a message naming them.
 pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read the directory {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                !p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'))
-            })
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+    Ok(crate::files::walk(paths, &|_: &Path| true).files)
 }
 
 /// The streams in one file: itself, its gzip content, or each member of a zip archive.
 pub fn open(path: &Path) -> Result<Vec<Stream>> {
     let name = path.display().to_string();
+    let open = || crate::files::open_regular(path).map_err(|e| anyhow::anyhow!("{name}: {e}"));
     let mut head = [0u8; 4];
-    let n = File::open(path)
-        .with_context(|| format!("cannot open {name}"))?
+    let n = open()?
         .read(&mut head)
         .with_context(|| format!("cannot read {name}"))?;
     let head = &head[..n];
-    let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let file = open()?;
     if head.starts_with(&[0x1f, 0x8b]) {
         let reader = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 20, file));
         return Ok(vec![Stream {

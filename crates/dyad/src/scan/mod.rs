@@ -215,9 +215,15 @@ fn read_inputs(
         let streams = match compressed::open(path) {
             Ok(s) => s,
             Err(e) => {
+                // The message names the file already; the report prints the name before it.
+                let name = path.display().to_string();
+                let msg = format!("{e:#}");
+                let msg = msg
+                    .strip_prefix(&format!("{name}: "))
+                    .map_or(msg.clone(), str::to_string);
                 inputs.push(InputReport {
-                    name: path.display().to_string(),
-                    error: Some(format!("{e:#}")),
+                    name,
+                    error: Some(msg),
                     ..InputReport::default()
                 });
                 continue;

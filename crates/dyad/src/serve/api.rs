@@ -867,9 +867,9 @@ async fn upload(st: St, req: Request) -> ApiResult {
         return Err(ApiError::bad_request("the document is empty"));
     }
     day("date", up.opts.date.as_deref())?;
-    let doc = st
+    let (doc, warnings) = st
         .compute(move |st| {
-            let mut doc = ingest::prepare_bytes(
+            let ingest::Prepared { mut doc, warnings } = ingest::prepare_bytes(
                 &up.bytes,
                 up.ext.as_deref(),
                 up.filename.clone(),
@@ -880,7 +880,7 @@ async fn upload(st: St, req: Request) -> ApiResult {
             if doc.title.is_none() {
                 doc.title = up.filename;
             }
-            Ok(doc)
+            Ok((doc, warnings))
         })
         .await?;
     let (status, body) = st
@@ -894,7 +894,7 @@ async fn upload(st: St, req: Request) -> ApiResult {
             };
             Ok((
                 status,
-                json!({ "status": status, "document": row, "events": evs }),
+                json!({ "status": status, "document": row, "events": evs, "warnings": warnings }),
             ))
         })
         .await?;
