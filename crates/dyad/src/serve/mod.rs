@@ -14,6 +14,7 @@
 mod api;
 mod errors;
 mod events;
+mod origin;
 
 use crate::{builtin, coding, measure};
 use anyhow::{bail, Context, Result};
@@ -37,6 +38,8 @@ pub struct Config {
     pub max_body: usize,
     /// Reader connections used at once.
     pub readers: usize,
+    /// Host names accepted in `Host` besides the loopback names and the bound address.
+    pub allow_hosts: Vec<String>,
 }
 
 /// Limits the API enforces; reported by `/health` and documented in `/openapi.json`.
@@ -63,6 +66,7 @@ type AnalysisKey = (String, String, Vec<&'static str>, bool);
 pub struct State {
     db: PathBuf,
     token: Option<String>,
+    hosts: origin::Hosts,
     max_body: usize,
     readers: Mutex<Vec<Store>>,
     permits: tokio::sync::Semaphore,
@@ -106,6 +110,7 @@ impl State {
         Ok(State {
             db: config.db.clone(),
             token: config.token.clone().filter(|t| !t.is_empty()),
+            hosts: origin::Hosts::new(config.addr, &config.allow_hosts),
             max_body: config.max_body,
             readers: Mutex::new(Vec::new()),
             permits: tokio::sync::Semaphore::new(config.readers.max(1)),
