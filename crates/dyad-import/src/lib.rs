@@ -234,6 +234,9 @@ pub struct Parser<'t> {
     file: String,
     polecat: polecat::Layout,
     repairs: Repairs,
+    /// GDELT: whether the file's first row read had the 61 columns of GDELT 2.0; a 2.0 file's
+    /// row cut to 57 or 58 columns would otherwise be read, wrongly, in the 1.0 layout.
+    gdelt_v2: Option<bool>,
 }
 
 impl<'t> Parser<'t> {
@@ -246,6 +249,7 @@ impl<'t> Parser<'t> {
             file: file.to_string(),
             polecat: polecat::Layout::standard(),
             repairs: Repairs::default(),
+            gdelt_v2: None,
         }
     }
 
@@ -265,6 +269,11 @@ impl<'t> Parser<'t> {
         't: 'a,
     {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // A UTF-8 byte-order mark before the first line is not part of its first column.
+        let line = match line_no {
+            1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line),
+            _ => line,
+        };
         if line.is_empty() {
             return Ok(Row::Blank);
         }
@@ -285,10 +294,36 @@ impl<'t> Parser<'t> {
         let tables: &'t Tables = self.tables;
         let codes: &'t CodeTable = self.codes;
         let res = match self.dataset {
-            Dataset::Gdelt => gdelt::parse(text, tables),
+            Dataset::Gdelt => {
+                let columns = line.iter().filter(|&&b| b == b'\t').count() + 1;
+                let v2 = columns == 61;
+                match self.gdelt_v2 {
+                    Some(first) if first != v2 && matches!(columns, 57 | 58 | 61) => Err(format!(
+                        "{columns} columns, but the file's first row had {} (GDELT {}): a row cut short or from another file",
+                        if first { "61" } else { "57 or 58" },
+                        if first { "2.0" } else { "1.0" }
+                    )),
+                    _ => {
+                        let res = gdelt::parse(text, tables);
+                        if matches!(res, Ok(Row::Event(_) | Row::Skipped(_))) {
+                            self.gdelt_v2.get_or_insert(v2);
+                        }
+                        res
+                    }
+                }
+            }
             Dataset::Icews => icews::parse(text, tables, codes),
             Dataset::Polecat => polecat::parse(text, &mut self.polecat, &mut self.repairs, tables),
         };
+        // Every stored code must mean something: a well-formed code missing from the CAMEO
+        // table (`999`, `0000`) is a bad row, not an event with an unknown meaning.
+        let res = res.and_then(|row| match &row {
+            Row::Event(r) if codes.get(r.cameo.as_str()).is_none() => Err(format!(
+                "CAMEO code `{}` is not in the code table (dictionaries/cameo.tsv)",
+                r.cameo.as_str()
+            )),
+            _ => Ok(row),
+        });
         res.map_err(|msg| self.error(line_no, msg))
     }
 
