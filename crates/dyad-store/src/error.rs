@@ -42,6 +42,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether SQLite gave up waiting for a lock held by another connection (another dyad
+    /// writing to the same database): the database is busy, nothing is wrong with the input.
+    pub fn is_busy(&self) -> bool {
+        let e = match self {
+            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => e,
+            _ => return false,
+        };
+        matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+
     pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
         StoreError::Open {
             path: path.to_path_buf(),

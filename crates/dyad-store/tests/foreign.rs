@@ -153,3 +153,23 @@ fn an_empty_file_is_nothing_stored_yet() {
     let mem = Store::open_in_memory().unwrap();
     assert_eq!(mem.documents().unwrap().len(), 0);
 }
+
+#[test]
+fn a_lock_held_elsewhere_is_reported_as_busy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dyad.db");
+    let mut store = Store::open(&path).unwrap();
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    store
+        .connection()
+        .busy_timeout(std::time::Duration::from_millis(20))
+        .unwrap();
+    // Readers go on beside a writer (WAL); a second writer waits, then gives up as busy.
+    assert!(store.documents().is_ok());
+    let e = store.replace_curated("v", &[], &[]).unwrap_err();
+    assert!(e.is_busy(), "{e}");
+    other.execute_batch("ROLLBACK").unwrap();
+    store.replace_curated("v", &[], &[]).unwrap();
+    assert!(!StoreError::NoStore { path }.is_busy());
+}

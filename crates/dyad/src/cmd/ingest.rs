@@ -335,8 +335,18 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                             warnings,
                         },
                         Err(e) => {
-                            let msg = e.to_string();
-                            store_error = Some(anyhow::anyhow!("{path}: {msg}"));
+                            // The database failed, not the input: say so, and name it.
+                            let msg = if e.is_busy() {
+                                format!(
+                                    "the database {} is busy: another program (another dyad ingest, import or serve?) held its write lock for over 30 s; run this again when it is free",
+                                    db.display()
+                                )
+                            } else {
+                                format!("the database {} failed: {e}", db.display())
+                            };
+                            store_error = Some(anyhow::anyhow!(
+                                "{msg} ({path} and the inputs after it were not stored)"
+                            ));
                             failed(path, msg)
                         }
                     }
