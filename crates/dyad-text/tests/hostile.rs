@@ -259,3 +259,48 @@ fn one_bad_byte_does_not_switch_a_utf8_document_to_another_encoding() {
         .filter(|s| s.lang == dyad_model::Lang::Zh);
     assert_eq!(zh.count(), 35);
 }
+
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_inflated() {
+    use std::io::Write;
+    // 300 MB of zeros as one FlateDecode content stream: a few hundred kilobytes on disk.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&chunk).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    assert!(packed.len() < 2_000_000, "{}", packed.len());
+    let mut body = format!(
+        "<< /Filter /FlateDecode /Length {} >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    body.extend_from_slice(&packed);
+    body.extend_from_slice(b"\nendstream");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    offsets.push(out.len());
+    out.extend_from_slice(b"4 0 obj\n");
+    out.extend_from_slice(&body);
+    out.extend_from_slice(b"\nendobj\n");
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
+    assert!(msg.contains("decompression bomb"), "{msg}");
+}

@@ -8,6 +8,11 @@
 //! [`MAX_FORM_DEPTH`] or more than [`MAX_FORM_CALLS`] form drawings (a small file whose forms
 //! each draw the next twice would otherwise take exponential time).
 //!
+//! A few megabytes of FlateDecode can expand to gigabytes; the reader decompresses every stream
+//! it uses whole, in memory. [`check_sizes`] first inflates each non-image Flate stream into a
+//! counter (no memory kept) and refuses a document whose streams expand past
+//! [`MAX_DECODED_BYTES`].
+//!
 //! `pdf-extract` panics on some fonts and broken files. Extraction runs under
 //! `std::panic::catch_unwind`, and a panic becomes [`TextError::Pdf`]. So that such a panic does
 //! not print a backtrace-like message, a panic hook is installed once that stays silent for
@@ -80,6 +85,7 @@ fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
         doc.decrypt("")
             .map_err(|e| TextError::Pdf(format!("it is encrypted ({e})")))?;
     }
+    check_sizes(&doc)?;
     check_structure(&doc)?;
     let title = info_title(&doc);
     let mut text = String::new();
@@ -88,6 +94,46 @@ fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
         pdf_extract::output_doc(&doc, &mut out).map_err(|e| TextError::Pdf(e.to_string()))?;
     }
     Ok(Pdf { text, title })
+}
+
+/// The most the reader may have to inflate, all non-image streams of a document together.
+pub const MAX_DECODED_BYTES: u64 = 256 << 20;
+
+/// Refuses a document whose non-image streams inflate past [`MAX_DECODED_BYTES`] (a
+/// decompression bomb), measured without keeping the inflated bytes.
+pub fn check_sizes(doc: &Document) -> Result<(), TextError> {
+    use std::io::Read;
+    let mut total = 0u64;
+    for obj in doc.objects.values() {
+        let Object::Stream(s) = obj else {
+            continue;
+        };
+        let image = s
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        if image {
+            continue;
+        }
+        let flate = s
+            .filters()
+            .is_ok_and(|f| f.iter().any(|n| *n == b"FlateDecode" || *n == b"Fl"));
+        let left = MAX_DECODED_BYTES - total;
+        total += if flate {
+            let mut inflated = flate2::read::ZlibDecoder::new(&s.content[..]).take(left + 1);
+            std::io::copy(&mut inflated, &mut std::io::sink()).unwrap_or(0)
+        } else {
+            s.content.len() as u64
+        };
+        if total > MAX_DECODED_BYTES {
+            return Err(TextError::Pdf(format!(
+                "its compressed streams expand to more than {} MB (a decompression bomb?)",
+                MAX_DECODED_BYTES >> 20
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Deepest nesting of form XObjects drawn by one page that is read.
