@@ -344,6 +344,9 @@ pub struct ReadError {
     pub source: std::io::Error,
 }
 
+/// The longest line [`Lines`] reads (real rows are a few kilobytes).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
 /// Lines of a reader, one reused buffer, numbered from 1. A read error (a damaged gzip
 /// stream) is returned with the number of the line being read.
 pub struct Lines<R> {
@@ -363,27 +366,83 @@ impl<R: BufRead> Lines<R> {
         }
     }
 
-    /// The next line without its `\n`, or `None` at the end.
+    /// The next line without its `\n`, or `None` at the end. A line longer than
+    /// [`MAX_LINE_BYTES`] is a [`ReadError`] (no dataset has such lines; a file that does is not
+    /// one of them), so memory stays bounded whatever the input.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Option<Result<(u64, &[u8]), ReadError>> {
         self.buf.clear();
         self.line += 1;
-        match self.reader.read_until(b'\n', &mut self.buf) {
-            Ok(0) => None,
-            Ok(n) => {
-                self.bytes += n as u64;
-                let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
-                Some(Ok((self.line, line)))
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Some(Err(ReadError {
+                        line: self.line,
+                        source,
+                    }))
+                }
+            };
+            if available.is_empty() {
+                break;
             }
-            Err(source) => Some(Err(ReadError {
-                line: self.line,
-                source,
-            })),
+            let (used, done) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            if self.buf.len() + used > MAX_LINE_BYTES + 1 {
+                return Some(Err(ReadError {
+                    line: self.line,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "a line longer than {} MiB (not a GDELT, ICEWS or POLECAT file?)",
+                            MAX_LINE_BYTES >> 20
+                        ),
+                    ),
+                }));
+            }
+            self.buf.extend_from_slice(&available[..used]);
+            self.reader.consume(used);
+            self.bytes += used as u64;
+            if done {
+                break;
+            }
         }
+        if self.buf.is_empty() {
+            return None;
+        }
+        let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+        Some(Ok((self.line, line)))
     }
 
     /// Bytes read so far.
     pub fn bytes(&self) -> u64 {
         self.bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufReader;
+
+    #[test]
+    fn lines_are_bounded() {
+        let mut text = b"a\tb\nc\r\n".to_vec();
+        text.extend_from_slice(&vec![b'x'; MAX_LINE_BYTES + 10]);
+        text.extend_from_slice(b"\nlast");
+        let mut lines = Lines::new(BufReader::with_capacity(1000, &text[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (1, &b"a\tb"[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (2, &b"c\r"[..]));
+        let e = lines.next().unwrap().unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().contains("longer than 1 MiB"), "{e}");
+        // A last line without a newline is read; the end is the end.
+        let mut lines = Lines::new(BufReader::with_capacity(3, &b"one\ntwo"[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (1, &b"one"[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (2, &b"two"[..]));
+        assert!(lines.next().is_none());
     }
 }

@@ -25,6 +25,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Mutex;
 
+/// The longest line a block grows to hold.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
+
 /// How many problem lines are kept (and shown) per input.
 pub const EXAMPLES: usize = 5;
 
@@ -328,8 +331,20 @@ fn read_stream(
                     buf = next;
                     filled = tail;
                 }
-                // A line longer than a block: make room.
-                None => buf.resize(buf.len() * 2, 0),
+                // A line longer than a block: make room, up to a bound (GDELT lines are a
+                // few kilobytes; a file with a longer one is not GDELT, and must not take all
+                // memory).
+                None if buf.len() < MAX_LINE_BYTES => buf.resize(buf.len() * 2, 0),
+                None => {
+                    failure = Some(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "a line longer than {} MiB: not a GDELT event file?",
+                            MAX_LINE_BYTES >> 20
+                        ),
+                    ));
+                    break;
+                }
             }
         }
         match reader.read(&mut buf[filled..]) {
@@ -471,6 +486,33 @@ mod tests {
 
     /// The same text scanned with tiny blocks and many threads, and in one block on one
     /// thread, gives the same totals and the same line numbers.
+    #[test]
+    fn a_line_longer_than_the_bound_stops_that_input_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = dir.path().join("a-long.CSV");
+        let mut bytes = vec![b'x'; MAX_LINE_BYTES + 1];
+        bytes.push(b'\n');
+        std::fs::write(&long, bytes).unwrap();
+        let good = dir.path().join("b-good.CSV");
+        std::fs::write(
+            &good,
+            format!("{}\n", row(1, "20150218", "USA", "RUS", 1, "1.0")),
+        )
+        .unwrap();
+        let opts = Options {
+            dyad: D,
+            threads: 2,
+            block_bytes: 1 << 16,
+        };
+        let s = scan_gdelt(&[long, good], &opts).unwrap();
+        let e = s.inputs[0].error.as_deref().unwrap_or("");
+        assert!(e.contains("longer than 64 MiB"), "{e}");
+        assert_eq!(
+            (s.inputs[1].dyad_rows, s.inputs[1].error.as_deref()),
+            (1, None)
+        );
+    }
+
     #[test]
     fn each_event_is_counted_once_whatever_the_inputs() {
         use std::io::Write;
