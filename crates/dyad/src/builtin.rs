@@ -449,6 +449,23 @@ pub fn open_read(db: &Path) -> Result<Store> {
                     db.display()
                 );
             }
+            let partial: Vec<String> = store
+                .import_files()?
+                .into_iter()
+                .filter(|f| !f.complete)
+                .map(|f| f.file)
+                .collect();
+            if let Some(first) = partial.first() {
+                eprintln!(
+                    "dyad: warning: {} imported file{} {} read only in part ({first}{}): measures of imported events miss the rest; import {} again to complete {}",
+                    partial.len(),
+                    if partial.len() == 1 { "" } else { "s" },
+                    if partial.len() == 1 { "was" } else { "were" },
+                    if partial.len() > 1 { ", …" } else { "" },
+                    if partial.len() == 1 { "it" } else { "them" },
+                    if partial.len() == 1 { "it" } else { "them" },
+                );
+            }
             Ok(store)
         }
     }

@@ -307,3 +307,43 @@ fn dyad_sql_never_writes() {
         .unwrap();
     assert!(v < 99);
 }
+
+/// One GDELT 2.0 row (61 columns) of USA→RUS.
+fn gdelt_row(id: u32) -> String {
+    let mut f = vec![String::new(); 61];
+    f[0] = (500_000_000 + id).to_string();
+    f[1] = format!("2015{:02}{:02}", id % 12 + 1, id % 28 + 1);
+    f[6] = "UNITED STATES".into();
+    f[7] = "USA".into();
+    f[16] = "RUSSIA".into();
+    f[17] = "RUS".into();
+    f[26] = "042".into();
+    f[29] = "1".into();
+    f[30] = "1.9".into();
+    f[59] = "20150218230000".into();
+    f.join("\t")
+}
+
+#[test]
+fn analyses_warn_about_a_file_imported_only_in_part() {
+    use std::io::Write;
+    let h = Harness::new();
+    let rows: String = (0..20_000).map(|i| gdelt_row(i) + "\n").collect();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(rows.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    h.write("cut.export.CSV.gz", &gz[..gz.len() / 2]);
+    let (_, stderr) = h.run("dyad.db", &["import", "gdelt", "cut.export.CSV.gz"], 1);
+    assert!(stderr.contains("cut.export.CSV.gz"), "{stderr}");
+    let (_, stderr) = h.run(
+        "dyad.db",
+        &[
+            "index", "--origin", "imported", "--freq", "year", "--format", "json",
+        ],
+        0,
+    );
+    assert!(
+        stderr.contains("read only in part") && stderr.contains("cut.export.CSV.gz"),
+        "{stderr}"
+    );
+}

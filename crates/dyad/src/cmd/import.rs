@@ -232,6 +232,18 @@ fn import_stream(
     let mut parser = Parser::new(ctx.dataset, ctx.tables, ctx.codes, &name);
     let mut key = String::with_capacity(32);
     let mut batch = store.import_batch()?;
+    // Marked incomplete with its first batch, complete at its end: an import stopped by a
+    // crash or a kill leaves the mark, and the analyses warn about it.
+    batch.record_file(&ImportFileRow {
+        dataset: ctx.dataset.as_str().to_string(),
+        file: name.clone(),
+        rows: 0,
+        stored: 0,
+        present: 0,
+        skipped: 0,
+        bad: 0,
+        complete: false,
+    })?;
     loop {
         let (line_no, bytes) = match lines.next() {
             None => break,
