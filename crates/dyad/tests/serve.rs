@@ -827,3 +827,47 @@ fn uploads_built_to_crash_the_server_are_refused_and_it_lives_on() {
     assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(get(a, "/health").status, 200);
 }
+
+/// A burst of uploads waits its turn (a few at once, bodies unread) and every one is stored;
+/// reads are answered meanwhile.
+#[test]
+fn a_burst_of_uploads_is_stored_while_reads_go_on() {
+    let s = serve(&["--max-body", "1000000"]);
+    let a = s.addr.clone();
+    let auth = format!("Bearer {TOKEN}");
+    let uploaders: Vec<_> = (0..12)
+        .map(|u| {
+            let (a, auth) = (a.clone(), auth.clone());
+            std::thread::spawn(move || {
+                let text: String = (0..300)
+                    .map(|i| {
+                        format!(
+                            "2025年{}月{}日，美俄两国外长就第{u}组第{i}项议题通电话。\n",
+                            1 + i % 12,
+                            1 + i % 28
+                        )
+                    })
+                    .collect();
+                post(
+                    &a,
+                    "/api/documents",
+                    &[
+                        ("Content-Type", "text/plain"),
+                        ("Authorization", auth.as_str()),
+                    ],
+                    text.as_bytes(),
+                )
+                .status
+            })
+        })
+        .collect();
+    let mut reads = 0;
+    while uploaders.iter().any(|u| !u.is_finished()) || reads < 5 {
+        assert_eq!(get(&a, "/api/documents?limit=5").status, 200);
+        reads += 1;
+    }
+    for u in uploaders {
+        assert_eq!(u.join().unwrap(), 201);
+    }
+    assert_eq!(ok_json(&a, "/api/documents")["total"], 12);
+}

@@ -708,6 +708,7 @@ async fn code_route(st: St, req: Request) -> ApiResult {
             "send the request as Content-Type: application/json",
         ));
     }
+    let _permit = st.compute_permit().await?;
     let bytes = read_body(&parts.headers, body, limits::CODE_BODY).await?;
     let r: CodeRequest = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(
@@ -866,6 +867,7 @@ async fn read_upload(st: &Arc<State>, req: Request) -> Result<Upload, ApiError> 
 
 async fn upload(st: St, req: Request) -> ApiResult {
     st.authorize(req.headers())?;
+    let _permit = st.compute_permit().await?;
     let up = read_upload(&st, req).await?;
     if up.bytes.is_empty() {
         return Err(ApiError::bad_request("the document is empty"));

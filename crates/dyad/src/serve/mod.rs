@@ -5,7 +5,10 @@
 //! database work runs on tokio's blocking pool with a reader connection taken from a small pool
 //! (at most `readers` at once, bounded by a semaphore so a burst queues instead of opening a
 //! connection per request). Uploads are coded outside any lock and stored by the one writer
-//! connection in one transaction, so the server keeps answering while it ingests.
+//! connection in one transaction, so the server keeps answering while it ingests. At most
+//! `compute` uploads and coding requests run at once (a permit is taken before the body is
+//! read): the others wait with their bodies unread, so a burst of uploads neither fills the
+//! blocking pool that readers also use nor piles request bodies up in memory.
 //!
 //! Analyses (level, phases, cycles) of a dyad are cached and invalidated when the database
 //! changes, whoever changed it: a watcher connection reads `PRAGMA data_version`, which moves
@@ -70,6 +73,8 @@ pub struct State {
     max_body: usize,
     readers: Mutex<Vec<Store>>,
     permits: tokio::sync::Semaphore,
+    /// Uploads and coding requests running at once.
+    compute: tokio::sync::Semaphore,
     writer: Mutex<Store>,
     coder: Coder,
     watch: Mutex<Watch>,
@@ -114,6 +119,12 @@ impl State {
             max_body: config.max_body,
             readers: Mutex::new(Vec::new()),
             permits: tokio::sync::Semaphore::new(config.readers.max(1)),
+            compute: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+                    .clamp(1, 8),
+            ),
             writer: Mutex::new(writer),
             coder: coding::builtin_coder()?,
             watch: Mutex::new(Watch {
@@ -172,6 +183,14 @@ impl State {
         })
         .await
         .map_err(|e| ApiError::internal(format!("a request's task failed: {e}")))?
+    }
+
+    /// A permit to run an upload or a coding request, awaited before its body is read.
+    async fn compute_permit(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+        self.compute
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("the server is shutting down"))
     }
 
     /// Runs `f` on the blocking pool without a connection (CPU work: text stage, coding).
