@@ -304,3 +304,23 @@ fn a_decompression_bomb_is_refused_before_it_is_inflated() {
     let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
     assert!(msg.contains("decompression bomb"), "{msg}");
 }
+
+#[test]
+fn markdown_and_html_full_of_unmatched_marks_take_linear_time() {
+    let md = "[a](b [^1 ``x *y _z ".repeat(25_000);
+    let html = format!(
+        "<html><body><p>{}</p></body></html>",
+        "AT&T & co ".repeat(50_000)
+    );
+    for (text, format) in [
+        (md.as_str(), Format::Markdown),
+        (html.as_str(), Format::Html),
+    ] {
+        assert!(text.len() >= 500_000);
+        let started = Instant::now();
+        let doc = process(text.as_bytes(), format, &Options::default());
+        let took = started.elapsed();
+        assert!(doc.is_ok(), "{format:?}");
+        assert!(took < Duration::from_secs(10), "{format:?}: {took:?}");
+    }
+}

@@ -278,7 +278,12 @@ pub fn to_text(html: &str, drop_layout: bool) -> String {
             }
         }
         if bytes[i] == b'&' {
-            let end = lower[i..].find(';').filter(|&e| e <= 10).map(|e| i + e + 1);
+            // An entity is short: look for its `;` in the next few bytes only (a search to the
+            // end of the page from every `&` made text full of ampersands quadratic).
+            let end = bytes[i..bytes.len().min(i + 11)]
+                .iter()
+                .position(|&b| b == b';')
+                .map(|e| i + e + 1);
             if let Some(end) = end {
                 let decoded = decode_entities(&html[i..end]);
                 out.push_str(&decoded);
