@@ -212,6 +212,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_locked_database_is_busy_not_internal() {
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+            assert_eq!(ApiError::from(e).code, Code::Busy);
+            let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+            let e = ApiError::from(dyad_store::StoreError::Sqlite(e));
+            assert_eq!((e.code, e.code.status().as_u16()), (Code::Busy, 503));
+        }
+        let e = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            None,
+        );
+        assert_eq!(ApiError::from(e).code, Code::Internal);
+    }
+
+    #[test]
     fn codes_are_unique_and_client_or_server_errors() {
         let mut seen = std::collections::HashSet::new();
         for c in Code::ALL {
