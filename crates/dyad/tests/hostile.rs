@@ -176,6 +176,18 @@ fn fifos_and_devices_are_refused_and_limits_hold() {
             stderr.contains("pipe.txt: a FIFO") && stderr.contains("/dev/zero: a device"),
             "{stderr}"
         );
+        // Nor do the commands that read one file: a query, a suite.
+        for args in [
+            &["sql", "/dev/zero"][..],
+            &["sql", "pipe.txt"],
+            &["eval", "/dev/zero"],
+        ] {
+            let (_, stderr) = h.run("dyad.db", args, 2);
+            assert!(
+                stderr.contains("dyad reads only regular files"),
+                "{args:?}: {stderr}"
+            );
+        }
     }
 }
 

@@ -25,14 +25,25 @@ pub struct Args {
     format: Format,
 }
 
+/// The longest query file read (a FIFO or device is refused; see `crate::files`).
+const MAX_QUERY_BYTES: u64 = 1 << 20;
+
 fn read_query(file: &Path) -> Result<String> {
-    if file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        Ok(s)
+    let name = file.display();
+    let bytes = if file.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .take(MAX_QUERY_BYTES + 1)
+            .read_to_end(&mut b)?;
+        b
     } else {
-        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))
+        crate::files::read_regular(file, MAX_QUERY_BYTES)
+            .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+    };
+    if bytes.len() as u64 > MAX_QUERY_BYTES {
+        bail!("{name}: a query of more than {MAX_QUERY_BYTES} bytes is not one statement");
     }
+    String::from_utf8(bytes).with_context(|| format!("{name}: the query is not UTF-8"))
 }
 
 fn json_value(v: ValueRef<'_>) -> serde_json::Value {
