@@ -90,8 +90,10 @@ impl Walker<'_> {
                         self.out.skipped += 1;
                     }
                 }
-                // FIFOs, sockets, devices, broken links: kept so that opening names the problem.
-                _ => self.file(p),
+                // FIFOs, sockets, devices, broken links: kept (if wanted) so that opening names
+                // the problem.
+                _ if (self.wanted)(&p) => self.file(p),
+                _ => self.out.skipped += 1,
             }
         }
     }
