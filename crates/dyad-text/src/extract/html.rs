@@ -5,6 +5,9 @@
 //! [`MAX_READABILITY_DEPTH`] (50,000 unclosed `<b>` in 150 KB, say) would overflow the stack
 //! and, on thousands of levels, take time quadratic in the depth. Such a page skips readability
 //! and is read by the linear tag stripper [`to_text`] instead, which keeps all of its text.
+//! html5ever's tree builder itself takes time quadratic in the nesting (each start tag looks
+//! through the open elements), so a linear pre-scan ([`naive_depth`]) first sends pages whose
+//! tags open far deeper than any real page straight to the tag stripper, unparsed.
 
 use crate::metadata::{bound, parse_date_prefix};
 use dyad_model::EventDate;
@@ -41,6 +44,74 @@ pub fn meta_charset(bytes: &[u8]) -> Option<String> {
 /// Deepest element nesting handed to readability; real pages stay well under a hundred.
 pub const MAX_READABILITY_DEPTH: usize = 256;
 
+/// Deepest nesting, estimated by [`naive_depth`], of a page that is parsed at all.
+pub const MAX_PARSED_DEPTH: usize = 1024;
+
+/// Elements without content, and elements whose end tag may be left out (the parser closes
+/// them when a sibling opens), neither of which can nest a page deeply by itself.
+const NO_NESTING: [&str; 36] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html",
+    "head",
+];
+
+/// An estimate of the page's element nesting from its tags alone, in one pass, stopping as
+/// soon as it passes `limit`: start tags open an element (but see [`NO_NESTING`]), an end tag
+/// closes the nearest open element of its name among the last 64 (else it is ignored), and the
+/// content of comments, scripts and styles is skipped.
+pub fn naive_depth(html: &str, limit: usize) -> usize {
+    let lower = html.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let mut open: Vec<String> = Vec::new();
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+        i += p + 1;
+        if b[i..].starts_with(b"!--") {
+            i = lower[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name = lower[start..start + len].to_string();
+        let end = tag_end(b, i - 1);
+        let self_closing = end >= 2 && b[end - 2] == b'/' && b[end - 1] == b'>';
+        i = end;
+        if closing {
+            let from = open.len().saturating_sub(64);
+            if let Some(k) = open[from..].iter().rposition(|n| *n == name) {
+                open.truncate(from + k);
+            }
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
+            let close = format!("</{name}");
+            i = lower[i..].find(&close).map_or(b.len(), |e| i + e);
+            continue;
+        }
+        if self_closing || NO_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        open.push(name);
+        max = max.max(open.len());
+        if max > limit {
+            break;
+        }
+    }
+    max
+}
+
 /// The deepest element nesting of a parsed page (the root is depth 0), measured without
 /// recursion.
 pub fn tree_depth(doc: &dom_query::Document) -> usize {
@@ -66,6 +137,9 @@ pub fn tree_depth(doc: &dom_query::Document) -> usize {
 /// little or the page is too deeply nested for it), its title and its publication date.
 pub fn extract(html: &str) -> Page {
     let article = std::panic::catch_unwind(|| {
+        if naive_depth(html, MAX_PARSED_DEPTH) > MAX_PARSED_DEPTH {
+            return None;
+        }
         let doc = dom_query::Document::from(html);
         if tree_depth(&doc) > MAX_READABILITY_DEPTH {
             return None;
@@ -436,6 +510,21 @@ mod tests {
             let _ = to_text(html, true);
             let _ = extract(html);
         }
+    }
+
+    #[test]
+    fn naive_depth_counts_what_can_nest() {
+        assert_eq!(
+            naive_depth("<div><p>a<p>b<br><img src=x></div><div/>", 100),
+            1
+        );
+        assert_eq!(naive_depth("<div><span><b>x</b></span><i>y</div>", 100), 3);
+        assert_eq!(
+            naive_depth("<script><div><div><div></script><!-- <div> -->", 100),
+            0
+        );
+        assert_eq!(naive_depth(&"<div>".repeat(5000), 100), 101);
+        assert_eq!(naive_depth(&"<li><p><td>".repeat(5000), 100), 0);
     }
 
     #[test]
