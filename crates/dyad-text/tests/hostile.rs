@@ -324,3 +324,22 @@ fn markdown_and_html_full_of_unmatched_marks_take_linear_time() {
         assert!(took < Duration::from_secs(10), "{format:?}: {took:?}");
     }
 }
+
+#[test]
+fn formatting_tags_the_parser_reopens_are_read_in_linear_time() {
+    // Each `<b id=N>` is closed by the `</div>` around it and reopened at the next text: the
+    // parser's stack grows by one per repetition while the tags look balanced.
+    let body: String = (0..20_000)
+        .map(|i| format!("<div><b id={i}></div>x"))
+        .collect();
+    let html =
+        format!("<html><body><p>Presidents met in Geneva and talked.</p>{body}</body></html>");
+    let started = Instant::now();
+    let doc = on_small_stack(html.into_bytes(), Format::Html).expect("read");
+    assert!(doc.clean_text.contains("Geneva"));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -47,23 +47,38 @@ pub const MAX_READABILITY_DEPTH: usize = 256;
 /// Deepest nesting, estimated by [`naive_depth`], of a page that is parsed at all.
 pub const MAX_PARSED_DEPTH: usize = 1024;
 
-/// Elements without content, and elements whose end tag may be left out (the parser closes
-/// them when a sibling opens), neither of which can nest a page deeply by itself.
-const NO_NESTING: [&str; 36] = [
+/// Elements that never nest: without content, or opened by the parser whatever the page says.
+const NO_NESTING: [&str; 19] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param", "keygen", "frame", "p", "li", "dt", "dd", "tr", "td", "th", "option",
-    "optgroup", "rb", "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html",
-    "head",
+    "wbr", "param", "keygen", "frame", "html", "head", "body",
+];
+
+/// Elements whose end tag may be left out: the parser closes one when a sibling of the same
+/// kind opens.
+const OPTIONAL_END: [&str; 18] = [
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc",
+    "thead", "tbody", "tfoot", "colgroup", "caption",
+];
+
+/// Formatting elements: closed implicitly (by the end of a block around them), the parser
+/// reopens them at the next text, so they keep counting.
+const FORMATTING: [&str; 14] = [
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
 ];
 
 /// An estimate of the page's element nesting from its tags alone, in one pass, stopping as
-/// soon as it passes `limit`: start tags open an element (but see [`NO_NESTING`]), an end tag
-/// closes the nearest open element of its name among the last 64 (else it is ignored), and the
-/// content of comments, scripts and styles is skipped.
+/// soon as it passes `limit`: start tags open an element (but see [`NO_NESTING`]; one of
+/// [`OPTIONAL_END`] first closes an open one of its kind), an end tag closes the nearest open
+/// element of its name among the last 64 (else it is ignored),
+/// formatting elements closed that way stay counted until their own end tag (the parser
+/// reconstructs them), and the content of comments, scripts and styles is skipped.
 pub fn naive_depth(html: &str, limit: usize) -> usize {
     let lower = html.to_ascii_lowercase();
     let b = lower.as_bytes();
-    let mut open: Vec<String> = Vec::new();
+    // Open elements: name, and for formatting elements their tag (attributes included).
+    let mut open: Vec<(String, String)> = Vec::new();
+    // Formatting elements closed implicitly, by tag (distinct, as the parser keeps them).
+    let mut active: Vec<(String, String)> = Vec::new();
     let mut max = 0;
     let mut i = 0;
     while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
@@ -82,13 +97,29 @@ pub fn naive_depth(html: &str, limit: usize) -> usize {
             continue;
         }
         let name = lower[start..start + len].to_string();
-        let end = tag_end(b, i - 1);
+        let tag_start = i - 1;
+        let end = tag_end(b, tag_start);
         let self_closing = end >= 2 && b[end - 2] == b'/' && b[end - 1] == b'>';
         i = end;
-        if closing {
+        // Closes the nearest open `name` among the last 64; formatting elements above it stay
+        // active. Returns whether one was open.
+        let mut close = |open: &mut Vec<(String, String)>, name: &str| -> bool {
             let from = open.len().saturating_sub(64);
-            if let Some(k) = open[from..].iter().rposition(|n| *n == name) {
-                open.truncate(from + k);
+            let Some(k) = open[from..].iter().rposition(|(n, _)| n == name) else {
+                return false;
+            };
+            for (n, tag) in open.drain(from + k..).skip(1) {
+                if !tag.is_empty() && !active.iter().any(|(_, t)| *t == tag) {
+                    active.push((n, tag));
+                }
+            }
+            true
+        };
+        if closing {
+            if !close(&mut open, &name) {
+                if let Some(k) = active.iter().rposition(|(n, _)| *n == name) {
+                    active.remove(k);
+                }
             }
             continue;
         }
@@ -103,8 +134,16 @@ pub fn naive_depth(html: &str, limit: usize) -> usize {
         if self_closing || NO_NESTING.contains(&name.as_str()) {
             continue;
         }
-        open.push(name);
-        max = max.max(open.len());
+        if OPTIONAL_END.contains(&name.as_str()) {
+            close(&mut open, &name);
+        }
+        let tag = if FORMATTING.contains(&name.as_str()) {
+            lower[tag_start..end].to_string()
+        } else {
+            String::new()
+        };
+        open.push((name, tag));
+        max = max.max(open.len() + active.len());
         if max > limit {
             break;
         }
@@ -516,7 +555,7 @@ mod tests {
     fn naive_depth_counts_what_can_nest() {
         assert_eq!(
             naive_depth("<div><p>a<p>b<br><img src=x></div><div/>", 100),
-            1
+            2
         );
         assert_eq!(naive_depth("<div><span><b>x</b></span><i>y</div>", 100), 3);
         assert_eq!(
@@ -524,7 +563,14 @@ mod tests {
             0
         );
         assert_eq!(naive_depth(&"<div>".repeat(5000), 100), 101);
-        assert_eq!(naive_depth(&"<li><p><td>".repeat(5000), 100), 0);
+        assert_eq!(naive_depth(&"<li><p><td>".repeat(5000), 100), 3);
+        // Formatting elements closed by a block's end are reopened by the parser: they count,
+        // once per distinct tag.
+        let reopened: String = (0..200)
+            .map(|i| format!("<div><b id={i}></div>x"))
+            .collect();
+        assert_eq!(naive_depth(&reopened, 100), 101);
+        assert_eq!(naive_depth(&"<p><b>x</p>".repeat(200), 100), 3);
     }
 
     #[test]
