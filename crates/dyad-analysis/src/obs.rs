@@ -155,6 +155,9 @@ fn pair_key(a: &str, b: &str) -> (String, String) {
     }
 }
 
+/// Whether two reports may be one happening: the rule, pair by pair ([`Summary::fits`] answers
+/// it for all members of a cluster at once).
+#[cfg(test)]
 fn reports_match(a: &Report, b: &Report, p: &MergeParams) -> bool {
     if a.document == b.document {
         return a.cameo == b.cameo && a.date == b.date;
@@ -170,6 +173,12 @@ fn reports_match(a: &Report, b: &Report, p: &MergeParams) -> bool {
 /// smaller); source, target, Goldstein, QuadClass and label from the first report with that code;
 /// the best rank; the union of domains; the smallest report id as its id; and as `mentions` the
 /// number of distinct documents.
+///
+/// Time is about linear in the number of reports: clusters are indexed by pair, root and the
+/// precision of their anchor, so a report is compared only with clusters whose anchor could
+/// match its date (binary search in anchors kept in date order), and "does it match every
+/// member" is answered from a summary of the members rather than member by member (a happening
+/// reported thousands of times made that quadratic).
 pub fn merge_reports(reports: &[Report], params: &MergeParams) -> Vec<MergedObs> {
     // Most precise first, then by date, so a cluster is anchored on its best-dated report.
     let mut order: Vec<usize> = (0..reports.len()).collect();
@@ -181,7 +190,209 @@ pub fn merge_reports(reports: &[Report], params: &MergeParams) -> Vec<MergedObs>
             b.id,
         ))
     });
-    // Clusters are indexed by (unordered pair, root) so a report is compared only with candidates.
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut summaries: Vec<Summary> = Vec::new();
+    let mut index: HashMap<((String, String), String), Anchored> = HashMap::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for &i in &order {
+        let r = &reports[i];
+        let key = (
+            pair_key(&r.source, &r.target),
+            cameo_root(&r.cameo).to_string(),
+        );
+        let anchored = index.entry(key).or_default();
+        let anchor = |c: &usize| &reports[clusters[*c][0]].date;
+        candidates.clear();
+        let ym = (r.date.y(), r.date.m());
+        let same_month = |list: &Vec<usize>, out: &mut Vec<usize>| {
+            let lo = list.partition_point(|c| (anchor(c).y(), anchor(c).m()) < ym);
+            let hi = list.partition_point(|c| (anchor(c).y(), anchor(c).m()) <= ym);
+            out.extend_from_slice(&list[lo..hi]);
+        };
+        match r.date.precision() {
+            Precision::Day => {
+                let (from, to) = (
+                    r.date.ordinal() - params.day_window,
+                    r.date.ordinal() + params.day_window,
+                );
+                let lo = anchored.day.partition_point(|c| anchor(c).ordinal() < from);
+                let hi = anchored.day.partition_point(|c| anchor(c).ordinal() <= to);
+                candidates.extend_from_slice(&anchored.day[lo..hi]);
+                same_month(&anchored.month, &mut candidates);
+            }
+            Precision::Month => {
+                same_month(&anchored.day, &mut candidates);
+                same_month(&anchored.month, &mut candidates);
+            }
+            Precision::Year => {
+                let y = r.date.y();
+                let list = &anchored.year;
+                let lo = list.partition_point(|c| anchor(c).y() < y);
+                let hi = list.partition_point(|c| anchor(c).y() <= y);
+                candidates.extend_from_slice(&list[lo..hi]);
+            }
+        }
+        // Clusters in the order they were made, as the first of equally near ones wins.
+        candidates.sort_unstable();
+        // Join the compatible cluster whose anchor is nearest in time.
+        let mut best: Option<(i64, usize)> = None;
+        for &c in &candidates {
+            if summaries[c].fits(r, params) {
+                let gap = (anchor(&c).ordinal() - r.date.ordinal()).abs();
+                if best.is_none_or(|(g, _)| gap < g) {
+                    best = Some((gap, c));
+                }
+            }
+        }
+        match best {
+            Some((_, c)) => {
+                clusters[c].push(i);
+                summaries[c].add(r);
+            }
+            None => {
+                let c = clusters.len();
+                match r.date.precision() {
+                    Precision::Day => anchored.day.push(c),
+                    Precision::Month => anchored.month.push(c),
+                    Precision::Year => anchored.year.push(c),
+                }
+                clusters.push(vec![i]);
+                let mut summary = Summary::default();
+                summary.add(r);
+                summaries.push(summary);
+            }
+        }
+    }
+    let mut out: Vec<MergedObs> = clusters
+        .iter()
+        .map(|members| build(reports, members))
+        .collect();
+    out.sort_by_key(|a| (a.obs.date.ordinal(), a.obs.id));
+    out
+}
+
+/// The clusters of one (pair, root), by the precision of their anchor, each list in the order
+/// the clusters were made (which is the order of their anchors' dates).
+#[derive(Default)]
+struct Anchored {
+    day: Vec<usize>,
+    month: Vec<usize>,
+    year: Vec<usize>,
+}
+
+/// One value, or none, or several different ones.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum Seen<T> {
+    #[default]
+    Nothing,
+    One(T),
+    Several,
+}
+
+impl<T: PartialEq + Copy> Seen<T> {
+    fn add(&mut self, v: T) {
+        *self = match *self {
+            Seen::Nothing => Seen::One(v),
+            Seen::One(x) if x == v => Seen::One(x),
+            _ => Seen::Several,
+        };
+    }
+
+    /// Every value seen (if any) equals `v`.
+    fn all(&self, v: T) -> bool {
+        match self {
+            Seen::Nothing => true,
+            Seen::One(x) => *x == v,
+            Seen::Several => false,
+        }
+    }
+}
+
+/// What a cluster's members require of a report that joins it: exactly the conjunction of
+/// `reports_match(member, report)` over the members (their codes share the root already).
+#[derive(Default)]
+struct Summary {
+    days: usize,
+    day_min: i64,
+    day_max: i64,
+    /// (year, month) of the day-precision members, and of the month-precision ones.
+    day_months: Seen<(i32, Option<u8>)>,
+    months: Seen<(i32, Option<u8>)>,
+    /// Years of the year-precision members.
+    years: Seen<i32>,
+    /// Per document: the code and date all its members share, or `None` when they differ.
+    documents: HashMap<String, Option<(String, EventDate)>>,
+}
+
+impl Summary {
+    fn add(&mut self, r: &Report) {
+        let ym = (r.date.y(), r.date.m());
+        match r.date.precision() {
+            Precision::Day => {
+                let o = r.date.ordinal();
+                if self.days == 0 {
+                    (self.day_min, self.day_max) = (o, o);
+                } else {
+                    self.day_min = self.day_min.min(o);
+                    self.day_max = self.day_max.max(o);
+                }
+                self.days += 1;
+                self.day_months.add(ym);
+            }
+            Precision::Month => self.months.add(ym),
+            Precision::Year => self.years.add(r.date.y()),
+        }
+        let entry = self
+            .documents
+            .entry(r.document.clone())
+            .or_insert_with(|| Some((r.cameo.clone(), r.date)));
+        if entry
+            .as_ref()
+            .is_some_and(|(c, d)| *c != r.cameo || *d != r.date)
+        {
+            *entry = None;
+        }
+    }
+
+    fn fits(&self, r: &Report, p: &MergeParams) -> bool {
+        let ym = (r.date.y(), r.date.m());
+        let dates = match r.date.precision() {
+            Precision::Day => {
+                let o = r.date.ordinal();
+                self.years == Seen::Nothing
+                    && (self.days == 0
+                        || (o - self.day_min <= p.day_window && self.day_max - o <= p.day_window))
+                    && self.months.all(ym)
+            }
+            Precision::Month => {
+                self.years == Seen::Nothing && self.day_months.all(ym) && self.months.all(ym)
+            }
+            Precision::Year => {
+                self.days == 0 && self.months == Seen::Nothing && self.years.all(r.date.y())
+            }
+        };
+        dates
+            && match self.documents.get(&r.document) {
+                None => true,
+                Some(Some((c, d))) => *c == r.cameo && *d == r.date,
+                Some(None) => false,
+            }
+    }
+}
+
+/// The rule of [`merge_reports`], member by member: quadratic, kept as the reference the fast
+/// version is tested against.
+#[cfg(test)]
+fn merge_reports_reference(reports: &[Report], params: &MergeParams) -> Vec<MergedObs> {
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&reports[i], &reports[j]);
+        (a.date.precision(), a.date.ordinal(), a.id).cmp(&(
+            b.date.precision(),
+            b.date.ordinal(),
+            b.id,
+        ))
+    });
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut index: HashMap<((String, String), String), Vec<usize>> = HashMap::new();
     for &i in &order {
@@ -191,7 +402,6 @@ pub fn merge_reports(reports: &[Report], params: &MergeParams) -> Vec<MergedObs>
             cameo_root(&r.cameo).to_string(),
         );
         let candidates = index.entry(key).or_default();
-        // Join the compatible cluster whose anchor is nearest in time.
         let mut best: Option<(i64, usize)> = None;
         for &c in candidates.iter() {
             let members = &clusters[c];
@@ -200,11 +410,7 @@ pub fn merge_reports(reports: &[Report], params: &MergeParams) -> Vec<MergedObs>
                 .all(|&m| reports_match(&reports[m], r, params))
             {
                 let gap = (reports[members[0]].date.ordinal() - r.date.ordinal()).abs();
-                let better = match best {
-                    None => true,
-                    Some((g, _)) => gap < g,
-                };
-                if better {
+                if best.is_none_or(|(g, _)| gap < g) {
                     best = Some((gap, c));
                 }
             }
@@ -288,6 +494,64 @@ fn build(reports: &[Report], members: &[usize]) -> MergedObs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn arb_report() -> impl Strategy<Value = Report> {
+        (
+            0i64..1000,
+            0usize..4,
+            (2024i32..2026, 0u8..=2, 0u8..=9),
+            0usize..3,
+            prop::sample::select(&["040", "042", "043", "0431", "163", "04", "190"][..]),
+        )
+            .prop_map(|(id, doc, (y, m, d), pair, cameo)| {
+                let date = match (m, d) {
+                    (0, _) => format!("{y}"),
+                    (m, 0) => format!("{y}-{:02}", m + 6),
+                    (m, d) => format!("{y}-{:02}-{:02}", m + 6, d * 3),
+                };
+                let (src, tgt) = [("USA", "RUS"), ("RUS", "USA"), ("USA", "CHN")][pair];
+                rep(id, &format!("doc-{doc}"), &date, src, tgt, cameo)
+            })
+    }
+
+    proptest! {
+        /// The indexed merge gives exactly what the member-by-member rule gives.
+        #[test]
+        fn the_fast_merge_equals_the_reference(
+            reports in prop::collection::vec(arb_report(), 0..60),
+            window in 0i64..5,
+        ) {
+            let p = MergeParams { day_window: window };
+            prop_assert_eq!(merge_reports(&reports, &p), merge_reports_reference(&reports, &p));
+        }
+    }
+
+    #[test]
+    fn many_reports_of_one_happening_merge_in_linear_time() {
+        // 40,000 reports of one summit (one per document), and 40,000 distinct happenings.
+        let mut reports: Vec<Report> = (0..40_000)
+            .map(|i| rep(i, &format!("d{i}"), "2025-08-15", "USA", "RUS", "042"))
+            .collect();
+        reports.extend((0..40_000).map(|i| {
+            let date = EventDate::day(
+                1990 + (i / 336) as i32,
+                (i % 12 + 1) as u8,
+                (i % 28 + 1) as u8,
+            )
+            .unwrap()
+            .to_string();
+            rep(100_000 + i, "chronology", &date, "USA", "RUS", "042")
+        }));
+        let started = std::time::Instant::now();
+        let merged = merge_reports(&reports, &MergeParams::default());
+        assert!(merged.iter().any(|m| m.obs.mentions >= 40_000));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            started.elapsed()
+        );
+    }
 
     fn rep(id: i64, doc: &str, date: &str, src: &str, tgt: &str, cameo: &str) -> Report {
         Report {

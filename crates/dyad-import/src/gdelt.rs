@@ -163,7 +163,9 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // The 58- and 57-column layouts: drop the ADM2 columns (and SOURCEURL).
+        // The 58- and 57-column layouts: drop the ADM2 columns (and SOURCEURL). A GDELT 1.0 file
+        // (a new parser: after a 2.0 row, 57 or 58 columns are a damaged row, tested below).
+        let mut p = Parser::new(Dataset::Gdelt, &t, &codes, "g1.CSV");
         let full = row61("ROM", "USA");
         let mut f: Vec<&str> = full.split('\t').collect();
         for i in [55, 47, 39] {
@@ -223,5 +225,21 @@ mod tests {
             .unwrap_err()
             .msg
             .contains("Actor1CountryCode"));
+        // A code missing from the CAMEO table is a bad row.
+        let bad = row61("RUS", "USA").replace("\t030\t", "\t999\t");
+        let e = p.parse(12, bad.as_bytes()).unwrap_err();
+        assert!(e.msg.contains("CAMEO code `999`"), "{e}");
+        // A byte-order mark before the first line is not part of GLOBALEVENTID.
+        let mut p = Parser::new(Dataset::Gdelt, &t, &codes, "bom.CSV");
+        let bom = format!("\u{feff}{}", row61("RUS", "USA"));
+        assert!(matches!(p.parse(1, bom.as_bytes()).unwrap(), Row::Event(_)));
+        // After a 61-column (GDELT 2.0) row, a row of 58 columns is not read as GDELT 1.0.
+        let full = row61("RUS", "USA");
+        let mut f: Vec<&str> = full.split('\t').collect();
+        for i in [55, 47, 39] {
+            f.remove(i);
+        }
+        let e = p.parse(2, f.join("\t").as_bytes()).unwrap_err();
+        assert!(e.msg.contains("GDELT 2.0"), "{e}");
     }
 }

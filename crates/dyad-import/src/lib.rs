@@ -234,6 +234,9 @@ pub struct Parser<'t> {
     file: String,
     polecat: polecat::Layout,
     repairs: Repairs,
+    /// GDELT: whether the file's first row read had the 61 columns of GDELT 2.0; a 2.0 file's
+    /// row cut to 57 or 58 columns would otherwise be read, wrongly, in the 1.0 layout.
+    gdelt_v2: Option<bool>,
 }
 
 impl<'t> Parser<'t> {
@@ -246,6 +249,7 @@ impl<'t> Parser<'t> {
             file: file.to_string(),
             polecat: polecat::Layout::standard(),
             repairs: Repairs::default(),
+            gdelt_v2: None,
         }
     }
 
@@ -265,6 +269,11 @@ impl<'t> Parser<'t> {
         't: 'a,
     {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // A UTF-8 byte-order mark before the first line is not part of its first column.
+        let line = match line_no {
+            1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line),
+            _ => line,
+        };
         if line.is_empty() {
             return Ok(Row::Blank);
         }
@@ -285,10 +294,36 @@ impl<'t> Parser<'t> {
         let tables: &'t Tables = self.tables;
         let codes: &'t CodeTable = self.codes;
         let res = match self.dataset {
-            Dataset::Gdelt => gdelt::parse(text, tables),
+            Dataset::Gdelt => {
+                let columns = line.iter().filter(|&&b| b == b'\t').count() + 1;
+                let v2 = columns == 61;
+                match self.gdelt_v2 {
+                    Some(first) if first != v2 && matches!(columns, 57 | 58 | 61) => Err(format!(
+                        "{columns} columns, but the file's first row had {} (GDELT {}): a row cut short or from another file",
+                        if first { "61" } else { "57 or 58" },
+                        if first { "2.0" } else { "1.0" }
+                    )),
+                    _ => {
+                        let res = gdelt::parse(text, tables);
+                        if matches!(res, Ok(Row::Event(_) | Row::Skipped(_))) {
+                            self.gdelt_v2.get_or_insert(v2);
+                        }
+                        res
+                    }
+                }
+            }
             Dataset::Icews => icews::parse(text, tables, codes),
             Dataset::Polecat => polecat::parse(text, &mut self.polecat, &mut self.repairs, tables),
         };
+        // Every stored code must mean something: a well-formed code missing from the CAMEO
+        // table (`999`, `0000`) is a bad row, not an event with an unknown meaning.
+        let res = res.and_then(|row| match &row {
+            Row::Event(r) if codes.get(r.cameo.as_str()).is_none() => Err(format!(
+                "CAMEO code `{}` is not in the code table (dictionaries/cameo.tsv)",
+                r.cameo.as_str()
+            )),
+            _ => Ok(row),
+        });
         res.map_err(|msg| self.error(line_no, msg))
     }
 
@@ -309,6 +344,9 @@ pub struct ReadError {
     pub source: std::io::Error,
 }
 
+/// The longest line [`Lines`] reads (real rows are a few kilobytes).
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+
 /// Lines of a reader, one reused buffer, numbered from 1. A read error (a damaged gzip
 /// stream) is returned with the number of the line being read.
 pub struct Lines<R> {
@@ -328,27 +366,83 @@ impl<R: BufRead> Lines<R> {
         }
     }
 
-    /// The next line without its `\n`, or `None` at the end.
+    /// The next line without its `\n`, or `None` at the end. A line longer than
+    /// [`MAX_LINE_BYTES`] is a [`ReadError`] (no dataset has such lines; a file that does is not
+    /// one of them), so memory stays bounded whatever the input.
     #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Option<Result<(u64, &[u8]), ReadError>> {
         self.buf.clear();
         self.line += 1;
-        match self.reader.read_until(b'\n', &mut self.buf) {
-            Ok(0) => None,
-            Ok(n) => {
-                self.bytes += n as u64;
-                let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
-                Some(Ok((self.line, line)))
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(source) => {
+                    return Some(Err(ReadError {
+                        line: self.line,
+                        source,
+                    }))
+                }
+            };
+            if available.is_empty() {
+                break;
             }
-            Err(source) => Some(Err(ReadError {
-                line: self.line,
-                source,
-            })),
+            let (used, done) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            if self.buf.len() + used > MAX_LINE_BYTES + 1 {
+                return Some(Err(ReadError {
+                    line: self.line,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "a line longer than {} MiB (not a GDELT, ICEWS or POLECAT file?)",
+                            MAX_LINE_BYTES >> 20
+                        ),
+                    ),
+                }));
+            }
+            self.buf.extend_from_slice(&available[..used]);
+            self.reader.consume(used);
+            self.bytes += used as u64;
+            if done {
+                break;
+            }
         }
+        if self.buf.is_empty() {
+            return None;
+        }
+        let line = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+        Some(Ok((self.line, line)))
     }
 
     /// Bytes read so far.
     pub fn bytes(&self) -> u64 {
         self.bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufReader;
+
+    #[test]
+    fn lines_are_bounded() {
+        let mut text = b"a\tb\nc\r\n".to_vec();
+        text.extend_from_slice(&vec![b'x'; MAX_LINE_BYTES + 10]);
+        text.extend_from_slice(b"\nlast");
+        let mut lines = Lines::new(BufReader::with_capacity(1000, &text[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (1, &b"a\tb"[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (2, &b"c\r"[..]));
+        let e = lines.next().unwrap().unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().contains("longer than 1 MiB"), "{e}");
+        // A last line without a newline is read; the end is the end.
+        let mut lines = Lines::new(BufReader::with_capacity(3, &b"one\ntwo"[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (1, &b"one"[..]));
+        assert_eq!(lines.next().unwrap().unwrap(), (2, &b"two"[..]));
+        assert!(lines.next().is_none());
     }
 }

@@ -19,6 +19,16 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
+    #[error("{path} is not a dyad database ({detail}); dyad leaves it untouched: pass the path of a dyad database with --db")]
+    NotDyad { path: PathBuf, detail: String },
+    #[error("there is no dyad database at {path} yet; store something first (`dyad ingest PATH` or `dyad import …`), or pass the right one with --db")]
+    NoStore { path: PathBuf },
+    #[error("the database {path} has schema version {found}, older than this dyad's {known}; a command that writes (`dyad ingest`, `dyad import` or `dyad recode`) upgrades it, then read it again")]
+    TooOld {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
     #[error("the database {path} failed its integrity check: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("no document matches `{0}`; list them with `dyad docs`")]
@@ -32,6 +42,19 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether SQLite gave up waiting for a lock held by another connection (another dyad
+    /// writing to the same database): the database is busy, nothing is wrong with the input.
+    pub fn is_busy(&self) -> bool {
+        let e = match self {
+            StoreError::Sqlite(e) | StoreError::Open { source: e, .. } => e,
+            _ => return false,
+        };
+        matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
+
     pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> StoreError {
         StoreError::Open {
             path: path.to_path_buf(),

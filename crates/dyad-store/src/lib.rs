@@ -6,6 +6,12 @@
 //! consistent store, and re-running an ingest completes the rest. Documents are identified by
 //! the hash of their normalised text, so ingesting the same content again writes nothing.
 //!
+//! A file that is not a dyad database (another program's SQLite file, or not SQLite at all) is
+//! refused before anything is written to it ([`StoreError::NotDyad`]): dyad marks its databases
+//! with `PRAGMA application_id` ([`APPLICATION_ID`]) and recognises older ones, written before
+//! the mark, by their tables. Commands that only read open with [`Store::open_read_only`], which
+//! never creates, migrates or alters a file.
+//!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
 //! let store = dyad_store::Store::open(&dir.path().join("t.db")).unwrap();
@@ -23,8 +29,22 @@ pub use error::StoreError;
 pub use events::{event_row, CitationRow, EventFilter, EventRow, NewEvent, EVENT_COLUMNS};
 pub use imports::{ImportBatch, ImportFileRow, ImportedEvent};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
+
+/// The `PRAGMA application_id` of a dyad database: the bytes `dyad`.
+pub const APPLICATION_ID: i32 = 0x6479_6164;
+
+/// What is at a database path, found without writing anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Probe {
+    /// No file.
+    Missing,
+    /// An empty file or an SQLite database without any table: nothing stored yet.
+    Empty,
+    /// A dyad database with this schema version.
+    Dyad { version: u32 },
+}
 
 /// An open dyad database.
 pub struct Store {
@@ -33,7 +53,8 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date. A
+    /// file that is not a dyad database is refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() && !dir.exists() {
@@ -46,6 +67,8 @@ impl Store {
         let conn = Connection::open(path).map_err(|e| StoreError::open(path, e))?;
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| StoreError::open(path, e))?;
+        // Before the first write (the journal mode is one): is this ours?
+        probe_connection(&conn, path)?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )
@@ -59,6 +82,65 @@ impl Store {
             other => other,
         })?;
         Ok(store)
+    }
+
+    /// Opens an existing dyad database for reading only: nothing is created, migrated or
+    /// written. A missing or empty file is [`StoreError::NoStore`], an older schema
+    /// [`StoreError::TooOld`], another program's file [`StoreError::NotDyad`].
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let conn = open_read_only_connection(path)?;
+        match probe_connection(&conn, path)? {
+            Probe::Missing | Probe::Empty => Err(StoreError::NoStore {
+                path: path.to_path_buf(),
+            }),
+            Probe::Dyad { version } if version > migrate::SCHEMA_VERSION => {
+                Err(StoreError::TooNew {
+                    path: path.to_path_buf(),
+                    found: version,
+                    known: migrate::SCHEMA_VERSION,
+                })
+            }
+            Probe::Dyad { version } if version < migrate::SCHEMA_VERSION => {
+                Err(StoreError::TooOld {
+                    path: path.to_path_buf(),
+                    found: version,
+                    known: migrate::SCHEMA_VERSION,
+                })
+            }
+            Probe::Dyad { .. } => Ok(Store {
+                conn,
+                path: path.to_path_buf(),
+            }),
+        }
+    }
+
+    /// A new, empty database in memory (for reading the built-in data when no file exists).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        migrate::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
+    }
+
+    /// What is at `path` (nothing is created or written); another program's file is
+    /// [`StoreError::NotDyad`].
+    pub fn probe(path: &Path) -> Result<Probe, StoreError> {
+        match std::fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Probe::Missing),
+            Err(e) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source: e,
+                })
+            }
+            Ok(m) if m.is_file() && m.len() == 0 => return Ok(Probe::Empty),
+            Ok(_) => {}
+        }
+        let conn = open_read_only_connection(path)?;
+        probe_connection(&conn, path)
     }
 
     pub fn path(&self) -> &Path {
@@ -100,6 +182,90 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+fn open_read_only_connection(path: &Path) -> Result<Connection, StoreError> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::NoStore {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(e) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            })
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(StoreError::NotDyad {
+                path: path.to_path_buf(),
+                detail: "not a regular file".into(),
+            })
+        }
+        Ok(_) => {}
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError::open(path, e))?;
+    conn.busy_timeout(std::time::Duration::from_secs(30))
+        .map_err(|e| StoreError::open(path, e))?;
+    Ok(conn)
+}
+
+/// Tables every dyad database has had since schema version 1.
+const DYAD_TABLES: [&str; 5] = ["documents", "sentences", "citations", "events", "meta"];
+
+/// Reads (never writes) what the open database at `path` is.
+fn probe_connection(conn: &Connection, path: &Path) -> Result<Probe, StoreError> {
+    let not_dyad = |detail: String| StoreError::NotDyad {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let read = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => not_dyad("not an SQLite database".into()),
+        _ => StoreError::open(path, e),
+    };
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(read)?;
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(read)?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(read)?;
+    if app == APPLICATION_ID {
+        return Ok(Probe::Dyad { version });
+    }
+    if app != 0 {
+        return Err(not_dyad(format!(
+            "its application_id {app:#x} belongs to another program"
+        )));
+    }
+    if tables.is_empty() && version == 0 {
+        return Ok(Probe::Empty);
+    }
+    let missing: Vec<&str> = DYAD_TABLES
+        .iter()
+        .copied()
+        .filter(|t| !tables.iter().any(|n| n == t))
+        .collect();
+    if version == 0 || !missing.is_empty() {
+        let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+        let more = if tables.len() > 5 { ", …" } else { "" };
+        return Err(not_dyad(format!(
+            "its tables are [{}{more}] and its user_version is {version}",
+            shown.join(", ")
+        )));
+    }
+    Ok(Probe::Dyad { version })
 }
 
 #[cfg(test)]

@@ -36,5 +36,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         tx.pragma_update(None, "user_version", i as u32 + 1)?;
         tx.commit()?;
     }
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app != crate::APPLICATION_ID {
+        conn.pragma_update(None, "application_id", crate::APPLICATION_ID)?;
+    }
     Ok(())
 }

@@ -2,7 +2,14 @@
 //!
 //! The order of trust is: a charset the caller declares (HTTP header, user flag), a byte-order
 //! mark, a charset the document declares about itself (`<meta charset>`, passed in as `hint`),
-//! valid UTF-8, and finally detection with `chardetng`. Binary input (NUL bytes without a UTF-16
+//! valid UTF-8, UTF-8 with a few invalid sequences, and finally detection with `chardetng`.
+//!
+//! A single bad byte, or a file cut in the middle of a character, must not switch a UTF-8
+//! document to another encoding (which would garble every other character): when at least
+//! [`UTF8_EVIDENCE`] valid multi-byte characters stand for each invalid sequence, the text is
+//! read as UTF-8 with each invalid sequence replaced by U+FFFD, and [`Decoded::replaced`]
+//! counts them so that the caller can warn. Text in a legacy encoding has far more invalid
+//! sequences than valid multi-byte characters, so it still goes to detection. Binary input (NUL bytes without a UTF-16
 //! byte-order mark, or many control characters) is refused before any guessing.
 //!
 //! `chardetng` sometimes confuses the two Cyrillic single-byte encodings (Windows-1251 and
@@ -25,7 +32,12 @@ use encoding_rs::{Encoding, KOI8_R, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251};
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Invalid byte sequences replaced by U+FFFD (in mostly valid UTF-8).
+    pub replaced: usize,
 }
+
+/// Valid multi-byte UTF-8 characters needed per invalid sequence to read bytes as UTF-8.
+pub const UTF8_EVIDENCE: usize = 10;
 
 /// Decodes `bytes`, trusting `declared` first, then a BOM, then `hint` (a charset the document
 /// declares about itself), then valid UTF-8, then detection.
@@ -60,9 +72,33 @@ pub fn decode(
         return Ok(Decoded {
             text: s.to_string(),
             encoding: "UTF-8",
+            replaced: 0,
         });
     }
+    if let Some(d) = mostly_utf8(bytes) {
+        return Ok(d);
+    }
     Ok(run(detect(bytes), bytes))
+}
+
+/// Bytes that are UTF-8 but for a few invalid sequences, read with U+FFFD in their place.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    if invalid == 0 || multibyte < UTF8_EVIDENCE * invalid {
+        return None;
+    }
+    Some(Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: "UTF-8",
+        replaced: invalid,
+    })
 }
 
 /// Guesses the encoding of non-UTF-8 bytes.
@@ -130,10 +166,17 @@ fn russian_score(text: &str) -> i64 {
 }
 
 fn run(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
-    let (text, used, _) = enc.decode(bytes);
+    let (text, used, had_errors) = enc.decode(bytes);
+    let text = text.into_owned();
+    let replaced = if had_errors {
+        text.matches('\u{FFFD}').count()
+    } else {
+        0
+    };
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: display_name(used),
+        replaced,
     }
 }
 
@@ -225,6 +268,29 @@ mod tests {
         // A hint (e.g. <meta charset>) is used when nothing stronger is known.
         let d = decode(&g, None, Some("gbk")).unwrap();
         assert_eq!(d.text, "美俄两国元首举行会晤");
+    }
+
+    #[test]
+    fn one_bad_byte_or_a_cut_character_keeps_utf8() {
+        let zh = "美俄两国元首举行会晤，讨论了乌克兰问题。双方同意继续对话。".repeat(3);
+        let mut bad = zh.as_bytes().to_vec();
+        bad.insert(30, 0xFF);
+        let d = decode(&bad, None, None).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 1));
+        assert_eq!(d.text.replace('\u{FFFD}', ""), zh);
+        let cut = &zh.as_bytes()[..zh.len() - 1];
+        let d = decode(cut, None, None).unwrap();
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 1));
+        assert!(d.text.starts_with(&zh[..zh.len() - 3]));
+        // Russian in Windows-1251 is not mistaken for damaged UTF-8.
+        let w = WINDOWS_1251.encode(RU).0;
+        assert_eq!(decode(&w, None, None).unwrap().encoding, "windows-1251");
+        // Nor is English in Windows-1252 with one accented letter (no UTF-8 evidence at all).
+        let latin = encoding_rs::WINDOWS_1252
+            .encode("The café in Geneva was closed.")
+            .0;
+        let d = decode(&latin, None, None).unwrap();
+        assert_eq!(d.text, "The café in Geneva was closed.");
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Extracted {
     pub title: Option<String>,
     pub published: Option<EventDate>,
     pub encoding: &'static str,
+    /// Invalid byte sequences replaced by U+FFFD while decoding.
+    pub replaced: usize,
 }
 
 /// Extracts the text of `bytes` read as `format`.
@@ -43,6 +45,7 @@ pub fn extract(bytes: &[u8], format: Format, opts: &Options) -> Result<Extracted
                 title: None,
                 published: None,
                 encoding: d.encoding,
+                replaced: d.replaced,
             })
         }
         Format::Markdown => {
@@ -53,6 +56,7 @@ pub fn extract(bytes: &[u8], format: Format, opts: &Options) -> Result<Extracted
                 title: md.title,
                 published: None,
                 encoding: d.encoding,
+                replaced: d.replaced,
             })
         }
         Format::Html => {
@@ -64,6 +68,7 @@ pub fn extract(bytes: &[u8], format: Format, opts: &Options) -> Result<Extracted
                 title: page.title,
                 published: page.published,
                 encoding: d.encoding,
+                replaced: d.replaced,
             })
         }
         Format::Pdf => {
@@ -73,6 +78,7 @@ pub fn extract(bytes: &[u8], format: Format, opts: &Options) -> Result<Extracted
                 title: p.title,
                 published: None,
                 encoding: "PDF",
+                replaced: 0,
             })
         }
     }

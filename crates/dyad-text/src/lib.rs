@@ -85,6 +85,8 @@ pub struct Processed {
     pub lang: Lang,
     /// The encoding the bytes were read in (`UTF-8`, `GB18030`, `Big5`, `windows-1251`…).
     pub encoding: &'static str,
+    /// Invalid byte sequences replaced by U+FFFD while decoding (a damaged or cut UTF-8 file).
+    pub replaced: usize,
     /// The document's clean text; segment spans index into it (in chars).
     pub clean_text: String,
     pub segments: Vec<Segment>,
@@ -143,6 +145,7 @@ pub fn process(bytes: &[u8], format: Format, opts: &Options) -> Result<Processed
         published,
         lang,
         encoding: extracted.encoding,
+        replaced: extracted.replaced,
         clean_text: cleaned.text,
         segments,
     })

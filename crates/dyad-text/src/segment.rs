@@ -9,7 +9,9 @@
 //! because no space follows the point.
 //!
 //! Sentences never cross a block (paragraph, heading, table row, note) of the clean text; table
-//! rows are cut into their cells instead. Each sentence becomes a [`Segment`] whose span indexes
+//! rows are cut into their cells instead. A "sentence" longer than [`MAX_SENTENCE_CHARS`] (text
+//! without punctuation, a pasted table) is cut at a space or comma near that length, so the
+//! coder's work stays linear in the document whatever its shape. Each sentence becomes a [`Segment`] whose span indexes
 //! the clean text in characters.
 //!
 //! ```
@@ -92,13 +94,50 @@ fn is_cjk_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '…' | '⋯' | '｡')
 }
 
-/// Splits `text` into sentence ranges (char offsets, end exclusive, not yet trimmed).
+/// The longest sentence handed on, in characters; longer runs are cut (see the module docs).
+pub const MAX_SENTENCE_CHARS: usize = 2_000;
+
+/// Splits `text` into sentence ranges (char offsets, end exclusive, not yet trimmed), none
+/// longer than [`MAX_SENTENCE_CHARS`].
 pub fn sentence_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, b) in punctuated_ranges(chars) {
+        cap_length(chars, a, b, &mut out);
+    }
+    out
+}
+
+/// Cuts `a..b` into pieces of at most [`MAX_SENTENCE_CHARS`], each ending after the last space
+/// or comma in its second half when there is one.
+fn cap_length(chars: &[char], mut a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    while b - a > MAX_SENTENCE_CHARS {
+        let limit = a + MAX_SENTENCE_CHARS;
+        let cut = (a + MAX_SENTENCE_CHARS / 2..limit)
+            .rev()
+            .find(|&k| chars[k].is_whitespace() || matches!(chars[k], '，' | ',' | '、' | '：'))
+            .map_or(limit, |k| k + 1);
+        out.push((a, cut));
+        a = cut;
+    }
+    out.push((a, b));
+}
+
+/// Sentence ranges by punctuation alone, in time linear in the text.
+fn punctuated_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     let n = chars.len();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let has_content = |a: usize, b: usize| chars[a..b].iter().any(|c| c.is_alphanumeric());
+    // alnum_before[k]: alphanumeric characters in chars[..k], so that "does a..b hold a letter
+    // or digit" is one subtraction rather than a scan from the sentence start (which made a
+    // long run of punctuation quadratic).
+    let mut alnum_before = Vec::with_capacity(n + 1);
+    alnum_before.push(0u32);
+    for c in chars {
+        let last = alnum_before.last().copied().unwrap_or(0);
+        alnum_before.push(last + u32::from(c.is_alphanumeric()));
+    }
+    let has_content = |a: usize, b: usize| alnum_before[b] > alnum_before[a];
     while i < n {
         let c = chars[i];
         let next = chars.get(i + 1).copied().unwrap_or(' ');
@@ -294,6 +333,21 @@ mod tests {
             split_sentences("（双方达成共识。）新的会谈开始。"),
             ["（双方达成共识。）", "新的会谈开始。"]
         );
+    }
+
+    #[test]
+    fn runs_without_punctuation_are_cut_near_the_limit() {
+        let text = "word ".repeat(1_000);
+        let chars: Vec<char> = text.chars().collect();
+        let r = sentence_ranges(&chars);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert!(r.iter().all(|(a, b)| b - a <= MAX_SENTENCE_CHARS));
+        assert!(r.windows(2).all(|w| w[0].1 == w[1].0));
+        assert_eq!((r[0].0, r[2].1), (0, chars.len()));
+        assert!(chars[r[0].1 - 1].is_whitespace());
+        // Punctuation alone, no letters: one pass, no sentence.
+        let bangs: Vec<char> = "! ".repeat(100_000).chars().collect();
+        assert!(sentence_ranges(&bangs).len() <= bangs.len() / MAX_SENTENCE_CHARS + 1);
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! archive, in order). Formats are recognised by their first bytes, not their names.
 
 use anyhow::{Context, Result};
-use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -12,49 +11,106 @@ pub struct Stream {
     pub reader: Box<dyn Read + Send>,
 }
 
-/// Files under `paths` (directories walked recursively, sorted; hidden files skipped).
+/// Files under `paths` (directories walked recursively, sorted; hidden files skipped; links
+/// back into a walked directory not followed; a file reached twice listed once). Paths that are
+/// not regular files are listed too: [`open`] refuses them with a message naming them.
 pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read the directory {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                !p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'))
-            })
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else {
-                out.push(p);
+    Ok(crate::files::walk(paths, &|_: &Path| true).files)
+}
+
+/// One member of a zip archive, read as a stream: a zip archive cannot be read without seeking
+/// and a member borrows its archive, so on first read a thread opens the archive and inflates
+/// the member into chunks handed over a small bounded channel. Memory stays at a few chunks
+/// whatever the member's size (a 13 MB archive can hold gigabytes); dropping the stream stops
+/// the thread.
+struct ZipMember {
+    path: PathBuf,
+    index: usize,
+    rx: Option<std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>>,
+    chunk: Vec<u8>,
+    pos: usize,
+}
+
+/// Bytes per chunk handed over by a [`ZipMember`]'s thread, and chunks in flight.
+const ZIP_CHUNK: usize = 1 << 20;
+const ZIP_CHUNKS_IN_FLIGHT: usize = 4;
+
+impl ZipMember {
+    fn start(&mut self) -> std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>> {
+        let (tx, rx) = std::sync::mpsc::sync_channel(ZIP_CHUNKS_IN_FLIGHT);
+        let (path, index) = (self.path.clone(), self.index);
+        std::thread::spawn(move || {
+            let inflate = || -> std::io::Result<()> {
+                let file = crate::files::open_regular(&path).map_err(std::io::Error::other)?;
+                let mut archive =
+                    zip::ZipArchive::new(BufReader::new(file)).map_err(std::io::Error::other)?;
+                let mut member = archive.by_index(index).map_err(std::io::Error::other)?;
+                loop {
+                    let mut chunk = vec![0u8; ZIP_CHUNK];
+                    let mut filled = 0;
+                    while filled < chunk.len() {
+                        match member.read(&mut chunk[filled..]) {
+                            Ok(0) => break,
+                            Ok(n) => filled += n,
+                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    if filled == 0 {
+                        return Ok(());
+                    }
+                    chunk.truncate(filled);
+                    if tx.send(Ok(chunk)).is_err() {
+                        return Ok(()); // the reader is gone
+                    }
+                }
+            };
+            if let Err(e) = inflate() {
+                let _ = tx.send(Err(e));
+            }
+        });
+        rx
+    }
+}
+
+impl Read for ZipMember {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos == self.chunk.len() {
+            if self.rx.is_none() {
+                self.rx = Some(self.start());
+            }
+            let next = self.rx.as_ref().and_then(|rx| rx.recv().ok());
+            match next {
+                None => return Ok(0), // the member's end
+                Some(Err(e)) => {
+                    // Report the damage once; after it, the stream ends (a closed channel).
+                    let (_, closed) = std::sync::mpsc::sync_channel(0);
+                    self.rx = Some(closed);
+                    return Err(e);
+                }
+                Some(Ok(chunk)) => {
+                    self.chunk = chunk;
+                    self.pos = 0;
+                }
             }
         }
-        Ok(())
+        let n = buf.len().min(self.chunk.len() - self.pos);
+        buf[..n].copy_from_slice(&self.chunk[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
     }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
 }
 
 /// The streams in one file: itself, its gzip content, or each member of a zip archive.
 pub fn open(path: &Path) -> Result<Vec<Stream>> {
     let name = path.display().to_string();
+    let open = || crate::files::open_regular(path).map_err(|e| anyhow::anyhow!("{name}: {e}"));
     let mut head = [0u8; 4];
-    let n = File::open(path)
-        .with_context(|| format!("cannot open {name}"))?
+    let n = open()?
         .read(&mut head)
         .with_context(|| format!("cannot read {name}"))?;
     let head = &head[..n];
-    let file = File::open(path).with_context(|| format!("cannot open {name}"))?;
+    let file = open()?;
     if head.starts_with(&[0x1f, 0x8b]) {
         let reader = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(1 << 20, file));
         return Ok(vec![Stream {
@@ -68,7 +124,7 @@ pub fn open(path: &Path) -> Result<Vec<Stream>> {
         })?;
         let mut out = Vec::new();
         for i in 0..archive.len() {
-            let mut member = archive
+            let member = archive
                 .by_index(i)
                 .with_context(|| format!("{name}: cannot read member {i} of the archive"))?;
             if member.is_dir() {
@@ -81,15 +137,15 @@ pub fn open(path: &Path) -> Result<Vec<Stream>> {
                     .map(|n| n.to_string())
                     .unwrap_or_else(|_| i.to_string())
             );
-            // Members are decompressed into memory one at a time as they are asked for; a
-            // zip archive cannot be streamed without seeking, and GDELT members are small.
-            let mut bytes = Vec::with_capacity(member.size() as usize);
-            member
-                .read_to_end(&mut bytes)
-                .with_context(|| format!("{member_name}: damaged compressed data"))?;
             out.push(Stream {
                 name: member_name,
-                reader: Box::new(std::io::Cursor::new(bytes)),
+                reader: Box::new(ZipMember {
+                    path: path.to_path_buf(),
+                    index: i,
+                    rx: None,
+                    chunk: Vec::new(),
+                    pos: 0,
+                }),
             });
         }
         return Ok(out);
@@ -125,6 +181,18 @@ mod tests {
             streams[0].reader.read_to_string(&mut s).unwrap();
             assert_eq!(s.as_bytes(), text, "{}", streams[0].name);
         }
+        // A big member is streamed, not held in memory, and reads back whole.
+        let big: Vec<u8> = (0..3 * ZIP_CHUNK + 17).map(|i| (i % 251) as u8).collect();
+        let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zw.start_file("big.CSV", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zw.write_all(&big).unwrap();
+        let big_zip = dir.path().join("big.zip");
+        std::fs::write(&big_zip, zw.finish().unwrap().into_inner()).unwrap();
+        let mut streams = open(&big_zip).unwrap();
+        let mut back = Vec::new();
+        streams[0].reader.read_to_end(&mut back).unwrap();
+        assert!(back == big, "{} bytes back of {}", back.len(), big.len());
         std::fs::write(dir.path().join("t.zip"), b"PK\x03\x04truncated").unwrap();
         let e = open(&dir.path().join("t.zip")).err().unwrap();
         assert!(format!("{e:#}").contains("t.zip"));

@@ -7,6 +7,7 @@ mod coding;
 mod compressed;
 mod config;
 mod export;
+mod files;
 mod measure;
 mod output;
 mod report;

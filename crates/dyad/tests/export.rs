@@ -66,10 +66,15 @@ struct Harness {
 }
 
 impl Harness {
+    /// A temp dir with a store holding the built-in chronology. A command that writes creates
+    /// it (`recode`, with nothing to recode); commands that only read never create a database.
     fn new() -> Harness {
-        Harness {
+        let h = Harness {
             dir: tempfile::tempdir().unwrap(),
-        }
+        };
+        h.run(&["recode"]);
+        assert!(h.path("dyad.db").is_file());
+        h
     }
 
     fn path(&self, name: &str) -> PathBuf {

@@ -25,6 +25,11 @@ impl Drop for Server {
 }
 
 fn serve(extra: &[&str]) -> Server {
+    serve_with(extra, Some(TOKEN))
+}
+
+/// A server with `token` (or none: then it accepts writes from local clients without one).
+fn serve_with(extra: &[&str], token: Option<&str>) -> Server {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
         .arg("--db")
@@ -36,7 +41,7 @@ fn serve(extra: &[&str]) -> Server {
             &["--max-body", "65536"][..]
         })
         .args(extra)
-        .env("DYAD_TOKEN", TOKEN)
+        .env("DYAD_TOKEN", token.unwrap_or(""))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -98,7 +103,11 @@ fn request_full(
 ) -> Resp {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut head = format!("{method} {path} HTTP/1.1\r\n");
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
+    head.push_str("Connection: close\r\n");
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
@@ -665,4 +674,200 @@ fn refuses_a_public_address_without_a_token() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("without a token"), "{err}");
+}
+
+/// A web page on another site, or one whose domain re-resolves to 127.0.0.1 (DNS rebinding),
+/// cannot write to a server without a token, nor read from it; the dashboard's own requests and
+/// clients without a browser still can.
+#[test]
+fn cross_site_writes_and_foreign_hosts_are_refused() {
+    let server = serve_with(&[], None);
+    let a = server.addr.as_str();
+    let table = error_table(a);
+    let text = "2025年2月12日，特朗普与普京通电话。".as_bytes();
+    let plain = ("Content-Type", "text/plain");
+    let refused = [
+        vec![plain, ("Origin", "http://evil.example")],
+        vec![plain, ("Origin", "null")],
+        vec![plain, ("Sec-Fetch-Site", "cross-site")],
+        vec![plain, ("Host", "rebind.example")],
+        vec![
+            plain,
+            ("Host", "rebind.example"),
+            ("Origin", "http://rebind.example"),
+        ],
+    ];
+    for headers in &refused {
+        let r = post(a, "/api/documents", headers, text);
+        assert_eq!(
+            r.status,
+            403,
+            "{headers:?}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert_error(&r, "forbidden_origin", &table);
+        let r = post(a, "/api/code", headers, b"{\"sentences\": [\"x\"]}");
+        assert_eq!(r.status, 403, "{headers:?}");
+    }
+    // Without a token, reads check the Host too.
+    let r = request_full(
+        a,
+        "GET",
+        "/api/documents",
+        &[("Host", "rebind.example:80")],
+        b"",
+        false,
+    );
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        ok_json(a, "/api/documents")["total"],
+        0,
+        "nothing was planted"
+    );
+    // The dashboard's own origin, and a client that sends none.
+    let own = format!("http://{a}");
+    let r = post(
+        a,
+        "/api/documents",
+        &[plain, ("Origin", own.as_str())],
+        text,
+    );
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    let r = request_full(a, "GET", "/health", &[("Host", "localhost")], b"", false);
+    assert_eq!(r.status, 200);
+
+    // With a token, reads answer any Host, and a foreign Origin still cannot write.
+    let server = serve(&[]);
+    let a = server.addr.as_str();
+    let r = request_full(
+        a,
+        "GET",
+        "/health",
+        &[("Host", "dyad.example.org")],
+        b"",
+        false,
+    );
+    assert_eq!(r.status, 200);
+    let auth = format!("Bearer {TOKEN}");
+    let r = post(
+        a,
+        "/api/documents",
+        &[
+            plain,
+            ("Authorization", auth.as_str()),
+            ("Origin", "https://evil.example"),
+        ],
+        text,
+    );
+    assert_eq!(r.status, 403);
+}
+
+/// Uploads built to overflow the stack are refused one by one, and the server keeps serving.
+#[test]
+fn uploads_built_to_crash_the_server_are_refused_and_it_lives_on() {
+    let server = serve(&["--max-body", "1000000"]);
+    let a = server.addr.as_str();
+    let table = error_table(a);
+    let auth = format!("Bearer {TOKEN}");
+    let stream = |dict: &str, content: &str| {
+        format!(
+            "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        )
+    };
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X1 4 0 R >> >>", "/X1 Do"),
+        stream("", "/X1 Do"),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let r = post(
+        a,
+        "/api/documents",
+        &[
+            ("Content-Type", "application/pdf"),
+            ("Authorization", auth.as_str()),
+        ],
+        &pdf,
+    );
+    assert_eq!(r.status, 422, "{}", String::from_utf8_lossy(&r.body));
+    assert_error(&r, "unprocessable_document", &table);
+    assert!(r.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("draws itself"));
+
+    let mut html = String::from("<html><body><p>Presidents met in Geneva.</p>");
+    html.push_str(&"<b>".repeat(50_000));
+    html.push_str("The ministers agreed to meet again.</body></html>");
+    let r = post(
+        a,
+        "/api/documents",
+        &[
+            ("Content-Type", "text/html"),
+            ("Authorization", auth.as_str()),
+        ],
+        html.as_bytes(),
+    );
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(get(a, "/health").status, 200);
+}
+
+/// A burst of uploads waits its turn (a few at once, bodies unread) and every one is stored;
+/// reads are answered meanwhile.
+#[test]
+fn a_burst_of_uploads_is_stored_while_reads_go_on() {
+    let s = serve(&["--max-body", "1000000"]);
+    let a = s.addr.clone();
+    let auth = format!("Bearer {TOKEN}");
+    let uploaders: Vec<_> = (0..12)
+        .map(|u| {
+            let (a, auth) = (a.clone(), auth.clone());
+            std::thread::spawn(move || {
+                let text: String = (0..300)
+                    .map(|i| {
+                        format!(
+                            "2025年{}月{}日，美俄两国外长就第{u}组第{i}项议题通电话。\n",
+                            1 + i % 12,
+                            1 + i % 28
+                        )
+                    })
+                    .collect();
+                post(
+                    &a,
+                    "/api/documents",
+                    &[
+                        ("Content-Type", "text/plain"),
+                        ("Authorization", auth.as_str()),
+                    ],
+                    text.as_bytes(),
+                )
+                .status
+            })
+        })
+        .collect();
+    let mut reads = 0;
+    while uploaders.iter().any(|u| !u.is_finished()) || reads < 5 {
+        assert_eq!(get(&a, "/api/documents?limit=5").status, 200);
+        reads += 1;
+    }
+    for u in uploaders {
+        assert_eq!(u.join().unwrap(), 201);
+    }
+    assert_eq!(ok_json(&a, "/api/documents")["total"], 12);
 }

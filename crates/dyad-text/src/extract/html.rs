@@ -1,4 +1,13 @@
 //! HTML → the article's text, title and publication date.
+//!
+//! The page is parsed once into `dom_query`'s arena (html5ever's tree builder, no recursion).
+//! Readability (`dom_smoothie`) then walks that tree recursively, so a page nested deeper than
+//! [`MAX_READABILITY_DEPTH`] (50,000 unclosed `<b>` in 150 KB, say) would overflow the stack
+//! and, on thousands of levels, take time quadratic in the depth. Such a page skips readability
+//! and is read by the linear tag stripper [`to_text`] instead, which keeps all of its text.
+//! html5ever's tree builder itself takes time quadratic in the nesting (each start tag looks
+//! through the open elements), so a linear pre-scan ([`naive_depth`]) first sends pages whose
+//! tags open far deeper than any real page straight to the tag stripper, unparsed.
 
 use crate::metadata::{bound, parse_date_prefix};
 use dyad_model::EventDate;
@@ -32,11 +41,149 @@ pub fn meta_charset(bytes: &[u8]) -> Option<String> {
     (!label.is_empty()).then_some(label)
 }
 
+/// Deepest element nesting handed to readability; real pages stay well under a hundred.
+pub const MAX_READABILITY_DEPTH: usize = 256;
+
+/// Deepest nesting, estimated by [`naive_depth`], of a page that is parsed at all.
+pub const MAX_PARSED_DEPTH: usize = 1024;
+
+/// Elements that never nest: without content, or opened by the parser whatever the page says.
+const NO_NESTING: [&str; 19] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "frame", "html", "head", "body",
+];
+
+/// Elements whose end tag may be left out: the parser closes one when a sibling of the same
+/// kind opens.
+const OPTIONAL_END: [&str; 18] = [
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc",
+    "thead", "tbody", "tfoot", "colgroup", "caption",
+];
+
+/// Formatting elements: closed implicitly (by the end of a block around them), the parser
+/// reopens them at the next text, so they keep counting.
+const FORMATTING: [&str; 14] = [
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// An estimate of the page's element nesting from its tags alone, in one pass, stopping as
+/// soon as it passes `limit`: start tags open an element (but see [`NO_NESTING`]; one of
+/// [`OPTIONAL_END`] first closes an open one of its kind), an end tag closes the nearest open
+/// element of its name among the last 64 (else it is ignored),
+/// formatting elements closed that way stay counted until their own end tag (the parser
+/// reconstructs them), and the content of comments, scripts and styles is skipped.
+pub fn naive_depth(html: &str, limit: usize) -> usize {
+    let lower = html.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    // Open elements: name, and for formatting elements their tag (attributes included).
+    let mut open: Vec<(String, String)> = Vec::new();
+    // Formatting elements closed implicitly, by tag (distinct, as the parser keeps them).
+    let mut active: Vec<(String, String)> = Vec::new();
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(p) = b[i..].iter().position(|&c| c == b'<') {
+        i += p + 1;
+        if b[i..].starts_with(b"!--") {
+            i = lower[i..].find("-->").map_or(b.len(), |e| i + e + 3);
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if len == 0 {
+            continue;
+        }
+        let name = lower[start..start + len].to_string();
+        let tag_start = i - 1;
+        let end = tag_end(b, tag_start);
+        let self_closing = end >= 2 && b[end - 2] == b'/' && b[end - 1] == b'>';
+        i = end;
+        // Closes the nearest open `name` among the last 64; formatting elements above it stay
+        // active. Returns whether one was open.
+        let mut close = |open: &mut Vec<(String, String)>, name: &str| -> bool {
+            let from = open.len().saturating_sub(64);
+            let Some(k) = open[from..].iter().rposition(|(n, _)| n == name) else {
+                return false;
+            };
+            for (n, tag) in open.drain(from + k..).skip(1) {
+                if !tag.is_empty() && !active.iter().any(|(_, t)| *t == tag) {
+                    active.push((n, tag));
+                }
+            }
+            true
+        };
+        if closing {
+            if !close(&mut open, &name) {
+                if let Some(k) = active.iter().rposition(|(n, _)| *n == name) {
+                    active.remove(k);
+                }
+            }
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "textarea" | "title" | "xmp"
+        ) {
+            let close = format!("</{name}");
+            i = lower[i..].find(&close).map_or(b.len(), |e| i + e);
+            continue;
+        }
+        if self_closing || NO_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if OPTIONAL_END.contains(&name.as_str()) {
+            close(&mut open, &name);
+        }
+        let tag = if FORMATTING.contains(&name.as_str()) {
+            lower[tag_start..end].to_string()
+        } else {
+            String::new()
+        };
+        open.push((name, tag));
+        max = max.max(open.len() + active.len());
+        if max > limit {
+            break;
+        }
+    }
+    max
+}
+
+/// The deepest element nesting of a parsed page (the root is depth 0), measured without
+/// recursion.
+pub fn tree_depth(doc: &dom_query::Document) -> usize {
+    let tree = &doc.tree;
+    let root = doc.root().id;
+    let mut depth: std::collections::HashMap<dom_query::NodeId, usize> =
+        std::collections::HashMap::new();
+    depth.insert(root, 0);
+    let mut max = 0;
+    let ids: Vec<dom_query::NodeId> = tree.descendant_ids_of_it(&root).collect();
+    for id in ids {
+        let d = tree
+            .parent_of(&id)
+            .and_then(|p| depth.get(&p.id).copied())
+            .map_or(1, |d| d + 1);
+        max = max.max(d);
+        depth.insert(id, d);
+    }
+    max
+}
+
 /// The main text of a page (readability first, a layout-dropping tag stripper if that finds
-/// little), its title and its publication date.
+/// little or the page is too deeply nested for it), its title and its publication date.
 pub fn extract(html: &str) -> Page {
     let article = std::panic::catch_unwind(|| {
-        dom_smoothie::Readability::new(html, None, None)
+        if naive_depth(html, MAX_PARSED_DEPTH) > MAX_PARSED_DEPTH {
+            return None;
+        }
+        let doc = dom_query::Document::from(html);
+        if tree_depth(&doc) > MAX_READABILITY_DEPTH {
+            return None;
+        }
+        dom_smoothie::Readability::with_document(doc, None, None)
             .ok()
             .and_then(|mut r| r.parse().ok())
     })
@@ -244,7 +391,12 @@ pub fn to_text(html: &str, drop_layout: bool) -> String {
             }
         }
         if bytes[i] == b'&' {
-            let end = lower[i..].find(';').filter(|&e| e <= 10).map(|e| i + e + 1);
+            // An entity is short: look for its `;` in the next few bytes only (a search to the
+            // end of the page from every `&` made text full of ampersands quadratic).
+            let end = bytes[i..bytes.len().min(i + 11)]
+                .iter()
+                .position(|&b| b == b';')
+                .map(|e| i + e + 1);
             if let Some(end) = end {
                 let decoded = decode_entities(&html[i..end]);
                 out.push_str(&decoded);
@@ -397,6 +549,28 @@ mod tests {
             let _ = to_text(html, true);
             let _ = extract(html);
         }
+    }
+
+    #[test]
+    fn naive_depth_counts_what_can_nest() {
+        assert_eq!(
+            naive_depth("<div><p>a<p>b<br><img src=x></div><div/>", 100),
+            2
+        );
+        assert_eq!(naive_depth("<div><span><b>x</b></span><i>y</div>", 100), 3);
+        assert_eq!(
+            naive_depth("<script><div><div><div></script><!-- <div> -->", 100),
+            0
+        );
+        assert_eq!(naive_depth(&"<div>".repeat(5000), 100), 101);
+        assert_eq!(naive_depth(&"<li><p><td>".repeat(5000), 100), 3);
+        // Formatting elements closed by a block's end are reopened by the parser: they count,
+        // once per distinct tag.
+        let reopened: String = (0..200)
+            .map(|i| format!("<div><b id={i}></div>x"))
+            .collect();
+        assert_eq!(naive_depth(&reopened, 100), 101);
+        assert_eq!(naive_depth(&"<p><b>x</p>".repeat(200), 100), 3);
     }
 
     #[test]

@@ -154,12 +154,90 @@ pub fn inline(s: &str) -> String {
     inline_at(s, 0)
 }
 
+/// Where each bracket closes, and where code spans end, found in one pass over a line so that
+/// stripping stays linear in its length (a search from every `[` or backtick to the end of the
+/// line made lines of unmatched brackets take minutes).
+struct Marks {
+    /// For an opening `[` or `(`: the index of the bracket that closes it.
+    close: Vec<Option<usize>>,
+    /// The index of the first `]` at or after each index (`len` when there is none).
+    next_bracket: Vec<usize>,
+    /// Runs of backticks as (start, length), in order.
+    runs: Vec<(usize, usize)>,
+    /// `later[r]`: the longest run among runs `r..`.
+    later: Vec<usize>,
+}
+
+impl Marks {
+    fn new(c: &[char]) -> Marks {
+        let n = c.len();
+        let mut close = vec![None; n];
+        let (mut squares, mut rounds) = (Vec::new(), Vec::new());
+        for (j, &x) in c.iter().enumerate() {
+            match x {
+                '[' => squares.push(j),
+                '(' => rounds.push(j),
+                ']' => {
+                    if let Some(o) = squares.pop() {
+                        close[o] = Some(j);
+                    }
+                }
+                ')' => {
+                    if let Some(o) = rounds.pop() {
+                        close[o] = Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut next_bracket = vec![n; n + 1];
+        for j in (0..n).rev() {
+            next_bracket[j] = if c[j] == ']' { j } else { next_bracket[j + 1] };
+        }
+        let mut runs = Vec::new();
+        let mut j = 0;
+        while j < n {
+            if c[j] == '`' {
+                let len = c[j..].iter().take_while(|&&x| x == '`').count();
+                runs.push((j, len));
+                j += len;
+            } else {
+                j += 1;
+            }
+        }
+        let mut later = vec![0; runs.len() + 1];
+        for r in (0..runs.len()).rev() {
+            later[r] = later[r + 1].max(runs[r].1);
+        }
+        Marks {
+            close,
+            next_bracket,
+            runs,
+            later,
+        }
+    }
+
+    /// The end of the code span opened by the run of `ticks` backticks at `i`: the start of the
+    /// next run at least as long.
+    fn code_end(&self, i: usize, ticks: usize) -> Option<usize> {
+        let r = self.runs.partition_point(|&(start, _)| start <= i);
+        if self.later[r] < ticks {
+            return None;
+        }
+        self.runs[r..]
+            .iter()
+            .find(|&&(_, len)| len >= ticks)
+            .map(|&(start, _)| start)
+    }
+}
+
 /// Link texts nest; past a few levels the text is kept as it is (no unbounded recursion).
 fn inline_at(s: &str, depth: usize) -> String {
     if depth > 4 {
         return s.to_string();
     }
     let c: Vec<char> = s.chars().collect();
+    let marks = Marks::new(&c);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < c.len() {
@@ -176,24 +254,21 @@ fn inline_at(s: &str, depth: usize) -> String {
             }
             '[' => {
                 if c.get(i + 1) == Some(&'^') {
-                    if let Some(end) = (i..c.len()).find(|&j| c[j] == ']') {
+                    let end = marks.next_bracket[i];
+                    if end < c.len() {
                         i = end + 1;
                         continue;
                     }
                 }
-                if let Some(close) = find_close(&c, i, '[', ']') {
-                    let text: String = c[i + 1..close].iter().collect();
+                if let Some(close) = marks.close[i] {
                     let mut j = close + 1;
-                    if c.get(j) == Some(&'(') {
-                        if let Some(p) = find_close(&c, j, '(', ')') {
-                            j = p + 1;
-                        }
-                    } else if c.get(j) == Some(&'[') {
-                        if let Some(p) = find_close(&c, j, '[', ']') {
+                    if matches!(c.get(j), Some('(' | '[')) {
+                        if let Some(p) = marks.close[j] {
                             j = p + 1;
                         }
                     }
                     if j > close + 1 {
+                        let text: String = c[i + 1..close].iter().collect();
                         out.push_str(&inline_at(&text, depth + 1));
                         i = j;
                         continue;
@@ -202,13 +277,18 @@ fn inline_at(s: &str, depth: usize) -> String {
             }
             '`' => {
                 let ticks = c[i..].iter().take_while(|&&x| x == '`').count();
-                if let Some(end) = (i + ticks..c.len())
-                    .find(|&j| c[j..].iter().take(ticks).all(|&x| x == '`') && j + ticks <= c.len())
-                {
-                    out.extend(c[i + ticks..end].iter());
-                    i = end + ticks;
-                    continue;
+                match marks.code_end(i, ticks) {
+                    Some(end) => {
+                        out.extend(c[i + ticks..end].iter());
+                        i = end + ticks;
+                    }
+                    None => {
+                        // No closing run: the backticks are text.
+                        out.extend(c[i..i + ticks].iter());
+                        i += ticks;
+                    }
                 }
+                continue;
             }
             '<' => {
                 if let Some(end) = (i + 1..c.len().min(i + 200)).find(|&j| c[j] == '>') {
@@ -245,21 +325,6 @@ fn inline_at(s: &str, depth: usize) -> String {
     out
 }
 
-fn find_close(c: &[char], open_at: usize, open: char, close: char) -> Option<usize> {
-    let mut depth = 0usize;
-    for (j, &x) in c.iter().enumerate().skip(open_at) {
-        if x == open {
-            depth += 1;
-        } else if x == close {
-            depth = depth.saturating_sub(1);
-            if depth == 0 {
-                return Some(j);
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,6 +338,21 @@ mod tests {
             s.text,
             "Summit in Alaska\nThe leaders met at the base and talked for three hours.\nDate\tPlace\n2025-08-15\tAnchorage\nfirst point\nsecond point\nquoted text\n[1] Reuters, 16 August 2025."
         );
+    }
+
+    #[test]
+    fn links_code_and_unmatched_marks() {
+        assert_eq!(
+            inline("[a [b](x) c](y) and [^1] ``co`de`` `x"),
+            "a b c and  co`de `x"
+        );
+        assert_eq!(inline("[a]b] [c"), "[a]b] [c");
+        assert_eq!(inline("![img](p.png) [t][ref]"), "img t");
+        // A line of unmatched marks is stripped in one pass, not one per mark.
+        let started = std::time::Instant::now();
+        let bad = "[a](b [^1 ``x ".repeat(40_000);
+        let _ = inline(&bad);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

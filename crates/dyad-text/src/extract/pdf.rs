@@ -1,5 +1,18 @@
 //! PDF → the text layer and the info dictionary's title.
 //!
+//! `pdf-extract` follows the page tree's `Parent` links and draws form XObjects (`Do`)
+//! recursively, with no guard: a form that draws itself, or a page that is its own parent,
+//! recurses until the stack overflows, which aborts the process (a stack overflow cannot be
+//! caught). Before extraction, [`check_structure`] walks the same paths without recursion into
+//! the reader and refuses a document with a cycle, a form nesting deeper than
+//! [`MAX_FORM_DEPTH`] or more than [`MAX_FORM_CALLS`] form drawings (a small file whose forms
+//! each draw the next twice would otherwise take exponential time).
+//!
+//! A few megabytes of FlateDecode can expand to gigabytes; the reader decompresses every stream
+//! it uses whole, in memory. [`check_sizes`] first inflates each non-image Flate stream into a
+//! counter (no memory kept) and refuses a document whose streams expand past
+//! [`MAX_DECODED_BYTES`].
+//!
 //! `pdf-extract` panics on some fonts and broken files. Extraction runs under
 //! `std::panic::catch_unwind`, and a panic becomes [`TextError::Pdf`]. So that such a panic does
 //! not print a backtrace-like message, a panic hook is installed once that stays silent for
@@ -7,8 +20,10 @@
 //! that was installed before it.
 
 use crate::TextError;
-use pdf_extract::{Document, Object};
+use pdf_extract::content::Content;
+use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;
 
@@ -70,6 +85,8 @@ fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
         doc.decrypt("")
             .map_err(|e| TextError::Pdf(format!("it is encrypted ({e})")))?;
     }
+    check_sizes(&doc)?;
+    check_structure(&doc)?;
     let title = info_title(&doc);
     let mut text = String::new();
     {
@@ -77,6 +94,229 @@ fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
         pdf_extract::output_doc(&doc, &mut out).map_err(|e| TextError::Pdf(e.to_string()))?;
     }
     Ok(Pdf { text, title })
+}
+
+/// The most the reader may have to inflate, all non-image streams of a document together.
+pub const MAX_DECODED_BYTES: u64 = 256 << 20;
+
+/// Refuses a document whose non-image streams inflate past [`MAX_DECODED_BYTES`] (a
+/// decompression bomb), measured without keeping the inflated bytes.
+pub fn check_sizes(doc: &Document) -> Result<(), TextError> {
+    use std::io::Read;
+    let mut total = 0u64;
+    for obj in doc.objects.values() {
+        let Object::Stream(s) = obj else {
+            continue;
+        };
+        let image = s
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Image");
+        if image {
+            continue;
+        }
+        let flate = s
+            .filters()
+            .is_ok_and(|f| f.iter().any(|n| *n == b"FlateDecode" || *n == b"Fl"));
+        let left = MAX_DECODED_BYTES - total;
+        total += if flate {
+            let mut inflated = flate2::read::ZlibDecoder::new(&s.content[..]).take(left + 1);
+            std::io::copy(&mut inflated, &mut std::io::sink()).unwrap_or(0)
+        } else {
+            s.content.len() as u64
+        };
+        if total > MAX_DECODED_BYTES {
+            return Err(TextError::Pdf(format!(
+                "its compressed streams expand to more than {} MB (a decompression bomb?)",
+                MAX_DECODED_BYTES >> 20
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Deepest nesting of form XObjects drawn by one page that is read.
+pub const MAX_FORM_DEPTH: usize = 32;
+/// Most form XObject drawings on one page.
+pub const MAX_FORM_CALLS: usize = 10_000;
+/// Deepest page tree (a page's chain of `Parent` links).
+pub const MAX_TREE_DEPTH: usize = 64;
+
+/// Refuses a document whose page tree or form XObjects would make the reader recurse without
+/// end (a cycle), too deep, or too often; see the module documentation.
+pub fn check_structure(doc: &Document) -> Result<(), TextError> {
+    let mut walk = FormWalk {
+        doc,
+        names: HashMap::new(),
+        calls: 0,
+        stack: Vec::new(),
+    };
+    for (page_no, page_id) in doc.get_pages() {
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            continue;
+        };
+        let resources = inherited_resources(doc, page, page_no)?;
+        let Ok(content) = doc.get_page_content(page_id) else {
+            continue;
+        };
+        let names = do_names(&content);
+        walk.stack.clear();
+        walk.calls = 0;
+        walk.visit(page_no, &names, resources)?;
+    }
+    Ok(())
+}
+
+/// The page's `Resources`, looked up its `Parent` chain as the reader does; a chain that loops
+/// or is deeper than [`MAX_TREE_DEPTH`] is refused.
+fn inherited_resources<'a>(
+    doc: &'a Document,
+    page: &'a Dictionary,
+    page_no: u32,
+) -> Result<Option<&'a Dictionary>, TextError> {
+    let mut dict = page;
+    let mut seen: Vec<ObjectId> = Vec::new();
+    loop {
+        if let Ok(r) = dict.get(b"Resources") {
+            return Ok(deref(doc, r).as_dict().ok());
+        }
+        let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) else {
+            return Ok(None);
+        };
+        if seen.contains(&parent) {
+            return Err(TextError::Pdf(format!(
+                "page {page_no}: the page tree loops (object {} {} is its own ancestor)",
+                parent.0, parent.1
+            )));
+        }
+        if seen.len() >= MAX_TREE_DEPTH {
+            return Err(TextError::Pdf(format!(
+                "page {page_no}: the page tree is more than {MAX_TREE_DEPTH} levels deep"
+            )));
+        }
+        seen.push(parent);
+        let Ok(d) = doc.get_dictionary(parent) else {
+            return Ok(None);
+        };
+        dict = d;
+    }
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    match o {
+        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
+        _ => o,
+    }
+}
+
+/// The names drawn by `Do` in a content stream (undecodable content draws nothing here; the
+/// reader reports it).
+fn do_names(content: &[u8]) -> Vec<Vec<u8>> {
+    let Ok(content) = Content::decode(content) else {
+        return Vec::new();
+    };
+    content
+        .operations
+        .into_iter()
+        .filter(|op| op.operator == "Do")
+        .filter_map(|op| {
+            op.operands
+                .first()
+                .and_then(|o| o.as_name().ok())
+                .map(<[u8]>::to_vec)
+        })
+        .collect()
+}
+
+/// The content of a stream as the reader sees it.
+fn stream_content(s: &Stream) -> Vec<u8> {
+    if s.filters().is_ok() {
+        s.decompressed_content()
+            .unwrap_or_else(|_| s.content.clone())
+    } else {
+        s.content.clone()
+    }
+}
+
+/// A walk over the form XObjects the pages draw, mirroring the reader's recursion with an
+/// explicit bound.
+struct FormWalk<'a> {
+    doc: &'a Document,
+    /// `Do` names of each form stream already decoded.
+    names: HashMap<ObjectId, Vec<Vec<u8>>>,
+    calls: usize,
+    /// The forms being drawn, outermost first.
+    stack: Vec<ObjectId>,
+}
+
+impl<'a> FormWalk<'a> {
+    fn visit(
+        &mut self,
+        page_no: u32,
+        names: &[Vec<u8>],
+        resources: Option<&'a Dictionary>,
+    ) -> Result<(), TextError> {
+        let Some(xobjects) = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| deref(self.doc, x).as_dict().ok())
+        else {
+            return Ok(());
+        };
+        for name in names {
+            let Ok(obj) = xobjects.get(name) else {
+                continue;
+            };
+            let (id, stream) = match obj {
+                Object::Reference(id) => match self.doc.get_object(*id).and_then(Object::as_stream)
+                {
+                    Ok(s) => (Some(*id), s),
+                    Err(_) => continue,
+                },
+                Object::Stream(s) => (None, s),
+                _ => continue,
+            };
+            let shown = String::from_utf8_lossy(name);
+            if let Some(id) = id.filter(|id| self.stack.contains(id)) {
+                return Err(TextError::Pdf(format!(
+                    "page {page_no}: the form XObject /{shown} (object {} {}) draws itself",
+                    id.0, id.1
+                )));
+            }
+            if self.stack.len() >= MAX_FORM_DEPTH {
+                return Err(TextError::Pdf(format!(
+                    "page {page_no}: form XObjects are nested more than {MAX_FORM_DEPTH} deep"
+                )));
+            }
+            self.calls += 1;
+            if self.calls > MAX_FORM_CALLS {
+                return Err(TextError::Pdf(format!(
+                    "page {page_no}: form XObjects are drawn more than {MAX_FORM_CALLS} times"
+                )));
+            }
+            let inner_resources = stream
+                .dict
+                .get(b"Resources")
+                .ok()
+                .and_then(|r| deref(self.doc, r).as_dict().ok())
+                .or(resources);
+            let inner = match id {
+                Some(id) => self
+                    .names
+                    .entry(id)
+                    .or_insert_with(|| do_names(&stream_content(stream)))
+                    .clone(),
+                None => do_names(&stream_content(stream)),
+            };
+            if inner.is_empty() {
+                continue;
+            }
+            self.stack.push(id.unwrap_or((0, 0)));
+            self.visit(page_no, &inner, inner_resources)?;
+            self.stack.pop();
+        }
+        Ok(())
+    }
 }
 
 /// The Title entry of the document information dictionary.

@@ -143,7 +143,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         origins: vec![Origin::Curated],
         ..Default::default()
     };
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     let events = store.events(&filter)?;
     match args.format {
         Format::Json => output::json(&events)?,

@@ -253,7 +253,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         Freq::Quarter => Period::Quarter,
         Freq::Year => Period::Year,
     };
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     let a = load(&store, &dyad, &a_side, args.dedup)?;
     let b = load(&store, &dyad, &b_side, args.dedup)?;
     for (side, l) in [(&a_side, &a), (&b_side, &b)] {

@@ -23,7 +23,7 @@ pub struct DocArgs {
 }
 
 pub fn run_docs(db: &Path, args: DocsArgs) -> Result<Outcome> {
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_existing(db)?;
     let docs = store.documents()?;
     let headers = ["id", "date", "lang", "sentences", "events", "title", "path"];
     let rows = |short: bool| -> Vec<Vec<String>> {
@@ -62,7 +62,7 @@ pub fn run_docs(db: &Path, args: DocsArgs) -> Result<Outcome> {
 }
 
 pub fn run_doc(db: &Path, args: DocArgs) -> Result<Outcome> {
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_existing(db)?;
     let doc = store.document(&args.id)?;
     let sentences = store.sentences(&doc.id)?;
     match args.format {

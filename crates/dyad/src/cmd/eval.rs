@@ -20,17 +20,23 @@ pub struct Args {
     format: Format,
 }
 
+/// A suite or floors file: a regular file (a FIFO or device is refused) of at most 256 MiB.
+fn read_text(path: &std::path::Path) -> Result<String> {
+    let name = path.display();
+    let bytes = crate::files::read_regular(path, 256 << 20)
+        .map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))?;
+    String::from_utf8(bytes).with_context(|| format!("{name} is not UTF-8"))
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
     let name = args.file.display().to_string();
-    let text =
-        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {name}"))?;
+    let text = read_text(&args.file)?;
     let records = dyad_coder::eval::parse_suite(&name, &text)?;
     let coder = coding::builtin_coder()?;
     let report = dyad_coder::eval::evaluate(&coder, &records);
     let below = match &args.floors {
         Some(f) => {
-            let floors = std::fs::read_to_string(f)
-                .with_context(|| format!("cannot read {}", f.display()))?;
+            let floors = read_text(f)?;
             let suite = args.file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
             dyad_coder::eval::check_floors(suite, &report, &floors)
         }

@@ -49,7 +49,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             None => bail!("--origin `{o}` must be coded, curated or imported"),
         }
     }
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     if args.merged {
         return run_merged(&store, &args, &origins);
     }

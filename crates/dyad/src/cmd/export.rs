@@ -66,7 +66,7 @@ fn prepare_out(out: &Path, overwrite: bool) -> Result<()> {
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let selection = args.selection.parse()?;
     prepare_out(&args.out, args.overwrite)?;
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     let started = std::time::Instant::now();
     let manifest = export::write(store.connection(), &selection, args.format, &args.out)?;
     eprintln!(

@@ -169,7 +169,20 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             }
         };
         for stream in streams {
-            let s = import_stream(&mut store, &ctx, stream)?;
+            let name = stream.name.clone();
+            let s = import_stream(&mut store, &ctx, stream).map_err(|e| {
+                let busy = e
+                    .downcast_ref::<dyad_store::StoreError>()
+                    .is_some_and(dyad_store::StoreError::is_busy);
+                if busy {
+                    anyhow::anyhow!(
+                        "the database {} is busy: another program (another dyad ingest, import or serve?) held its write lock for over 30 s; the batches of {name} committed so far are kept, run this again when it is free (re-importing stores nothing twice)",
+                        db.display()
+                    )
+                } else {
+                    e.context(format!("storing {name} in {}", db.display()))
+                }
+            })?;
             if s.error.is_some() {
                 failed_files += 1;
             }
@@ -219,6 +232,18 @@ fn import_stream(
     let mut parser = Parser::new(ctx.dataset, ctx.tables, ctx.codes, &name);
     let mut key = String::with_capacity(32);
     let mut batch = store.import_batch()?;
+    // Marked incomplete with its first batch, complete at its end: an import stopped by a
+    // crash or a kill leaves the mark, and the analyses warn about it.
+    batch.record_file(&ImportFileRow {
+        dataset: ctx.dataset.as_str().to_string(),
+        file: name.clone(),
+        rows: 0,
+        stored: 0,
+        present: 0,
+        skipped: 0,
+        bad: 0,
+        complete: false,
+    })?;
     loop {
         let (line_no, bytes) = match lines.next() {
             None => break,

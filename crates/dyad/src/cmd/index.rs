@@ -95,7 +95,7 @@ pub fn rows(a: &measure::Analysis, freq: Freq) -> Vec<Row> {
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let dyad = parse_dyad(&args.dyad)?;
     let origins = parse_origins(&args.origin)?;
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     let a = measure::analyse(&store, &dyad, &origins, args.dedup)?;
     if a.merged.is_empty() {
         bail!(

@@ -71,65 +71,45 @@ struct Report {
     events: usize,
     #[serde(skip)]
     bytes: u64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
 }
 
 const SUPPORTED: &str = ".txt, .md, .html, .htm and .pdf";
 
 /// Walks the arguments into inputs; files of unsupported types inside directories are skipped
-/// (and counted), named files are always tried.
+/// (and counted), named files are always tried; a file reached twice is read once
+/// (see [`crate::files`]).
 fn collect_inputs(paths: &[String]) -> Result<(Vec<Input>, usize)> {
     let mut inputs = Vec::new();
     let mut skipped = 0;
+    let mut files: Vec<PathBuf> = Vec::new();
+    let flush = |files: &mut Vec<PathBuf>, inputs: &mut Vec<Input>, skipped: &mut usize| {
+        let w = crate::files::walk(files, &|p: &Path| {
+            let ext = p.extension().and_then(|e| e.to_str());
+            ext.is_none() || ext.and_then(DocFormat::from_extension).is_some()
+        });
+        *skipped += w.skipped;
+        inputs.extend(w.files.into_iter().map(Input::File));
+        files.clear();
+    };
     for p in paths {
         if p == "-" {
+            flush(&mut files, &mut inputs, &mut skipped);
             inputs.push(Input::Stdin);
-            continue;
-        }
-        let path = PathBuf::from(p);
-        if path.is_dir() {
-            let mut found = Vec::new();
-            walk(&path, &mut found, &mut skipped);
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::File));
         } else {
-            inputs.push(Input::File(path));
+            files.push(PathBuf::from(p));
         }
     }
+    flush(&mut files, &mut inputs, &mut skipped);
     if inputs.is_empty() && skipped > 0 {
         bail!("no readable documents found ({skipped} files of unsupported types skipped; dyad reads {SUPPORTED})");
     }
     Ok((inputs, skipped))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        out.push(dir.to_path_buf()); // reported as unreadable when read
-        return;
-    };
-    for entry in entries.flatten() {
-        let p = entry.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out, skipped);
-        } else {
-            let ext = p.extension().and_then(|e| e.to_str());
-            if ext.is_none() || ext.and_then(DocFormat::from_extension).is_some() {
-                out.push(p);
-            } else {
-                *skipped += 1;
-            }
-        }
-    }
-}
-
 /// The text stage for one input, run on a worker thread.
-fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, String> {
+fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<Prepared, String> {
     let (bytes, ext) = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
@@ -146,18 +126,7 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<NewDocument, Str
             (buf, None)
         }
         Input::File(path) => {
-            let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-            if meta.is_dir() {
-                return Err("cannot read the directory".to_string());
-            }
-            if meta.len() > args.max_bytes {
-                return Err(format!(
-                    "the file is {} bytes, over the size limit of {} bytes (raise it with --max-bytes)",
-                    meta.len(),
-                    args.max_bytes
-                ));
-            }
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+            let bytes = crate::files::read_regular(path, args.max_bytes)?;
             (
                 bytes,
                 path.extension()
@@ -189,6 +158,13 @@ pub struct Prepare {
     pub charset: Option<String>,
 }
 
+/// A document ready to store, and what the reader should know about how it was read.
+pub struct Prepared {
+    pub doc: NewDocument,
+    /// E.g. invalid UTF-8 sequences replaced; printed, and listed in JSON reports.
+    pub warnings: Vec<String>,
+}
+
 /// The text stage and the coding of one document's bytes (`ext`: its file extension, if any),
 /// ready to store; shared by `dyad ingest` and the API's `POST /api/documents`.
 pub fn prepare_bytes(
@@ -197,7 +173,7 @@ pub fn prepare_bytes(
     path: Option<String>,
     args: &Prepare,
     coder: &Coder,
-) -> Result<NewDocument, String> {
+) -> Result<Prepared, String> {
     let format = match ext {
         Some(e) => match DocFormat::from_extension(e) {
             Some(f) => f,
@@ -215,6 +191,13 @@ pub fn prepare_bytes(
             "the text extractor failed on this file (internal error); please report it".to_string()
         })?
         .map_err(|e| e.to_string())?;
+    let mut warnings = Vec::new();
+    if processed.replaced > 0 {
+        warnings.push(format!(
+            "{} invalid byte sequences in otherwise valid {} text were replaced by U+FFFD (a damaged or cut file?)",
+            processed.replaced, processed.encoding
+        ));
+    }
     let id = hex(&Sha256::digest(processed.identity_text().as_bytes()));
     let published = processed
         .published
@@ -230,7 +213,7 @@ pub fn prepare_bytes(
         }),
     );
     let published = published.map(|d| d.to_string());
-    Ok(NewDocument {
+    let doc = NewDocument {
         id,
         title: args.title.clone().or(processed.title),
         published,
@@ -242,7 +225,8 @@ pub fn prepare_bytes(
         clean_text: processed.clean_text,
         segments: processed.segments,
         events,
-    })
+    };
+    Ok(Prepared { doc, warnings })
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -305,7 +289,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let mut store_error: Option<anyhow::Error> = None;
     std::thread::scope(|scope| {
         // A bounded channel keeps memory flat when the writer is slower than the readers.
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<NewDocument, String>)>(jobs * 2);
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<Prepared, String>)>(jobs * 2);
         for _ in 0..jobs {
             let tx = tx.clone();
             let (next, inputs, args, coder) = (&next, &inputs, &args, &coder);
@@ -322,33 +306,51 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         drop(tx);
         for (i, result) in rx {
             let path = inputs[i].display();
+            if let Ok(p) = &result {
+                for w in &p.warnings {
+                    say(format!("dyad: {path}: warning: {w}"));
+                }
+            }
             let report = match result {
-                Ok(doc) if store_error.is_none() => match store.ingest_document(&doc) {
-                    Ok(status) => Report {
-                        id: Some(doc.id.clone()),
-                        path,
-                        status: match status {
-                            IngestStatus::New => "new",
-                            IngestStatus::Unchanged => "unchanged",
+                Ok(Prepared { doc, warnings }) if store_error.is_none() => {
+                    match store.ingest_document(&doc) {
+                        Ok(status) => Report {
+                            id: Some(doc.id.clone()),
+                            path,
+                            status: match status {
+                                IngestStatus::New => "new",
+                                IngestStatus::Unchanged => "unchanged",
+                            },
+                            error: None,
+                            title: doc.title.clone(),
+                            date: doc.published.clone(),
+                            lang: Some(doc.lang.clone()),
+                            sentences: doc.segments.len(),
+                            events: if status == IngestStatus::New {
+                                doc.events.len()
+                            } else {
+                                0
+                            },
+                            bytes: doc.bytes,
+                            warnings,
                         },
-                        error: None,
-                        title: doc.title.clone(),
-                        date: doc.published.clone(),
-                        lang: Some(doc.lang.clone()),
-                        sentences: doc.segments.len(),
-                        events: if status == IngestStatus::New {
-                            doc.events.len()
-                        } else {
-                            0
-                        },
-                        bytes: doc.bytes,
-                    },
-                    Err(e) => {
-                        let msg = e.to_string();
-                        store_error = Some(anyhow::anyhow!("{path}: {msg}"));
-                        failed(path, msg)
+                        Err(e) => {
+                            // The database failed, not the input: say so, and name it.
+                            let msg = if e.is_busy() {
+                                format!(
+                                    "the database {} is busy: another program (another dyad ingest, import or serve?) held its write lock for over 30 s; run this again when it is free",
+                                    db.display()
+                                )
+                            } else {
+                                format!("the database {} failed: {e}", db.display())
+                            };
+                            store_error = Some(anyhow::anyhow!(
+                                "{msg} ({path} and the inputs after it were not stored)"
+                            ));
+                            failed(path, msg)
+                        }
                     }
-                },
+                }
                 Ok(_) => failed(
                     path,
                     "not stored: the database failed on an earlier document".to_string(),
@@ -395,6 +397,7 @@ fn failed(path: String, msg: String) -> Report {
         sentences: 0,
         events: 0,
         bytes: 0,
+        warnings: Vec::new(),
     }
 }
 

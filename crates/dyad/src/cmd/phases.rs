@@ -27,7 +27,7 @@ impl Common {
     fn analyse(&self, db: &Path) -> Result<measure::Analysis> {
         let dyad = parse_dyad(&self.dyad)?;
         let origins = parse_origins(&self.origin)?;
-        let store = builtin::open_store(db)?;
+        let store = builtin::open_read(db)?;
         let a = measure::analyse(&store, &dyad, &origins, self.dedup)?;
         if a.level.points.is_empty() {
             bail!(

@@ -112,7 +112,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             None => bail!("--origin `{o}` must be coded, curated or imported"),
         }
     }
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     let built = build(&store, &dyad, &origins, args.dedup, args.lang)?;
     if built.events == 0 {
         eprintln!(

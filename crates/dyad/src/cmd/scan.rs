@@ -216,6 +216,12 @@ fn report(scan: &scan::Scan, seconds: f64, a: &str, b: &str) -> bool {
             failed = true;
             eprintln!("dyad: error: {}: {e}", r.name);
         }
+        if r.duplicates > 0 {
+            eprintln!(
+                "dyad: note: {}: {} {a}-{b} rows left out: their GLOBALEVENTID was counted already (the same events in another input)",
+                r.name, r.duplicates
+            );
+        }
         let bad = r.bad_rows();
         if bad == 0 {
             continue;
@@ -242,8 +248,14 @@ fn report(scan: &scan::Scan, seconds: f64, a: &str, b: &str) -> bool {
     let sum = |f: fn(&scan::InputReport) -> u64| scan.inputs.iter().map(f).sum::<u64>();
     let bytes = sum(|r| r.bytes);
     let mb = bytes as f64 / 1e6;
+    let duplicates = sum(|r| r.duplicates);
+    let duplicates = if duplicates > 0 {
+        format!("; {duplicates} duplicate {a}-{b} rows left out")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "dyad: scanned {} input{}, {:.1} MB in {:.2} s ({:.0} MB/s): {} rows, {} {a}-{b} rows, {} bad rows",
+        "dyad: scanned {} input{}, {:.1} MB in {:.2} s ({:.0} MB/s): {} rows, {} {a}-{b} rows, {} bad rows{duplicates}",
         scan.inputs.len(),
         if scan.inputs.len() == 1 { "" } else { "s" },
         mb,

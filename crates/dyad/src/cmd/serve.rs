@@ -19,6 +19,10 @@ pub struct Args {
     /// Database connections reading at once (default: twice the number of cores, at least 4).
     #[arg(long, value_name = "N")]
     readers: Option<usize>,
+    /// A host name clients use to reach the server (checked in the Host header, against DNS
+    /// rebinding); loopback names and the bound address are always accepted. Repeatable.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
 }
 
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
@@ -31,6 +35,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         token: args.token,
         max_body: args.max_body,
         readers: args.readers.unwrap_or((2 * cores).max(4)).clamp(1, 256),
+        allow_hosts: args.allow_hosts,
     })?;
     Ok(Outcome::Ok)
 }

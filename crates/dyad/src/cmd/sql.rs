@@ -1,11 +1,15 @@
 //! `dyad sql`: runs one SQL query on the embedded store, over the temporary view `events` that
 //! has exactly the columns of `dyad export` (docs/export.md), so the same file can be run on the
 //! exported Parquet by another engine and the results compared.
+//!
+//! It only reads: the database is opened read-only, and a statement other than a query
+//! (`SELECT`, `WITH`, `VALUES`, `EXPLAIN`) or one SQLite says would write (`DELETE`, `UPDATE`,
+//! `DROP`, `PRAGMA user_version = …`, `ATTACH`…) is refused before it runs, with exit code 2.
 
 use crate::export::{self, SelectionArgs};
 use crate::output::{self, Format};
 use crate::{builtin, Outcome};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use rusqlite::types::ValueRef;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -21,14 +25,25 @@ pub struct Args {
     format: Format,
 }
 
+/// The longest query file read (a FIFO or device is refused; see `crate::files`).
+const MAX_QUERY_BYTES: u64 = 1 << 20;
+
 fn read_query(file: &Path) -> Result<String> {
-    if file.as_os_str() == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        Ok(s)
+    let name = file.display();
+    let bytes = if file.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .take(MAX_QUERY_BYTES + 1)
+            .read_to_end(&mut b)?;
+        b
     } else {
-        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))
+        crate::files::read_regular(file, MAX_QUERY_BYTES)
+            .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
+    };
+    if bytes.len() as u64 > MAX_QUERY_BYTES {
+        bail!("{name}: a query of more than {MAX_QUERY_BYTES} bytes is not one statement");
     }
+    String::from_utf8(bytes).with_context(|| format!("{name}: the query is not UTF-8"))
 }
 
 fn json_value(v: ValueRef<'_>) -> serde_json::Value {
@@ -51,15 +66,55 @@ fn text_value(v: ValueRef<'_>) -> String {
     }
 }
 
+/// The first keyword of a statement, after whitespace and comments, upper-cased.
+fn first_keyword(sql: &str) -> String {
+    let mut rest = sql;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("--") {
+            rest = r.find('\n').map_or("", |i| &r[i + 1..]);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.find("*/").map_or("", |i| &r[i + 2..]);
+        } else {
+            break;
+        }
+    }
+    rest.chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+/// Refuses anything but a query.
+fn check_read_only(file: &Path, sql: &str, sqlite_says_read_only: bool) -> Result<()> {
+    let keyword = first_keyword(sql);
+    let query = matches!(keyword.as_str(), "SELECT" | "WITH" | "VALUES" | "EXPLAIN");
+    if !query || !sqlite_says_read_only {
+        let what = if keyword.is_empty() {
+            "this statement".to_string()
+        } else {
+            format!("`{keyword}`")
+        };
+        bail!(
+            "{}: {what} is refused: `dyad sql` runs only queries that read (SELECT, WITH, VALUES, EXPLAIN) and never changes the database",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let selection = args.selection.parse()?;
     let query = read_query(&args.file)?;
-    let store = builtin::open_store(db)?;
+    // Refused before the store is opened, so a write never gets near the database.
+    check_read_only(&args.file, &query, true)?;
+    let store = builtin::open_read(db)?;
     let conn = store.connection();
     export::create_views(conn, &selection)?;
     let mut stmt = conn
         .prepare(query.trim())
         .with_context(|| format!("{}: one SQL statement over `events`", args.file.display()))?;
+    check_read_only(&args.file, &query, stmt.readonly())?;
     let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
     let mut rows = stmt.query([])?;
     let mut json = Vec::new();

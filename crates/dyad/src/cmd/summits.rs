@@ -293,7 +293,7 @@ fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
 
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let dyad = parse_dyad(&args.dyad)?;
-    let store = builtin::open_store(db)?;
+    let store = builtin::open_read(db)?;
     let events = store.events(&EventFilter {
         dyad: Some(dyad.clone()),
         origins: vec![Origin::Curated],

@@ -8,16 +8,25 @@
 //! ([`gdelt::classify`]) and adds the dyad's lines into its own per-month totals; the totals are
 //! merged at the end. Problems are kept per block with block-local line numbers and turned into
 //! `file:line` once every block's line count is known.
+//!
+//! Each event is counted once, as `dyad import` stores it once: inputs are listed once each
+//! (a file named twice or reached through a link, see [`crate::files`]), and a dyad row whose
+//! GLOBALEVENTID was already counted (a CSV next to the zip it came from, overlapping
+//! downloads) is left out and reported as a duplicate. Only the dyad's ids are remembered, so
+//! memory grows with the dyad's events, not with the files.
 
 pub mod gdelt;
 
 use crate::compressed;
 use gdelt::{DyadCodes, Line, Problem, Score};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Mutex;
+
+/// The longest line a block grows to hold.
+pub const MAX_LINE_BYTES: usize = 64 << 20;
 
 /// How many problem lines are kept (and shown) per input.
 pub const EXAMPLES: usize = 5;
@@ -89,6 +98,8 @@ pub struct InputReport {
     /// Lines that are events: not blank, not a header line.
     pub rows: u64,
     pub dyad_rows: u64,
+    /// Dyad rows left out because their GLOBALEVENTID was already counted.
+    pub duplicates: u64,
     /// Bad rows by kind, in `Problem::KINDS` order.
     pub bad: [u64; 4],
     /// The first few bad rows.
@@ -126,6 +137,7 @@ struct BlockReport {
     lines: u64,
     rows: u64,
     dyad_rows: u64,
+    duplicates: u64,
     bad: [u64; 4],
     /// 0-based line within the block.
     examples: Vec<(u64, Problem, Option<String>)>,
@@ -140,6 +152,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads + 1);
     let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     let work_rx = Mutex::new(work_rx);
+    let seen: Mutex<HashSet<u64>> = Mutex::new(HashSet::new());
     let dyad = opts.dyad;
     let (inputs, worker_out) = std::thread::scope(|s| {
         let reader =
@@ -147,8 +160,8 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let spare = spare_tx.clone();
-                let rx = &work_rx;
-                s.spawn(move || work(rx, spare, &dyad))
+                let (rx, seen) = (&work_rx, &seen);
+                s.spawn(move || work(rx, spare, &dyad, seen))
             })
             .collect();
         drop(spare_tx);
@@ -189,6 +202,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
         r.lines += b.lines;
         r.rows += b.rows;
         r.dyad_rows += b.dyad_rows;
+        r.duplicates += b.duplicates;
         for (a, n) in r.bad.iter_mut().zip(b.bad) {
             *a += n;
         }
@@ -215,9 +229,15 @@ fn read_inputs(
         let streams = match compressed::open(path) {
             Ok(s) => s,
             Err(e) => {
+                // The message names the file already; the report prints the name before it.
+                let name = path.display().to_string();
+                let msg = format!("{e:#}");
+                let msg = msg
+                    .strip_prefix(&format!("{name}: "))
+                    .map_or(msg.clone(), str::to_string);
                 inputs.push(InputReport {
-                    name: path.display().to_string(),
-                    error: Some(format!("{e:#}")),
+                    name,
+                    error: Some(msg),
                     ..InputReport::default()
                 });
                 continue;
@@ -311,8 +331,20 @@ fn read_stream(
                     buf = next;
                     filled = tail;
                 }
-                // A line longer than a block: make room.
-                None => buf.resize(buf.len() * 2, 0),
+                // A line longer than a block: make room, up to a bound (GDELT lines are a
+                // few kilobytes; a file with a longer one is not GDELT, and must not take all
+                // memory).
+                None if buf.len() < MAX_LINE_BYTES => buf.resize(buf.len() * 2, 0),
+                None => {
+                    failure = Some(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "a line longer than {} MiB: not a GDELT event file?",
+                            MAX_LINE_BYTES >> 20
+                        ),
+                    ));
+                    break;
+                }
             }
         }
         match reader.read(&mut buf[filled..]) {
@@ -348,7 +380,12 @@ fn read_stream(
 type WorkerOut = (BTreeMap<i32, [Totals; 2]>, Vec<BlockReport>);
 
 /// A worker thread: classifies the lines of each block it receives.
-fn work(rx: &Mutex<Receiver<Block>>, spare: mpsc::Sender<Vec<u8>>, dyad: &DyadCodes) -> WorkerOut {
+fn work(
+    rx: &Mutex<Receiver<Block>>,
+    spare: mpsc::Sender<Vec<u8>>,
+    dyad: &DyadCodes,
+    seen: &Mutex<HashSet<u64>>,
+) -> WorkerOut {
     let mut months: BTreeMap<i32, [Totals; 2]> = BTreeMap::new();
     let mut reports = Vec::new();
     loop {
@@ -357,7 +394,7 @@ fn work(rx: &Mutex<Receiver<Block>>, spare: mpsc::Sender<Vec<u8>>, dyad: &DyadCo
             guard.recv()
         };
         let Ok(block) = block else { break };
-        reports.push(scan_block(&block, dyad, &mut months));
+        reports.push(scan_block(&block, dyad, &mut months, seen));
         // The reader may have finished; a lost buffer is then just freed.
         let _ = spare.send(block.buf);
     }
@@ -368,6 +405,7 @@ fn scan_block(
     block: &Block,
     dyad: &DyadCodes,
     months: &mut BTreeMap<i32, [Totals; 2]>,
+    seen: &Mutex<HashSet<u64>>,
 ) -> BlockReport {
     let data = &block.buf[..block.len];
     let mut r = BlockReport {
@@ -376,6 +414,7 @@ fn scan_block(
         lines: 0,
         rows: 0,
         dyad_rows: 0,
+        duplicates: 0,
         bad: [0; 4],
         examples: Vec::new(),
     };
@@ -396,6 +435,17 @@ fn scan_block(
         match gdelt::classify(line, dyad) {
             Line::Outside => {}
             Line::Hit(h) => {
+                // A row without a numeric id cannot be matched with another: it is counted.
+                let id = gdelt::column(line, 0);
+                let id = std::str::from_utf8(id)
+                    .ok()
+                    .and_then(|s| s.parse::<u64>().ok());
+                if let Some(id) = id {
+                    if !seen.lock().unwrap_or_else(|p| p.into_inner()).insert(id) {
+                        r.duplicates += 1;
+                        continue;
+                    }
+                }
                 r.dyad_rows += 1;
                 months.entry(h.month).or_default()[h.direction].add_hit(h.quad, h.goldstein);
             }
@@ -436,6 +486,83 @@ mod tests {
 
     /// The same text scanned with tiny blocks and many threads, and in one block on one
     /// thread, gives the same totals and the same line numbers.
+    #[test]
+    fn a_line_longer_than_the_bound_stops_that_input_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = dir.path().join("a-long.CSV");
+        let mut bytes = vec![b'x'; MAX_LINE_BYTES + 1];
+        bytes.push(b'\n');
+        std::fs::write(&long, bytes).unwrap();
+        let good = dir.path().join("b-good.CSV");
+        std::fs::write(
+            &good,
+            format!("{}\n", row(1, "20150218", "USA", "RUS", 1, "1.0")),
+        )
+        .unwrap();
+        let opts = Options {
+            dyad: D,
+            threads: 2,
+            block_bytes: 1 << 16,
+        };
+        let s = scan_gdelt(&[long, good], &opts).unwrap();
+        let e = s.inputs[0].error.as_deref().unwrap_or("");
+        assert!(e.contains("longer than 64 MiB"), "{e}");
+        assert_eq!(
+            (s.inputs[1].dyad_rows, s.inputs[1].error.as_deref()),
+            (1, None)
+        );
+    }
+
+    #[test]
+    fn each_event_is_counted_once_whatever_the_inputs() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::new();
+        for i in 0..60u32 {
+            let (a1, a2) = if i % 2 == 0 {
+                ("USA", "RUS")
+            } else {
+                ("RUS", "USA")
+            };
+            text.push_str(&row(1000 + i, "20150218", a1, a2, (i % 4 + 1) as u8, "1.5"));
+            text.push('\n');
+        }
+        let csv = dir.path().join("20150218.export.CSV");
+        std::fs::write(&csv, &text).unwrap();
+        let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zw.start_file(
+            "20150218.export.CSV",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zw.write_all(text.as_bytes()).unwrap();
+        let zip = dir.path().join("20150218.export.CSV.zip");
+        std::fs::write(&zip, zw.finish().unwrap().into_inner()).unwrap();
+        let opts = Options {
+            dyad: D,
+            threads: 2,
+            block_bytes: 4096,
+        };
+        let once = scan_gdelt(std::slice::from_ref(&csv), &opts).unwrap();
+        let all = scan_gdelt(&[csv.clone(), csv.clone(), dir.path().to_path_buf()], &opts).unwrap();
+        assert_eq!(once.months, all.months);
+        assert_eq!(
+            once.months
+                .values()
+                .map(|t| t[0].events + t[1].events)
+                .sum::<u64>(),
+            60
+        );
+        let dyad: u64 = all.inputs.iter().map(|r| r.dyad_rows).sum();
+        let dups: u64 = all.inputs.iter().map(|r| r.duplicates).sum();
+        assert_eq!(
+            (all.inputs.len(), dyad, dups),
+            (2, 60, 60),
+            "{:?}",
+            all.inputs
+        );
+    }
+
     #[test]
     fn block_size_and_threads_do_not_change_the_result() {
         let dir = tempfile::tempdir().unwrap();

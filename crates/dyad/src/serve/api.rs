@@ -47,6 +47,10 @@ pub fn router(state: Arc<State>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(max_body))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            super::origin::check,
+        ))
         .with_state(state)
 }
 
@@ -704,6 +708,7 @@ async fn code_route(st: St, req: Request) -> ApiResult {
             "send the request as Content-Type: application/json",
         ));
     }
+    let _permit = st.compute_permit().await?;
     let bytes = read_body(&parts.headers, body, limits::CODE_BODY).await?;
     let r: CodeRequest = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(
@@ -862,14 +867,15 @@ async fn read_upload(st: &Arc<State>, req: Request) -> Result<Upload, ApiError> 
 
 async fn upload(st: St, req: Request) -> ApiResult {
     st.authorize(req.headers())?;
+    let _permit = st.compute_permit().await?;
     let up = read_upload(&st, req).await?;
     if up.bytes.is_empty() {
         return Err(ApiError::bad_request("the document is empty"));
     }
     day("date", up.opts.date.as_deref())?;
-    let doc = st
+    let (doc, warnings) = st
         .compute(move |st| {
-            let mut doc = ingest::prepare_bytes(
+            let ingest::Prepared { mut doc, warnings } = ingest::prepare_bytes(
                 &up.bytes,
                 up.ext.as_deref(),
                 up.filename.clone(),
@@ -880,7 +886,7 @@ async fn upload(st: St, req: Request) -> ApiResult {
             if doc.title.is_none() {
                 doc.title = up.filename;
             }
-            Ok(doc)
+            Ok((doc, warnings))
         })
         .await?;
     let (status, body) = st
@@ -894,7 +900,7 @@ async fn upload(st: St, req: Request) -> ApiResult {
             };
             Ok((
                 status,
-                json!({ "status": status, "document": row, "events": evs }),
+                json!({ "status": status, "document": row, "events": evs, "warnings": warnings }),
             ))
         })
         .await?;

@@ -21,12 +21,14 @@ pub enum Code {
     UnsupportedMediaType,
     RangeTooLarge,
     UnprocessableDocument,
+    ForbiddenOrigin,
+    Busy,
     Internal,
 }
 
 impl Code {
     /// Every code, in the order documented.
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 15] = [
         Code::BadRequest,
         Code::InvalidJson,
         Code::Unauthorized,
@@ -39,6 +41,8 @@ impl Code {
         Code::UnsupportedMediaType,
         Code::RangeTooLarge,
         Code::UnprocessableDocument,
+        Code::ForbiddenOrigin,
+        Code::Busy,
         Code::Internal,
     ];
 
@@ -70,6 +74,10 @@ impl Code {
                 "A limit, offset, horizon or count is over its maximum (the message gives it)."),
             Code::UnprocessableDocument => ("unprocessable_document", S::UNPROCESSABLE_ENTITY,
                 "The uploaded document could not be read (unsupported type, undecodable, no text)."),
+            Code::ForbiddenOrigin => ("forbidden_origin", S::FORBIDDEN,
+                "The Host header does not name this server, or a write came from a page on another site (Origin, Sec-Fetch-Site)."),
+            Code::Busy => ("busy", S::SERVICE_UNAVAILABLE,
+                "The database stayed locked by another writer for longer than the server waits; try again later."),
             Code::Internal => ("internal", S::INTERNAL_SERVER_ERROR,
                 "A bug or a database failure on the server; the message says what failed."),
         }
@@ -125,13 +133,29 @@ impl From<dyad_store::StoreError> for ApiError {
                 Code::AmbiguousId,
                 format!("`{id}` matches several documents; give more characters of the id"),
             ),
+            E::Sqlite(e) => ApiError::from(e),
+            E::Open { source, .. } if is_busy(&source) => ApiError::from(source),
             other => ApiError::internal(other),
         }
     }
 }
 
+/// Whether SQLite gave up waiting for a lock held by another connection.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> ApiError {
+        if is_busy(&e) {
+            return ApiError::new(
+                Code::Busy,
+                format!("the database is locked by another writer ({e}); try again later"),
+            );
+        }
         ApiError::internal(format!("database error: {e}"))
     }
 }
@@ -186,6 +210,22 @@ pub fn table_json() -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locked_database_is_busy_not_internal() {
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+            assert_eq!(ApiError::from(e).code, Code::Busy);
+            let e = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+            let e = ApiError::from(dyad_store::StoreError::Sqlite(e));
+            assert_eq!((e.code, e.code.status().as_u16()), (Code::Busy, 503));
+        }
+        let e = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            None,
+        );
+        assert_eq!(ApiError::from(e).code, Code::Internal);
+    }
 
     #[test]
     fn codes_are_unique_and_client_or_server_errors() {

@@ -5,7 +5,10 @@
 //! database work runs on tokio's blocking pool with a reader connection taken from a small pool
 //! (at most `readers` at once, bounded by a semaphore so a burst queues instead of opening a
 //! connection per request). Uploads are coded outside any lock and stored by the one writer
-//! connection in one transaction, so the server keeps answering while it ingests.
+//! connection in one transaction, so the server keeps answering while it ingests. At most
+//! `compute` uploads and coding requests run at once (a permit is taken before the body is
+//! read): the others wait with their bodies unread, so a burst of uploads neither fills the
+//! blocking pool that readers also use nor piles request bodies up in memory.
 //!
 //! Analyses (level, phases, cycles) of a dyad are cached and invalidated when the database
 //! changes, whoever changed it: a watcher connection reads `PRAGMA data_version`, which moves
@@ -14,6 +17,7 @@
 mod api;
 mod errors;
 mod events;
+mod origin;
 
 use crate::{builtin, coding, measure};
 use anyhow::{bail, Context, Result};
@@ -37,6 +41,8 @@ pub struct Config {
     pub max_body: usize,
     /// Reader connections used at once.
     pub readers: usize,
+    /// Host names accepted in `Host` besides the loopback names and the bound address.
+    pub allow_hosts: Vec<String>,
 }
 
 /// Limits the API enforces; reported by `/health` and documented in `/openapi.json`.
@@ -63,9 +69,12 @@ type AnalysisKey = (String, String, Vec<&'static str>, bool);
 pub struct State {
     db: PathBuf,
     token: Option<String>,
+    hosts: origin::Hosts,
     max_body: usize,
     readers: Mutex<Vec<Store>>,
     permits: tokio::sync::Semaphore,
+    /// Uploads and coding requests running at once.
+    compute: tokio::sync::Semaphore,
     writer: Mutex<Store>,
     coder: Coder,
     watch: Mutex<Watch>,
@@ -106,9 +115,16 @@ impl State {
         Ok(State {
             db: config.db.clone(),
             token: config.token.clone().filter(|t| !t.is_empty()),
+            hosts: origin::Hosts::new(config.addr, &config.allow_hosts),
             max_body: config.max_body,
             readers: Mutex::new(Vec::new()),
             permits: tokio::sync::Semaphore::new(config.readers.max(1)),
+            compute: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+                    .clamp(1, 8),
+            ),
             writer: Mutex::new(writer),
             coder: coding::builtin_coder()?,
             watch: Mutex::new(Watch {
@@ -167,6 +183,14 @@ impl State {
         })
         .await
         .map_err(|e| ApiError::internal(format!("a request's task failed: {e}")))?
+    }
+
+    /// A permit to run an upload or a coding request, awaited before its body is read.
+    async fn compute_permit(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+        self.compute
+            .acquire()
+            .await
+            .map_err(|_| ApiError::internal("the server is shutting down"))
     }
 
     /// Runs `f` on the blocking pool without a connection (CPU work: text stage, coding).

@@ -1,0 +1,345 @@
+//! Hostile input: small files built to crash, hang or garble the text stage. Each must give a
+//! clear error or a sensible reading, never a stack overflow (which aborts the process) and never
+//! time quadratic in the input. Extraction runs here on threads with the 2 MiB stack of the
+//! ingest workers, so a recursion the guards miss fails the test by aborting it.
+
+use dyad_text::{process, Format, Options, Processed, TextError};
+use std::time::{Duration, Instant};
+
+/// Runs the text stage on a thread with a 2 MiB stack (the default for spawned threads).
+fn on_small_stack(bytes: Vec<u8>, format: Format) -> Result<Processed, TextError> {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || process(&bytes, format, &Options::default()))
+        .expect("spawn")
+        .join()
+        .expect("the text stage panicked")
+}
+
+/// A PDF file from its objects (numbered from 1), with a correct cross-reference table.
+fn pdf(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, content: &str) -> String {
+    format!(
+        "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    )
+}
+
+const FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+const PAGE_TEXT: &str =
+    "BT /F1 12 Tf 72 700 Td (Presidents met in Geneva and talked for hours.) Tj ET";
+
+/// One page drawing text and then the form XObject `/X1` (object 4), whose own content is
+/// `form_content` and whose resources name `form_xobjects`.
+fn pdf_with_form(form_xobjects: &str, form_content: &str) -> Vec<u8> {
+    pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+         /Resources << /Font << /F1 5 0 R >> /XObject << /X1 4 0 R >> >> /Contents 6 0 R >>"
+            .into(),
+        stream(
+            &format!(
+                "/Type /XObject /Subtype /Form /BBox [0 0 100 100] \
+                 /Resources << /Font << /F1 5 0 R >> /XObject << {form_xobjects} >> >>"
+            ),
+            form_content,
+        ),
+        FONT.into(),
+        stream("", &format!("{PAGE_TEXT} /X1 Do")),
+    ])
+}
+
+#[test]
+fn a_form_xobject_drawing_itself_is_refused() {
+    let bytes = pdf_with_form("/X1 4 0 R", "/X1 Do");
+    assert!(bytes.len() < 1200, "{} bytes", bytes.len());
+    let err = on_small_stack(bytes, Format::Pdf).unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, TextError::Pdf(_)), "{msg}");
+    assert!(msg.contains("draws itself"), "{msg}");
+}
+
+#[test]
+fn a_form_cycle_through_inherited_resources_is_refused() {
+    // The form has no resources of its own: the reader looks `/X1` up in the page's, which is
+    // the form again.
+    let bytes = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+         /Resources << /Font << /F1 5 0 R >> /XObject << /X1 4 0 R >> >> /Contents 6 0 R >>"
+            .into(),
+        stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 100 100]",
+            "/X1 Do",
+        ),
+        FONT.into(),
+        stream("", &format!("{PAGE_TEXT} /X1 Do")),
+    ]);
+    let msg = on_small_stack(bytes, Format::Pdf).unwrap_err().to_string();
+    assert!(msg.contains("draws itself"), "{msg}");
+}
+
+#[test]
+fn forms_drawing_each_other_exponentially_are_refused() {
+    // Form k draws form k+1 twice: 2^40 drawings from a file of a few kilobytes.
+    let n = 40;
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+         /Resources << /Font << /F1 5 0 R >> /XObject << /X1 7 0 R >> >> /Contents 6 0 R >>"
+            .into(),
+        "<< >>".into(),
+        FONT.into(),
+        stream("", &format!("{PAGE_TEXT} /X1 Do")),
+    ];
+    for k in 0..n {
+        let next = if k + 1 < n {
+            format!("/X1 {} 0 R", 8 + k)
+        } else {
+            String::new()
+        };
+        objects.push(stream(
+            &format!(
+                "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << {next} >> >>"
+            ),
+            if k + 1 < n { "/X1 Do /X1 Do" } else { "" },
+        ));
+    }
+    let started = Instant::now();
+    let msg = on_small_stack(pdf(&objects), Format::Pdf)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.contains("drawn more than") || msg.contains("nested more than"),
+        "{msg}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn a_page_tree_that_loops_is_refused() {
+    // The page has no resources, so the reader looks them up its Parent chain: 2 → 7 → 2 …
+    let bytes = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 7 0 R >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R >>".into(),
+        "<< >>".into(),
+        FONT.into(),
+        stream("", PAGE_TEXT),
+        "<< /Type /Pages /Kids [] /Count 0 /Parent 2 0 R >>".into(),
+    ]);
+    match on_small_stack(bytes, Format::Pdf) {
+        Err(TextError::Pdf(msg)) => assert!(
+            msg.contains("loops") || msg.contains("crashed") || msg.contains("no text layer"),
+            "{msg}"
+        ),
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => {} // a reader that finds no loop on its way is fine too
+    }
+}
+
+#[test]
+fn a_form_drawn_once_is_still_read() {
+    let bytes = pdf_with_form(
+        "",
+        "BT /F1 12 Tf 72 600 Td (The form holds a second sentence about sanctions.) Tj ET",
+    );
+    let doc = on_small_stack(bytes, Format::Pdf).expect("a plain form XObject is read");
+    assert!(doc.clean_text.contains("Geneva"), "{}", doc.clean_text);
+    assert!(doc.clean_text.contains("sanctions"), "{}", doc.clean_text);
+}
+
+#[test]
+fn fifty_thousand_unclosed_b_tags_do_not_overflow_the_stack() {
+    let mut html =
+        String::from("<html><body><p>Presidents met in Geneva and talked for hours.</p>");
+    for _ in 0..50_000 {
+        html.push_str("<b>");
+    }
+    html.push_str("The ministers agreed to meet again in March.</body></html>");
+    let started = Instant::now();
+    let doc = on_small_stack(html.into_bytes(), Format::Html).expect("deep HTML is read");
+    assert!(doc.clean_text.contains("Geneva"), "{}", doc.clean_text);
+    assert!(doc.clean_text.contains("meet again in March"));
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_hundred_thousand_nested_divs_are_read_in_linear_time() {
+    let mut html = String::from("<html><body>");
+    for i in 0..100_000 {
+        html.push_str("<div>");
+        if i % 10_000 == 0 {
+            html.push_str("Presidents met in Geneva and talked for hours. ");
+        }
+    }
+    html.push_str("</body></html>");
+    let started = Instant::now();
+    let doc = on_small_stack(html.into_bytes(), Format::Html).expect("nested divs are read");
+    let took = started.elapsed();
+    assert_eq!(doc.segments.len(), 10, "{}", doc.clean_text);
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
+
+/// Runs the text stage on `text` and returns how long it took.
+fn timed(text: &str) -> (Processed, Duration) {
+    let started = Instant::now();
+    let doc = process(text.as_bytes(), Format::Text, &Options::default()).expect("text processes");
+    (doc, started.elapsed())
+}
+
+#[test]
+fn two_megabytes_without_punctuation_take_linear_time() {
+    // Latin words, Cyrillic words and Chinese characters, never a sentence end, no line break.
+    let latin = "presidents met in geneva and talked for hours about arms control ".repeat(32_000);
+    let cyrillic = "президенты встретились в женеве и говорили несколько часов ".repeat(19_000);
+    let han = "两国元首举行会晤讨论了乌克兰问题和军备控制".repeat(33_000);
+    for text in [&latin, &cyrillic, &han] {
+        assert!(text.len() >= 2_000_000, "{}", text.len());
+        let (doc, took) = timed(text);
+        assert!(!doc.segments.is_empty());
+        assert!(
+            took < Duration::from_secs(10),
+            "{took:?} for {} bytes",
+            text.len()
+        );
+    }
+}
+
+#[test]
+fn one_bad_byte_does_not_switch_a_utf8_document_to_another_encoding() {
+    let para = "美俄两国元首在日内瓦举行会晤，讨论了乌克兰问题。The presidents met in Geneva. ";
+    let text = para.repeat(35);
+    let clean = process(text.as_bytes(), Format::Text, &Options::default()).unwrap();
+    let mut bad = text.as_bytes().to_vec();
+    bad.insert(1000, 0xC3); // a lead byte with no continuation
+    let doc = process(&bad, Format::Text, &Options::default()).unwrap();
+    assert_eq!(doc.encoding, "UTF-8");
+    assert_eq!(doc.replaced, 1);
+    assert!(doc.segments.len() + 1 >= clean.segments.len());
+    // A file cut in the middle of a character (its last Chinese sentence, here).
+    let zh_end = text.rfind('。').unwrap();
+    let cut = &text.as_bytes()[..zh_end - 1];
+    assert!(!text.is_char_boundary(zh_end - 1));
+    let doc = process(cut, Format::Text, &Options::default()).unwrap();
+    assert_eq!((doc.encoding, doc.replaced), ("UTF-8", 1));
+    let zh = doc
+        .segments
+        .iter()
+        .filter(|s| s.lang == dyad_model::Lang::Zh);
+    assert_eq!(zh.count(), 35);
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_inflated() {
+    use std::io::Write;
+    // 300 MB of zeros as one FlateDecode content stream: a few hundred kilobytes on disk.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&chunk).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    assert!(packed.len() < 2_000_000, "{}", packed.len());
+    let mut body = format!(
+        "<< /Filter /FlateDecode /Length {} >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    body.extend_from_slice(&packed);
+    body.extend_from_slice(b"\nendstream");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    offsets.push(out.len());
+    out.extend_from_slice(b"4 0 obj\n");
+    out.extend_from_slice(&body);
+    out.extend_from_slice(b"\nendobj\n");
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
+    assert!(msg.contains("decompression bomb"), "{msg}");
+}
+
+#[test]
+fn markdown_and_html_full_of_unmatched_marks_take_linear_time() {
+    let md = "[a](b [^1 ``x *y _z ".repeat(25_000);
+    let html = format!(
+        "<html><body><p>{}</p></body></html>",
+        "AT&T & co ".repeat(50_000)
+    );
+    for (text, format) in [
+        (md.as_str(), Format::Markdown),
+        (html.as_str(), Format::Html),
+    ] {
+        assert!(text.len() >= 500_000);
+        let started = Instant::now();
+        let doc = process(text.as_bytes(), format, &Options::default());
+        let took = started.elapsed();
+        assert!(doc.is_ok(), "{format:?}");
+        assert!(took < Duration::from_secs(10), "{format:?}: {took:?}");
+    }
+}
+
+#[test]
+fn formatting_tags_the_parser_reopens_are_read_in_linear_time() {
+    // Each `<b id=N>` is closed by the `</div>` around it and reopened at the next text: the
+    // parser's stack grows by one per repetition while the tags look balanced.
+    let body: String = (0..20_000)
+        .map(|i| format!("<div><b id={i}></div>x"))
+        .collect();
+    let html =
+        format!("<html><body><p>Presidents met in Geneva and talked.</p>{body}</body></html>");
+    let started = Instant::now();
+    let doc = on_small_stack(html.into_bytes(), Format::Html).expect("read");
+    assert!(doc.clean_text.contains("Geneva"));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+}
