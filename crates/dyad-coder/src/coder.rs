@@ -1046,7 +1046,7 @@ impl Coder {
                             toks.push(Tok::Modal(it.clone()))
                         }
                         Entry::Gram(g) => {
-                            toks.push(Tok::Gram(self.dict.grammar[g].kind.clone(), it.clone()))
+                            toks.push(Tok::Gram(self.dict.grammar[g].kind, it.clone()))
                         }
                         _ => {}
                     }
@@ -1081,7 +1081,7 @@ impl Coder {
                     && (Self::gap_is_glue(m, gap) || (short && loose))
                     && !matches!(kind, GrammarKind::Break | GrammarKind::Report)
                 {
-                    p.connector = Some(kind.clone());
+                    p.connector = Some(*kind);
                     if let Entry::Gram(gi) = g.entry {
                         p.connector_word = Some(gi);
                     }
