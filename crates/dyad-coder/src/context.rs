@@ -679,62 +679,45 @@ impl Pass<'_> {
             .map(|m| m.code)
             .filter(|c| *c != source && self.parties.is_main(c))
             .collect();
-        // a third party (the UN, a mediator) speaks about the pair: the main parties it names,
-        // else the document's two main parties
-        if !self.parties.ranked.iter().take(2).any(|c| *c == source) {
-            let mut targets: Vec<(String, String)> = Vec::new();
-            let (pool, why): (Vec<&str>, &str) = if named.is_empty() {
-                (
+        let mut targets: Vec<(String, String)> = Vec::new();
+        let ordered: Vec<(&str, &str)> =
+            if !self.parties.ranked.iter().take(2).any(|c| *c == source) {
+                // a third party (the UN, a mediator) speaks about the pair: the main parties it
+                // names, else the document's two main parties
+                if named.is_empty() {
                     self.parties
                         .ranked
                         .iter()
                         .take(2)
-                        .map(String::as_str)
-                        .collect(),
-                    "one of the document's two main parties",
-                )
-            } else {
-                (named.clone(), "named in the sentence")
-            };
-            for c in pool {
-                if c != source && !targets.iter().any(|(t, _)| t == c) && targets.len() < 2 {
-                    targets.push((c.to_string(), why.to_string()));
+                        .map(|c| (c.as_str(), "one of the document's two main parties"))
+                        .collect()
+                } else {
+                    named
+                        .iter()
+                        .map(|c| (*c, "named in the sentence"))
+                        .collect()
                 }
-            }
-            targets.retain(|(t, _)| !coded(t));
-            return self.emit_statements(
-                &source,
-                &source_why,
-                &verb_why,
-                &why_words,
-                &kinds,
-                &targets,
-                f,
-                date,
-                date_why,
-                out,
-            );
-        }
-        // a main party speaks: about the parties it names that the document is about, else the
-        // document's other parties, else the other main parties it names
-        let others = self.parties.others(&source);
-        let mut targets: Vec<(String, String)> = Vec::new();
-        let named_others: Vec<(&str, &str)> = named
-            .iter()
-            .filter(|c| others.contains(c))
-            .map(|c| (*c, "named in the sentence"))
-            .collect();
-        let ordered: Vec<(&str, &str)> = if !named_others.is_empty() {
-            named_others
-        } else {
-            others
-                .iter()
-                .map(|c| (*c, "the document's other party"))
-                .chain(named.iter().map(|c| (*c, "named in the sentence")))
-                .collect()
-        };
+            } else {
+                // a main party speaks: about the parties it names that the document is about, else
+                // the document's other parties, else the other main parties it names
+                let others = self.parties.others(&source);
+                let named_others: Vec<(&str, &str)> = named
+                    .iter()
+                    .filter(|c| others.contains(c))
+                    .map(|c| (*c, "named in the sentence"))
+                    .collect();
+                if !named_others.is_empty() {
+                    named_others
+                } else {
+                    others
+                        .iter()
+                        .map(|c| (*c, "the document's other party"))
+                        .chain(named.iter().map(|c| (*c, "named in the sentence")))
+                        .collect()
+                }
+            };
         for (c, why) in ordered {
-            if targets.len() < 2 && !targets.iter().any(|(t, _)| t == c) {
+            if c != source && targets.len() < 2 && !targets.iter().any(|(t, _)| t == c) {
                 targets.push((c.to_string(), why.to_string()));
             }
         }

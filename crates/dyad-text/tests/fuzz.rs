@@ -6,6 +6,9 @@
 //! `PROPTEST_CASES=100000 cargo test --release -p dyad-text --test fuzz` (figures in
 //! BENCHMARKS.md). Each case runs on a 2 MiB stack, as ingest's workers do.
 
+#[path = "../../../tests-data/pdf_objects.rs"]
+mod pdf_objects;
+
 use dyad_text::{process, Format, Options};
 use proptest::prelude::*;
 
@@ -110,27 +113,7 @@ fn pdf_seed() -> Vec<u8> {
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         format!("<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Length {} >>\nstream\n{form}\nendstream", form.len()),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    pdf_objects::pdf(&objects)
 }
 
 /// A PDF with a few bytes overwritten, inserted or removed.

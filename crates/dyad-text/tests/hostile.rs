@@ -3,7 +3,11 @@
 //! time quadratic in the input. Extraction runs here on threads with the 2 MiB stack of the
 //! ingest workers, so a recursion the guards miss fails the test by aborting it.
 
+#[path = "../../../tests-data/pdf_objects.rs"]
+mod pdf_objects;
+
 use dyad_text::{process, Format, Options, Processed, TextError};
+use pdf_objects::{pdf, stream};
 use std::time::{Duration, Instant};
 
 /// Runs the text stage on a thread with a 2 MiB stack (the default for spawned threads).
@@ -14,38 +18,6 @@ fn on_small_stack(bytes: Vec<u8>, format: Format) -> Result<Processed, TextError
         .expect("spawn")
         .join()
         .expect("the text stage panicked")
-}
-
-/// A PDF file from its objects (numbered from 1), with a correct cross-reference table.
-fn pdf(objects: &[String]) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn stream(dict: &str, content: &str) -> String {
-    format!(
-        "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
-        content.len()
-    )
 }
 
 const FONT: &str = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";

@@ -1,6 +1,9 @@
 //! The command line against hostile and careless input: a clear error naming the input, the
 //! rest of the call done, never an abort, a hang, or a change to a file that is not dyad's.
 
+#[path = "../../../tests-data/pdf_objects.rs"]
+mod pdf_objects;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -58,44 +61,18 @@ impl Harness {
 
 /// A one-page PDF whose form XObject `/X1` draws itself (under 1 KB).
 fn self_drawing_pdf() -> Vec<u8> {
-    let stream = |dict: &str, content: &str| {
-        format!(
-            "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        )
-    };
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 4 0 R >> >> /Contents 6 0 R >>".to_string(),
-        stream(
+        pdf_objects::stream(
             "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /X1 4 0 R >> >>",
             "/X1 Do",
         ),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-        stream("", "BT /F1 12 Tf 72 700 Td (Presidents met in Geneva.) Tj ET /X1 Do"),
+        pdf_objects::stream("", "BT /F1 12 Tf 72 700 Td (Presidents met in Geneva.) Tj ET /X1 Do"),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    pdf_objects::pdf(&objects)
 }
 
 fn deep_html() -> Vec<u8> {
