@@ -7,6 +7,11 @@
 /// A PDF file from its objects (numbered from 1, the first the catalog), with a correct
 /// cross-reference table.
 pub fn pdf(objects: &[String]) -> Vec<u8> {
+    pdf_with_trailer(objects, "")
+}
+
+/// [`pdf`] with more trailer entries (`/Info 6 0 R`).
+pub fn pdf_with_trailer(objects: &[String], extra: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -22,8 +27,13 @@ pub fn pdf(objects: &[String]) -> Vec<u8> {
     }
     out.extend_from_slice(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
+            "trailer\n<< /Size {} /Root 1 0 R{} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1,
+            if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" {extra}")
+            }
         )
         .as_bytes(),
     );

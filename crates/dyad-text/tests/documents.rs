@@ -7,6 +7,9 @@
 #[path = "../../../tests-data/opt_in.rs"]
 mod opt_in;
 
+#[path = "../../../tests-data/pdf_objects.rs"]
+mod pdf_objects;
+
 use dyad_model::{Lang, Segment};
 use dyad_text::clean::{self, BlockKind, Layout};
 use dyad_text::{decode, process, segment, Format, Options, Processed, TextError};
@@ -582,27 +585,7 @@ fn minimal_pdf(line: &str) -> Vec<u8> {
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
         "<< /Title (Alaska Summit Notes) >>".to_string(),
     ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for off in offsets {
-        pdf.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    pdf
+    pdf_objects::pdf_with_trailer(&objects, "/Info 6 0 R")
 }
 
 #[test]

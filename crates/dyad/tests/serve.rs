@@ -3,6 +3,9 @@
 //! good and bad input. Every error must carry a code from the table published in /openapi.json,
 //! with that code's status.
 
+#[path = "../../../tests-data/pdf_objects.rs"]
+mod pdf_objects;
+
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -769,12 +772,7 @@ fn uploads_built_to_crash_the_server_are_refused_and_it_lives_on() {
     let a = server.addr.as_str();
     let table = error_table(a);
     let auth = format!("Bearer {TOKEN}");
-    let stream = |dict: &str, content: &str| {
-        format!(
-            "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
-            content.len()
-        )
-    };
+    let stream = pdf_objects::stream;
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
@@ -782,20 +780,7 @@ fn uploads_built_to_crash_the_server_are_refused_and_it_lives_on() {
         stream("/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X1 4 0 R >> >>", "/X1 Do"),
         stream("", "/X1 Do"),
     ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
-    for o in offsets {
-        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    pdf.extend_from_slice(
-        format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
+    let pdf = pdf_objects::pdf(&objects);
     let r = post(
         a,
         "/api/documents",
