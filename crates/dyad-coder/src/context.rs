@@ -827,6 +827,57 @@ impl Pass<'_> {
                     .iter()
                     .any(|m| m.span.0 >= cue.span.1 && before.is_some_and(|b| b.code != m.code));
             let named_subject = before.filter(|_| one_sided);
+            // an exchange or a release with no party of the document named (the prisoner exchange
+            // took place in Ankara, 换囚在安卡拉进行) is one between the document's two main parties
+            // (measured on the development corpus, meetings and agreements named alone are as often
+            // topics, so they are left to the sentence coder and `restated_agreement`)
+            let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
+            let main_pair: Vec<&str> = self
+                .parties
+                .ranked
+                .iter()
+                .take(2)
+                .map(String::as_str)
+                .collect();
+            if sym
+                && cue.cameo.starts_with("08")
+                && !third
+                && main_pair.len() == 2
+                && !cue.negated
+                && !f.actors.iter().any(|m| main_pair.contains(&m.code))
+            {
+                let (a, b) = (main_pair[0].to_string(), main_pair[1].to_string());
+                for (x, y) in [(&a, &b), (&b, &a)] {
+                    let dup = events.iter().chain(out.iter()).any(|e| {
+                        e.source.code == *x && e.target.code == *y && e.cameo == action.cameo
+                    });
+                    if dup {
+                        continue;
+                    }
+                    let mut explain = vec![
+                        format!(
+                            "context: cue → {} {} ({:?}), no party of the document named",
+                            action.cameo, action.origin, action.frame
+                        ),
+                        format!("source {x}: one of the document's two main parties"),
+                        format!("target {y}: one of the document's two main parties"),
+                        format!("date: {date_why}"),
+                    ];
+                    explain.extend(cue.modality.iter().cloned());
+                    if let Some(ev) = self.event(
+                        x,
+                        y,
+                        &action.cameo,
+                        date,
+                        (cue.negated, cue.hypothetical),
+                        cue.span,
+                        explain,
+                    ) {
+                        out.push(ev);
+                    }
+                }
+                continue;
+            }
             if before.is_some() && named_subject.is_none() || before.is_none() && !third {
                 continue;
             }

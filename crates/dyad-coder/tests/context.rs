@@ -264,3 +264,26 @@ fn a_sentence_without_events_says_what_was_found_and_why() {
     let report = say("发言人表示，会议按计划举行。", &mut ctx);
     assert!(report.contains("stance"), "{report}");
 }
+
+#[test]
+fn a_symmetric_act_without_the_documents_parties_is_theirs() {
+    let ev = code(
+        Lang::En,
+        "2024-08-02",
+        &[
+            "The United States and Russia completed a deal on 1 August 2024 after long contacts.",
+            "Washington and Moscow both confirmed it the same day.",
+            "The prisoner exchange took place in Ankara.",
+        ],
+    );
+    assert!(has(&ev, 2, "USA", "RUS", "08"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "RUS", "USA", "08"), "{:?}", facts(&ev));
+    // the place is no party
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, a, b, _)| *s == 2 && (a == "TUR" || b == "TUR")),
+        "{:?}",
+        facts(&ev)
+    );
+}
