@@ -287,3 +287,28 @@ fn a_symmetric_act_without_the_documents_parties_is_theirs() {
         facts(&ev)
     );
 }
+
+#[test]
+fn weekdays_resolve_against_the_document_date() {
+    // published on Tuesday 14 May 2002
+    let ev = code(
+        Lang::Zh,
+        "2002-05-14",
+        &[
+            "美国总统布什周一宣布，美国和俄罗斯已就削减核武器达成协议。",
+            "布什将于下周三访问俄罗斯。",
+        ],
+    );
+    let agree = ev
+        .iter()
+        .find(|e| e.sentence == 0 && e.event.cameo == "057")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(agree.event.date.to_string(), "2002-05-13");
+    let visit = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    // next week's Wednesday is not a day of the past week: its month, and a plan
+    assert_eq!(visit.event.date.to_string(), "2002-05");
+    assert!(visit.event.hypothetical);
+}
