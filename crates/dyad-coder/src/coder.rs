@@ -1457,6 +1457,20 @@ impl Coder {
             })
         };
         let report_date: Vec<bool> = dates.iter().map(is_report_date).collect();
+        // a bare day that dates a report (古特雷斯1日说) counts from the dateline, not from a month
+        // named earlier in the text: the latest such day on or before the document date
+        let mut dates = dates;
+        if let Some(doc) = ctx.document.filter(|d| d.precision() == Precision::Day) {
+            for (d, _) in dates.iter_mut().zip(&report_date).filter(|(_, &r)| r) {
+                if d.since || d.raw.year.is_some() || d.raw.month.is_some() || d.raw.full.is_some()
+                {
+                    continue;
+                }
+                if let Some(day) = d.raw.day {
+                    d.date = dates::day_on_or_before(doc, day).or(d.date);
+                }
+            }
+        }
         // the sentence's own event dates, and whether it opens with a relative connective
         let own_dates = dates
             .iter()

@@ -219,7 +219,20 @@ fn shift(base: EventDate, unit: Unit, offset: i32) -> Option<EventDate> {
     }
 }
 
-/// Resolves date fields against `base` (the nearest date before) and the document date.
+/// The latest date with day-of-month `day` on or before `doc` (a day-precision date): in its
+/// month, else the month before.
+pub(crate) fn day_on_or_before(doc: EventDate, day: u8) -> Option<EventDate> {
+    let (y, m, d) = (doc.y(), doc.m()?, doc.d()?);
+    if day <= d {
+        return EventDate::day(y, m, day).ok();
+    }
+    let (py, pm) = add_months(y, m, -1);
+    EventDate::day(py, pm, day).ok()
+}
+
+/// Resolves date fields against `base` (the nearest date before) and the document date. A base
+/// later than the document date (a plan, 2014年中期, named before) lends no year or month to a
+/// partial date: the document's do.
 pub(crate) fn resolve(
     r: &RawDate,
     base: Option<EventDate>,
@@ -228,6 +241,10 @@ pub(crate) fn resolve(
     if let Some(f) = r.full {
         return Some(f);
     }
+    let base = match (base, document) {
+        (Some(b), Some(d)) if b.ordinal() > d.ordinal() && (r.year.is_none()) => Some(d),
+        _ => base,
+    };
     let anchor_date = match r.relative {
         Some((Anchor::Document, unit, off)) => Some(shift(document.or(base)?, unit, off)?),
         Some((Anchor::Context, unit, off)) => Some(shift(base.or(document)?, unit, off)?),
@@ -330,6 +347,24 @@ mod tests {
         assert_eq!(
             resolve(&tuesday, None, Some(d("2002-05-14"))),
             Some(d("2002-05-14"))
+        );
+        // a bare day of a report: on or before the dateline, in its month or the one before
+        assert_eq!(day_on_or_before(d("2019-08-02"), 1), Some(d("2019-08-01")));
+        assert_eq!(day_on_or_before(d("2019-08-02"), 30), Some(d("2019-07-30")));
+        // a plan named before (a later base) lends no year to "September 14"
+        let sept14 = parse_run(&[
+            n(9, 1),
+            m(DateKind::MonthMark),
+            n(14, 2),
+            m(DateKind::DayMark),
+        ]);
+        assert_eq!(
+            resolve(&sept14, Some(d("2014")), Some(d("2013-09-14"))),
+            Some(d("2013-09-14"))
+        );
+        assert_eq!(
+            resolve(&sept14, Some(d("1999-03")), Some(d("2013-09-14"))),
+            Some(d("1999-09-14"))
         );
         let r = parse_run(&[n(3, 1), m(DateKind::YearMark)]);
         assert!(!r.is_date(), "a duration of 3 years is not a date");

@@ -312,3 +312,20 @@ fn weekdays_resolve_against_the_document_date() {
     assert_eq!(visit.event.date.to_string(), "2002-05");
     assert!(visit.event.hypothetical);
 }
+
+#[test]
+fn a_bare_day_of_a_report_counts_from_the_dateline() {
+    let ev = code(
+        Lang::Zh,
+        "2019-08-02",
+        &[
+            "今年2月，美国宣布暂停履行条约义务。",
+            "联合国秘书长古特雷斯1日说，他对条约失效深表遗憾，批评有关各方。",
+        ],
+    );
+    let st = ev
+        .iter()
+        .find(|e| e.sentence == 1)
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(st.event.date.to_string(), "2019-08-01");
+}
