@@ -1459,7 +1459,6 @@ impl Coder {
         let report_date: Vec<bool> = dates.iter().map(is_report_date).collect();
         // a bare day that dates a report (古特雷斯1日说) counts from the dateline, not from a month
         // named earlier in the text: the latest such day on or before the document date
-        let mut dates = dates;
         if let Some(doc) = ctx.document.filter(|d| d.precision() == Precision::Day) {
             for (d, _) in dates.iter_mut().zip(&report_date).filter(|(_, &r)| r) {
                 if d.since || d.raw.year.is_some() || d.raw.month.is_some() || d.raw.full.is_some()
