@@ -1035,8 +1035,8 @@ fn opt_in_the_five_seed_documents() {
 
 /// The development corpus's scorer runs against this build's binary and reports figures for
 /// every script, each at or above its floor. The floors sit a little under the figures measured
-/// when they were last raised (overall F1 0.41: en 0.46, ru 0.36, zh-Hans 0.46, zh-Hant 0.29;
-/// date accuracy 0.90; modal leak 0.12; see BENCHMARKS.md); raise them as the coder improves.
+/// when they were last raised (overall F1 0.42: en 0.46, ru 0.36, zh-Hans 0.47, zh-Hant 0.32;
+/// date accuracy 0.94; modal leak 0.13; see BENCHMARKS.md); raise them as the coder improves.
 #[test]
 fn opt_in_development_corpus_scorer() {
     let Some(corpus) = opt_in::suite(
@@ -1074,7 +1074,7 @@ fn opt_in_development_corpus_scorer() {
         assert!(f1 >= *floor, "{script}: F1 {f1} < {floor}: {}", v[script]);
     }
     let date = all["date_accuracy"].as_f64().unwrap();
-    assert!(date >= 0.85, "date accuracy {date} < 0.85: {all}");
+    assert!(date >= 0.90, "date accuracy {date} < 0.90: {all}");
     let leak = all["modal_leak"].as_f64().unwrap();
     assert!(leak <= 0.18, "modal leak {leak} > 0.18: {all}");
 }
@@ -1085,5 +1085,5 @@ const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
     ("en", 0.42),
     ("ru", 0.32),
     ("zh-Hans", 0.42),
-    ("zh-Hant", 0.25),
+    ("zh-Hant", 0.28),
 ];
