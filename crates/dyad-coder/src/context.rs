@@ -25,7 +25,7 @@
 //!
 //! Every added event says in its explain trace how each actor and the date were found.
 
-use crate::coder::{CodedEvent, Coder, Mention, SentenceFacts, SentenceInput};
+use crate::coder::{CodedEvent, Coder, CueFact, Mention, SentenceFacts, SentenceInput};
 use crate::dates::DateContext;
 use crate::dict::{ContextKind, Frame, GrammarKind, PronounKind, QuoteKind};
 use dyad_model::{ActorRef, EventDate, Lang, Precision};
@@ -846,36 +846,16 @@ impl Pass<'_> {
                 && !cue.negated
                 && !f.actors.iter().any(|m| main_pair.contains(&m.code))
             {
-                let (a, b) = (main_pair[0].to_string(), main_pair[1].to_string());
-                for (x, y) in [(&a, &b), (&b, &a)] {
-                    let dup = events.iter().chain(out.iter()).any(|e| {
-                        e.source.code == *x && e.target.code == *y && e.cameo == action.cameo
-                    });
-                    if dup {
-                        continue;
-                    }
-                    let mut explain = vec![
-                        format!(
-                            "context: cue → {} {} ({:?}), no party of the document named",
-                            action.cameo, action.origin, action.frame
-                        ),
-                        format!("source {x}: one of the document's two main parties"),
-                        format!("target {y}: one of the document's two main parties"),
-                        format!("date: {date_why}"),
-                    ];
-                    explain.extend(cue.modality.iter().cloned());
-                    if let Some(ev) = self.event(
-                        x,
-                        y,
-                        &action.cameo,
-                        date,
-                        (cue.negated, cue.hypothetical),
-                        cue.span,
-                        explain,
-                    ) {
-                        out.push(ev);
-                    }
-                }
+                let why = "one of the document's two main parties";
+                self.push_act(
+                    events,
+                    out,
+                    cue,
+                    (main_pair[0], why),
+                    (main_pair[1], why),
+                    "no party of the document named",
+                    (date, date_why),
+                );
                 continue;
             }
             if before.is_some() && named_subject.is_none() || before.is_none() && !third {
@@ -909,41 +889,66 @@ impl Pass<'_> {
                     None => continue,
                 },
             };
-            let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
-            let dirs: Vec<(&str, &str)> = if sym {
-                vec![(&source, &target), (&target, &source)]
-            } else {
-                vec![(&source, &target)]
-            };
-            for (a, b) in dirs {
-                let dup = events
-                    .iter()
-                    .chain(out.iter())
-                    .any(|e| e.source.code == a && e.target.code == b && e.cameo == action.cameo);
-                if dup {
-                    continue;
-                }
-                let mut explain = vec![
-                    format!(
-                        "context: cue → {} {} ({:?}), its parties from the context",
-                        action.cameo, action.origin, action.frame
-                    ),
-                    format!("source {source}: {source_why}"),
-                    format!("target {target}: {target_why}"),
-                    format!("date: {date_why}"),
-                ];
-                explain.extend(cue.modality.iter().cloned());
-                if let Some(ev) = self.event(
-                    a,
-                    b,
-                    &action.cameo,
-                    date,
-                    (cue.negated, cue.hypothetical),
-                    cue.span,
-                    explain,
-                ) {
-                    out.push(ev);
-                }
+            self.push_act(
+                events,
+                out,
+                cue,
+                (&source, &source_why),
+                (&target, &target_why),
+                "its parties from the context",
+                (date, date_why),
+            );
+        }
+    }
+
+    /// The events of an uncoded act cue between `source` and `target` (both directions for a
+    /// symmetric cue), each with the cue's flags and an explanation of where its parties came
+    /// from; none that the sentence already has.
+    #[allow(clippy::too_many_arguments)]
+    fn push_act(
+        &self,
+        events: &[CodedEvent],
+        out: &mut Vec<CodedEvent>,
+        cue: &CueFact<'_>,
+        source: (&str, &str),
+        target: (&str, &str),
+        how: &str,
+        (date, date_why): (EventDate, &str),
+    ) {
+        let action = &self.coder.dictionaries().actions[cue.action];
+        let dirs = if matches!(action.frame, Frame::Sym | Frame::Meet) {
+            vec![(source, target), (target, source)]
+        } else {
+            vec![(source, target)]
+        };
+        for ((a, a_why), (b, b_why)) in dirs {
+            let dup = events
+                .iter()
+                .chain(out.iter())
+                .any(|e| e.source.code == a && e.target.code == b && e.cameo == action.cameo);
+            if dup {
+                continue;
+            }
+            let mut explain = vec![
+                format!(
+                    "context: cue → {} {} ({:?}), {how}",
+                    action.cameo, action.origin, action.frame
+                ),
+                format!("source {a}: {a_why}"),
+                format!("target {b}: {b_why}"),
+                format!("date: {date_why}"),
+            ];
+            explain.extend(cue.modality.iter().cloned());
+            if let Some(ev) = self.event(
+                a,
+                b,
+                &action.cameo,
+                date,
+                (cue.negated, cue.hypothetical),
+                cue.span,
+                explain,
+            ) {
+                out.push(ev);
             }
         }
     }
