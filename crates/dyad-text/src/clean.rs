@@ -863,7 +863,12 @@ fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     });
                 }
                 if let Some(p) = para.as_mut() {
-                    p.open = !l.terminal && !heading_line && (!l.short || ends_in_clause(&l.text));
+                    // In unwrapped text a line is a paragraph: it runs on into the next line only
+                    // when it stops mid-clause (a headline or a dateline stands alone).
+                    p.open = !l.terminal
+                        && !heading_line
+                        && (wrapped || ends_in_clause(&l.text))
+                        && (!l.short || ends_in_clause(&l.text));
                     p.last = idx;
                     p.ends_terminal = l.terminal;
                 }
