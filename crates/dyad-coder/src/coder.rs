@@ -261,6 +261,8 @@ struct LangMatcher {
 pub struct Coder {
     dict: Dictionaries,
     langs: HashMap<String, LangMatcher>,
+    /// The stance model, trained from `dict.stance` when first asked.
+    stance: std::sync::OnceLock<crate::stance::StanceModel>,
 }
 
 #[derive(Debug, Clone)]
@@ -342,7 +344,34 @@ impl Coder {
             })?;
             langs.insert(lang, m);
         }
-        Ok(Coder { dict, langs })
+        Ok(Coder {
+            dict,
+            langs,
+            stance: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Folds `text` as the coder of `lang` reads it (case, traditional → simplified characters);
+    /// unchanged for a language without an analyzer.
+    pub fn fold(&self, lang: &str, text: &str) -> String {
+        match self.langs.get(lang) {
+            Some(m) => m.analyzer.fold(text),
+            None => text.to_string(),
+        }
+    }
+
+    /// The stance model's probabilities for a sentence of `lang` (see [`crate::stance`]), or
+    /// `None` when the dictionaries hold no labelled sentence of that language. The model is
+    /// trained on first use, once per coder.
+    pub fn stance(&self, lang: Lang, text: &str) -> Option<crate::stance::StanceScores> {
+        let key = lang.as_str();
+        if !self.dict.stance.iter().any(|e| e.lang == key) {
+            return None;
+        }
+        let model = self.stance.get_or_init(|| {
+            crate::stance::StanceModel::train(&self.dict.stance, &|l, t| self.fold(l, t))
+        });
+        Some(model.score(key, &self.fold(key, text)))
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -1988,6 +2017,7 @@ impl Coder {
         cue: &Item,
     ) -> (bool, bool, Vec<String>) {
         let (mut negated, mut hypothetical) = (false, false);
+        let mut announced: Option<usize> = None;
         let mut mod_why = Vec::new();
         for (j, t) in toks.iter().enumerate().take(k) {
             let Tok::Modal(mi) = t else { continue };
@@ -2012,6 +2042,10 @@ impl Coder {
             match me.flag {
                 Flag::Negated => negated = true,
                 Flag::Hypothetical => hypothetical = true,
+                Flag::Announced => {
+                    announced = Some(idx);
+                    continue;
+                }
             }
             mod_why.push(format!(
                 "{} `{}` {}",
@@ -2023,6 +2057,17 @@ impl Coder {
                 me.cue,
                 me.origin
             ));
+        }
+        // an announced one-sided measure (withdrawal, sanctions, expulsion, coercion) takes
+        // effect as announced: "announced it will withdraw", 宣布将退出
+        if let (Some(idx), true, Entry::Action(ai)) = (announced, hypothetical, &cue.entry) {
+            let code = &self.dict.actions[*ai].cameo;
+            if !negated && (code.starts_with("16") || code.starts_with("17")) {
+                hypothetical = false;
+                mod_why.retain(|w| !w.starts_with("hypothetical by"));
+                let me = &self.dict.modality[idx];
+                mod_why.push(format!("factual: an announced measure `{}` {}", me.cue, me.origin));
+            }
         }
         (negated, hypothetical, mod_why)
     }

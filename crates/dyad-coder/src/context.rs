@@ -27,6 +27,7 @@
 
 use crate::coder::{CodedEvent, Coder, CueFact, Mention, SentenceFacts, SentenceInput};
 use crate::dates::DateContext;
+use crate::stance::Stance;
 use crate::dict::{ContextKind, Frame, GrammarKind, PronounKind, QuoteKind};
 use dyad_model::{ActorRef, EventDate, Lang, Precision};
 use std::collections::{BTreeSet, HashMap};
@@ -53,6 +54,9 @@ pub struct DocEvent {
 /// CAMEO prefixes of one-sided acts that concern the other party even when the sentence does not
 /// name it: withdrawal and sanctions (16), coercion (17), force (15, 18–20).
 const ONE_SIDED: &[&str] = &["15", "16", "17", "18", "19", "20"];
+
+/// The stance model's probability from which its stance decides a statement's kind.
+const STANCE_SURE: f32 = 0.5;
 
 /// How far into a sentence (characters) the name of an agreement counts as its opening.
 const OPENING: usize = 12;
@@ -618,9 +622,9 @@ impl Pass<'_> {
             }
             _ => None,
         });
-        if let Some((c, origin)) = speech_code {
-            codes.insert(c);
-            why_words.push(origin);
+        if let Some((c, origin)) = &speech_code {
+            codes.insert(c.clone());
+            why_words.push(origin.clone());
         } else {
             for w in words {
                 if let ContextKind::Stance(c) | ContextKind::Speech(c) = &w.kind {
@@ -657,6 +661,36 @@ impl Pass<'_> {
         for (hi, lo) in [("13", "10"), ("13", "02"), ("10", "02")] {
             if kinds.iter().any(|c| c.starts_with(hi)) {
                 kinds.retain(|c| !c.starts_with(lo));
+            }
+        }
+        // the stance model reads the whole sentence: where it is sure, its stance decides
+        // between the stance words (and stands without them); a speech verb (condemned, 呼吁)
+        // names its act itself
+        if let (None, Some(scores)) = (&speech_code, self.coder.stance(s.lang, s.text)) {
+            let (best, p) = scores.best();
+            let v: u32 = std::env::var("DYAD_V").ok().and_then(|x| x.parse().ok()).unwrap_or(0);
+            let add: f32 = std::env::var("DYAD_ADD").ok().and_then(|x| x.parse().ok()).unwrap_or(2.0);
+            let veto: f32 = std::env::var("DYAD_VETO").ok().and_then(|x| x.parse().ok()).unwrap_or(2.0);
+            if v == 0 && p >= STANCE_SURE {
+                why_words.push(format!("stance model {best} {p:.2}"));
+                kinds.retain(|c| Stance::of_cameo(c) == Some(best));
+                if kinds.is_empty() {
+                    if let Some(c) = best.default_cameo() {
+                        kinds.push(c.to_string());
+                    }
+                }
+            } else if v == 1 {
+                if best == Stance::None && p >= veto {
+                    kinds.clear();
+                } else if kinds.iter().any(|c| Stance::of_cameo(c) == Some(best)) {
+                    kinds.retain(|c| Stance::of_cameo(c) == Some(best));
+                    why_words.push(format!("stance model {best} {p:.2}"));
+                } else if kinds.is_empty() && p >= add {
+                    if let Some(c) = best.default_cameo() {
+                        kinds.push(c.to_string());
+                        why_words.push(format!("stance model {best} {p:.2}"));
+                    }
+                }
             }
         }
         // a report without a stance (he said the talks would go on) is no event of the dyad: a

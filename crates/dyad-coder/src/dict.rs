@@ -87,6 +87,9 @@ pub struct ActionEntry {
 pub enum Flag {
     Negated,
     Hypothetical,
+    /// An announcement ("announced that it will", 宣布将, объявил о): a one-sided measure it
+    /// announces takes effect as announced, so a future tense after it is no plan.
+    Announced,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,6 +294,8 @@ pub struct Dictionaries {
     pub context: Vec<ContextEntry>,
     /// Character folds per language (traditional → simplified Chinese).
     pub folds: HashMap<String, HashMap<char, char>>,
+    /// Labelled sentences the stance model learns from (`stance/<lang>.tsv`).
+    pub stance: Vec<crate::stance::StanceExample>,
     /// `file → version` of every file that declares one.
     pub versions: BTreeMap<String, String>,
 }
@@ -360,6 +365,7 @@ impl Dictionaries {
                 _ if n.starts_with("dates/") => d.load_dates(name, &lang_of(&n), text)?,
                 _ if n.starts_with("fold/") => d.load_fold(name, &lang_of(&n), text)?,
                 _ if n.starts_with("context/") => d.load_context(name, &lang_of(&n), text)?,
+                _ if n.starts_with("stance/") => d.load_stance(name, &lang_of(&n), text)?,
                 _ => {
                     return Err(DictError::UnknownFile {
                         file: name.to_string(),
@@ -622,11 +628,12 @@ impl Dictionaries {
             let flag = match f[1] {
                 "negated" => Flag::Negated,
                 "hypothetical" => Flag::Hypothetical,
+                "announced" => Flag::Announced,
                 x => {
                     return Err(rec_err(
                         file,
                         r.line,
-                        format!("flag `{x}` is not negated or hypothetical"),
+                        format!("flag `{x}` is not negated, hypothetical or announced"),
                     ))
                 }
             };
@@ -709,6 +716,41 @@ impl Dictionaries {
                 cue,
                 value,
                 origin,
+            });
+        }
+        Ok(())
+    }
+
+    fn load_stance(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for r in tsv::records(file, text, &["label", "sentence"])? {
+            let f = &r.fields;
+            let stance = crate::stance::Stance::parse(f[0]).ok_or_else(|| {
+                rec_err(
+                    file,
+                    r.line,
+                    format!(
+                        "unknown stance `{}` (POS, NEG, DEMAND, THREAT or NONE)",
+                        f[0]
+                    ),
+                )
+            })?;
+            let text = f[1].trim();
+            if text.chars().count() < 6 {
+                return Err(rec_err(file, r.line, "a sentence of fewer than 6 characters"));
+            }
+            if let Some(first) = seen.insert(text.to_string(), r.line) {
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    format!("the same sentence as line {first}"),
+                ));
+            }
+            self.stance.push(crate::stance::StanceExample {
+                lang: lang.into(),
+                stance,
+                text: text.to_string(),
+                origin: format!("{file}:{}", r.line),
             });
         }
         Ok(())

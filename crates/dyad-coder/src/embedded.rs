@@ -108,4 +108,16 @@ pub const FILES: &[(&str, &str)] = &[
         "context/ru.tsv",
         include_str!("../../../dictionaries/context/ru.tsv"),
     ),
+    (
+        "stance/zh.tsv",
+        include_str!("../../../dictionaries/stance/zh.tsv"),
+    ),
+    (
+        "stance/en.tsv",
+        include_str!("../../../dictionaries/stance/en.tsv"),
+    ),
+    (
+        "stance/ru.tsv",
+        include_str!("../../../dictionaries/stance/ru.tsv"),
+    ),
 ];

@@ -39,6 +39,7 @@ pub mod dict;
 pub mod embedded;
 pub mod eval;
 pub mod people;
+pub mod stance;
 pub mod tsv;
 
 pub use coder::{CodedEvent, Coder, CoderError, CueFact, Mention, SentenceFacts, SentenceInput};
