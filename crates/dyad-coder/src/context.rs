@@ -841,7 +841,16 @@ impl Pass<'_> {
                     .actors
                     .iter()
                     .any(|m| m.span.0 >= cue.span.1 && before.is_some_and(|b| b.code != m.code));
-            let named_subject = before.filter(|_| one_sided);
+            // the subject of a one-sided act is the sentence's first actor before it (美国总统…以
+            // 俄罗斯违约为由宣布退出; the Treasury named 16 Russians as targets of sanctions), not
+            // the nearest one, which is as often its target or a modifier
+            let first = f
+                .actors
+                .iter()
+                .filter(|m| m.span.1 <= cue.span.0)
+                .min_by_key(|m| m.span.0)
+                .filter(|_| before.is_some());
+            let named_subject = first.filter(|_| one_sided);
             // an exchange or a release with no party of the document named (the prisoner exchange
             // took place in Ankara, 换囚在安卡拉进行) is one between the document's two main parties
             // (measured on the development corpus, meetings and agreements named alone are as often
