@@ -415,11 +415,33 @@ impl Pass<'_> {
         words: &[Word],
         at: (usize, usize),
     ) -> Option<(String, String)> {
+        // the speaker is the nearest actor before the verb in its own clause; a verb that opens
+        // its clause (…达成协议，要求叙利亚…; Bush, speaking in Beijing, said) has the sentence's
+        // subject, its first actor
+        let clause_start = s
+            .text
+            .chars()
+            .take(at.0)
+            .enumerate()
+            .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；' | '、'))
+            .map(|(i, _)| i + 1)
+            .last()
+            .unwrap_or(0);
+        let subject_like =
+            |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
         let mention = f
             .actors
             .iter()
-            .filter(|m| m.span.1 <= at.0 && matches!(m.connector, None | Some(GrammarKind::And)))
-            .max_by_key(|m| m.span.1);
+            .filter(|m| m.span.1 <= at.0 && m.span.0 >= clause_start)
+            .filter(subject_like)
+            .max_by_key(|m| m.span.1)
+            .or_else(|| {
+                f.actors
+                    .iter()
+                    .filter(|m| m.span.1 <= at.0)
+                    .filter(subject_like)
+                    .min_by_key(|m| m.span.0)
+            });
         let pronoun = words
             .iter()
             .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= at.0)
