@@ -2066,7 +2066,10 @@ impl Coder {
                 hypothetical = false;
                 mod_why.retain(|w| !w.starts_with("hypothetical by"));
                 let me = &self.dict.modality[idx];
-                mod_why.push(format!("factual: an announced measure `{}` {}", me.cue, me.origin));
+                mod_why.push(format!(
+                    "factual: an announced measure `{}` {}",
+                    me.cue, me.origin
+                ));
             }
         }
         (negated, hypothetical, mod_why)

@@ -27,8 +27,8 @@
 
 use crate::coder::{CodedEvent, Coder, CueFact, Mention, SentenceFacts, SentenceInput};
 use crate::dates::DateContext;
-use crate::stance::Stance;
 use crate::dict::{ContextKind, Frame, GrammarKind, PronounKind, QuoteKind};
+use crate::stance::Stance;
 use dyad_model::{ActorRef, EventDate, Lang, Precision};
 use std::collections::{BTreeSet, HashMap};
 
@@ -427,8 +427,7 @@ impl Pass<'_> {
             .map(|(i, _)| i + 1)
             .last()
             .unwrap_or(0);
-        let subject_like =
-            |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
+        let subject_like = |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
         let mention = f
             .actors
             .iter()

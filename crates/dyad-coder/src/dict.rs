@@ -737,7 +737,11 @@ impl Dictionaries {
             })?;
             let text = f[1].trim();
             if text.chars().count() < 6 {
-                return Err(rec_err(file, r.line, "a sentence of fewer than 6 characters"));
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    "a sentence of fewer than 6 characters",
+                ));
             }
             if let Some(first) = seen.insert(text.to_string(), r.line) {
                 return Err(rec_err(

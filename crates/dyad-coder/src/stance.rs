@@ -319,7 +319,11 @@ pub fn features(lang: &str, folded: &str, out: &mut Vec<u32>) {
             }
         }
     } else {
-        let lower: String = folded.chars().flat_map(char::to_lowercase).map(norm).collect();
+        let lower: String = folded
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(norm)
+            .collect();
         let words: Vec<&str> = lower
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
@@ -370,30 +374,82 @@ mod tests {
             ("the spokesman", "Osterlich"),
             ("the president", "Latveria"),
         ] {
-            data.push(ex("en", Stance::Pos, &format!("{who} praised {whom} for its help")));
-            data.push(ex("en", Stance::Pos, &format!("{who} welcomed the talks with {whom}")));
-            data.push(ex("en", Stance::Neg, &format!("{who} condemned {whom} for the raid")));
-            data.push(ex("en", Stance::Neg, &format!("{who} accused {whom} of lying")));
-            data.push(ex("en", Stance::Demand, &format!("{who} urged {whom} to stop")));
-            data.push(ex("en", Stance::Demand, &format!("{who} called on {whom} to withdraw")));
-            data.push(ex("en", Stance::Threat, &format!("{who} warned {whom} of consequences")));
-            data.push(ex("en", Stance::Threat, &format!("{who} said it will retaliate against {whom}")));
-            data.push(ex("en", Stance::None, &format!("{who} said the talks with {whom} were held on Monday")));
-            data.push(ex("en", Stance::None, &format!("{who} noted the delegation of {whom} had arrived")));
+            data.push(ex(
+                "en",
+                Stance::Pos,
+                &format!("{who} praised {whom} for its help"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Pos,
+                &format!("{who} welcomed the talks with {whom}"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Neg,
+                &format!("{who} condemned {whom} for the raid"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Neg,
+                &format!("{who} accused {whom} of lying"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Demand,
+                &format!("{who} urged {whom} to stop"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Demand,
+                &format!("{who} called on {whom} to withdraw"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Threat,
+                &format!("{who} warned {whom} of consequences"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::Threat,
+                &format!("{who} said it will retaliate against {whom}"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::None,
+                &format!("{who} said the talks with {whom} were held on Monday"),
+            ));
+            data.push(ex(
+                "en",
+                Stance::None,
+                &format!("{who} noted the delegation of {whom} had arrived"),
+            ));
         }
         let m = StanceModel::train(&data, &id);
         assert_eq!(m.examples(), 40);
         let best = |t: &str| m.score("en", &id("en", t)).best().0;
         assert_eq!(best("The envoy praised Carpathia warmly"), Stance::Pos);
-        assert_eq!(best("The envoy condemned Carpathia's decision"), Stance::Neg);
-        assert_eq!(best("The envoy urged Carpathia to negotiate"), Stance::Demand);
-        assert_eq!(best("The envoy warned Carpathia it will retaliate"), Stance::Threat);
+        assert_eq!(
+            best("The envoy condemned Carpathia's decision"),
+            Stance::Neg
+        );
+        assert_eq!(
+            best("The envoy urged Carpathia to negotiate"),
+            Stance::Demand
+        );
+        assert_eq!(
+            best("The envoy warned Carpathia it will retaliate"),
+            Stance::Threat
+        );
         // the probabilities are a distribution
         let s = m.score("en", "the envoy praised carpathia");
         assert!((s.0.iter().sum::<f32>() - 1.0).abs() < 1e-4);
         // the same data gives the same model
         let again = StanceModel::train(&data, &id);
-        assert_eq!(again.score("en", "x urged y").0, m.score("en", "x urged y").0);
+        assert_eq!(
+            again.score("en", "x urged y").0,
+            m.score("en", "x urged y").0
+        );
     }
 
     #[test]

@@ -863,11 +863,16 @@ fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     });
                 }
                 if let Some(p) = para.as_mut() {
-                    // In unwrapped text a line is a paragraph: it runs on into the next line only
-                    // when it stops mid-clause (a headline or a dateline stands alone).
+                    // In unwrapped Latin or Cyrillic text a line is a paragraph: it runs on into
+                    // the next line only when it stops mid-clause (a headline or a dateline stands
+                    // alone). Chinese text cut by a PDF extractor keeps the old reading.
+                    let han = l
+                        .text
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
                     p.open = !l.terminal
                         && !heading_line
-                        && (wrapped || ends_in_clause(&l.text))
+                        && (wrapped || han || ends_in_clause(&l.text))
                         && (!l.short || ends_in_clause(&l.text));
                     p.last = idx;
                     p.ends_terminal = l.terminal;
@@ -1057,6 +1062,21 @@ mod tests {
         assert_eq!(t[0], (BlockKind::Prose, "两国元首在边境城市举行会晤，讨论了贸易问题和能源合作等双边议题。双方领导人在会谈中态度友好，都认为这次会晤很有成果。".into()));
         assert_eq!(t[1], (BlockKind::Heading, "一、会晤的背景".into()));
         assert_eq!(t.len(), 3);
+    }
+
+    #[test]
+    fn a_headline_and_a_dateline_of_unwrapped_text_stand_alone() {
+        let body = "Officials of the two governments said on Monday that the talks in the capital had covered trade, energy and the exchange of detained citizens, and that a second round would follow.";
+        let raw = format!("Statement by the Foreign Ministry of Ruritania regarding the consultations held in Freedonia\n\nStrelsau, 3 May 2021\n\n{body}\n\n{body}\n\n{body}\n\nThe delegations agreed to meet again,\n\nin the autumn.\n");
+        let t = texts(&clean(&raw, Layout::Flowed));
+        assert_eq!(t.len(), 6, "{t:?}");
+        assert_eq!(t[1].1, "Strelsau, 3 May 2021");
+        assert_eq!(t[2].1, body);
+        // a line that stops mid-clause still runs on
+        assert_eq!(
+            t[5].1,
+            "The delegations agreed to meet again, in the autumn."
+        );
     }
 
     #[test]
