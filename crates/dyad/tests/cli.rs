@@ -1076,14 +1076,14 @@ fn opt_in_development_corpus_scorer() {
     let date = all["date_accuracy"].as_f64().unwrap();
     assert!(date >= 0.90, "date accuracy {date} < 0.90: {all}");
     let leak = all["modal_leak"].as_f64().unwrap();
-    assert!(leak <= 0.18, "modal leak {leak} > 0.18: {all}");
+    assert!(leak <= 0.15, "modal leak {leak} > 0.15: {all}");
 }
 
 /// See `opt_in_development_corpus_scorer`.
 const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
-    ("all", 0.38),
-    ("en", 0.42),
+    ("all", 0.40),
+    ("en", 0.44),
     ("ru", 0.32),
-    ("zh-Hans", 0.42),
-    ("zh-Hant", 0.28),
+    ("zh-Hans", 0.45),
+    ("zh-Hant", 0.32),
 ];
