@@ -591,8 +591,10 @@ fn flow_index_sql_on_the_store_agrees_with_dyad_index() {
         "every month with events compared"
     );
     let merged: i64 = duplicates.values().sum();
+    // distinct acts of different officials on one day share pair, code and date (Rice met Lavrov
+    // and then Putin): a few per cent of the 1,530 happenings, more is a duplicate in the data
     assert!(
-        merged < 20,
+        merged < 50,
         "{merged} curated rows repeat another's pair, code and date: check the chronology"
     );
 }
