@@ -227,7 +227,10 @@ fn documents(dir: &PathBuf) -> Vec<(String, Vec<u8>, &'static str)> {
         })
         .collect();
     docs.sort();
-    assert!(!docs.is_empty(), "no .txt, .md, .html or .pdf in --upload-dir");
+    assert!(
+        !docs.is_empty(),
+        "no .txt, .md, .html or .pdf in --upload-dir"
+    );
     docs
 }
 
