@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
     let chars: Vec<char> = text.chars().collect();
     let mut end = 0;
     for (a, b) in segment::sentence_ranges(&chars) {
-        assert!(end <= a && a <= b && b <= chars.len(), "{a}..{b} after {end} of {}", chars.len());
+        assert!(
+            end <= a && a <= b && b <= chars.len(),
+            "{a}..{b} after {end} of {}",
+            chars.len()
+        );
         assert!(b - a <= segment::MAX_SENTENCE_CHARS, "{a}..{b} is too long");
         end = b;
     }

@@ -98,10 +98,13 @@ pub struct State {
 /// computed wait for it instead of computing it again. Without this, every commit (an upload
 /// stored) sent each waiting reader to recompute the same few pages at once.
 struct Memo<K, V> {
-    entries: Mutex<HashMap<K, (u64, Arc<tokio::sync::OnceCell<V>>)>>,
+    entries: Mutex<HashMap<K, (u64, Cell<V>)>>,
     /// Entries kept at once; past it, those of older generations go, then all.
     cap: usize,
 }
+
+/// A value of a [`Memo`], computed or being computed.
+type Cell<V> = Arc<tokio::sync::OnceCell<V>>;
 
 impl<K: std::hash::Hash + Eq, V> Memo<K, V> {
     fn new(cap: usize) -> Memo<K, V> {
@@ -112,7 +115,7 @@ impl<K: std::hash::Hash + Eq, V> Memo<K, V> {
     }
 
     /// The cell holding (or about to hold) the value of `key` in store generation `generation`.
-    fn cell(&self, key: K, generation: u64) -> Arc<tokio::sync::OnceCell<V>> {
+    fn cell(&self, key: K, generation: u64) -> Cell<V> {
         let mut entries = lock(&self.entries);
         if let Some((g, cell)) = entries.get(&key) {
             if *g == generation {
