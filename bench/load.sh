@@ -17,7 +17,8 @@ cargo build --release -p dyad --example load --quiet
 mkdir -p bench-data
 db=bench-data/load-$events.db
 if [ ! -f "$db" ]; then
-  target/release/dyad --db "$db.tmp" docs >/dev/null 2>&1   # creates the schema and loads the chronology
+  # Creates the schema and loads the chronology (read commands never create a store).
+  target/release/dyad --db "$db.tmp" ingest tests-data/documents/en-notes.txt >/dev/null
   python3 bench/make_store.py "$db.tmp" "$events"
   mv "$db.tmp" "$db"; rm -f "$db.tmp-wal" "$db.tmp-shm"
 fi

@@ -277,6 +277,116 @@ fn a_decompression_bomb_is_refused_before_it_is_inflated() {
     assert!(msg.contains("decompression bomb"), "{msg}");
 }
 
+/// lopdf expands object streams while it loads a file, before the check of stream sizes: one
+/// inflating to 300 MB must be measured and refused before it is expanded.
+#[test]
+fn an_object_stream_bomb_is_refused_before_it_is_expanded() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(b"5 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        .unwrap();
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&chunk).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    assert!(packed.len() < 2_000_000, "{}", packed.len());
+    let mut body = format!(
+        "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    body.extend_from_slice(&packed);
+    body.extend_from_slice(b"\nendstream");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.5\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    offsets.push(out.len());
+    out.extend_from_slice(b"4 0 obj\n");
+    out.extend_from_slice(&body);
+    out.extend_from_slice(b"\nendobj\n");
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
+    assert!(
+        msg.contains("object streams expand to more than 256 MB (object 4 0"),
+        "{msg}"
+    );
+}
+
+/// The bound on object streams leaves a small one to be expanded and read: here the font the
+/// page draws with lives in one, compressed.
+#[test]
+fn an_object_stream_within_the_limit_is_read() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(b"5 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        .unwrap();
+    let packed = z.finish().unwrap();
+    let content = "BT /F1 12 Tf 72 700 Td (Presidents met in Geneva.) Tj ET";
+    let mut objects: Vec<Vec<u8>> = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 6 0 R >>".to_string(),
+    ]
+    .map(String::into_bytes)
+    .to_vec();
+    let mut stm = format!(
+        "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    stm.extend_from_slice(&packed);
+    stm.extend_from_slice(b"\nendstream");
+    objects.push(stm);
+    let mut out = b"%PDF-1.5\n".to_vec();
+    let mut xref_rows = vec!["0000000000 65535 f ".to_string()];
+    for (i, o) in objects.iter().enumerate() {
+        xref_rows.push(format!("{:010} 00000 n ", out.len()));
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    // Object 5 is in the object stream, so free in this table; object 6 is the page's text.
+    xref_rows.push("0000000000 00001 f ".to_string());
+    xref_rows.push(format!("{:010} 00000 n ", out.len()));
+    out.extend_from_slice(
+        format!(
+            "6 0 obj\n<< /Length {} >>\nstream\n{content}\nendstream\nendobj\n",
+            content.len()
+        )
+        .as_bytes(),
+    );
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n", xref_rows.len()).as_bytes());
+    for r in &xref_rows {
+        out.extend_from_slice(format!("{r}\n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    let doc = on_small_stack(out, Format::Pdf).unwrap();
+    assert!(
+        doc.clean_text.contains("Presidents met in Geneva."),
+        "{}",
+        doc.clean_text
+    );
+}
+
 #[test]
 fn markdown_and_html_full_of_unmatched_marks_take_linear_time() {
     let md = "[a](b [^1 ``x *y _z ".repeat(25_000);

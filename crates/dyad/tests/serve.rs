@@ -856,3 +856,51 @@ fn a_burst_of_uploads_is_stored_while_reads_go_on() {
     }
     assert_eq!(ok_json(&a, "/api/documents")["total"], 12);
 }
+
+/// An upload waits for a coding thread with its body unread; past `--upload-queue` waiting, the
+/// next is answered 503 `busy` at once (with Retry-After) instead of piling up, reads are
+/// answered meanwhile, and the uploads in hand are stored.
+#[test]
+fn uploads_past_the_queue_are_busy_at_once_and_reads_go_on() {
+    let s = serve(&["--coding-threads", "1", "--upload-queue", "0"]);
+    let a = s.addr.clone();
+    let auth = format!("Bearer {TOKEN}");
+    let headers = [
+        ("Content-Type", "text/plain"),
+        ("Authorization", auth.as_str()),
+    ];
+    let slow_text = "2025年8月15日，美俄两国元首在安克雷奇会晤。\n".as_bytes();
+    // An upload whose body is slow to come holds the one coding thread. (If the next upload
+    // happened to take the thread first, the slow one was refused: start again.)
+    let start_slow = || {
+        let mut c = TcpStream::connect(&a).unwrap();
+        c.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let head = format!(
+            "POST /api/documents HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\
+             Content-Type: text/plain\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n",
+            slow_text.len()
+        );
+        c.write_all(head.as_bytes()).unwrap();
+        c.write_all(&slow_text[..9]).unwrap();
+        c
+    };
+    let (mut slow, busy) = (0..50)
+        .find_map(|_| {
+            let slow = start_slow();
+            std::thread::sleep(Duration::from_millis(100));
+            let r = post(&a, "/api/documents", &headers, "第二份文件。\n".as_bytes());
+            (r.status == 503).then_some((slow, r))
+        })
+        .expect("an upload while the only coding thread is taken and no place is left to wait");
+    assert_error(&busy, "busy", &error_table(&a));
+    assert_eq!(busy.header("retry-after"), Some("2"));
+    assert!(String::from_utf8_lossy(&busy.body).contains("try again"));
+    // Reads do not wait for the coding thread.
+    assert_eq!(get(&a, "/api/documents?limit=5").status, 200);
+    // The slow upload's body arrives: it is stored, and the thread is free again.
+    slow.write_all(&slow_text[9..]).unwrap();
+    let done = read_response(BufReader::new(slow), None);
+    assert_eq!(done.status, 201, "{}", String::from_utf8_lossy(&done.body));
+    let next = post(&a, "/api/documents", &headers, "第三份文件。\n".as_bytes());
+    assert_eq!(next.status, 201, "{}", String::from_utf8_lossy(&next.body));
+}

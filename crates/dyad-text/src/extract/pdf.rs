@@ -11,7 +11,10 @@
 //! A few megabytes of FlateDecode can expand to gigabytes; the reader decompresses every stream
 //! it uses whole, in memory. [`check_sizes`] first inflates each non-image Flate stream into a
 //! counter (no memory kept) and refuses a document whose streams expand past
-//! [`MAX_DECODED_BYTES`].
+//! [`MAX_DECODED_BYTES`]. Object streams (`/Type /ObjStm`, the compressed containers of other
+//! objects) are expanded by lopdf while it loads the document, before `check_sizes` could see
+//! them: a filter run on each object as it is read ([`bound_object_streams`]) counts what they
+//! inflate to first and leaves unexpanded those past the limit, and the document is refused.
 //!
 //! `pdf-extract` panics on some fonts and broken files. Extraction runs under
 //! `std::panic::catch_unwind`, and a panic becomes [`TextError::Pdf`]. So that such a panic does
@@ -80,7 +83,25 @@ pub fn extract(bytes: &[u8]) -> Result<Pdf, TextError> {
 }
 
 fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
-    let mut doc = Document::load_mem(bytes).map_err(|e| TextError::Pdf(e.to_string()))?;
+    OBJECT_STREAMS_INFLATED.with(|n| n.set(0));
+    let options = pdf_extract::LoadOptions {
+        filter: Some(bound_object_streams),
+        ..Default::default()
+    };
+    let mut doc = Document::load_mem_with_options(bytes, options)
+        .map_err(|e| TextError::Pdf(e.to_string()))?;
+    if let Some(id) = doc.objects.iter().find_map(|(id, o)| match o {
+        Object::Stream(s) if s.dict.has(REFUSED_OBJECT_STREAM) => Some(*id),
+        _ => None,
+    }) {
+        return Err(TextError::Pdf(format!(
+            "its object streams expand to more than {} MB (object {} {} and those before it; a \
+             decompression bomb?)",
+            MAX_DECODED_BYTES >> 20,
+            id.0,
+            id.1
+        )));
+    }
     if doc.is_encrypted() {
         doc.decrypt("")
             .map_err(|e| TextError::Pdf(format!("it is encrypted ({e})")))?;
@@ -98,6 +119,50 @@ fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
 
 /// The most the reader may have to inflate, all non-image streams of a document together.
 pub const MAX_DECODED_BYTES: u64 = 256 << 20;
+
+thread_local! {
+    /// What the object streams of the document being loaded inflate to, so far.
+    static OBJECT_STREAMS_INFLATED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// The key that marks an object stream left unexpanded by [`bound_object_streams`].
+const REFUSED_OBJECT_STREAM: &[u8] = b"DyadRefused";
+
+/// lopdf's load filter, run on each object as it is read and before lopdf expands object
+/// streams: an object stream whose content, with those read before it, would inflate past
+/// [`MAX_DECODED_BYTES`] is emptied, loses its `/Type /ObjStm` (so it is not expanded) and is
+/// marked for [`run`] to refuse the document. Inflating into a counter keeps no memory.
+///
+/// (lopdf keeps the object it passed in when the filter answers `Some`, except for the objects
+/// found inside object streams, which are never streams, for which it keeps the one returned.)
+fn bound_object_streams(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    use std::io::Read;
+    let Object::Stream(s) = object else {
+        return Some((id, object.clone()));
+    };
+    if s.dict.has_type(b"ObjStm") {
+        let before = OBJECT_STREAMS_INFLATED.with(Cell::get);
+        let left = MAX_DECODED_BYTES.saturating_sub(before);
+        let flate = s
+            .filters()
+            .is_ok_and(|f| f.iter().any(|n| *n == b"FlateDecode" || *n == b"Fl"));
+        let size = if flate {
+            let mut inflated = flate2::read::ZlibDecoder::new(&s.content[..]).take(left + 1);
+            std::io::copy(&mut inflated, &mut std::io::sink()).unwrap_or(0)
+        } else {
+            s.content.len() as u64
+        };
+        let total = before.saturating_add(size);
+        OBJECT_STREAMS_INFLATED.with(|n| n.set(total));
+        if total > MAX_DECODED_BYTES {
+            s.dict.remove(b"Type");
+            s.dict.remove(b"Filter");
+            s.dict.set(REFUSED_OBJECT_STREAM, Object::Boolean(true));
+            s.set_content(Vec::new());
+        }
+    }
+    Some((id, Object::Null))
+}
 
 /// Refuses a document whose non-image streams inflate past [`MAX_DECODED_BYTES`] (a
 /// decompression bomb), measured without keeping the inflated bytes.

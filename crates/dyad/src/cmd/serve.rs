@@ -23,6 +23,14 @@ pub struct Args {
     /// rebinding); loopback names and the bound address are always accepted. Repeatable.
     #[arg(long = "allow-host", value_name = "NAME")]
     allow_hosts: Vec<String>,
+    /// Threads coding uploads and coding requests, at a lower priority than reads (default: one
+    /// fewer than the cores, at least one, so that reads always have a core).
+    #[arg(long, value_name = "N")]
+    coding_threads: Option<usize>,
+    /// Uploads and coding requests that may wait for a coding thread (their bodies unread);
+    /// more are answered 503 `busy` at once.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    upload_queue: usize,
 }
 
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
@@ -36,6 +44,11 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         max_body: args.max_body,
         readers: args.readers.unwrap_or((2 * cores).max(4)).clamp(1, 256),
         allow_hosts: args.allow_hosts,
+        coding_threads: args
+            .coding_threads
+            .unwrap_or(cores.saturating_sub(1))
+            .clamp(1, 64),
+        upload_queue: args.upload_queue,
     })?;
     Ok(Outcome::Ok)
 }

@@ -19,6 +19,7 @@ use dyad_store::{EventFilter, IngestStatus};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::sync::Arc;
+use std::time::Instant;
 
 type St = axum::extract::State<Arc<State>>;
 type ApiResult = Result<Response, ApiError>;
@@ -494,12 +495,8 @@ async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
     // Pages are read far more often than the store changes: an unchanged store answers a
     // repeated query from the encoded page.
     let key = q.unwrap_or_default();
-    if let Some(body) = st.cached_page(&key)? {
-        return Ok(json_bytes(body));
-    }
-    let (generation, page) = st
-        .read(move |st, store| {
-            let generation = st.generation()?;
+    let body = st
+        .page(key, move |st, store| {
             if let Some(d) = &query.doc {
                 query.doc = Some(store.document(d)?.id);
             }
@@ -508,14 +505,11 @@ async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
             }
             let lookups = st.lookups(store)?;
             let page = events::list(store.connection(), &query, &lookups.citations)?;
-            Ok((generation, page))
+            let body = serde_json::to_vec(&page)
+                .map_err(|e| ApiError::internal(format!("encoding the response: {e}")))?;
+            Ok(axum::body::Bytes::from(body))
         })
         .await?;
-    let body = axum::body::Bytes::from(
-        serde_json::to_vec(&page)
-            .map_err(|e| ApiError::internal(format!("encoding the response: {e}")))?,
-    );
-    st.keep_page(key, generation, body.clone());
     Ok(json_bytes(body))
 }
 
@@ -708,7 +702,7 @@ async fn code_route(st: St, req: Request) -> ApiResult {
             "send the request as Content-Type: application/json",
         ));
     }
-    let _permit = st.compute_permit().await?;
+    let _permit = st.coding_turn().await?;
     let bytes = read_body(&parts.headers, body, limits::CODE_BODY).await?;
     let r: CodeRequest = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::new(
@@ -745,7 +739,7 @@ async fn code_route(st: St, req: Request) -> ApiResult {
     let date = day("date_context", r.date_context.as_deref())?;
     let explain = r.explain;
     let coded = st
-        .compute(move |st| Ok(code::code_sentences(&st.coder, &sentences, date, explain)?))
+        .code(move |st| Ok(code::code_sentences(&st.coder, &sentences, date, explain)?))
         .await?;
     ok(&json!({ "results": coded }))
 }
@@ -867,14 +861,14 @@ async fn read_upload(st: &Arc<State>, req: Request) -> Result<Upload, ApiError> 
 
 async fn upload(st: St, req: Request) -> ApiResult {
     st.authorize(req.headers())?;
-    let _permit = st.compute_permit().await?;
+    let turn = st.coding_turn().await?;
     let up = read_upload(&st, req).await?;
     if up.bytes.is_empty() {
         return Err(ApiError::bad_request("the document is empty"));
     }
     day("date", up.opts.date.as_deref())?;
     let (doc, warnings) = st
-        .compute(move |st| {
+        .code(move |st| {
             let ingest::Prepared { mut doc, warnings } = ingest::prepare_bytes(
                 &up.bytes,
                 up.ext.as_deref(),
@@ -904,6 +898,9 @@ async fn upload(st: St, req: Request) -> ApiResult {
             ))
         })
         .await?;
+    // The turn goes to the next upload while this one waits to be visible to reads.
+    drop(turn);
+    st.visible(Instant::now()).await?;
     let code = if status == "new" {
         StatusCode::CREATED
     } else {

@@ -77,7 +77,7 @@ impl Code {
             Code::ForbiddenOrigin => ("forbidden_origin", S::FORBIDDEN,
                 "The Host header does not name this server, or a write came from a page on another site (Origin, Sec-Fetch-Site)."),
             Code::Busy => ("busy", S::SERVICE_UNAVAILABLE,
-                "The database stayed locked by another writer for longer than the server waits; try again later."),
+                "The database stayed locked by another writer for longer than the server waits, or too many uploads wait already; try again later (see Retry-After)."),
             Code::Internal => ("internal", S::INTERNAL_SERVER_ERROR,
                 "A bug or a database failure on the server; the message says what failed."),
         }
@@ -186,6 +186,9 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/json"),
         );
+        if self.code == Code::Busy {
+            h.insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+        }
         if self.code == Code::Unauthorized {
             h.insert(
                 header::WWW_AUTHENTICATE,

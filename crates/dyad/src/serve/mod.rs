@@ -2,13 +2,15 @@
 //! binary, assets embedded, nothing fetched from elsewhere.
 //!
 //! Concurrency: SQLite in WAL mode lets many readers run beside one writer. Each request's
-//! database work runs on tokio's blocking pool with a reader connection taken from a small pool
-//! (at most `readers` at once, bounded by a semaphore so a burst queues instead of opening a
-//! connection per request). Uploads are coded outside any lock and stored by the one writer
-//! connection in one transaction, so the server keeps answering while it ingests. At most
-//! `compute` uploads and coding requests run at once (a permit is taken before the body is
-//! read): the others wait with their bodies unread, so a burst of uploads neither fills the
-//! blocking pool that readers also use nor piles request bodies up in memory.
+//! database work runs on tokio's blocking pool with a read-only connection taken from a small
+//! pool (at most `readers` at once, bounded by a semaphore so a burst queues instead of opening
+//! a connection per request). Uploads and coding requests are coded on threads of their own
+//! (`work`: one fewer than the cores, at a lower priority, so readers always have a core and
+//! never wait behind them) and stored by the one writer connection in one transaction, so the
+//! server keeps answering while it ingests. A request takes its turn on a coding thread before
+//! its body is read: the others wait with their bodies unread, and past `upload_queue` waiting
+//! the next is answered 503 `busy`, so a burst of uploads neither starves reads nor piles
+//! connections and bodies up in memory.
 //!
 //! Analyses (level, phases, cycles) of a dyad are cached and invalidated when the database
 //! changes, whoever changed it: a watcher connection reads `PRAGMA data_version`, which moves
@@ -18,6 +20,7 @@ mod api;
 mod errors;
 mod events;
 mod origin;
+mod work;
 
 use crate::{builtin, coding, measure};
 use anyhow::{bail, Context, Result};
@@ -29,6 +32,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// How the server is set up.
 #[derive(Debug, Clone)]
@@ -43,6 +47,10 @@ pub struct Config {
     pub readers: usize,
     /// Host names accepted in `Host` besides the loopback names and the bound address.
     pub allow_hosts: Vec<String>,
+    /// Threads coding uploads and coding requests (at a lower priority than reads).
+    pub coding_threads: usize,
+    /// Uploads and coding requests waiting for a coding thread; more are answered 503 `busy`.
+    pub upload_queue: usize,
 }
 
 /// Limits the API enforces; reported by `/health` and documented in `/openapi.json`.
@@ -73,17 +81,57 @@ pub struct State {
     max_body: usize,
     readers: Mutex<Vec<Store>>,
     permits: tokio::sync::Semaphore,
-    /// Uploads and coding requests running at once.
-    compute: tokio::sync::Semaphore,
+    /// The coding threads of uploads and coding requests.
+    work: work::Work,
     writer: Mutex<Store>,
     coder: Coder,
     watch: Mutex<Watch>,
-    analyses: Mutex<HashMap<AnalysisKey, (u64, Arc<measure::Analysis>)>>,
+    analyses: Memo<AnalysisKey, Arc<measure::Analysis>>,
     dyads: Mutex<Option<(u64, Arc<Vec<events::DyadCount>>)>>,
     /// Per store generation: the citations by id, and the dyads known to have events.
     lookups: Mutex<Option<(u64, Lookups)>>,
     /// Encoded event pages by query string, valid for one store generation.
-    pages: Mutex<HashMap<String, (u64, axum::body::Bytes)>>,
+    pages: Memo<String, axum::body::Bytes>,
+}
+
+/// Values computed at most once per key and store generation: requests for a value being
+/// computed wait for it instead of computing it again. Without this, every commit (an upload
+/// stored) sent each waiting reader to recompute the same few pages at once.
+struct Memo<K, V> {
+    entries: Mutex<HashMap<K, (u64, Cell<V>)>>,
+    /// Entries kept at once; past it, those of older generations go, then all.
+    cap: usize,
+}
+
+/// A value of a [`Memo`], computed or being computed.
+type Cell<V> = Arc<tokio::sync::OnceCell<V>>;
+
+impl<K: std::hash::Hash + Eq, V> Memo<K, V> {
+    fn new(cap: usize) -> Memo<K, V> {
+        Memo {
+            entries: Mutex::new(HashMap::new()),
+            cap,
+        }
+    }
+
+    /// The cell holding (or about to hold) the value of `key` in store generation `generation`.
+    fn cell(&self, key: K, generation: u64) -> Cell<V> {
+        let mut entries = lock(&self.entries);
+        if let Some((g, cell)) = entries.get(&key) {
+            if *g == generation {
+                return Arc::clone(cell);
+            }
+        }
+        if entries.len() >= self.cap {
+            entries.retain(|_, (g, _)| *g == generation);
+            if entries.len() >= self.cap {
+                entries.clear();
+            }
+        }
+        let cell = Arc::new(tokio::sync::OnceCell::new());
+        entries.insert(key, (generation, Arc::clone(&cell)));
+        cell
+    }
 }
 
 /// Small lookups every event query needs, valid for one store generation.
@@ -98,7 +146,16 @@ struct Watch {
     store: Store,
     data_version: i64,
     generation: u64,
+    /// When `data_version` was last read (the instant before reading it).
+    checked: Option<Instant>,
 }
+
+/// How often at most the store is checked for commits, so how often at most the caches start
+/// over. An upload is answered only once a check has seen its commit, so a client always reads
+/// its own writes; a commit by another process is seen within this time. Without the bound,
+/// every upload stored made the readers recompute every page they ask for: with a few uploaders
+/// that was most of the server's work.
+const CHECK_EVERY: Duration = Duration::from_millis(100);
 
 /// Analyses kept at once.
 const CACHED_ANALYSES: usize = 32;
@@ -119,45 +176,32 @@ impl State {
             max_body: config.max_body,
             readers: Mutex::new(Vec::new()),
             permits: tokio::sync::Semaphore::new(config.readers.max(1)),
-            compute: tokio::sync::Semaphore::new(
-                std::thread::available_parallelism()
-                    .map(|n| n.get())
-                    .unwrap_or(1)
-                    .clamp(1, 8),
-            ),
+            work: work::Work::new(config.coding_threads, config.upload_queue)
+                .context("starting the coding threads")?,
             writer: Mutex::new(writer),
             coder: coding::builtin_coder()?,
             watch: Mutex::new(Watch {
                 store: watcher,
                 data_version,
                 generation: 0,
+                checked: None,
             }),
-            analyses: Mutex::new(HashMap::new()),
+            analyses: Memo::new(CACHED_ANALYSES),
             dyads: Mutex::new(None),
             lookups: Mutex::new(None),
-            pages: Mutex::new(HashMap::new()),
+            pages: Memo::new(CACHED_PAGES),
         })
     }
 
-    /// The encoded event page for `query`, if it was computed in the current store generation.
-    fn cached_page(&self, query: &str) -> Result<Option<axum::body::Bytes>, ApiError> {
-        let generation = self.generation()?;
-        Ok(lock(&self.pages)
-            .get(query)
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, b)| b.clone()))
-    }
-
-    /// Keeps an encoded event page computed in store generation `generation`.
-    fn keep_page(&self, query: String, generation: u64, body: axum::body::Bytes) {
-        let mut pages = lock(&self.pages);
-        if pages.len() >= CACHED_PAGES {
-            pages.retain(|_, (g, _)| *g == generation);
-            if pages.len() >= CACHED_PAGES {
-                pages.clear();
-            }
-        }
-        pages.insert(query, (generation, body));
+    /// The encoded event page for `query` in the current store generation: computed by `f` once,
+    /// however many requests ask for it meanwhile.
+    async fn page<F>(self: &Arc<Self>, query: String, f: F) -> Result<axum::body::Bytes, ApiError>
+    where
+        F: FnOnce(&State, &Store) -> Result<axum::body::Bytes, ApiError> + Send + 'static,
+    {
+        let cell = self.pages.cell(query, self.generation()?);
+        let body = cell.get_or_try_init(|| self.read(f)).await?;
+        Ok(body.clone())
     }
 
     /// Runs `f` with a reader connection on the blocking pool.
@@ -175,7 +219,7 @@ impl State {
         tokio::task::spawn_blocking(move || {
             let store = match lock(&st.readers).pop() {
                 Some(s) => s,
-                None => Store::open(&st.db).map_err(ApiError::from)?,
+                None => Store::open_read_only(&st.db).map_err(ApiError::from)?,
             };
             let out = f(&st, &store);
             lock(&st.readers).push(store);
@@ -185,15 +229,23 @@ impl State {
         .map_err(|e| ApiError::internal(format!("a request's task failed: {e}")))?
     }
 
-    /// A permit to run an upload or a coding request, awaited before its body is read.
-    async fn compute_permit(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
-        self.compute
-            .acquire()
-            .await
-            .map_err(|_| ApiError::internal("the server is shutting down"))
+    /// A turn on a coding thread for an upload or a coding request, awaited before its body is
+    /// read and held until it is answered; `busy` when too many wait already.
+    async fn coding_turn(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+        self.work.turn().await
     }
 
-    /// Runs `f` on the blocking pool without a connection (CPU work: text stage, coding).
+    /// Runs `f` on a coding thread (the text stage and the coder); the caller holds a turn.
+    async fn code<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&State) -> Result<T, ApiError> + Send + 'static,
+    {
+        let st = Arc::clone(self);
+        self.work.run(move || f(&st)).await
+    }
+
+    /// Runs `f` on the blocking pool without a connection (CPU work of reads).
     async fn compute<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -218,20 +270,37 @@ impl State {
     }
 
     /// A number that changes whenever the database has changed.
+    /// (The store is checked at most every [`CHECK_EVERY`].)
     fn generation(&self) -> Result<u64, ApiError> {
         let mut w = lock(&self.watch);
-        let v = data_version(&w.store)?;
-        if v != w.data_version {
-            w.data_version = v;
-            w.generation += 1;
+        if w.checked.is_none_or(|c| c.elapsed() >= CHECK_EVERY) {
+            check(&mut w)?;
         }
         Ok(w.generation)
     }
 
-    /// The lookups of the current generation (`store` loads them when the store changed).
+    /// Waits until the generation includes what was committed before `committed` (at most
+    /// [`CHECK_EVERY`]), so that the client's next read sees its write.
+    async fn visible(&self, committed: Instant) -> Result<(), ApiError> {
+        loop {
+            let wait = {
+                let mut w = lock(&self.watch);
+                match w.checked {
+                    Some(c) if c > committed => return Ok(()),
+                    Some(c) if c.elapsed() < CHECK_EVERY => CHECK_EVERY - c.elapsed(),
+                    _ => return check(&mut w),
+                }
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// The lookups of the current generation (`store` loads them when the store changed; the
+    /// lock is held meanwhile, so one reader loads them and the others wait for it).
     fn lookups(&self, store: &Store) -> Result<Lookups, ApiError> {
         let generation = self.generation()?;
-        if let Some((g, l)) = lock(&self.lookups).as_ref() {
+        let mut current = lock(&self.lookups);
+        if let Some((g, l)) = current.as_ref() {
             if *g == generation {
                 return Ok(l.clone());
             }
@@ -240,7 +309,7 @@ impl State {
             citations: Arc::new(events::citations(store.connection())?),
             known: Arc::new(Mutex::new(HashMap::new())),
         };
-        *lock(&self.lookups) = Some((generation, l.clone()));
+        *current = Some((generation, l.clone()));
         Ok(l)
     }
 
@@ -295,36 +364,28 @@ impl State {
         names.sort_unstable();
         names.dedup();
         let key: AnalysisKey = (dyad.0.clone(), dyad.1.clone(), names, dedup);
-        let generation = self.generation()?;
-        if let Some((g, a)) = lock(&self.analyses).get(&key) {
-            if *g == generation {
-                return Ok(Arc::clone(a));
-            }
-        }
-        let a = self
-            .read(move |st, store| {
-                st.check_dyad(store, &dyad)?;
-                let a = measure::analyse(store, &dyad, &origins, dedup)?;
-                if a.level.points.is_empty() {
-                    return Err(ApiError::new(
-                        Code::NoEvents,
-                        format!(
-                            "no events of {}-{} from the origins asked for ({})",
-                            dyad.0,
-                            dyad.1,
-                            crate::cmd::index::origin_names(&origins)
-                        ),
-                    ));
-                }
-                Ok(Arc::new(a))
+        let cell = self.analyses.cell(key, self.generation()?);
+        let a = cell
+            .get_or_try_init(|| {
+                self.read(move |st, store| {
+                    st.check_dyad(store, &dyad)?;
+                    let a = measure::analyse(store, &dyad, &origins, dedup)?;
+                    if a.level.points.is_empty() {
+                        return Err(ApiError::new(
+                            Code::NoEvents,
+                            format!(
+                                "no events of {}-{} from the origins asked for ({})",
+                                dyad.0,
+                                dyad.1,
+                                crate::cmd::index::origin_names(&origins)
+                            ),
+                        ));
+                    }
+                    Ok(Arc::new(a))
+                })
             })
             .await?;
-        let mut cache = lock(&self.analyses);
-        if cache.len() >= CACHED_ANALYSES {
-            cache.clear();
-        }
-        cache.insert(key, (generation, Arc::clone(&a)));
-        Ok(a)
+        Ok(Arc::clone(a))
     }
 }
 
@@ -336,6 +397,18 @@ fn unknown_dyad(dyad: &(String, String)) -> ApiError {
             dyad.0, dyad.1
         ),
     )
+}
+
+/// Reads `data_version`; a new one starts a new generation.
+fn check(w: &mut Watch) -> Result<(), ApiError> {
+    let now = Instant::now();
+    let v = data_version(&w.store)?;
+    w.checked = Some(now);
+    if v != w.data_version {
+        w.data_version = v;
+        w.generation += 1;
+    }
+    Ok(())
 }
 
 fn data_version(store: &Store) -> Result<i64, rusqlite::Error> {
