@@ -90,7 +90,8 @@ pub struct State {
     dyads: Mutex<Option<(u64, Arc<Vec<events::DyadCount>>)>>,
     /// Per store generation: the citations by id, and the dyads known to have events.
     lookups: Mutex<Option<(u64, Lookups)>>,
-    /// Encoded event pages by query string, valid for one store generation.
+    /// Encoded pages of events (by query string) and of documents (`documents?` and the query
+    /// string), valid for one store generation.
     pages: Memo<String, axum::body::Bytes>,
 }
 
@@ -195,7 +196,7 @@ impl State {
         })
     }
 
-    /// The encoded event page for `query` in the current store generation: computed by `f` once,
+    /// The encoded page for `query` in the current store generation: computed by `f` once,
     /// however many requests ask for it meanwhile.
     async fn page<F>(self: &Arc<Self>, query: String, f: F) -> Result<axum::body::Bytes, ApiError>
     where
