@@ -328,6 +328,45 @@ fn an_object_stream_bomb_is_refused_before_it_is_expanded() {
     );
 }
 
+/// lopdf inflates a cross-reference stream whole before it reads any object: one inflating to
+/// 300 MB must be measured and refused first.
+#[test]
+fn a_cross_reference_stream_bomb_is_refused_before_it_is_inflated() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&chunk).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    let mut out = b"%PDF-1.5\n".to_vec();
+    for (i, o) in [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!(
+            "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length {} >>\nstream\n",
+            packed.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&packed);
+    out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+    let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
+    assert!(
+        msg.contains("cross-reference streams expand to more than 256 MB"),
+        "{msg}"
+    );
+}
+
 /// The bound on object streams leaves a small one to be expanded and read: here the font the
 /// page draws with lives in one, compressed.
 #[test]
