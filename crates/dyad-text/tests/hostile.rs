@@ -136,6 +136,28 @@ fn a_page_tree_that_loops_is_refused() {
     }
 }
 
+/// Found by fuzzing (`fuzz/run.sh`, target `pdf`): a page that is its own parent, with its own
+/// resources but a damaged `/MediaBox` key, made the reader look the media box up the parent
+/// chain for ever (1.8 KB, over 60 s of CPU, never ending).
+#[test]
+fn a_page_that_is_its_own_parent_without_a_media_box_is_refused() {
+    let bytes = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 3 0 R /MediaBo| [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 6 0 R >>".into(),
+        "<< >>".into(),
+        FONT.into(),
+        stream("", PAGE_TEXT),
+    ]);
+    match on_small_stack(bytes, Format::Pdf) {
+        Err(TextError::Pdf(msg)) => assert!(
+            msg.contains("page 1: the page tree loops (object 3 0 is its own ancestor)"),
+            "{msg}"
+        ),
+        other => panic!("expected the loop to be refused, got {other:?}"),
+    }
+}
+
 #[test]
 fn a_form_drawn_once_is_still_read() {
     let bytes = pdf_with_form(

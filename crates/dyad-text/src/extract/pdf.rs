@@ -321,6 +321,7 @@ pub fn check_structure(doc: &Document) -> Result<(), TextError> {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
+        check_ancestry(doc, page, page_no)?;
         let resources = inherited_resources(doc, page, page_no)?;
         let Ok(content) = doc.get_page_content(page_id) else {
             continue;
@@ -329,6 +330,33 @@ pub fn check_structure(doc: &Document) -> Result<(), TextError> {
         walk.stack.clear();
         walk.calls = 0;
         walk.visit(page_no, &names, resources)?;
+    }
+    Ok(())
+}
+
+/// Refuses a page whose `Parent` chain loops or is deeper than [`MAX_TREE_DEPTH`], whatever it
+/// holds: the reader looks a page's attributes up that chain (`Resources`, and `MediaBox`, which
+/// a page whose own is missing or damaged inherits), and on a loop it never stops.
+fn check_ancestry(doc: &Document, page: &Dictionary, page_no: u32) -> Result<(), TextError> {
+    let mut dict = page;
+    let mut seen: Vec<ObjectId> = Vec::new();
+    while let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) {
+        if seen.contains(&parent) {
+            return Err(TextError::Pdf(format!(
+                "page {page_no}: the page tree loops (object {} {} is its own ancestor)",
+                parent.0, parent.1
+            )));
+        }
+        if seen.len() >= MAX_TREE_DEPTH {
+            return Err(TextError::Pdf(format!(
+                "page {page_no}: the page tree is more than {MAX_TREE_DEPTH} levels deep"
+            )));
+        }
+        seen.push(parent);
+        let Ok(d) = doc.get_dictionary(parent) else {
+            return Ok(());
+        };
+        dict = d;
     }
     Ok(())
 }
