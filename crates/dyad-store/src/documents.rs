@@ -162,6 +162,29 @@ impl Store {
         Ok(rows)
     }
 
+    /// One page of the stored documents, newest first, and how many are stored: the page is
+    /// chosen before its rows are read, so the cost does not grow with what is left out.
+    pub fn documents_page(
+        &self,
+        limit: u64,
+        offset: u64,
+    ) -> Result<(Vec<DocumentRow>, u64), StoreError> {
+        let total: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d WHERE d.rowid IN \
+             (SELECT rowid FROM documents ORDER BY ingested_at DESC, rowid DESC LIMIT ?1 OFFSET ?2) \
+             ORDER BY d.ingested_at DESC, d.rowid DESC"
+        ))?;
+        let rows = stmt
+            .query_map([limit, offset], doc_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((rows, total as u64))
+    }
+
     /// The document whose id is `id` or starts with `id` (a unique prefix of at least 4 characters).
     pub fn document(&self, id: &str) -> Result<DocumentRow, StoreError> {
         let id = id.trim().to_ascii_lowercase();

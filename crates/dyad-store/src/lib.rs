@@ -335,6 +335,27 @@ mod tests {
     }
 
     #[test]
+    fn a_page_of_documents_is_the_newest_first_and_counts_them_all() {
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["aaaa0001", "aaaa0002", "aaaa0003"] {
+            store.ingest_document(&doc(id)).unwrap();
+        }
+        let ids = |page: Vec<DocumentRow>| page.into_iter().map(|d| d.id).collect::<Vec<_>>();
+        let (page, total) = store.documents_page(2, 0).unwrap();
+        assert_eq!(
+            (ids(page), total),
+            (vec!["aaaa0003".into(), "aaaa0002".into()], 3)
+        );
+        let (page, total) = store.documents_page(2, 2).unwrap();
+        assert_eq!((ids(page), total), (vec!["aaaa0001".to_string()], 3));
+        assert!(store.documents_page(5, u64::MAX).unwrap().0.is_empty());
+        // The same documents and order as the whole list, reversed.
+        let mut all = ids(store.documents().unwrap());
+        all.reverse();
+        assert_eq!(ids(store.documents_page(10, 0).unwrap().0), all);
+    }
+
+    #[test]
     fn a_failed_document_leaves_nothing_behind() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("a.db")).unwrap();

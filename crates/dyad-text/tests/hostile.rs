@@ -136,6 +136,28 @@ fn a_page_tree_that_loops_is_refused() {
     }
 }
 
+/// Found by fuzzing (`fuzz/run.sh`, target `pdf`): a page that is its own parent, with its own
+/// resources but a damaged `/MediaBox` key, made the reader look the media box up the parent
+/// chain for ever (1.8 KB, over 60 s of CPU, never ending).
+#[test]
+fn a_page_that_is_its_own_parent_without_a_media_box_is_refused() {
+    let bytes = pdf(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 3 0 R /MediaBo| [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 6 0 R >>".into(),
+        "<< >>".into(),
+        FONT.into(),
+        stream("", PAGE_TEXT),
+    ]);
+    match on_small_stack(bytes, Format::Pdf) {
+        Err(TextError::Pdf(msg)) => assert!(
+            msg.contains("page 1: the page tree loops (object 3 0 is its own ancestor)"),
+            "{msg}"
+        ),
+        other => panic!("expected the loop to be refused, got {other:?}"),
+    }
+}
+
 #[test]
 fn a_form_drawn_once_is_still_read() {
     let bytes = pdf_with_form(
@@ -324,6 +346,45 @@ fn an_object_stream_bomb_is_refused_before_it_is_expanded() {
     let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
     assert!(
         msg.contains("object streams expand to more than 256 MB (object 4 0"),
+        "{msg}"
+    );
+}
+
+/// lopdf inflates a cross-reference stream whole before it reads any object: one inflating to
+/// 300 MB must be measured and refused first.
+#[test]
+fn a_cross_reference_stream_bomb_is_refused_before_it_is_inflated() {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let chunk = vec![0u8; 1 << 20];
+    for _ in 0..300 {
+        z.write_all(&chunk).unwrap();
+    }
+    let packed = z.finish().unwrap();
+    let mut out = b"%PDF-1.5\n".to_vec();
+    for (i, o) in [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ]
+    .iter()
+    .enumerate()
+    {
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!(
+            "4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length {} >>\nstream\n",
+            packed.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&packed);
+    out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+    let msg = on_small_stack(out, Format::Pdf).unwrap_err().to_string();
+    assert!(
+        msg.contains("cross-reference streams expand to more than 256 MB"),
         "{msg}"
     );
 }

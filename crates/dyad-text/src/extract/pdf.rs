@@ -15,6 +15,8 @@
 //! objects) are expanded by lopdf while it loads the document, before `check_sizes` could see
 //! them: a filter run on each object as it is read ([`bound_object_streams`]) counts what they
 //! inflate to first and leaves unexpanded those past the limit, and the document is refused.
+//! Cross-reference streams are inflated earlier still, while the reader finds the objects:
+//! [`check_xref_streams`] follows the same offsets in the raw bytes and measures them first.
 //!
 //! `pdf-extract` panics on some fonts and broken files. Extraction runs under
 //! `std::panic::catch_unwind`, and a panic becomes [`TextError::Pdf`]. So that such a panic does
@@ -83,6 +85,7 @@ pub fn extract(bytes: &[u8]) -> Result<Pdf, TextError> {
 }
 
 fn run(bytes: &[u8]) -> Result<Pdf, TextError> {
+    check_xref_streams(bytes)?;
     OBJECT_STREAMS_INFLATED.with(|n| n.set(0));
     let options = pdf_extract::LoadOptions {
         filter: Some(bound_object_streams),
@@ -164,6 +167,103 @@ fn bound_object_streams(id: ObjectId, object: &mut Object) -> Option<(ObjectId, 
     Some((id, Object::Null))
 }
 
+/// Cross-reference sections followed at most (a chain of `/Prev` links longer than this is not
+/// one a writer makes).
+const MAX_XREF_SECTIONS: usize = 1024;
+
+/// Refuses a document whose cross-reference streams inflate past [`MAX_DECODED_BYTES`] in all,
+/// before the reader inflates them (whole, in memory, as the first thing it does). The sections
+/// are found as the reader finds them: `startxref` at the end of the file, then each section's
+/// `/Prev` and `/XRefStm`; a section that is a classic table is only followed, a stream is
+/// measured by inflating it into a counter.
+pub fn check_xref_streams(bytes: &[u8]) -> Result<(), TextError> {
+    use std::io::Read;
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    let Some(at) = rfind(tail, b"startxref") else {
+        return Ok(());
+    };
+    let mut next: Vec<usize> = number_after(&tail[at + b"startxref".len()..])
+        .into_iter()
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut total = 0u64;
+    while let Some(offset) = next.pop() {
+        if seen.len() >= MAX_XREF_SECTIONS || !seen.insert(offset) {
+            continue;
+        }
+        let Some(rest) = bytes.get(offset..) else {
+            continue;
+        };
+        let window = &rest[..rest.len().min(64 << 10)];
+        let (dict, data) = if window.trim_ascii_start().starts_with(b"xref") {
+            // A classic table: its trailer's dictionary names the sections before it.
+            let Some(t) = find(window, b"trailer") else {
+                continue;
+            };
+            let end = find(&window[t..], b"startxref").map_or(window.len(), |e| t + e);
+            (&window[t..end], None)
+        } else {
+            match find(window, b"stream") {
+                Some(s) => (&window[..s], Some(s + b"stream".len())),
+                None => continue,
+            }
+        };
+        next.extend(name_number(dict, b"/Prev"));
+        next.extend(name_number(dict, b"/XRefStm"));
+        let Some(start) = data else {
+            continue;
+        };
+        let mut start = offset + start;
+        for eol in [b"\r\n".as_slice(), b"\n", b"\r"] {
+            if bytes[start..].starts_with(eol) {
+                start += eol.len();
+                break;
+            }
+        }
+        let left = MAX_DECODED_BYTES - total;
+        // Only Flate can expand much; a stream under another filter is read as it is.
+        if find(dict, b"/Fl").is_some() {
+            let mut inflated = flate2::read::ZlibDecoder::new(&bytes[start..]).take(left + 1);
+            total += std::io::copy(&mut inflated, &mut std::io::sink()).unwrap_or(0);
+        }
+        if total > MAX_DECODED_BYTES {
+            return Err(TextError::Pdf(format!(
+                "its cross-reference streams expand to more than {} MB (a decompression bomb?)",
+                MAX_DECODED_BYTES >> 20
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The unsigned number after optional white space at the start of `b`.
+fn number_after(b: &[u8]) -> Option<usize> {
+    let b = b.trim_ascii_start();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    std::str::from_utf8(&b[..digits]).ok()?.parse().ok()
+}
+
+/// The number that follows the name `key` (a whole name: `/Prev`, not `/Previous`) in `dict`.
+fn name_number(dict: &[u8], key: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = find(&dict[from..], key) {
+        let after = from + i + key.len();
+        match dict.get(after) {
+            Some(c) if c.is_ascii_alphanumeric() => from = after,
+            _ => return number_after(&dict[after..]),
+        }
+    }
+    None
+}
+
 /// Refuses a document whose non-image streams inflate past [`MAX_DECODED_BYTES`] (a
 /// decompression bomb), measured without keeping the inflated bytes.
 pub fn check_sizes(doc: &Document) -> Result<(), TextError> {
@@ -221,6 +321,7 @@ pub fn check_structure(doc: &Document) -> Result<(), TextError> {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
+        check_ancestry(doc, page, page_no)?;
         let resources = inherited_resources(doc, page, page_no)?;
         let Ok(content) = doc.get_page_content(page_id) else {
             continue;
@@ -229,6 +330,33 @@ pub fn check_structure(doc: &Document) -> Result<(), TextError> {
         walk.stack.clear();
         walk.calls = 0;
         walk.visit(page_no, &names, resources)?;
+    }
+    Ok(())
+}
+
+/// Refuses a page whose `Parent` chain loops or is deeper than [`MAX_TREE_DEPTH`], whatever it
+/// holds: the reader looks a page's attributes up that chain (`Resources`, and `MediaBox`, which
+/// a page whose own is missing or damaged inherits), and on a loop it never stops.
+fn check_ancestry(doc: &Document, page: &Dictionary, page_no: u32) -> Result<(), TextError> {
+    let mut dict = page;
+    let mut seen: Vec<ObjectId> = Vec::new();
+    while let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) {
+        if seen.contains(&parent) {
+            return Err(TextError::Pdf(format!(
+                "page {page_no}: the page tree loops (object {} {} is its own ancestor)",
+                parent.0, parent.1
+            )));
+        }
+        if seen.len() >= MAX_TREE_DEPTH {
+            return Err(TextError::Pdf(format!(
+                "page {page_no}: the page tree is more than {MAX_TREE_DEPTH} levels deep"
+            )));
+        }
+        seen.push(parent);
+        let Ok(d) = doc.get_dictionary(parent) else {
+            return Ok(());
+        };
+        dict = d;
     }
     Ok(())
 }

@@ -372,15 +372,17 @@ async fn documents(st: St, RawQuery(q): RawQuery) -> ApiResult {
     let p = Params::parse(q.as_deref(), &["limit", "offset"])?;
     let limit = p.number("limit", 100u64, limits::PAGE)?;
     let offset = p.number("offset", 0u64, u64::MAX)?;
-    let docs = st.read(|_, store| Ok(store.documents()?)).await?;
-    let total = docs.len();
-    let page: Vec<_> = docs
-        .into_iter()
-        .rev() // newest first
-        .skip(offset as usize)
-        .take(limit as usize)
-        .collect();
-    ok(&json!({ "documents": page, "total": total, "limit": limit, "offset": offset }))
+    // Cached per store generation like event pages (the key tells the two routes apart).
+    let key = format!("documents?{}", q.unwrap_or_default());
+    let body = st
+        .page(key, move |_, store| {
+            let (page, total) = store.documents_page(limit, offset)?;
+            let body =
+                json!({ "documents": page, "total": total, "limit": limit, "offset": offset });
+            Ok(Bytes::from(body.to_string()))
+        })
+        .await?;
+    Ok(json_bytes(body))
 }
 
 async fn document(st: St, Path(id): Path<String>, RawQuery(q): RawQuery) -> ApiResult {

@@ -90,7 +90,8 @@ pub struct State {
     dyads: Mutex<Option<(u64, Arc<Vec<events::DyadCount>>)>>,
     /// Per store generation: the citations by id, and the dyads known to have events.
     lookups: Mutex<Option<(u64, Lookups)>>,
-    /// Encoded event pages by query string, valid for one store generation.
+    /// Encoded pages of events (by query string) and of documents (`documents?` and the query
+    /// string), valid for one store generation.
     pages: Memo<String, axum::body::Bytes>,
 }
 
@@ -138,6 +139,8 @@ impl<K: std::hash::Hash + Eq, V> Memo<K, V> {
 #[derive(Clone)]
 struct Lookups {
     citations: Arc<HashMap<String, dyad_store::CitationRow>>,
+    /// The chronology's version stamp: the citations change only with it.
+    citations_version: Option<String>,
     known: Arc<Mutex<HashMap<(String, String), bool>>>,
 }
 
@@ -193,7 +196,7 @@ impl State {
         })
     }
 
-    /// The encoded event page for `query` in the current store generation: computed by `f` once,
+    /// The encoded page for `query` in the current store generation: computed by `f` once,
     /// however many requests ask for it meanwhile.
     async fn page<F>(self: &Arc<Self>, query: String, f: F) -> Result<axum::body::Bytes, ApiError>
     where
@@ -257,16 +260,15 @@ impl State {
             .map_err(|e| ApiError::internal(format!("a request's task failed: {e}")))?
     }
 
-    /// Runs `f` with the one writer connection on the blocking pool.
+    /// Runs `f` with the one writer connection on a coding thread: storing is part of an
+    /// upload's work, at the same lower priority. The caller holds a turn.
     async fn write<T, F>(self: &Arc<Self>, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
     {
         let st = Arc::clone(self);
-        tokio::task::spawn_blocking(move || f(&mut lock(&st.writer)))
-            .await
-            .map_err(|e| ApiError::internal(format!("a request's task failed: {e}")))?
+        self.work.run(move || f(&mut lock(&st.writer))).await
     }
 
     /// A number that changes whenever the database has changed.
@@ -295,8 +297,9 @@ impl State {
         }
     }
 
-    /// The lookups of the current generation (`store` loads them when the store changed; the
-    /// lock is held meanwhile, so one reader loads them and the others wait for it).
+    /// The lookups of the current generation (`store` loads them when the store changed, the
+    /// citations only when the chronology did; the lock is held meanwhile, so one reader loads
+    /// them and the others wait for it).
     fn lookups(&self, store: &Store) -> Result<Lookups, ApiError> {
         let generation = self.generation()?;
         let mut current = lock(&self.lookups);
@@ -305,8 +308,14 @@ impl State {
                 return Ok(l.clone());
             }
         }
+        let version = store.curated_version()?;
+        let citations = match current.as_ref() {
+            Some((_, l)) if l.citations_version == version => Arc::clone(&l.citations),
+            _ => Arc::new(events::citations(store.connection())?),
+        };
         let l = Lookups {
-            citations: Arc::new(events::citations(store.connection())?),
+            citations,
+            citations_version: version,
             known: Arc::new(Mutex::new(HashMap::new())),
         };
         *current = Some((generation, l.clone()));
