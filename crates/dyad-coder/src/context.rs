@@ -903,6 +903,28 @@ impl Pass<'_> {
                 );
                 continue;
             }
+            // a pronoun subject with a partner (他22日与俄外长拉夫罗夫讨论, he met with Lavrov): a
+            // symmetric act of the pronoun's referent and the partner
+            if let (true, true, Some(m)) = (sym, third, before) {
+                let with_partner = m.connector == Some(GrammarKind::With)
+                    && pronoun.is_some_and(|p| p.span.1 <= m.span.0);
+                if with_partner && !cue.negated {
+                    if let Some((source, source_why)) = pronoun.and_then(|p| self.resolve(p)) {
+                        if source != m.code {
+                            self.push_act(
+                                events,
+                                out,
+                                cue,
+                                (&source, &source_why),
+                                (m.code, "named after `with`"),
+                                "a pronoun subject and its partner",
+                                (date, date_why),
+                            );
+                        }
+                    }
+                    continue;
+                }
+            }
             if before.is_some() && named_subject.is_none() || before.is_none() && !third {
                 continue;
             }

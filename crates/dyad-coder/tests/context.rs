@@ -329,3 +329,31 @@ fn a_bare_day_of_a_report_counts_from_the_dateline() {
         .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
     assert_eq!(st.event.date.to_string(), "2019-08-01");
 }
+
+#[test]
+fn a_pronoun_subject_meets_the_partner_named_after_with() {
+    let ev = code(
+        Lang::Zh,
+        "2019-06-12",
+        &[
+            "6月11日，英国外交大臣抵达北京访问。",
+            "他12日与中国外长举行会谈，讨论贸易问题。",
+        ],
+    );
+    assert!(
+        has(&ev, 1, "GBR", "CHN", "04") || has(&ev, 1, "CHN", "GBR", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+    // a ministry's head is the minister, read as the state and the agent word
+    let ev = code(
+        Lang::Zh,
+        "2019-06-12",
+        &["英国外交部长与中国外交部长在伦敦举行会谈。"],
+    );
+    assert!(
+        has(&ev, 0, "GBR", "CHN", "04") || has(&ev, 0, "CHN", "GBR", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+}
