@@ -234,6 +234,10 @@ struct LangMatcher {
     kw: Vec<Vec<usize>>,
     /// Listed compounds of two one-character abbreviations (美俄, 日美).
     compounds: HashSet<(char, char)>,
+    /// The first two characters of every full name of a state or organisation (美国, 俄罗): the
+    /// second abbreviation of a compound that opens such a name is that name (其中美国 is 其中 +
+    /// 美国, not 中美 + 国).
+    name_starts: HashSet<(char, char)>,
     /// Suffixes and prefixes that let a one-character abbreviation stand, with the characters
     /// they license (`-`: all).
     bound: Vec<(String, String)>,
@@ -508,6 +512,16 @@ impl Coder {
             })
             .map(|e| analyzer.fold(&e.expr))
             .collect();
+        let name_starts: HashSet<(char, char)> = d
+            .actors
+            .iter()
+            .filter(|a| a.lang == lang && matches!(a.kind, ActorKind::Code(_)))
+            .filter_map(|a| {
+                let f = analyzer.fold(&a.pattern);
+                let mut it = f.chars();
+                Some((it.next()?, it.next()?))
+            })
+            .collect();
         Ok(LangMatcher {
             analyzer,
             ac,
@@ -516,6 +530,7 @@ impl Coder {
             tails,
             kw_ac,
             kw,
+            name_starts,
             compounds: gram(GrammarKind::Compound)
                 .filter_map(|c| {
                     let mut it = c.chars();
@@ -742,8 +757,15 @@ impl Coder {
             _ => false,
         };
         let licenses = |v: &str| v == "-" || v.contains(c);
+        let opens_name = || {
+            let mut it = after.chars();
+            match (it.next(), it.next()) {
+                (Some(a), Some(b)) => m.name_starts.contains(&(a, b)),
+                _ => false,
+            }
+        };
         pair(prev, Some(c))
-            || pair(Some(c), next)
+            || (pair(Some(c), next) && !opens_name())
             || m.bound
                 .iter()
                 .any(|(b, v)| starts_with_fast(after, b) && licenses(v))

@@ -357,3 +357,24 @@ fn a_pronoun_subject_meets_the_partner_named_after_with() {
         facts(&ev)
     );
 }
+
+#[test]
+fn an_abbreviation_pair_that_opens_a_full_name_is_that_name() {
+    // 其中美国: 其中 + 美国, not the pair 中美 (China and the United States)
+    let ev = code(
+        Lang::Zh,
+        "2018-03-30",
+        &["多国宣布驱逐俄罗斯外交官，其中美国驱逐了60名俄罗斯外交官。"],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, b, _)| a == "CHN" || b == "CHN"),
+        "{:?}",
+        facts(&ev)
+    );
+    // a pair written as a pair still is one
+    let ev = code(Lang::Zh, "2018-03-30", &["中美两国元首当天通电话。"]);
+    assert!(has(&ev, 0, "CHN", "USA", "041"), "{:?}", facts(&ev));
+}
