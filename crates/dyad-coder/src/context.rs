@@ -686,7 +686,13 @@ impl Pass<'_> {
         }
         // the stance model reads the whole sentence: where it is sure, its stance decides
         // between the stance words; a speech verb (condemned, 呼吁) names its act itself
-        if let (None, Some(scores)) = (&speech_code, self.coder.stance(s.lang, s.text)) {
+        let stances: BTreeSet<Stance> = kinds.iter().filter_map(|c| Stance::of_cameo(c)).collect();
+        let scores = if speech_code.is_none() && stances.len() > 1 {
+            self.coder.stance(s.lang, s.text)
+        } else {
+            None
+        };
+        if let Some(scores) = scores {
             // only among the kinds the words allow: trained on our own sentences, alone it
             // over-reads plain reports of real text (measured on the development corpus)
             let (best, p) = scores.best();
