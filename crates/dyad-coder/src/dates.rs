@@ -243,6 +243,18 @@ pub(crate) fn resolve(
     }
     let base = match (base, document) {
         (Some(b), Some(d)) if b.ordinal() > d.ordinal() && (r.year.is_none()) => Some(d),
+        // a bare day (22日, on the 22nd) needs a month: a base that names only a year (an aside
+        // about 1987) lends nothing, the document's date does
+        (Some(b), Some(d))
+            if r.year.is_none()
+                && r.month.is_none()
+                && r.day.is_some()
+                && r.relative.is_none()
+                && b.m().is_none()
+                && d.m().is_some() =>
+        {
+            Some(d)
+        }
         _ => base,
     };
     let anchor_date = match r.relative {
@@ -276,6 +288,23 @@ mod tests {
 
     fn d(s: &str) -> EventDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_bare_day_takes_its_month_from_the_document_when_the_base_is_only_a_year() {
+        let r = RawDate {
+            day: Some(22),
+            ..RawDate::default()
+        };
+        assert_eq!(
+            resolve(&r, Some(d("1987")), Some(d("2018-10-23"))),
+            Some(d("2018-10-22"))
+        );
+        // a base with a month still lends it
+        assert_eq!(
+            resolve(&r, Some(d("2018-09-03")), Some(d("2018-10-23"))),
+            Some(d("2018-09-22"))
+        );
     }
 
     #[test]
