@@ -321,8 +321,8 @@ pub fn check_structure(doc: &Document) -> Result<(), TextError> {
         let Ok(page) = doc.get_dictionary(page_id) else {
             continue;
         };
-        check_ancestry(doc, page, page_no)?;
-        let resources = inherited_resources(doc, page, page_no)?;
+        let chain = ancestors(doc, page, page_no)?;
+        let resources = inherited_resources(doc, page, &chain);
         let Ok(content) = doc.get_page_content(page_id) else {
             continue;
         };
@@ -334,12 +334,18 @@ pub fn check_structure(doc: &Document) -> Result<(), TextError> {
     Ok(())
 }
 
-/// Refuses a page whose `Parent` chain loops or is deeper than [`MAX_TREE_DEPTH`], whatever it
-/// holds: the reader looks a page's attributes up that chain (`Resources`, and `MediaBox`, which
-/// a page whose own is missing or damaged inherits), and on a loop it never stops.
-fn check_ancestry(doc: &Document, page: &Dictionary, page_no: u32) -> Result<(), TextError> {
+/// The page's ancestors along its `Parent` chain, nearest first; a chain that loops or is deeper
+/// than [`MAX_TREE_DEPTH`] is refused, whatever it holds: the reader looks a page's attributes up
+/// that chain (`Resources`, and `MediaBox`, which a page whose own is missing or damaged
+/// inherits), and on a loop it never stops.
+fn ancestors<'a>(
+    doc: &'a Document,
+    page: &'a Dictionary,
+    page_no: u32,
+) -> Result<Vec<&'a Dictionary>, TextError> {
     let mut dict = page;
     let mut seen: Vec<ObjectId> = Vec::new();
+    let mut chain = Vec::new();
     while let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) {
         if seen.contains(&parent) {
             return Err(TextError::Pdf(format!(
@@ -354,46 +360,24 @@ fn check_ancestry(doc: &Document, page: &Dictionary, page_no: u32) -> Result<(),
         }
         seen.push(parent);
         let Ok(d) = doc.get_dictionary(parent) else {
-            return Ok(());
+            break;
         };
+        chain.push(d);
         dict = d;
     }
-    Ok(())
+    Ok(chain)
 }
 
-/// The page's `Resources`, looked up its `Parent` chain as the reader does; a chain that loops
-/// or is deeper than [`MAX_TREE_DEPTH`] is refused.
+/// The page's `Resources`, looked up its `Parent` chain as the reader does.
 fn inherited_resources<'a>(
     doc: &'a Document,
     page: &'a Dictionary,
-    page_no: u32,
-) -> Result<Option<&'a Dictionary>, TextError> {
-    let mut dict = page;
-    let mut seen: Vec<ObjectId> = Vec::new();
-    loop {
-        if let Ok(r) = dict.get(b"Resources") {
-            return Ok(deref(doc, r).as_dict().ok());
-        }
-        let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) else {
-            return Ok(None);
-        };
-        if seen.contains(&parent) {
-            return Err(TextError::Pdf(format!(
-                "page {page_no}: the page tree loops (object {} {} is its own ancestor)",
-                parent.0, parent.1
-            )));
-        }
-        if seen.len() >= MAX_TREE_DEPTH {
-            return Err(TextError::Pdf(format!(
-                "page {page_no}: the page tree is more than {MAX_TREE_DEPTH} levels deep"
-            )));
-        }
-        seen.push(parent);
-        let Ok(d) = doc.get_dictionary(parent) else {
-            return Ok(None);
-        };
-        dict = d;
-    }
+    ancestors: &[&'a Dictionary],
+) -> Option<&'a Dictionary> {
+    std::iter::once(page)
+        .chain(ancestors.iter().copied())
+        .find_map(|d| d.get(b"Resources").ok())
+        .and_then(|r| deref(doc, r).as_dict().ok())
 }
 
 fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
