@@ -258,6 +258,8 @@ struct LangMatcher {
     speech_roots: Vec<String>,
     /// Title brackets (open, close): cues inside a title name no act.
     titles: Vec<(String, String)>,
+    /// Particles after which a verb cue modifies the next noun (签署的条约).
+    attributives: Vec<String>,
 }
 
 /// Compiled matchers over one [`Dictionaries`] value. Cheap to share across threads.
@@ -504,6 +506,9 @@ impl Coder {
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
         let continues = PrefixList::new(gram(GrammarKind::Continue).map(|c| analyzer.fold(&c)));
+        let attributives: Vec<String> = gram(GrammarKind::Attributive)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let date_lead = d
             .dates
             .iter()
@@ -547,6 +552,7 @@ impl Coder {
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
             date_lead,
             titles: gram_v(GrammarKind::Title),
+            attributives,
         })
     }
 
@@ -878,6 +884,19 @@ impl Coder {
             before
                 .rfind(open.as_str())
                 .is_some_and(|o| !before[o..].contains(close.as_str()))
+        })
+    }
+
+    /// Whether a verb cue ending at byte `end` modifies the noun after it (1987年签署的条约): an
+    /// attributive particle right after it and a word after the particle (not the end of a
+    /// clause: 峰会是于8月15日举行的。 reports the meeting).
+    fn attributive(m: &LangMatcher, folded: &str, end: usize) -> bool {
+        let after = folded.get(end..).unwrap_or("");
+        m.attributives.iter().any(|p| {
+            after
+                .strip_prefix(p.as_str())
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric)
         })
     }
 
@@ -1466,6 +1485,9 @@ impl Coder {
                 continue;
             }
             if Self::in_title(m, folded, cue.start) {
+                continue;
+            }
+            if !self.dict.actions[ai].noun && Self::attributive(m, folded, cue.span_end) {
                 continue;
             }
             // 加强制裁俄罗斯的可能性: the cue and its object modify a topic noun

@@ -149,6 +149,9 @@ pub enum GrammarKind {
     /// A noun after which a verb cue (right before it, or before 的 and it) names a topic, not
     /// an act: 通报会晤情况, 达成协议的可能性, 开展合作的典范.
     Topic,
+    /// A particle after which a verb cue modifies the noun that follows (1987年签署的条约, 与美国
+    /// 签署的协议): the act is background to the sentence, not an event it reports.
+    Attributive,
     /// A reporting or speech verb (表示, 称, said, заявил): a date that governs it dates the
     /// report, not the acts in its complement (普京8月16日表示…会晤 is no meeting of 16 August).
     Report,
@@ -684,6 +687,7 @@ impl Dictionaries {
                 "modifier" => GrammarKind::Modifier,
                 "light" => GrammarKind::Light,
                 "topic" => GrammarKind::Topic,
+                "attributive" => GrammarKind::Attributive,
                 "report" => GrammarKind::Report,
                 "continue" => GrammarKind::Continue,
                 "speech-root" => GrammarKind::SpeechRoot,

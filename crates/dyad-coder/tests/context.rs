@@ -378,3 +378,66 @@ fn an_abbreviation_pair_that_opens_a_full_name_is_that_name() {
     let ev = code(Lang::Zh, "2018-03-30", &["中美两国元首当天通电话。"]);
     assert!(has(&ev, 0, "CHN", "USA", "041"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_first_person_document_speaks_with_its_main_partys_voice() {
+    // a statement in the first person with no speaker line and no reporting verb: "we" is the
+    // party the document is about
+    let ev = code(
+        Lang::En,
+        "2019-03-01",
+        &[
+            "The United States will review its cooperation with Venezuela's neighbours.",
+            "The United States has consulted Brazil and Colombia.",
+            "We regret that Venezuela has violated its commitments.",
+            "We want to thank Colombia for its generous support.",
+        ],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 2, "USA", "VEN", "11"), "{f:?}");
+    assert!(has(&ev, 3, "USA", "COL", "05"), "{f:?}");
+}
+
+#[test]
+fn first_person_in_a_news_report_is_no_voice() {
+    // "we" only inside quotations: the report has no voice of its own
+    let ev = code(
+        Lang::En,
+        "2019-03-01",
+        &[
+            "Brazil's president met Argentina's president in Brasilia on Thursday.",
+            "\"We regret the delay,\" he said.",
+            "Trade between the two countries grew last year.",
+            "Both economies depend on exports of soybeans.",
+            "Harvests were large in the south.",
+            "Prices fell in the autumn.",
+            "We regret that Venezuela has violated its commitments.",
+        ],
+    );
+    let f = facts(&ev);
+    assert!(!f.iter().any(|(s, ..)| *s == 6), "{f:?}");
+}
+
+#[test]
+fn a_verb_cue_that_modifies_a_noun_is_background() {
+    // 1987年签署的条约: the signing is what the treaty is, not an act the sentence reports
+    let ev = code(
+        Lang::Zh,
+        "2019-08-03",
+        &["美国2日正式退出1987年与苏联签署的中导条约。"],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{f:?}");
+    assert!(!f.iter().any(|(_, _, _, c)| c.starts_with("057")), "{f:?}");
+    // 是…举行的: the clause ends after 的, the meeting is reported
+    let ev = code(
+        Lang::Zh,
+        "2021-06-17",
+        &["美俄首脑会晤是6月16日在日内瓦举行的。"],
+    );
+    assert!(
+        has(&ev, 0, "USA", "RUS", "04") || has(&ev, 0, "RUS", "USA", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+}
