@@ -1161,6 +1161,15 @@ impl Coder {
         toks
     }
 
+    /// Whether a phrase names only states or places (no person, no office, no group): such a
+    /// phrase joined to a location is another location.
+    fn is_place(&self, p: &Phrase) -> bool {
+        p.members.iter().all(|&a| {
+            let e = &self.dict.actors[a];
+            !e.is_org && e.role.is_none() && matches!(e.kind, ActorKind::Code(_))
+        })
+    }
+
     /// Whether actor entry `a` can join phrase `p` (one state or organisation, one person).
     fn compatible(&self, p: &Phrase, a: usize) -> bool {
         let new = &self.dict.actors[a];
@@ -1595,6 +1604,8 @@ impl Coder {
                             1
                         }
                         Some(GrammarKind::To) => 2,
+                        // 在法国和意大利会见: a place joined to a place is a place
+                        Some(GrammarKind::With) if last_role == 5 && self.is_place(p) => 5,
                         Some(GrammarKind::With) => 3,
                         Some(GrammarKind::PassiveBefore) | Some(GrammarKind::PassiveAfter) => 4,
                         Some(GrammarKind::At) => 5,

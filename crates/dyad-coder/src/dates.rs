@@ -216,6 +216,13 @@ fn shift(base: EventDate, unit: Unit, offset: i32) -> Option<EventDate> {
             }
             _ => Some(base),
         },
+        Unit::Week => match base.precision() {
+            Precision::Day => {
+                let d = add_days(&base, 7 * offset as i64)?;
+                EventDate::month(d.y(), d.m()?).ok()
+            }
+            _ => Some(base),
+        },
     }
 }
 

@@ -187,6 +187,9 @@ pub enum Unit {
     /// The last such weekday on or before the anchor day (周一, on Monday, в понедельник); the
     /// offset is the weekday, 1 = Monday … 7 = Sunday.
     Weekday,
+    /// A week counted from the anchor day (上周, last week, на прошлой неделе): the month of
+    /// the day that many weeks away, month-precise (a week names no day).
+    Week,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -852,9 +855,10 @@ impl Dictionaries {
                         Some(&"year") => Unit::Year,
                         Some(&"keep") => Unit::Keep,
                         Some(&"weekday") => Unit::Weekday,
+                        Some(&"week") => Unit::Week,
                         _ => {
                             return Err(bad(format!(
-                                "unit in `{}` must be day, month, year, keep or weekday",
+                                "unit in `{}` must be day, week, month, year, keep or weekday",
                                 f[2]
                             )))
                         }

@@ -441,3 +441,22 @@ fn a_verb_cue_that_modifies_a_noun_is_background() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_place_joined_to_a_place_is_a_place_and_last_week_a_month() {
+    // 在法国和意大利: both are where the meeting took place, not its parties; 上周 names the
+    // month of the day a week before the document
+    let ev = code(
+        Lang::Zh,
+        "2014-03-03",
+        &["克里上周在法国和意大利会见拉夫罗夫。"],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "USA", "RUS", "04"), "{f:?}");
+    assert!(
+        !f.iter().any(|(_, a, b, _)| a == "ITA" || b == "ITA"),
+        "{f:?}"
+    );
+    let dates: Vec<String> = ev.iter().map(|e| e.event.date.to_string()).collect();
+    assert!(dates.iter().all(|d| d == "2014-02"), "{dates:?}");
+}
