@@ -197,6 +197,32 @@ impl Coder {
     }
 }
 
+/// The quoted stretches of a sentence (character spans, closing mark included), from its
+/// quotation marks; `open`: the sentence begins inside a quotation. A quotation still open at the
+/// end of the sentence is not one (it runs on, or the mark was stray).
+fn quoted_spans(words: &[Word], open: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = open.then_some(0);
+    for w in words {
+        if let ContextKind::Quote(q) = w.kind {
+            let closes = match q {
+                QuoteKind::Open => false,
+                QuoteKind::Close => true,
+                QuoteKind::Both => start.is_some(),
+            };
+            match (closes, start) {
+                (true, Some(a)) => {
+                    out.push((a, w.span.1));
+                    start = None;
+                }
+                (true, None) => {}
+                (false, _) => start = Some(w.span.0),
+            }
+        }
+    }
+    out
+}
+
 /// The document's parties by salience.
 #[derive(Debug, Default)]
 struct Parties {
@@ -459,6 +485,7 @@ impl Pass<'_> {
         f: &SentenceFacts<'_>,
         words: &[Word],
         at: (usize, usize),
+        quoted_before: bool,
     ) -> Option<(String, String)> {
         // the speaker is the nearest actor before the verb in its own clause; a verb that opens
         // its clause (…达成协议，要求叙利亚…; Bush, speaking in Beijing, said) has the sentence's
@@ -472,6 +499,15 @@ impl Pass<'_> {
             .map(|(i, _)| i + 1)
             .last()
             .unwrap_or(0);
+        // a quotation closed before the verb ("…", — заявил Песков; "…," Biden said): the
+        // speaker is not among the words quoted
+        let quote_end = quoted_spans(words, quoted_before)
+            .into_iter()
+            .map(|(_, b)| b)
+            .filter(|&b| b <= at.0)
+            .last();
+        let outside = |span: (usize, usize)| quote_end.is_none_or(|e| span.0 >= e);
+        let clause_start = clause_start.max(quote_end.unwrap_or(0));
         let subject_like = |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
         let mention = f
             .actors
@@ -482,13 +518,15 @@ impl Pass<'_> {
             .or_else(|| {
                 f.actors
                     .iter()
-                    .filter(|m| m.span.1 <= at.0)
+                    .filter(|m| m.span.1 <= at.0 && outside(m.span))
                     .filter(subject_like)
                     .min_by_key(|m| m.span.0)
             });
         let pronoun = words
             .iter()
-            .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= at.0)
+            .filter(|w| {
+                matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= at.0 && outside(w.span)
+            })
             .max_by_key(|w| w.span.1);
         let name = |m: &Mention<'_>| -> String {
             s.text
@@ -508,10 +546,13 @@ impl Pass<'_> {
         if s.lang == Lang::Zh {
             return None;
         }
+        // after the verb: right after it (said Putin), or anywhere after a quotation
+        // («…», — говорится в заявлении, опубликованном на сайте Кремля)
+        let reach = if quote_end.is_some() { usize::MAX } else { 3 };
         let after = f
             .actors
             .iter()
-            .find(|m| m.span.0 >= at.1 && m.span.0 <= at.1 + 3)?;
+            .find(|m| m.span.0 >= at.1 && m.span.0 - at.1 <= reach)?;
         Some((
             after.code.to_string(),
             format!("`{}` after the verb", name(after)),
@@ -596,9 +637,15 @@ impl Pass<'_> {
             .iter()
             .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
             .collect();
+        // a reporting verb outside quotation marks frames the sentence («…выразил сожаление…», —
+        // информирует МИД): the verbs inside the quotation are what was reported
+        let quoted = quoted_spans(words, quoted_before);
+        let inside = |at: usize| quoted.iter().any(|&(a, b)| at >= a && at < b);
         let verb: Option<((usize, usize), String)> = f
             .reports
-            .first()
+            .iter()
+            .find(|r| !inside(r.0))
+            .or(f.reports.first())
             .map(|&r| (r, "reporting verb".to_string()))
             .or_else(|| {
                 speech_words
@@ -606,7 +653,7 @@ impl Pass<'_> {
                     .map(|w| (w.span, format!("speech verb {}", w.origin)))
             });
         let (speaker, verb_why) = match &verb {
-            Some((at, why)) => match self.speaker_at(s, f, words, *at) {
+            Some((at, why)) => match self.speaker_at(s, f, words, *at, quoted_before) {
                 Some(sp) => (sp, why.clone()),
                 None => match &self.speaker {
                     Some(r) if quoted_before || self.in_quote => (
