@@ -460,3 +460,16 @@ fn a_place_joined_to_a_place_is_a_place_and_last_week_a_month() {
     let dates: Vec<String> = ev.iter().map(|e| e.event.date.to_string()).collect();
     assert!(dates.iter().all(|d| d == "2014-02"), "{dates:?}");
 }
+
+#[test]
+fn a_quotation_before_the_reporting_verb_does_not_hold_the_speaker() {
+    // «…», — заявили в МИД: the state named inside the quotation is what was spoken of
+    let ev = code(
+        Lang::Ru,
+        "2021-05-20",
+        &["«Решения Вашингтона расцениваем как враждебные», — говорится в заявлении МИД России."],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "RUS", "USA", "11"), "{f:?}");
+    assert!(!has(&ev, 0, "USA", "RUS", "11"), "{f:?}");
+}
