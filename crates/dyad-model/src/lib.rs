@@ -11,9 +11,11 @@
 pub mod codes;
 pub mod date;
 pub mod event;
+pub mod kinds;
 pub mod text;
 
 pub use codes::{CameoCode, CodeTable, CodeTableError};
 pub use date::{DateError, EventDate, Precision};
 pub use event::{ActorRef, Event, Origin};
+pub use kinds::{Kind, KindMismatch, KindTable, KindTableError};
 pub use text::{Lang, Segment};

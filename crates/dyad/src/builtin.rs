@@ -9,7 +9,7 @@
 use anyhow::{Context, Result};
 use dyad_coder::tsv;
 use dyad_coder::People;
-use dyad_model::{ActorRef, CodeTable, EventDate, Origin};
+use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Origin};
 use dyad_store::{CitationRow, NewEvent, Probe, Store};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -53,6 +53,14 @@ pub fn people() -> Result<People> {
     let pos = "dictionaries/actors/positions.tsv";
     let ppl = "dictionaries/actors/people.tsv";
     Ok(People::parse((pos, file(pos)?), (ppl, file(ppl)?))?)
+}
+
+/// Where the table of kinds of act lives (embedded with the chronology).
+pub const KINDS_PATH: &str = "data/chronology/kinds.tsv";
+
+/// The kinds of act and their CAMEO codes, checked against the code table.
+pub fn kinds(table: &CodeTable) -> Result<KindTable> {
+    Ok(KindTable::parse(KINDS_PATH, file(KINDS_PATH)?, table)?)
 }
 
 /// The domain vocabulary: name → qualifier kind (`-`, `theatre`, `actor`).
@@ -111,18 +119,31 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "description_zh",
     "description_en",
     "cites",
+    "kind",
 ];
 pub const SOURCE_COLUMNS: &[&str] = &["id", "title", "publisher", "date", "url"];
+
+/// The dictionaries a chronology row is checked against.
+pub struct Vocabulary<'a> {
+    pub table: &'a CodeTable,
+    pub people: &'a People,
+    pub domains: &'a HashMap<String, String>,
+    pub kinds: &'a KindTable,
+}
 
 /// Parses and validates the chronology files. Every problem found is reported, each with its
 /// `file:line`; any problem makes the whole chronology unusable.
 pub fn parse_chronology(
     event_files: &[(&str, &str)],
     source_files: &[(&str, &str)],
-    table: &CodeTable,
-    people: &People,
-    domains: &HashMap<String, String>,
+    vocab: &Vocabulary,
 ) -> Result<Chronology, Vec<String>> {
+    let Vocabulary {
+        table,
+        people,
+        domains,
+        kinds,
+    } = *vocab;
     let mut problems = Vec::new();
     let mut hasher = Sha256::new();
     let mut citations = Vec::new();
@@ -187,6 +208,9 @@ pub fn parse_chronology(
         };
         for r in recs {
             let at = format!("{file}:{}", r.line);
+            if let Err(m) = kinds.check(r.fields[15], r.fields[8], r.fields[13], r.fields[12]) {
+                problems.push(format!("{at}: {m}"));
+            }
             match curated_event(&r.fields, table, people, domains, &cite_ids) {
                 Ok(ev) => {
                     if !ids.insert(r.fields[0].to_string()) {
@@ -393,9 +417,16 @@ pub fn chronology() -> Result<Chronology> {
     let table = code_table()?;
     let people = people()?;
     let domains = domains()?;
+    let kinds = kinds(&table)?;
     let events = files_under("data/chronology", "events-");
     let sources = files_under("data/chronology", "sources-");
-    parse_chronology(&events, &sources, &table, &people, &domains).map_err(|problems| {
+    let vocab = Vocabulary {
+        table: &table,
+        people: &people,
+        domains: &domains,
+        kinds: &kinds,
+    };
+    parse_chronology(&events, &sources, &vocab).map_err(|problems| {
         anyhow::anyhow!(
             "the built-in chronology has {} problems (run `dyad dict check`):\n  {}",
             problems.len(),
@@ -482,7 +513,7 @@ pub fn open_existing(db: &Path) -> Result<Store> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tdate\tsource\tsource_role\tsource_person\ttarget\ttarget_role\ttarget_person\tcameo\tdomains\tplace\tmeeting\tdescription_zh\tdescription_en\tcites\n";
+    const HEADER: &str = "id\tdate\tsource\tsource_role\tsource_person\ttarget\ttarget_role\ttarget_person\tcameo\tdomains\tplace\tmeeting\tdescription_zh\tdescription_en\tcites\tkind\n";
     const SOURCES: &str =
         "id\ttitle\tpublisher\tdate\turl\ns1\tA record\tThe White House\t2010-04-08\t\n";
 
@@ -490,13 +521,18 @@ mod tests {
         let table = code_table().unwrap();
         let people = people().unwrap();
         let domains = domains().unwrap();
+        let kinds = kinds(&table).unwrap();
         let events = format!("{HEADER}{rows}");
+        let vocab = Vocabulary {
+            table: &table,
+            people: &people,
+            domains: &domains,
+            kinds: &kinds,
+        };
         parse_chronology(
             &[("events-t.tsv", &events)],
             &[("sources-t.tsv", SOURCES)],
-            &table,
-            &people,
-            &domains,
+            &vocab,
         )
     }
 
@@ -532,24 +568,44 @@ mod tests {
 
     #[test]
     fn a_valid_row_loads_with_its_code_table_values() {
-        let c = check("2010-04-08-new-start\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague, Czech Republic\t\t签约\tSigned\ts1\n").unwrap();
+        let c = check("2010-04-08-new-start\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague, Czech Republic\t\t签约\tSigned\ts1\t\n").unwrap();
         assert_eq!(c.events[0].goldstein, 8.0);
         assert_eq!(c.events[0].quad_class, 1);
         assert_eq!(c.events[0].plover, "SUPPORT");
-        assert!(check("2010-04-08-x\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague\tmultilateral\t签约\tSigned\ts1\n")
+        assert!(check("2010-04-08-x\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague\tmultilateral\t签约\tSigned\ts1\t\n")
             .unwrap_err()
             .iter()
             .any(|p| p.contains("040, 042, 043, 044 or 046")));
     }
 
     #[test]
+    fn a_kind_of_act_has_one_code() {
+        let row = |code: &str, kind: &str| {
+            format!("2016-12-29-x\t2016-12-29\tUSA\tGOV\t\tRUS\tGOV\t\t{code}\tdiplomacy\t\t\t美国驱逐35名俄罗斯外交官\tThe US expels 35 Russian diplomats.\ts1\t{kind}\n")
+        };
+        assert!(check(&row("161", "")).is_ok());
+        let e = check(&row("1663", "")).unwrap_err();
+        assert!(
+            e[0].starts_with("events-t.tsv:2: reads as kind `expel-diplomats`")
+                && e[0].contains("coded 161 (data/chronology/kinds.tsv:"),
+            "{e:?}"
+        );
+        // a row that only comments on such an act says so
+        assert!(check(&row("111", "-")).is_ok());
+        let e = check(&row("161", "sanctions")).unwrap_err();
+        assert!(e[0].contains("kind `sanctions` is coded 163"), "{e:?}");
+        let e = check(&row("161", "expulsion")).unwrap_err();
+        assert!(e[0].contains("not in the kinds table"), "{e:?}");
+    }
+
+    #[test]
     fn roles_must_match_the_dated_role_dictionary() {
-        let e = check("2009-05-01-x\t2009-05-01\tRUS\tGOV\tputin@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        let e = check("2009-05-01-x\t2009-05-01\tRUS\tGOV\tputin@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\t\n").unwrap_err();
         assert!(
             e[0].contains("putin was not president on 2009-05-01"),
             "{e:?}"
         );
-        let e = check("2013-05-01-x\t2013-05-01\tRUS\tGOV\tmedvedev@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n").unwrap_err();
+        let e = check("2013-05-01-x\t2013-05-01\tRUS\tGOV\tmedvedev@president\tUSA\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\t\n").unwrap_err();
         assert!(
             e[0].contains("medvedev was not president on 2013-05-01"),
             "{e:?}"
@@ -558,24 +614,26 @@ mod tests {
 
     #[test]
     fn bad_rows_are_reported_with_file_and_line() {
-        let e = check("a\t2023-02-29\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n")
-            .unwrap_err();
+        let e =
+            check("a\t2023-02-29\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\t\n")
+                .unwrap_err();
         assert!(e[0].starts_with("events-t.tsv:2: date:"), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t999\tdiplomacy\t\t\t说\tSaid\ts1\n")
-            .unwrap_err();
+        let e =
+            check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t999\tdiplomacy\t\t\t说\tSaid\ts1\t\n")
+                .unwrap_err();
         assert!(e[0].contains("999"), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\t\n")
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\t\t\n")
             .unwrap_err();
         assert!(e.iter().any(|p| p.contains("no source cited")), "{e:?}");
         let e =
-            check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\tnope\n")
+            check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\tnope\t\n")
                 .unwrap_err();
         assert!(e.iter().any(|p| p.contains("`nope`")), "{e:?}");
-        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tweather\t\t\t说\tSaid\ts1\n")
+        let e = check("a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tweather\t\t\t说\tSaid\ts1\t\n")
             .unwrap_err();
         assert!(e.iter().any(|p| p.contains("unknown domain")), "{e:?}");
-        let dup = "a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n\
-                   b\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\n";
+        let dup = "a\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\t\n\
+                   b\t2023-02-01\tUSA\tGOV\t\tRUS\tGOV\t\t010\tdiplomacy\t\t\t说\tSaid\ts1\t\n";
         assert!(check(dup)
             .unwrap_err()
             .iter()

@@ -2,6 +2,7 @@
 //! exit codes (0 ok, 1 some inputs failed, 2 usage or fatal error).
 
 mod builtin;
+mod cite;
 mod cmd;
 mod coding;
 mod compressed;

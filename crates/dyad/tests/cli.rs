@@ -510,6 +510,102 @@ fn a_fresh_database_has_the_sourced_chronology() {
 }
 
 #[test]
+fn chronology_cites_its_sources_in_gbt7714_and_apa() {
+    let h = Harness::new();
+    let refs = |style: &str, from: &str, id: &str| -> (String, Vec<String>) {
+        let v = h.json(
+            &[
+                "chronology",
+                "--from",
+                from,
+                "--to",
+                from,
+                "--cite",
+                style,
+                "--cited",
+                "2026-12-05",
+                "--format",
+                "json",
+            ],
+            0,
+        );
+        let e = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not in {v}"))
+            .clone();
+        let r = e["references"].as_array().unwrap();
+        (
+            e["description"].as_str().unwrap().to_string(),
+            r.iter().map(|s| s.as_str().unwrap().to_string()).collect(),
+        )
+    };
+    // A meeting with two sources, one dated to the month, one to the day.
+    let (desc, gbt) = refs("gbt7714", "2017-02", "2017-02-16-dunford-gerasimov-meeting");
+    assert!(desc.starts_with("美军参联会主席邓福德"), "{desc}");
+    assert_eq!(
+        gbt,
+        [
+            "CBS News. Secretary Tillerson meets with Russian counterpart[EB/OL]. (2017-02)[2026-12-05]. https://www.cbsnews.com/news/secretary-tillerson-meets-with-russian-counterpart/.",
+            "Metbuat.az (AZERTAC). US, Russian military leaders meet in Baku[EB/OL]. (2017-02-16)[2026-12-05]. http://metbuat.az/news/637741/us-russian-military-leaders-meet-in-baku.html.",
+        ]
+    );
+    let (desc, apa) = refs("apa", "2017-02", "2017-02-16-dunford-gerasimov-meeting");
+    assert!(desc.starts_with("Joint Chiefs chairman Dunford"), "{desc}");
+    assert_eq!(
+        apa,
+        [
+            "CBS News. (2017, February). Secretary Tillerson meets with Russian counterpart. https://www.cbsnews.com/news/secretary-tillerson-meets-with-russian-counterpart/",
+            "Metbuat.az (AZERTAC). (2017, February 16). US, Russian military leaders meet in Baku. http://metbuat.az/news/637741/us-russian-military-leaders-meet-in-baku.html",
+        ]
+    );
+    // An official record cited by name and date, without a URL.
+    let id = "2001-11-13-new-relationship-statement";
+    let title = "Joint Statement by President George W. Bush and President Vladimir V. Putin on a New Relationship Between the United States and Russia";
+    assert_eq!(
+        refs("gbt7714", "2001-11", id).1,
+        [format!("The White House. {title}[EB]. (2001-11-13).")]
+    );
+    assert_eq!(
+        refs("apa", "2001-11", id).1,
+        [format!("The White House. (2001, November 13). {title}.")]
+    );
+    // As text: each event, then its numbered references.
+    let out = h
+        .cmd()
+        .args([
+            "chronology",
+            "--from",
+            "2017-02",
+            "--to",
+            "2017-02",
+            "--cite",
+            "apa",
+            "--cited",
+            "2026-12-05",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("2017-02-16  USA→RUS  044  Joint Chiefs chairman Dunford")
+            && text.contains("\n  [2] Metbuat.az (AZERTAC). (2017, February 16)."),
+        "{text}"
+    );
+    for bad in [
+        vec!["chronology", "--cite", "apa", "--format", "csv"],
+        vec!["chronology", "--cite", "gbt7714", "--cited", "2026-12"],
+        vec!["chronology", "--cited", "2026-12-05"],
+    ] {
+        let out = h.cmd().args(&bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
 fn summits_per_presidency_reproduce_or_explain_the_literature() {
     let h = Harness::new();
     let v = h.json(

@@ -1,5 +1,6 @@
 //! `dyad chronology`: the built-in, sourced events of a dyad.
 
+use crate::cite;
 use crate::output::{self, Format};
 use crate::{builtin, Outcome};
 use anyhow::{bail, Result};
@@ -20,6 +21,14 @@ pub struct Args {
     to: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Print each event's sources as references in this style: `gbt7714` (GB/T 7714-2015,
+    /// with the Chinese description) or `apa` (APA 7, with the English one). With
+    /// `--format json`: one object per event with its references; csv is refused.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    cite: Option<cite::Style>,
+    /// The day the sources were consulted, for GB/T 7714's [引用日期] (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "cite")]
+    cited: Option<String>,
 }
 
 /// Parses `USA-RUS` into its two codes.
@@ -134,6 +143,70 @@ pub fn csv_rows(events: &[EventRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// One event with its sources as references in `style`.
+#[derive(serde::Serialize)]
+struct Cited<'a> {
+    id: Option<&'a str>,
+    date: &'a str,
+    source: &'a str,
+    target: &'a str,
+    cameo: &'a str,
+    description: Option<&'a str>,
+    references: Vec<String>,
+}
+
+fn print_citations(
+    events: &[EventRow],
+    style: cite::Style,
+    cited: &str,
+    format: Format,
+) -> Result<Outcome> {
+    let items: Vec<Cited> = events
+        .iter()
+        .map(|e| Cited {
+            id: e.curated_id.as_deref(),
+            date: &e.date,
+            source: &e.source,
+            target: &e.target,
+            cameo: &e.cameo,
+            description: match style {
+                cite::Style::Gbt7714 => e.description_zh.as_deref(),
+                cite::Style::Apa => e.description_en.as_deref(),
+            },
+            references: e
+                .citation
+                .iter()
+                .map(|c| cite::format(c, style, cited))
+                .collect(),
+        })
+        .collect();
+    if format == Format::Json {
+        output::json(&items)?;
+        return Ok(Outcome::Ok);
+    }
+    let mut out = String::new();
+    for it in &items {
+        out.push_str(&format!(
+            "{}  {}→{}  {}  {}\n",
+            it.date,
+            it.source,
+            it.target,
+            it.cameo,
+            it.description.unwrap_or("")
+        ));
+        for (i, r) in it.references.iter().enumerate() {
+            out.push_str(&format!("  [{}] {r}\n", i + 1));
+        }
+    }
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
+    Ok(Outcome::Ok)
+}
+
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let dyad = parse_dyad(&args.dyad)?;
     let filter = EventFilter {
@@ -143,8 +216,21 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         origins: vec![Origin::Curated],
         ..Default::default()
     };
+    let cited = match &args.cited {
+        Some(d) => match d.parse::<EventDate>() {
+            Ok(e) if e.precision() == Precision::Day => d.clone(),
+            _ => bail!("--cited `{d}` must be a day, YYYY-MM-DD"),
+        },
+        None => cite::today(),
+    };
+    if args.cite.is_some() && args.format == Format::Csv {
+        bail!("--cite prints references as text or, with --format json, as JSON; csv has no place for them");
+    }
     let store = builtin::open_read(db)?;
     let events = store.events(&filter)?;
+    if let Some(style) = args.cite {
+        return print_citations(&events, style, &cited, args.format);
+    }
     match args.format {
         Format::Json => output::json(&events)?,
         Format::Csv => output::csv(CSV_HEADERS, &csv_rows(&events))?,

@@ -2,6 +2,7 @@
 
 use crate::{builtin, Outcome};
 use anyhow::Result;
+use dyad_model::KindTable;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -35,9 +36,34 @@ fn check() -> Result<Outcome> {
             );
             eprintln!("dictionaries/domains.tsv: {} domains", d.len());
             problems.extend(p.check());
+            let kinds = match builtin::kinds(t) {
+                Ok(k) => {
+                    eprintln!(
+                        "{}: {} kinds of act (version {})",
+                        builtin::KINDS_PATH,
+                        k.len(),
+                        k.version()
+                    );
+                    k
+                }
+                Err(e) => {
+                    problems.push(format!("{e:#}"));
+                    KindTable::default()
+                }
+            };
             match dyad_coder::Dictionaries::builtin() {
                 Ok(d) => {
-                    let coder_problems = d.check();
+                    let mut coder_problems = d.check();
+                    // the coder follows the kinds table too: a cue written as a kind's word
+                    // carries the kind's code
+                    for a in d.actions.iter().filter(|a| !a.negated && !a.hypothetical) {
+                        if let Some(k) = kinds.check_cue(&a.lang, &a.pattern, &a.cameo) {
+                            coder_problems.push(format!(
+                                "{}: cue `{}` is coded {}, but it names the kind `{}`, coded {} ({}): one kind of act has one code",
+                                a.origin, a.pattern, a.cameo, k.name, k.cameo, k.origin
+                            ));
+                        }
+                    }
                     eprintln!("dictionaries/ (coder: actors, actions, modality, grammar, dates, domains): {} problems", coder_problems.len());
                     problems.extend(coder_problems);
                 }
@@ -45,7 +71,13 @@ fn check() -> Result<Outcome> {
             }
             let events = builtin::files_under("data/chronology", "events-");
             let sources = builtin::files_under("data/chronology", "sources-");
-            match builtin::parse_chronology(&events, &sources, t, p, d) {
+            let vocab = builtin::Vocabulary {
+                table: t,
+                people: p,
+                domains: d,
+                kinds: &kinds,
+            };
+            match builtin::parse_chronology(&events, &sources, &vocab) {
                 Ok(c) => eprintln!(
                     "data/chronology: {} events, {} sources in {} files (version {})",
                     c.events.len(),

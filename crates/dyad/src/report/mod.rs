@@ -6,6 +6,7 @@ pub mod html;
 pub mod i18n;
 pub mod svg;
 
+use crate::cite;
 use crate::cmd::summits::Summits;
 use crate::measure::Analysis;
 use dyad_analysis::prelude::*;
@@ -51,6 +52,8 @@ struct Ctx<'a> {
     inp: &'a ReportInput<'a>,
     a: &'a Analysis,
     lang: Lang,
+    /// The day sources are cited as consulted (GB/T 7714's [引用日期]): the report's day.
+    cited: String,
     merged: HashMap<i64, &'a MergedObs>,
     curated_to_event: HashMap<String, i64>,
     /// Total contribution of each event to the level.
@@ -107,6 +110,7 @@ impl<'a> Ctx<'a> {
             inp,
             a,
             lang: inp.lang,
+            cited: cite::today(),
             merged,
             curated_to_event,
             effects,
@@ -1798,6 +1802,24 @@ fn appendix(c: &Ctx<'_>, out: &mut String) {
         for r in &rows {
             for ct in &r.citation {
                 if !seen.insert(ct.id.clone()) {
+                    continue;
+                }
+                if c.lang == Lang::Zh {
+                    // GB/T 7714-2015, the URL linked (consulted: the day the report is made)
+                    let full = cite::format(ct, cite::Style::Gbt7714, &c.cited);
+                    let s = match &ct.url {
+                        Some(u) => {
+                            let head = full.strip_suffix(&format!("{u}.")).unwrap_or(&full);
+                            format!(
+                                r#"{}<a href="{}" rel="noopener">{}</a>."#,
+                                esc(head),
+                                esc(u),
+                                esc(u)
+                            )
+                        }
+                        None => esc(&full),
+                    };
+                    items.push(s);
                     continue;
                 }
                 let mut s = format!("{} — {}", esc(&ct.title), esc(&ct.publisher));
