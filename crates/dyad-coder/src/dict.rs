@@ -357,7 +357,8 @@ impl Dictionaries {
                 d.versions.insert(n.clone(), v.to_string());
             }
             match n.as_str() {
-                "cameo.tsv" | "actors/positions.tsv" => {}
+                // kinds.tsv: the kinds of act, read by the chronology's check (dyad-model kinds)
+                "cameo.tsv" | "actors/positions.tsv" | "kinds.tsv" => {}
                 "actors/people.tsv" => d.load_people_names(),
                 "domains.tsv" => d.load_domains(name, text)?,
                 "actors/states.tsv" => d.load_states(name, text)?,

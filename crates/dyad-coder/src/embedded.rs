@@ -4,6 +4,7 @@
 /// `(path relative to dictionaries/, text)` of every dictionary file.
 pub const FILES: &[(&str, &str)] = &[
     ("cameo.tsv", include_str!("../../../dictionaries/cameo.tsv")),
+    ("kinds.tsv", include_str!("../../../dictionaries/kinds.tsv")),
     (
         "domains.tsv",
         include_str!("../../../dictionaries/domains.tsv"),

@@ -1,6 +1,6 @@
 //! Kinds of act: one CAMEO code for each kind of act (an expulsion of diplomats is 161, a
 //! sanctions designation 163…), so that the same act gets the same code wherever it is
-//! recorded. The table is data (`data/chronology/kinds.tsv`); this module parses it and checks a
+//! recorded. The table is data (`dictionaries/kinds.tsv`); this module parses it and checks a
 //! curated row, or a coder cue, against it.
 //!
 //! A row's kind is the one it declares (its `kind` column); a row that declares none takes the

@@ -55,8 +55,8 @@ pub fn people() -> Result<People> {
     Ok(People::parse((pos, file(pos)?), (ppl, file(ppl)?))?)
 }
 
-/// Where the table of kinds of act lives (embedded with the chronology).
-pub const KINDS_PATH: &str = "data/chronology/kinds.tsv";
+/// Where the table of kinds of act lives (embedded with the dictionaries).
+pub const KINDS_PATH: &str = "dictionaries/kinds.tsv";
 
 /// The kinds of act and their CAMEO codes, checked against the code table.
 pub fn kinds(table: &CodeTable) -> Result<KindTable> {
@@ -587,7 +587,7 @@ mod tests {
         let e = check(&row("1663", "")).unwrap_err();
         assert!(
             e[0].starts_with("events-t.tsv:2: reads as kind `expel-diplomats`")
-                && e[0].contains("coded 161 (data/chronology/kinds.tsv:"),
+                && e[0].contains("coded 161 (dictionaries/kinds.tsv:"),
             "{e:?}"
         );
         // a row that only comments on such an act says so
