@@ -935,6 +935,54 @@ fn code_prints_dated_events_with_their_explanation() {
 }
 
 #[test]
+fn code_from_stdin_ends_a_document_at_a_blank_line_and_keeps_the_order() {
+    // many documents (coded in parallel) come back in input order; a blank line ends one, so
+    // 同日 in the next resolves against --date-context, not the day named before the blank line
+    let h = Harness::new();
+    let mut input = String::new();
+    for _ in 0..40 {
+        input.push_str(
+            "2018年3月26日，美国驱逐60名俄罗斯外交官。\n同日，俄罗斯驱逐美国外交官。\n\n",
+        );
+        input.push_str("同日，俄罗斯驱逐美国外交官。\n\n");
+    }
+    let out = h
+        .cmd()
+        .args(["code", "--date-context", "2025-08-16", "--format", "json"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 120);
+    let date_of = |i: usize, src: &str| -> String {
+        rows[i]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["source"]["code"] == src)
+            .map(|e| e["date"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    for k in 0..40 {
+        assert!(rows[3 * k]["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("2018年"));
+        assert_eq!(date_of(3 * k, "USA"), "2018-03-26");
+        // in the same document the day carries
+        assert_eq!(date_of(3 * k + 1, "RUS"), "2018-03-26");
+        // after a blank line it does not
+        assert_eq!(date_of(3 * k + 2, "RUS"), "2025-08-16");
+    }
+}
+
+#[test]
 fn ingest_codes_sentences_and_recode_is_stable() {
     let h = Harness::new();
     let p = h.write(

@@ -1,5 +1,6 @@
 //! `dyad code`: codes sentences without storing anything — one from the command line, or one per
-//! line from standard input (a date context carries from line to line, as in a document).
+//! line from standard input (a date context carries from line to line, as in a document; a blank
+//! line ends a document, and documents are coded in parallel on every core).
 
 use crate::output::{self, Format};
 use crate::{coding, Outcome};
@@ -11,7 +12,8 @@ use std::io::BufRead;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The sentence; without it, sentences are read one per line from standard input.
+    /// The sentence; without it, sentences are read one per line from standard input (a blank
+    /// line ends a document; documents are coded in parallel on every core).
     sentence: Option<String>,
     /// The date of the document the sentence comes from (YYYY-MM-DD); relative dates resolve against it.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -97,6 +99,79 @@ pub fn code_sentences(
     Ok(out)
 }
 
+/// Lines grouped into documents: a blank line (or several) ends one.
+fn documents(lines: Vec<String>) -> Vec<Vec<String>> {
+    let mut docs: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for l in lines {
+        if l.trim().is_empty() {
+            if !cur.is_empty() {
+                docs.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push(l);
+        }
+    }
+    if !cur.is_empty() {
+        docs.push(cur);
+    }
+    docs
+}
+
+/// Codes each document with [`code_sentences`], on as many threads as there are cores (a
+/// document's sentences stay on one thread, in order); the results keep the input's order.
+pub fn code_documents(
+    coder: &dyad_coder::Coder,
+    docs: &[Vec<String>],
+    date: Option<EventDate>,
+    explain: bool,
+) -> Result<Vec<Coded>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(docs.len())
+        .max(1);
+    let code_all = |part: &[Vec<String>]| -> Result<Vec<Coded>> {
+        let mut out = Vec::new();
+        for d in part {
+            out.extend(code_sentences(coder, d, date, explain)?);
+        }
+        Ok(out)
+    };
+    if threads == 1 {
+        return code_all(docs);
+    }
+    // contiguous shares of about the same number of sentences each
+    let total: usize = docs.iter().map(Vec::len).sum();
+    let share = total.div_ceil(threads).max(1);
+    let mut parts: Vec<&[Vec<String>]> = Vec::with_capacity(threads);
+    let (mut start, mut n) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        n += d.len();
+        if n >= share {
+            parts.push(&docs[start..=i]);
+            start = i + 1;
+            n = 0;
+        }
+    }
+    if start < docs.len() {
+        parts.push(&docs[start..]);
+    }
+    std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| s.spawn(move || code_all(part)))
+            .collect();
+        let mut out = Vec::new();
+        for h in handles {
+            let coded = h
+                .join()
+                .map_err(|_| anyhow::anyhow!("a coding thread stopped unexpectedly"))??;
+            out.extend(coded);
+        }
+        Ok(out)
+    })
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
     let date: Option<EventDate> = match &args.date_context {
         Some(d) => {
@@ -110,21 +185,25 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         None => None,
     };
-    let sentences: Vec<String> = match &args.sentence {
-        Some(s) => vec![s.clone()],
-        None => std::io::stdin()
-            .lock()
-            .lines()
-            .collect::<Result<Vec<_>, _>>()?
-            .into_iter()
-            .filter(|l| !l.trim().is_empty())
-            .collect(),
+    let docs: Vec<Vec<String>> = match &args.sentence {
+        Some(s) => vec![vec![s.clone()]],
+        None => documents(
+            std::io::stdin()
+                .lock()
+                .lines()
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "standard input: {e} (dyad code reads UTF-8 text, one sentence per line)"
+                    )
+                })?,
+        ),
     };
     let coder = coding::builtin_coder()?;
-    let out = code_sentences(&coder, &sentences, date, args.explain)?;
+    let out = code_documents(&coder, &docs, date, args.explain)?;
     match args.format {
         Format::Json => {
-            if args.sentence.is_some() {
+            if args.sentence.is_some() && !out.is_empty() {
                 output::json(&out[0])?
             } else {
                 output::json(&out)?
