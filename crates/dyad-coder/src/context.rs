@@ -504,8 +504,7 @@ impl Pass<'_> {
         let quote_end = quoted_spans(words, quoted_before)
             .into_iter()
             .map(|(_, b)| b)
-            .filter(|&b| b <= at.0)
-            .last();
+            .rfind(|&b| b <= at.0);
         let outside = |span: (usize, usize)| quote_end.is_none_or(|e| span.0 >= e);
         let clause_start = clause_start.max(quote_end.unwrap_or(0));
         let subject_like = |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
