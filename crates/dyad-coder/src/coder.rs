@@ -1139,6 +1139,44 @@ impl Coder {
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());
+        // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
+        // two actor phrases, with nothing else between, joins them like "and" rather than
+        // breaking the clause
+        for k in 1..toks.len().saturating_sub(1) {
+            let joins = match (&toks[k - 1], &toks[k], &toks[k + 1]) {
+                (Tok::Actor(a), Tok::Gram(GrammarKind::Break, g), Tok::Actor(b)) => {
+                    folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
+                        && folded
+                            .get(a.end..g.start)
+                            .is_some_and(|t| t.trim().is_empty())
+                        && folded
+                            .get(g.end..b.start)
+                            .is_some_and(|t| t.trim().is_empty())
+                }
+                // the serial comma: Iran, North Korea, and Russia
+                (
+                    Tok::Actor(a),
+                    Tok::Gram(GrammarKind::Break, g),
+                    Tok::Gram(GrammarKind::And, h),
+                ) => {
+                    folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
+                        && folded
+                            .get(a.end..g.start)
+                            .is_some_and(|t| t.trim().is_empty())
+                        && folded
+                            .get(g.end..h.start)
+                            .is_some_and(|t| t.trim().is_empty())
+                }
+                _ => false,
+            };
+            // not after a place (In Ottawa, Canada imposed…): there the comma ends the phrase
+            let after_place = k >= 2 && matches!(&toks[k - 2], Tok::Gram(GrammarKind::At, _));
+            if joins && !after_place {
+                if let Tok::Gram(kind, _) = &mut toks[k] {
+                    *kind = GrammarKind::And;
+                }
+            }
+        }
         // connectors: a function word right before an actor phrase
         for k in 1..toks.len() {
             let (head, tail) = toks.split_at_mut(k);

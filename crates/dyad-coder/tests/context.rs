@@ -473,3 +473,22 @@ fn a_quotation_before_the_reporting_verb_does_not_hold_the_speaker() {
     assert!(has(&ev, 0, "RUS", "USA", "11"), "{f:?}");
     assert!(!has(&ev, 0, "USA", "RUS", "11"), "{f:?}");
 }
+
+#[test]
+fn a_list_of_targets_with_commas_gives_each_its_event() {
+    let ev = code(
+        Lang::En,
+        "2017-08-02",
+        &["Canada imposed new sanctions on Iran, Syria, and Venezuela."],
+    );
+    for t in ["IRN", "SYR", "VEN"] {
+        assert!(has(&ev, 0, "CAN", t, "163"), "{t}: {:?}", facts(&ev));
+    }
+    // a comma that ends a clause still does
+    let ev = code(
+        Lang::En,
+        "2017-08-02",
+        &["After talks in Ottawa, Canada imposed new sanctions on Iran."],
+    );
+    assert!(has(&ev, 0, "CAN", "IRN", "163"), "{:?}", facts(&ev));
+}
