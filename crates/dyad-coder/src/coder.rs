@@ -67,6 +67,8 @@ pub struct SentenceFacts<'c> {
     pub cues: Vec<CueFact<'c>>,
     /// The sentence's own event date (not a report's, not a `since` date), if it names one.
     pub date: Option<EventDate>,
+    /// Where that date starts (character index).
+    pub date_at: Option<usize>,
     /// A date of the sentence that dates a report (普京8月16日表示).
     pub report_date: Option<EventDate>,
     /// The running date the coder would give an undated act of this sentence, if any.
@@ -2236,8 +2238,9 @@ impl Coder {
             }
             if r {
                 f.report_date = f.report_date.or(d.date);
-            } else {
-                f.date = f.date.or(d.date);
+            } else if f.date.is_none() {
+                f.date = d.date;
+                f.date_at = Some(chars.at(d.start));
             }
         }
         f.running = if ctx.stale < DateContext::RUNNING_REACH && ctx.same_paragraph() {

@@ -364,10 +364,30 @@ impl Pass<'_> {
             "last date of the document"
         };
         let mut added = Vec::new();
-        // a statement is dated by its report, else it was made when the document says
-        let said = f.report_date.or(self.published).or(date);
+        // a statement is dated by its report, else by a date that opens the sentence before any
+        // reporting or speech verb (В декабре 2018 года США выдвинули…, по мнению Вашингтона…; not
+        // the March 4 attack in "denounced the March 4 attack"), else it was
+        // made when the document says
+        let first_report = f
+            .reports
+            .iter()
+            .map(|r| r.0)
+            .chain(
+                words
+                    .iter()
+                    .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
+                    .map(|w| w.span.0),
+            )
+            .min();
+        let opening = f.date.filter(|_| {
+            f.date_at
+                .is_some_and(|a| first_report.is_none_or(|r| a < r))
+        });
+        let said = f.report_date.or(opening).or(self.published).or(date);
         let said_why = if f.report_date.is_some() {
             "date of the report"
+        } else if opening.is_some() {
+            "date of the sentence, before its reporting verb"
         } else if self.published.is_some() {
             "the day the document tells of (its dateline or lede, else its date)"
         } else {

@@ -492,3 +492,32 @@ fn a_list_of_targets_with_commas_gives_each_its_event() {
     );
     assert!(has(&ev, 0, "CAN", "IRN", "163"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_law_as_subject_stands_for_the_party_that_enacted_it() {
+    let ev = code(
+        Lang::Ru,
+        "2015-06-10",
+        &[
+            "Президент Казахстана подписал закон о мерах в ответ на решения Киргизии.",
+            "Закон запрещает ввоз товаров из Киргизии.",
+        ],
+    );
+    assert!(has(&ev, 1, "KAZ", "KGZ", "163"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_statement_takes_a_date_that_opens_its_sentence() {
+    // the demand was made in March 2019, not on the day of the report
+    let ev = code(
+        Lang::En,
+        "2020-06-01",
+        &["In March 2019, Canada demanded that Venezuela release the detained diplomats."],
+    );
+    let d: Vec<String> = ev
+        .iter()
+        .filter(|e| e.event.cameo.starts_with("10"))
+        .map(|e| e.event.date.to_string())
+        .collect();
+    assert_eq!(d, ["2019-03"], "{:?}", facts(&ev));
+}
