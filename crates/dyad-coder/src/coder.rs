@@ -273,6 +273,9 @@ pub struct Coder {
     stance: std::sync::OnceLock<crate::stance::StanceModel>,
 }
 
+/// The most participants of one symmetric act read from a list.
+const MAX_PARTICIPANTS: usize = 8;
+
 #[derive(Debug, Clone)]
 struct Item {
     start: usize,
@@ -1895,7 +1898,9 @@ impl Coder {
                         ps.push(p);
                     }
                 }
-                ps.truncate(4);
+                // a long list (7国在安卡拉进行囚犯交换) is kept whole: the document's context
+                // pass narrows a multilateral act to the pair the document is about
+                ps.truncate(MAX_PARTICIPANTS);
                 // 特朗普分别与普京和泽连斯基通电话: the subject with each partner, not the
                 // partners with each other
                 let from_subject: HashSet<String> =

@@ -140,6 +140,7 @@ impl Coder {
         };
         let mut out = Vec::with_capacity(sentences.len());
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
+            let events = narrow_multilateral(events, &pass.parties);
             let added = if s.note {
                 Vec::new()
             } else {
@@ -195,6 +196,61 @@ impl Coder {
             name: Name::Text(format!("{c} (the document's main party)")),
         })
     }
+}
+
+/// A symmetric act among more than two parties of one list (美国、德国、波兰……俄罗斯等7国进行囚犯交换)
+/// names a multilateral happening whose pairs the sentence does not say: it is kept as the pairs
+/// of the document's main parties (the first three) among its participants, else as its first pair.
+fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedEvent> {
+    // the sources of each cue's events: a symmetric act of three or more has as many sources (a
+    // directed act on a list of targets has one, and is left alone)
+    let mut by_cue: HashMap<((usize, usize), &str), BTreeSet<&str>> = HashMap::new();
+    for e in &events {
+        by_cue
+            .entry((e.span, e.cameo.as_str()))
+            .or_default()
+            .insert(e.source.code.as_str());
+    }
+    let multi: Vec<((usize, usize), String)> = by_cue
+        .into_iter()
+        .filter(|(_, sources)| sources.len() > 2)
+        .map(|((span, cameo), _)| (span, cameo.to_string()))
+        .collect();
+    if multi.is_empty() {
+        return events;
+    }
+    let main: Vec<&str> = parties.ranked.iter().take(3).map(String::as_str).collect();
+    let mut out = Vec::with_capacity(events.len());
+    let mut first_pair: HashMap<((usize, usize), String), (String, String)> = HashMap::new();
+    let kept_main: BTreeSet<((usize, usize), String)> = events
+        .iter()
+        .filter(|e| {
+            main.contains(&e.source.code.as_str()) && main.contains(&e.target.code.as_str())
+        })
+        .map(|e| (e.span, e.cameo.clone()))
+        .collect();
+    for mut e in events {
+        let key = (e.span, e.cameo.clone());
+        if !multi.contains(&key) {
+            out.push(e);
+            continue;
+        }
+        let keep = if kept_main.contains(&key) {
+            main.contains(&e.source.code.as_str()) && main.contains(&e.target.code.as_str())
+        } else {
+            let (a, b) = first_pair
+                .entry(key)
+                .or_insert_with(|| (e.source.code.clone(), e.target.code.clone()));
+            (e.source.code == *a && e.target.code == *b)
+                || (e.source.code == *b && e.target.code == *a)
+        };
+        if keep {
+            e.explain
+                .push_str("; multilateral act: kept as the pair of the document's main parties among its participants");
+            out.push(e);
+        }
+    }
+    out
 }
 
 /// The quoted stretches of a sentence (character spans, closing mark included), from its
@@ -1018,7 +1074,9 @@ impl Pass<'_> {
                 *p.kind == ContextKind::Pronoun(PronounKind::Third)
                     || *p.kind == ContextKind::Pronoun(PronounKind::First)
             });
-            let one_sided = ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
+            // a directed concession (a ceasefire, a withdrawal of troops, an easing) is one-sided too
+            let one_sided = (ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
+                || (cue.cameo.starts_with("08") && action.frame == Frame::Dir))
                 && !f
                     .actors
                     .iter()

@@ -521,3 +521,39 @@ fn a_statement_takes_a_date_that_opens_its_sentence() {
         .collect();
     assert_eq!(d, ["2019-03"], "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_multilateral_exchange_is_kept_as_the_documents_pair() {
+    let ev = code(
+        Lang::Zh,
+        "2024-08-02",
+        &[
+            "美国和俄罗斯1日完成换囚。",
+            "美国、德国、波兰、斯洛文尼亚、挪威、俄罗斯、白俄罗斯等7国当天在安卡拉进行囚犯交换。",
+        ],
+    );
+    let f: Vec<_> = facts(&ev).into_iter().filter(|x| x.0 == 1).collect();
+    assert!(
+        f.iter().any(|(_, a, b, c)| c.starts_with("084")
+            && ((a == "USA" && b == "RUS") || (a == "RUS" && b == "USA"))),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|(_, a, b, _)| a == "POL" || b == "POL"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_directed_concession_without_a_named_counterpart_is_toward_the_documents_other_party() {
+    let ev = code(
+        Lang::Zh,
+        "2020-10-11",
+        &[
+            "阿塞拜疆与亚美尼亚的冲突持续第二周。",
+            "亚美尼亚军队猛烈炮击阿塞拜疆城镇。",
+            "阿塞拜疆军队10日撤出该地区。",
+        ],
+    );
+    assert!(has(&ev, 2, "AZE", "ARM", "087"), "{:?}", facts(&ev));
+}
