@@ -12,10 +12,14 @@ pub mod codes;
 pub mod date;
 pub mod event;
 pub mod kinds;
+pub mod places;
+pub mod sources;
 pub mod text;
 
 pub use codes::{CameoCode, CodeTable, CodeTableError};
 pub use date::{DateError, EventDate, Precision};
 pub use event::{ActorRef, Event, Origin};
 pub use kinds::{Kind, KindMismatch, KindTable, KindTableError};
+pub use places::{Place, PlaceTable, PlaceTableError};
+pub use sources::SourceProblem;
 pub use text::{Lang, Segment};

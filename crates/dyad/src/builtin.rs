@@ -9,7 +9,9 @@
 use anyhow::{Context, Result};
 use dyad_coder::tsv;
 use dyad_coder::People;
-use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Origin};
+use dyad_model::places::has_han;
+use dyad_model::sources::{check_title, check_url};
+use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Origin, PlaceTable};
 use dyad_store::{CitationRow, NewEvent, Probe, Store};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -61,6 +63,14 @@ pub const KINDS_PATH: &str = "dictionaries/kinds.tsv";
 /// The kinds of act and their CAMEO codes, checked against the code table.
 pub fn kinds(table: &CodeTable) -> Result<KindTable> {
     Ok(KindTable::parse(KINDS_PATH, file(KINDS_PATH)?, table)?)
+}
+
+/// Where the chronology's table of places in Chinese lives.
+pub const PLACES_PATH: &str = "data/chronology/places.tsv";
+
+/// The Chinese names of the chronology's places.
+pub fn places() -> Result<PlaceTable> {
+    Ok(PlaceTable::parse(PLACES_PATH, file(PLACES_PATH)?)?)
 }
 
 /// The domain vocabulary: name → qualifier kind (`-`, `theatre`, `actor`).
@@ -129,6 +139,8 @@ pub struct Vocabulary<'a> {
     pub people: &'a People,
     pub domains: &'a HashMap<String, String>,
     pub kinds: &'a KindTable,
+    /// Every place an event names must have its Chinese name here.
+    pub places: &'a PlaceTable,
 }
 
 /// Parses and validates the chronology files. Every problem found is reported, each with its
@@ -143,6 +155,7 @@ pub fn parse_chronology(
         people,
         domains,
         kinds,
+        places,
     } = *vocab;
     let mut problems = Vec::new();
     let mut hasher = Sha256::new();
@@ -197,6 +210,7 @@ pub fn parse_chronology(
     let mut events = Vec::new();
     let mut ids = HashSet::new();
     let mut seen = HashSet::new();
+    let mut places_used = HashSet::new();
     for (file, text) in event_files {
         hasher.update(text.as_bytes());
         let recs = match tsv::records(file, text, EVENT_COLUMNS) {
@@ -210,6 +224,15 @@ pub fn parse_chronology(
             let at = format!("{file}:{}", r.line);
             if let Err(m) = kinds.check(r.fields[15], r.fields[8], r.fields[13], r.fields[12]) {
                 problems.push(format!("{at}: {m}"));
+            }
+            let place = r.fields[10];
+            if !place.is_empty() {
+                places_used.insert(place);
+                if places.zh(place).is_none() {
+                    problems.push(format!(
+                        "{at}: place `{place}` has no Chinese name: add a row `{place}<TAB>中文名` to {PLACES_PATH}"
+                    ));
+                }
             }
             match curated_event(&r.fields, table, people, domains, &cite_ids) {
                 Ok(ev) => {
@@ -234,6 +257,14 @@ pub fn parse_chronology(
                 }
                 Err(msgs) => problems.extend(msgs.into_iter().map(|m| format!("{at}: {m}"))),
             }
+        }
+    }
+    for p in places.places() {
+        if !places_used.contains(p.en.as_str()) {
+            problems.push(format!(
+                "{}: place `{}` is named by no event: remove the row",
+                p.origin, p.en
+            ));
         }
     }
     if !problems.is_empty() {
@@ -387,6 +418,19 @@ fn curated_event(
     }
     if f[12].is_empty() || f[13].is_empty() {
         problems.push("both description_zh and description_en are needed".to_string());
+    } else {
+        if !has_han(f[12]) {
+            problems.push(format!(
+                "description_zh `{}` has no Chinese: write the Chinese description",
+                f[12]
+            ));
+        }
+        if has_han(f[13]) || !f[13].bytes().any(|b| b.is_ascii_alphabetic()) {
+            problems.push(format!(
+                "description_en `{}` is not English: write the English description without Chinese",
+                f[13]
+            ));
+        }
     }
     ev.description_zh = opt(f[12]);
     ev.description_en = opt(f[13]);
@@ -412,12 +456,39 @@ fn curated_event(
     }
 }
 
+/// Whether each cited source can be cited as it is: its title the published one and its address
+/// canonical (`dyad_model::sources`). Each problem with its `file:line`. These are reported by
+/// `dyad dict check` but do not make the chronology unusable: the event still has its source.
+pub fn check_sources(source_files: &[(&str, &str)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (file, text) in source_files {
+        let recs = match tsv::records(file, text, SOURCE_COLUMNS) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
+        for r in recs {
+            let at = format!("{file}:{}", r.line);
+            if let Some(p) = check_title(r.fields[1]) {
+                problems.push(format!("{at}: {p}"));
+            }
+            if let Some(p) = check_url(r.fields[4]) {
+                problems.push(format!("{at}: {p}"));
+            }
+        }
+    }
+    problems
+}
+
 /// The built-in chronology, from the embedded files.
 pub fn chronology() -> Result<Chronology> {
     let table = code_table()?;
     let people = people()?;
     let domains = domains()?;
     let kinds = kinds(&table)?;
+    let places = places()?;
     let events = files_under("data/chronology", "events-");
     let sources = files_under("data/chronology", "sources-");
     let vocab = Vocabulary {
@@ -425,6 +496,7 @@ pub fn chronology() -> Result<Chronology> {
         people: &people,
         domains: &domains,
         kinds: &kinds,
+        places: &places,
     };
     parse_chronology(&events, &sources, &vocab).map_err(|problems| {
         anyhow::anyhow!(
@@ -518,16 +590,40 @@ mod tests {
         "id\ttitle\tpublisher\tdate\turl\ns1\tA record\tThe White House\t2010-04-08\t\n";
 
     fn check(rows: &str) -> Result<Chronology, Vec<String>> {
+        check_with(rows, None)
+    }
+
+    /// Checks `rows` against a places table: `places` (its rows), or one naming every place
+    /// of the rows when `None`.
+    fn check_with(rows: &str, places: Option<&str>) -> Result<Chronology, Vec<String>> {
         let table = code_table().unwrap();
         let people = people().unwrap();
         let domains = domains().unwrap();
         let kinds = kinds(&table).unwrap();
         let events = format!("{HEADER}{rows}");
+        // a Chinese name for every place the rows name
+        let mut named: Vec<&str> = rows
+            .lines()
+            .filter_map(|l| l.split('\t').nth(10))
+            .filter(|p| !p.is_empty())
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let places_text: String = match places {
+            Some(p) => p.to_string(),
+            None => named.iter().map(|p| format!("{p}\t地点\n")).collect(),
+        };
+        let places = PlaceTable::parse(
+            "places-t.tsv",
+            &format!("# version: 1\nplace_en\tplace_zh\n{places_text}"),
+        )
+        .unwrap();
         let vocab = Vocabulary {
             table: &table,
             people: &people,
             domains: &domains,
             kinds: &kinds,
+            places: &places,
         };
         parse_chronology(
             &[("events-t.tsv", &events)],
@@ -576,6 +672,71 @@ mod tests {
             .unwrap_err()
             .iter()
             .any(|p| p.contains("040, 042, 043, 044 or 046")));
+    }
+
+    #[test]
+    fn every_place_has_a_chinese_name_and_every_description_its_language() {
+        let row = "2010-04-08-x\t2010-04-08\tUSA\tGOV\tobama@president\tRUS\tGOV\tmedvedev@president\t057\tarms-control\tPrague, Czech Republic\t\t签约\tSigned\ts1\t\n";
+        assert!(check_with(row, Some("Prague, Czech Republic\t捷克布拉格\n")).is_ok());
+        let e = check_with(row, Some("Oslo, Norway\t挪威奥斯陆\n")).unwrap_err();
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].starts_with(
+                "events-t.tsv:2: place `Prague, Czech Republic` has no Chinese name: add a row"
+            ),
+            "{e:?}"
+        );
+        assert!(
+            e[1].starts_with("places-t.tsv:3: place `Oslo, Norway` is named by no event"),
+            "{e:?}"
+        );
+        let e = check(&row.replace("\t签约\t", "\tSigned\t")).unwrap_err();
+        assert!(
+            e[0].contains("description_zh `Signed` has no Chinese"),
+            "{e:?}"
+        );
+        let e = check(&row.replace("\tSigned\t", "\t签约\t")).unwrap_err();
+        assert!(
+            e[0].contains("description_en `签约` is not English"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn sources_with_placeholder_titles_or_denied_hosts_are_reported() {
+        let sources = "id\ttitle\tpublisher\tdate\turl\n\
+                       a\tNew START Treaty\tU.S. Department of State\t2010-04-08\thttps://www.state.gov/new-start/\n\
+                       b\t[Reuters report on the signing]\tReuters\t2010-04-08\t\n\
+                       c\tA report\tTime\t1993-04-12\thttp://20.210.105.67/txt/a.html\n";
+        let p = check_sources(&[("sources-t.tsv", sources)]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(
+            p[0].starts_with(
+                "sources-t.tsv:3: title `[Reuters report on the signing]` is a placeholder"
+            ),
+            "{p:?}"
+        );
+        assert!(p[1].starts_with("sources-t.tsv:4: url `http://20.210.105.67/txt/a.html` is on host `20.210.105.67` (an IP address)"), "{p:?}");
+    }
+
+    /// Sources still waiting for their published title: each is the only source of its event
+    /// and no search result has shown the title yet (see data/chronology/README.md). The number
+    /// may only go down.
+    const KNOWN_SOURCE_PROBLEMS: usize = 13;
+
+    #[test]
+    fn the_built_in_sources_have_no_new_placeholder_titles_or_denied_hosts() {
+        let p = check_sources(&files_under("data/chronology", "sources-"));
+        assert!(
+            p.len() <= KNOWN_SOURCE_PROBLEMS,
+            "{} source problems (at most {KNOWN_SOURCE_PROBLEMS} known):\n{}",
+            p.len(),
+            p.join("\n")
+        );
+        assert!(
+            p.iter().all(|m| m.contains("is a placeholder")),
+            "a denied host or bracketed addition came back: {p:?}"
+        );
     }
 
     #[test]

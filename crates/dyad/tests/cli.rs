@@ -656,9 +656,20 @@ fn summits_per_presidency_reproduce_or_explain_the_literature() {
                 "a differing count needs an explanation: {n}"
             );
         }
+        // every note in Chinese too
+        assert!(
+            n["note_zh"].as_str().unwrap().chars().count() > 20,
+            "no Chinese note: {n}"
+        );
         for m in g["meetings"].as_array().unwrap() {
             assert!(
                 !m["place"].as_str().unwrap().is_empty() && !m["date"].as_str().unwrap().is_empty()
+            );
+            // every place has its Chinese name
+            let zh = m["place_zh"].as_str().unwrap();
+            assert!(
+                zh != m["place"].as_str().unwrap() && zh.chars().any(|c| c >= '\u{4e00}'),
+                "no Chinese name for {m}"
             );
         }
     }

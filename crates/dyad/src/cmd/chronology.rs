@@ -151,6 +151,8 @@ struct Cited<'a> {
     source: &'a str,
     target: &'a str,
     cameo: &'a str,
+    /// Where, in the style's language: Chinese with GB/T 7714, English with APA.
+    place: Option<&'a str>,
     description: Option<&'a str>,
     references: Vec<String>,
 }
@@ -161,6 +163,7 @@ fn print_citations(
     cited: &str,
     format: Format,
 ) -> Result<Outcome> {
+    let places = builtin::places()?;
     let items: Vec<Cited> = events
         .iter()
         .map(|e| Cited {
@@ -169,6 +172,10 @@ fn print_citations(
             source: &e.source,
             target: &e.target,
             cameo: &e.cameo,
+            place: e
+                .place
+                .as_deref()
+                .map(|p| places.name(p, style == cite::Style::Gbt7714)),
             description: match style {
                 cite::Style::Gbt7714 => e.description_zh.as_deref(),
                 cite::Style::Apa => e.description_en.as_deref(),

@@ -2,7 +2,7 @@
 
 use crate::{builtin, Outcome};
 use anyhow::Result;
-use dyad_model::KindTable;
+use dyad_model::{KindTable, PlaceTable};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -69,6 +69,28 @@ fn check() -> Result<Outcome> {
                 }
                 Err(e) => problems.push(e.to_string()),
             }
+            let places = match builtin::places() {
+                Ok(pl) => {
+                    eprintln!(
+                        "{}: {} places (version {})",
+                        builtin::PLACES_PATH,
+                        pl.len(),
+                        pl.version()
+                    );
+                    pl
+                }
+                Err(e) => {
+                    problems.push(format!("{e:#}"));
+                    PlaceTable::default()
+                }
+            };
+            let notes = crate::cmd::summits::check_notes();
+            eprintln!(
+                "{}: {} problems",
+                crate::cmd::summits::NOTES_PATH,
+                notes.len()
+            );
+            problems.extend(notes);
             let events = builtin::files_under("data/chronology", "events-");
             let sources = builtin::files_under("data/chronology", "sources-");
             let vocab = builtin::Vocabulary {
@@ -76,7 +98,14 @@ fn check() -> Result<Outcome> {
                 people: p,
                 domains: d,
                 kinds: &kinds,
+                places: &places,
             };
+            let cites = builtin::check_sources(&sources);
+            eprintln!(
+                "data/chronology/sources-*.tsv: {} placeholder titles or denied hosts",
+                cites.len()
+            );
+            problems.extend(cites);
             match builtin::parse_chronology(&events, &sources, &vocab) {
                 Ok(c) => eprintln!(
                     "data/chronology: {} events, {} sources in {} files (version {})",

@@ -82,7 +82,8 @@ pub fn build(
         .collect();
     curated.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     // Without presidents of the first side in the people dictionary there is nothing to count.
-    let summits = summits::build(&curated, By::UsPresident, true, dyad).ok();
+    let places = builtin::places()?;
+    let summits = summits::build(&curated, By::UsPresident, true, dyad, &places).ok();
     let people = builtin::people()?;
     let codes = builtin::code_table()?;
     let domain_names = domain_names()?;
@@ -96,6 +97,7 @@ pub fn build(
         people: &people,
         codes: &codes,
         domain_names: &domain_names,
+        places: &places,
     });
     Ok(Built {
         html,
@@ -259,5 +261,74 @@ mod tests {
         .unwrap();
         assert_eq!(built.events, 0);
         assert_eq!(check_well_formed(&built.html), Ok(()));
+    }
+
+    /// The report's HTML as text, without the source lists of the appendix (citations keep
+    /// their published titles, whatever their language) and with entities decoded.
+    fn outside_citations(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(i) = rest.find("<ul class=\"src\">") {
+            out.push_str(&rest[..i]);
+            rest = match rest[i..].find("</ul>") {
+                Some(e) => &rest[i + e + "</ul>".len()..],
+                None => "",
+            };
+        }
+        out.push_str(rest);
+        out.replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    }
+
+    /// Whether `word` occurs in `text` with no ASCII letter on either side.
+    fn has_word(text: &str, word: &str) -> bool {
+        text.match_indices(word).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + word.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphabetic())
+                && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    }
+
+    #[test]
+    fn the_chinese_report_names_places_in_chinese_outside_the_citations() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
+        let dyad = ("USA".to_string(), "RUS".to_string());
+        let places = builtin::places().unwrap();
+        assert!(places.len() >= 150, "{} places", places.len());
+        let zh = build(&store, &dyad, &[], false, Lang::Zh).unwrap().html;
+        assert!(zh.contains("<ul class=\"src\">"), "no source lists");
+        let text = outside_citations(&zh);
+        let mut found = Vec::new();
+        for p in places.places() {
+            // the whole place as the chronology writes it, and its first part (the city)
+            let city = p.en.split(',').next().unwrap_or("").trim();
+            if text.contains(&p.en) || has_word(&text, city) {
+                found.push(p.en.as_str());
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "the Chinese report shows {} English place names outside its citations: {:?}",
+            found.len(),
+            found.iter().take(10).collect::<Vec<_>>()
+        );
+        // the summit table and the appendix name them in Chinese
+        for p in ["芬兰赫尔辛基", "俄罗斯莫斯科", "瑞士日内瓦"] {
+            assert!(text.contains(p), "{p} missing");
+        }
+        // and the summit notes are the Chinese ones
+        assert!(
+            text.contains("与该文统计相同"),
+            "summit notes are not in Chinese"
+        );
+        assert!(!text.contains("原注为英文"));
+        // the English report keeps the English names
+        let en = build(&store, &dyad, &[], false, Lang::En).unwrap().html;
+        assert!(outside_citations(&en).contains("Helsinki, Finland"));
     }
 }

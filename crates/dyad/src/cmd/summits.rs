@@ -8,7 +8,8 @@ use crate::{builtin, Outcome};
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 use dyad_coder::tsv;
-use dyad_model::{EventDate, Origin};
+use dyad_model::places::has_han;
+use dyad_model::{EventDate, Origin, PlaceTable};
 use dyad_store::{EventFilter, EventRow};
 use serde::Serialize;
 use std::path::Path;
@@ -38,6 +39,9 @@ pub struct Args {
 pub struct Meeting {
     pub date: String,
     pub place: String,
+    /// The place's Chinese name (`data/chronology/places.tsv`); the English one when the table
+    /// lacks it.
+    pub place_zh: String,
     pub kind: String,
     pub event_id: String,
     pub description_en: String,
@@ -62,6 +66,7 @@ pub struct Note {
     pub literature: String,
     pub dyad_count: usize,
     pub note: String,
+    pub note_zh: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,10 +79,12 @@ pub struct Summits {
     pub notes: Vec<Note>,
 }
 
-fn meeting(e: &EventRow) -> Meeting {
+fn meeting(e: &EventRow, places: &PlaceTable) -> Meeting {
+    let place = e.place.clone().unwrap_or_default();
     Meeting {
         date: e.date.clone(),
-        place: e.place.clone().unwrap_or_default(),
+        place_zh: places.name(&place, true).to_string(),
+        place,
         kind: e.meeting.clone().unwrap_or_default(),
         event_id: e.curated_id.clone().unwrap_or_default(),
         description_en: e.description_en.clone().unwrap_or_default(),
@@ -116,6 +123,7 @@ pub fn build(
     by: By,
     include_multilateral: bool,
     dyad: &(String, String),
+    places: &PlaceTable,
 ) -> Result<Summits> {
     let args = Args {
         dyad: format!("{}-{}", dyad.0, dyad.1),
@@ -144,7 +152,7 @@ pub fn build(
                 let ms: Vec<Meeting> = meetings
                     .iter()
                     .filter(|e| e.date.starts_with(&y.to_string()))
-                    .map(|e| meeting(e))
+                    .map(|e| meeting(e, places))
                     .collect();
                 groups.push(Group {
                     key: y.to_string(),
@@ -195,7 +203,7 @@ pub fn build(
                         // The handover day belongs to the incoming president's term.
                         d >= t.start.ordinal() && t.end.is_none_or(|end| d < end.ordinal())
                     })
-                    .map(|e| meeting(e))
+                    .map(|e| meeting(e, places))
                     .collect();
                 let name = if repeated(&t.key) {
                     let end = t.end.map(|e| e.y().to_string()).unwrap_or_default();
@@ -246,23 +254,56 @@ pub fn build(
     })
 }
 
+/// Where the comparison with the literature's counts lives.
+pub const NOTES_PATH: &str = "data/chronology/summit-notes.tsv";
+const NOTE_COLUMNS: &[&str] = &[
+    "person",
+    "term_start",
+    "literature_count",
+    "literature",
+    "note_en",
+    "note_zh",
+];
+
+/// Checks the summit notes (for `dyad dict check`): a count, a known start date, and the note
+/// in English and in Chinese on every row; each problem with its `file:line`.
+pub fn check_notes() -> Vec<String> {
+    let text = match builtin::file(NOTES_PATH) {
+        Ok(t) => t,
+        Err(e) => return vec![format!("{e:#}")],
+    };
+    let recs = match tsv::records(NOTES_PATH, text, NOTE_COLUMNS) {
+        Ok(r) => r,
+        Err(e) => return vec![e.to_string()],
+    };
+    let mut problems = Vec::new();
+    for r in recs {
+        let (f, at) = (&r.fields, format!("{NOTES_PATH}:{}", r.line));
+        if f[1].parse::<EventDate>().is_err() {
+            problems.push(format!("{at}: term_start `{}` is not YYYY-MM-DD", f[1]));
+        }
+        if f[2].parse::<u32>().is_err() {
+            problems.push(format!("{at}: literature_count `{}` is not a number", f[2]));
+        }
+        if f[4].is_empty() || has_han(f[4]) {
+            problems.push(format!("{at}: note_en must be the note in English"));
+        }
+        if !has_han(f[5]) {
+            problems.push(format!(
+                "{at}: note_zh must be the note in Chinese: write it"
+            ));
+        }
+    }
+    problems
+}
+
 /// Compares the counts with the literature's, from `data/chronology/summit-notes.tsv`.
 fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
-    let path = "data/chronology/summit-notes.tsv";
+    let path = NOTES_PATH;
     let Ok(text) = builtin::file(path) else {
         return Ok(Vec::new());
     };
-    let recs = tsv::records(
-        path,
-        text,
-        &[
-            "person",
-            "term_start",
-            "literature_count",
-            "literature",
-            "note_en",
-        ],
-    )?;
+    let recs = tsv::records(path, text, NOTE_COLUMNS)?;
     let mut out = Vec::new();
     for r in recs {
         let f = &r.fields;
@@ -275,9 +316,10 @@ fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
         let literature_count: u32 = f[2]
             .parse()
             .map_err(|_| anyhow::anyhow!("{path}:{}: count `{}` is not a number", r.line, f[2]))?;
-        let mut note = f[4].to_string();
+        let (mut note, mut note_zh) = (f[4].to_string(), f[5].to_string());
         if !include_multilateral {
             note = format!("The literature counts bilateral and multilateral meetings together; compare with --include-multilateral. {note}");
+            note_zh = format!("文献将双边与多边场合的会晤合并统计，请与 --include-multilateral 的结果比较。{note_zh}");
         }
         out.push(Note {
             group: g.key.clone(),
@@ -286,6 +328,7 @@ fn notes(groups: &[Group], include_multilateral: bool) -> Result<Vec<Note>> {
             literature: f[3].to_string(),
             dyad_count: g.count,
             note,
+            note_zh,
         });
     }
     Ok(out)
@@ -299,7 +342,8 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         origins: vec![Origin::Curated],
         ..Default::default()
     })?;
-    let s = build(&events, args.by, args.include_multilateral, &dyad)?;
+    let places = builtin::places()?;
+    let s = build(&events, args.by, args.include_multilateral, &dyad, &places)?;
     match args.format {
         Format::Json => output::json(&s)?,
         Format::Csv => {
@@ -311,11 +355,15 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                         g.term_start.clone().unwrap_or_default(),
                         m.date.clone(),
                         m.place.clone(),
+                        m.place_zh.clone(),
                         m.kind.clone(),
                     ]);
                 }
             }
-            output::csv(&["group", "term_start", "date", "place", "kind"], &rows)?;
+            output::csv(
+                &["group", "term_start", "date", "place", "place_zh", "kind"],
+                &rows,
+            )?;
         }
         Format::Table => {
             let rows: Vec<Vec<String>> = s

@@ -11,7 +11,7 @@ use crate::cmd::summits::Summits;
 use crate::measure::Analysis;
 use dyad_analysis::prelude::*;
 use dyad_coder::People;
-use dyad_model::CodeTable;
+use dyad_model::{CodeTable, PlaceTable};
 use dyad_store::EventRow;
 use html::{esc, num, short, signed};
 pub use i18n::Lang;
@@ -37,6 +37,8 @@ pub struct ReportInput<'a> {
     pub codes: &'a CodeTable,
     /// Domain → (English name, Chinese name).
     pub domain_names: &'a HashMap<String, (String, String)>,
+    /// The Chinese names of the chronology's places.
+    pub places: &'a PlaceTable,
 }
 
 /// One event's total effect, with where to find it.
@@ -157,6 +159,11 @@ impl<'a> Ctx<'a> {
             Some((en, zh)) => self.lang.t(en, zh).to_string(),
             None => key.to_string(),
         }
+    }
+
+    /// A place in the report's language (the chronology writes places in English).
+    fn place<'p>(&'p self, en: &'p str) -> &'p str {
+        self.inp.places.name(en, self.lang == Lang::Zh)
     }
 
     fn domain(&self, d: &str) -> String {
@@ -916,7 +923,7 @@ fn summits_section(c: &Ctx<'_>, out: &mut String) {
             title: g
                 .meetings
                 .iter()
-                .map(|m| format!("{} {}", m.date, m.place))
+                .map(|m| format!("{} {}", m.date, c.t(&m.place, &m.place_zh)))
                 .collect::<Vec<_>>()
                 .join("\n"),
         })
@@ -958,7 +965,11 @@ fn summits_section(c: &Ctx<'_>, out: &mut String) {
             .meetings
             .iter()
             .map(|m| {
-                let city = m.place.split(',').next().unwrap_or("").trim();
+                // English: the city; Chinese: the whole name, which is short (芬兰赫尔辛基)
+                let city = match lang {
+                    Lang::En => m.place.split(',').next().unwrap_or("").trim(),
+                    Lang::Zh => m.place_zh.as_str(),
+                };
                 let text = format!("{} {city}", m.date);
                 let item = match c.curated_to_event.get(&m.event_id) {
                     Some(&id) => format!(r#"<span class="nw">{}</span>"#, c.link(id, &text)),
@@ -974,10 +985,7 @@ fn summits_section(c: &Ctx<'_>, out: &mut String) {
         let note = lit(g);
         let note_text = match (note, lang) {
             (Some(n), Lang::En) => esc(&n.note),
-            (Some(n), Lang::Zh) => format!(
-                r#"<span class="small">（原注为英文）</span> <span lang="en">{}</span>"#,
-                esc(&n.note)
-            ),
+            (Some(n), Lang::Zh) => esc(&n.note_zh),
             (None, _) => String::new(),
         };
         w!(
@@ -1793,7 +1801,7 @@ fn appendix(c: &Ctx<'_>, out: &mut String) {
             w!(out, r#"<span class="small">×{}</span>"#, o.mentions);
         }
         if let Some(place) = first.and_then(|r| r.place.as_ref()) {
-            w!(out, r#"<span class="small">{}</span>"#, esc(place));
+            w!(out, r#"<span class="small">{}</span>"#, esc(c.place(place)));
         }
         w!(out, "</div><p>{}</p>", esc(&c.desc(o.id)));
         // Sources: citations of curated reports, documents and sentences of coded ones.

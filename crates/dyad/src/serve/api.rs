@@ -646,7 +646,8 @@ async fn summits_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 origins: vec![Origin::Curated],
                 ..Default::default()
             })?;
-            summits::build(&events, by, multilateral, &dyad)
+            let places = crate::builtin::places().map_err(ApiError::internal)?;
+            summits::build(&events, by, multilateral, &dyad, &places)
                 .map_err(|e| ApiError::bad_request(e.to_string()))
         })
         .await?;
