@@ -23,12 +23,37 @@ pub struct Analysis {
     pub phases: Vec<Phase>,
     pub cycles: Vec<Cycle>,
     pub spiral: SpiralTest,
+    /// How much record there is (events, months with events, span, cycles).
+    pub amount: Amount,
+    /// The measures not computed for want of data (phases, cycles, spiral test), each with the
+    /// minimums it misses; their fields above are then empty.
+    pub withheld: Vec<Shortfall>,
 }
 
 impl Analysis {
     /// The merged observations alone.
     pub fn obs(&self) -> Vec<Obs> {
         self.merged.iter().map(|m| m.obs.clone()).collect()
+    }
+
+    /// Whether there is enough record for `measure` (see `dyad_analysis::sufficiency`).
+    pub fn check(&self, measure: Measure) -> Result<(), Shortfall> {
+        self.amount.check(measure)
+    }
+
+    /// The forecast `h` months ahead, or why there is none.
+    pub fn forecast(&self, h: usize) -> Result<Forecast, Shortfall> {
+        self.check(Measure::Forecast)?;
+        Ok(forecast(&self.level, h))
+    }
+
+    /// Whether the backtest `b` may be read as a judgement of skill against naive persistence.
+    pub fn check_skill(&self, b: &Backtest) -> Result<(), Shortfall> {
+        Amount {
+            backtest_origins: b.origins.len(),
+            ..self.amount
+        }
+        .check(Measure::ForecastSkill)
     }
 
     /// The stored reports behind a happening's id.
@@ -75,14 +100,33 @@ pub fn analyse(
     let merged = happenings(&rows, dedup)?;
     let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
     let level = level_series(&obs, &LevelParams::default(), None, None);
+    let mut amount = Amount::of(&obs, &level);
+    let mut withheld = Vec::new();
     let phase_params = PhaseParams::default();
-    let levels = level.levels();
-    let change_points = changepoints(&levels, &phase_params.changepoint)
-        .into_iter()
-        .filter_map(|i| level.points.get(i).map(|p| p.period))
-        .collect();
-    let phases = phases(&level, &phase_params);
-    let cycles = cycles(&level, &CycleParams::default());
+    let (change_points, phases) = match amount.check(Measure::Phases) {
+        Ok(()) => (
+            changepoints(&level.levels(), &phase_params.changepoint)
+                .into_iter()
+                .filter_map(|i| level.points.get(i).map(|p| p.period))
+                .collect(),
+            phases(&level, &phase_params),
+        ),
+        Err(short) => {
+            withheld.push(short);
+            (Vec::new(), Vec::new())
+        }
+    };
+    let cycles = match amount.check(Measure::Cycles) {
+        Ok(()) => cycles(&level, &CycleParams::default()),
+        Err(short) => {
+            withheld.push(short);
+            Vec::new()
+        }
+    };
+    amount.cycles = cycles.len();
+    if let Err(short) = amount.check(Measure::SpiralTest) {
+        withheld.push(short);
+    }
     let spiral = spiral_test(&cycles);
     Ok(Analysis {
         dyad: dyad.clone(),
@@ -94,6 +138,8 @@ pub fn analyse(
         phases,
         cycles,
         spiral,
+        amount,
+        withheld,
     })
 }
 

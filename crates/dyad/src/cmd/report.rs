@@ -68,12 +68,18 @@ pub fn build(
     lang: Lang,
 ) -> Result<Built> {
     let analysis = measure::analyse(store, dyad, origins, dedup)?;
-    let forecast = forecast(&analysis.level, 12);
+    let forecast = analysis.forecast(12);
     let backtest_params = BacktestParams {
         first_origin: Some(Month::new(2000, 1)),
         ..Default::default()
     };
-    let backtest = backtest(&analysis.level, &backtest_params);
+    // No forecast, no backtest of it; a short backtest is shown but not judged.
+    let backtest = forecast
+        .is_ok()
+        .then(|| backtest(&analysis.level, &backtest_params));
+    let skill = backtest
+        .as_ref()
+        .and_then(|b| analysis.check_skill(b).err());
     let mut curated: Vec<EventRow> = analysis
         .rows
         .values()
@@ -89,9 +95,10 @@ pub fn build(
     let html = report::render(&ReportInput {
         analysis: &analysis,
         lang,
-        forecast: &forecast,
-        backtest: &backtest,
+        forecast: forecast.as_ref(),
+        backtest: backtest.as_ref(),
         backtest_params: &backtest_params,
+        skill: skill.as_ref(),
         summits: summits.as_ref(),
         people: &people,
         codes: &codes,
