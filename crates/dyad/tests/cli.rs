@@ -1142,6 +1142,13 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
             String::from_utf8_lossy(&out.stderr)
         );
         let html = std::fs::read_to_string(&path).unwrap();
+        // Named from the table of state names, in the order a Chinese title gives it.
+        let title = if lang == "zh" {
+            "<title>中美关系报告</title>"
+        } else {
+            "<title>United States–China relations: a report</title>"
+        };
+        assert!(html.contains(title), "{lang}: title is not {title}");
         assert!(
             html.contains(says),
             "{lang}: no statement of what it cannot say"

@@ -4,6 +4,7 @@
 
 use crate::cmd::chronology::parse_dyad;
 use crate::cmd::summits::{self, By};
+use crate::names::DyadNames;
 use crate::report::{self, Lang, ReportInput};
 use crate::{builtin, measure, Outcome};
 use anyhow::{bail, Context, Result};
@@ -92,6 +93,7 @@ pub fn build(
     let people = builtin::people()?;
     let codes = builtin::code_table()?;
     let domain_names = domain_names()?;
+    let dyad_names = DyadNames::builtin().map_err(|p| anyhow::anyhow!(p.join("\n")))?;
     let html = report::render(&ReportInput {
         analysis: &analysis,
         lang,
@@ -103,6 +105,7 @@ pub fn build(
         people: &people,
         codes: &codes,
         domain_names: &domain_names,
+        dyad_names: &dyad_names,
     });
     Ok(Built {
         html,
@@ -224,8 +227,14 @@ mod tests {
                 .unwrap();
             let rows = resets.matches("<tr id=\"cycle-").count();
             assert!(rows >= 4, "{lang:?}: {rows} reset rows");
+            // The whole record is above every minimum: nothing is withheld.
+            assert!(!html.contains("id=\"limits\""), "{lang:?}: limits box");
+            assert!(!html.contains("class=\"notcomputed\""), "{lang:?}");
             match lang {
                 Lang::En => {
+                    assert!(
+                        html.contains("<title>United States–Russia relations: a report</title>")
+                    );
                     assert!(html.contains("<html lang=\"en\">"));
                     assert!(
                         html.contains("Reset cycles")
@@ -234,6 +243,7 @@ mod tests {
                     );
                 }
                 Lang::Zh => {
+                    assert!(html.contains("<title>美俄关系报告</title>"));
                     assert!(html.contains("<html lang=\"zh-CN\">"));
                     for s in [
                         "关系水平",

@@ -9,6 +9,7 @@ pub mod svg;
 use crate::cite;
 use crate::cmd::summits::Summits;
 use crate::measure::Analysis;
+use crate::names::DyadNames;
 use dyad_analysis::prelude::*;
 use dyad_analysis::sufficiency::Quantity;
 use dyad_coder::People;
@@ -42,6 +43,8 @@ pub struct ReportInput<'a> {
     pub codes: &'a CodeTable,
     /// Domain → (English name, Chinese name).
     pub domain_names: &'a HashMap<String, (String, String)>,
+    /// How states are named in the title (中美, United States–China).
+    pub dyad_names: &'a DyadNames,
 }
 
 /// One event's total effect, with where to find it.
@@ -249,12 +252,10 @@ impl<'a> Ctx<'a> {
         self.years.contains(&y).then(|| format!("#year-{y}"))
     }
 
+    /// The pair as the title names it: "United States–China", "中美".
     fn pair(&self) -> String {
         let (x, y) = &self.a.dyad;
-        match self.lang {
-            Lang::En => format!("{}–{}", self.lang.short_actor(x), self.lang.actor(y)),
-            Lang::Zh => format!("{}{}", self.lang.short_actor(x), self.lang.short_actor(y)),
-        }
+        self.inp.dyad_names.pair(x, y, self.lang)
     }
 }
 
