@@ -14,6 +14,8 @@ use std::collections::HashMap;
 pub struct Analysis {
     pub dyad: (String, String),
     pub origins: Vec<Origin>,
+    /// The months asked for (`--from`, `--to`), if any.
+    pub window: (Option<Month>, Option<Month>),
     /// The happenings, each with the stored reports merged into it.
     pub merged: Vec<MergedObs>,
     /// The stored reports by id, for provenance (descriptions, citations, sentences).
@@ -92,14 +94,48 @@ pub fn analyse(
     origins: &[Origin],
     dedup: bool,
 ) -> Result<Analysis> {
+    analyse_window(store, dyad, origins, dedup, None, None)
+}
+
+/// [`analyse`] over the months `from..=to` only: the level carries the memory of earlier events
+/// (the series starts with the first event, its points from `from`), events after `to` are left
+/// out, and everything else (events, phases, cycles, minimums) is of the window's events.
+pub fn analyse_window(
+    store: &Store,
+    dyad: &(String, String),
+    origins: &[Origin],
+    dedup: bool,
+    from: Option<Month>,
+    to: Option<Month>,
+) -> Result<Analysis> {
     let rows = store.events(&EventFilter {
         dyad: Some(dyad.clone()),
         origins: origins.to_vec(),
         ..Default::default()
     })?;
-    let merged = happenings(&rows, dedup)?;
+    let mut merged = happenings(&rows, dedup)?;
+    let in_window = |d: &dyad_model::EventDate| {
+        from.is_none_or(|f| Month::of(&d.last_day()) >= f)
+            && to.is_none_or(|t| Month::of(&d.first_day()) <= t)
+    };
+    // Earlier events shape the level through memory; later ones are dropped.
+    let upto: Vec<Obs> = merged
+        .iter()
+        .filter(|m| to.is_none_or(|t| Month::of(&m.obs.date.first_day()) <= t))
+        .map(|m| m.obs.clone())
+        .collect();
+    let windowed = from.is_some() || to.is_some();
+    let mut level = if windowed {
+        level_series(&upto, &LevelParams::default(), from, to)
+    } else {
+        level_series(&upto, &LevelParams::default(), None, None)
+    };
+    if let Some(f) = from {
+        level.points.retain(|p| p.period >= f);
+        level.contributions.retain(|c| c.month >= f);
+    }
+    merged.retain(|m| in_window(&m.obs.date));
     let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
-    let level = level_series(&obs, &LevelParams::default(), None, None);
     let mut amount = Amount::of(&obs, &level);
     let mut withheld = Vec::new();
     let phase_params = PhaseParams::default();
@@ -128,11 +164,21 @@ pub fn analyse(
         withheld.push(short);
     }
     let spiral = spiral_test(&cycles);
+    let kept: std::collections::HashSet<i64> = merged
+        .iter()
+        .flat_map(|m| m.reports.iter().copied())
+        .collect();
+    let rows = rows
+        .into_iter()
+        .filter(|r| kept.contains(&r.id))
+        .map(|r| (r.id, r))
+        .collect();
     Ok(Analysis {
         dyad: dyad.clone(),
         origins: origins.to_vec(),
+        window: (from, to),
         merged,
-        rows: rows.into_iter().map(|r| (r.id, r)).collect(),
+        rows,
         level,
         change_points,
         phases,

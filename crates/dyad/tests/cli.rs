@@ -1235,6 +1235,51 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
 }
 
 #[test]
+fn report_from_to_keeps_the_months_asked_for_and_refuses_bad_months() {
+    let h = Harness::new();
+    let path = h.path("window.html");
+    let out = h
+        .cmd()
+        .args(["report", "--from", "2014-01", "--to", "2016-12", "--out"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains("<p class=\"meta\">2014-01 – 2016-12 · "),
+        "span"
+    );
+    assert!(html.contains("Months 2014-01 to 2016-12 only"));
+    assert!(html.contains("id=\"year-2014\"") && !html.contains("id=\"year-2013\""));
+    assert!(!html.contains("id=\"year-2017\""));
+    for (args, says) in [
+        (&["--from", "2014-1"][..], "--from: `2014-1` is not a date"),
+        (
+            &["--from", "2014"][..],
+            "--from: `2014` must be a month YYYY-MM",
+        ),
+        (
+            &["--to", "2014-03-01"][..],
+            "--to: `2014-03-01` must be a month",
+        ),
+        (
+            &["--from", "2016-01", "--to", "2014-12"][..],
+            "--to 2014-12 is before --from 2016-01",
+        ),
+    ] {
+        let out = h.cmd().arg("report").args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn one_happening_many_mentions_the_alaska_summit_is_measured_once() {
     let docs = [
         fixture("zh-paper.txt"),

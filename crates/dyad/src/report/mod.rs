@@ -1,7 +1,9 @@
 //! The HTML report of one dyad: a single self-contained file (inline CSS, charts as inline SVG,
 //! no scripts, fonts or images from elsewhere) in English or Chinese, in which every chart and
-//! table links to the events behind it, listed with their sources in the appendix.
+//! table links to the events behind it, listed with their sources in the appendix. Each table
+//! downloads as CSV and each chart as SVG from `data:` links (`download`), so it stays one file.
 
+pub mod download;
 pub mod html;
 pub mod i18n;
 pub mod svg;
@@ -341,6 +343,9 @@ table.resets ul,.evlist{margin:0;padding-left:1.1rem}
 .src a{word-break:break-all}
 h3.year{position:sticky;top:0;background:#fff;padding:.3rem 0;border-bottom:1px solid var(--rule);z-index:1}
 .method p,.method li{max-width:60rem}
+p.dl{margin:-.6rem 0 .8rem;font-size:.8rem;text-align:right}
+a.dl{display:inline-block;font-size:.8rem;margin:.1rem 0}
+@media print{.dl{display:none}}
 .limits{border-left-color:#b3322a;background:#fdf6f5}
 .notcomputed{border-left:4px solid #b3322a;background:#fdf6f5;padding:.4rem .8rem}
 @media (max-width:700px){body{font-size:15px}.wrap{padding:.8rem .7rem 3rem}h1{font-size:1.5rem}.grid2{grid-template-columns:1fr}nav.toc ul{columns:1}}
@@ -402,6 +407,23 @@ pub fn render(inp: &ReportInput<'_>) -> String {
             env!("CARGO_PKG_VERSION")
         ),
     }
+    if let (Some(_), _) | (_, Some(_)) = a.window {
+        let m = |x: Option<Month>| x.map(|m| lang.month(m)).unwrap_or_else(|| "…".into());
+        match lang {
+            Lang::En => w!(
+                out,
+                r#"<p class="meta window">Months {} to {} only, as asked (<code>--from</code>/<code>--to</code>): events, phases, cycles and forecast are of these months; earlier events still shape the level through its memory.</p>"#,
+                m(a.window.0),
+                m(a.window.1)
+            ),
+            Lang::Zh => w!(
+                out,
+                r#"<p class="meta window">仅含{}至{}（按 <code>--from</code>/<code>--to</code> 指定）：事件、阶段、周期与预测均只涉及这些月份；此前的事件仍通过记忆影响关系水平。</p>"#,
+                m(a.window.0),
+                m(a.window.1)
+            ),
+        }
+    }
     out.push_str("</header>\n");
     limits(&c, &mut out);
     let sections: [(&str, &str, &str); 9] = [
@@ -462,7 +484,14 @@ pub fn render(inp: &ReportInput<'_>) -> String {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    // The charts' own rules, for the SVG files a reader downloads.
+    let svg_css: String = CSS
+        .lines()
+        .filter(|l| l.starts_with("svg "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let stem = format!("dyad-{}-{}", a.dyad.0, a.dyad.1);
+    download::add_links(&out, &stem, &svg_css, lang)
 }
 
 /// Everything the report leaves out for want of data, said once near the top (`#limits`).
