@@ -1,4 +1,5 @@
-//! Embeds the built-in chronology (`data/chronology/*.tsv`) into the binary, so a fresh machine
+//! Embeds the built-in chronology (`data/chronology/*.tsv`) and the table of dyad names
+//! (`data/names/*.tsv`) into the binary, so a fresh machine
 //! needs nothing else; adding a file to that folder is enough. (The dictionaries are embedded by
 //! `dyad-coder`.)
 
@@ -23,9 +24,11 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
-    let dir = root.join("data/chronology");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    collect(&dir, &mut files);
+    for dir in ["data/chronology", "data/names"] {
+        let dir = root.join(dir);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        collect(&dir, &mut files);
+    }
     let mut src = String::from("/// Data files embedded at build time: (path relative to the repository, contents).\npub static FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

@@ -375,7 +375,7 @@ pub fn spiral_test(cycles: &[Cycle]) -> SpiralTest {
     let t = trend_test(&tx, &ty);
     let h = trend_test(&hx, &hy);
     let sig = |x: &TrendTest| x.slope < 0.0 && x.p_decreasing < SPIRAL_ALPHA;
-    let (verdict, reason) = if cycles.len() < 3 {
+    let (verdict, reason) = if cycles.len() < crate::sufficiency::SPIRAL_MIN_CYCLES {
         (
             Verdict::Insufficient,
             format!("only {} cycles", cycles.len()),

@@ -42,6 +42,7 @@ pub mod level;
 pub mod obs;
 pub mod phases;
 pub mod series;
+pub mod sufficiency;
 
 pub use obs::Obs;
 
@@ -56,4 +57,5 @@ pub mod prelude {
     pub use crate::obs::{merge_reports, MergeParams, MergedObs, Obs, Report};
     pub use crate::phases::{phases, Phase, PhaseParams};
     pub use crate::series::{Month, Period, PeriodKey};
+    pub use crate::sufficiency::{Amount, Measure, Shortfall};
 }

@@ -10,6 +10,7 @@ mod config;
 mod export;
 mod files;
 mod measure;
+mod names;
 mod output;
 mod report;
 mod scan;

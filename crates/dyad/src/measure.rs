@@ -14,6 +14,8 @@ use std::collections::HashMap;
 pub struct Analysis {
     pub dyad: (String, String),
     pub origins: Vec<Origin>,
+    /// The months asked for (`--from`, `--to`), if any.
+    pub window: (Option<Month>, Option<Month>),
     /// The happenings, each with the stored reports merged into it.
     pub merged: Vec<MergedObs>,
     /// The stored reports by id, for provenance (descriptions, citations, sentences).
@@ -23,12 +25,37 @@ pub struct Analysis {
     pub phases: Vec<Phase>,
     pub cycles: Vec<Cycle>,
     pub spiral: SpiralTest,
+    /// How much record there is (events, months with events, span, cycles).
+    pub amount: Amount,
+    /// The measures not computed for want of data (phases, cycles, spiral test), each with the
+    /// minimums it misses; their fields above are then empty.
+    pub withheld: Vec<Shortfall>,
 }
 
 impl Analysis {
     /// The merged observations alone.
     pub fn obs(&self) -> Vec<Obs> {
         self.merged.iter().map(|m| m.obs.clone()).collect()
+    }
+
+    /// Whether there is enough record for `measure` (see `dyad_analysis::sufficiency`).
+    pub fn check(&self, measure: Measure) -> Result<(), Shortfall> {
+        self.amount.check(measure)
+    }
+
+    /// The forecast `h` months ahead, or why there is none.
+    pub fn forecast(&self, h: usize) -> Result<Forecast, Shortfall> {
+        self.check(Measure::Forecast)?;
+        Ok(forecast(&self.level, h))
+    }
+
+    /// Whether the backtest `b` may be read as a judgement of skill against naive persistence.
+    pub fn check_skill(&self, b: &Backtest) -> Result<(), Shortfall> {
+        Amount {
+            backtest_origins: b.origins.len(),
+            ..self.amount
+        }
+        .check(Measure::ForecastSkill)
     }
 
     /// The stored reports behind a happening's id.
@@ -67,33 +94,98 @@ pub fn analyse(
     origins: &[Origin],
     dedup: bool,
 ) -> Result<Analysis> {
+    analyse_window(store, dyad, origins, dedup, None, None)
+}
+
+/// [`analyse`] over the months `from..=to` only: the level carries the memory of earlier events
+/// (the series starts with the first event, its points from `from`), events after `to` are left
+/// out, and everything else (events, phases, cycles, minimums) is of the window's events.
+pub fn analyse_window(
+    store: &Store,
+    dyad: &(String, String),
+    origins: &[Origin],
+    dedup: bool,
+    from: Option<Month>,
+    to: Option<Month>,
+) -> Result<Analysis> {
     let rows = store.events(&EventFilter {
         dyad: Some(dyad.clone()),
         origins: origins.to_vec(),
         ..Default::default()
     })?;
-    let merged = happenings(&rows, dedup)?;
-    let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
-    let level = level_series(&obs, &LevelParams::default(), None, None);
-    let phase_params = PhaseParams::default();
-    let levels = level.levels();
-    let change_points = changepoints(&levels, &phase_params.changepoint)
-        .into_iter()
-        .filter_map(|i| level.points.get(i).map(|p| p.period))
+    let mut merged = happenings(&rows, dedup)?;
+    let in_window = |d: &dyad_model::EventDate| {
+        from.is_none_or(|f| Month::of(&d.last_day()) >= f)
+            && to.is_none_or(|t| Month::of(&d.first_day()) <= t)
+    };
+    // Earlier events shape the level through memory; later ones are dropped.
+    let upto: Vec<Obs> = merged
+        .iter()
+        .filter(|m| to.is_none_or(|t| Month::of(&m.obs.date.first_day()) <= t))
+        .map(|m| m.obs.clone())
         .collect();
-    let phases = phases(&level, &phase_params);
-    let cycles = cycles(&level, &CycleParams::default());
+    let windowed = from.is_some() || to.is_some();
+    let mut level = if windowed {
+        level_series(&upto, &LevelParams::default(), from, to)
+    } else {
+        level_series(&upto, &LevelParams::default(), None, None)
+    };
+    if let Some(f) = from {
+        level.points.retain(|p| p.period >= f);
+        level.contributions.retain(|c| c.month >= f);
+    }
+    merged.retain(|m| in_window(&m.obs.date));
+    let obs: Vec<Obs> = merged.iter().map(|m| m.obs.clone()).collect();
+    let mut amount = Amount::of(&obs, &level);
+    let mut withheld = Vec::new();
+    let phase_params = PhaseParams::default();
+    let (change_points, phases) = match amount.check(Measure::Phases) {
+        Ok(()) => (
+            changepoints(&level.levels(), &phase_params.changepoint)
+                .into_iter()
+                .filter_map(|i| level.points.get(i).map(|p| p.period))
+                .collect(),
+            phases(&level, &phase_params),
+        ),
+        Err(short) => {
+            withheld.push(short);
+            (Vec::new(), Vec::new())
+        }
+    };
+    let cycles = match amount.check(Measure::Cycles) {
+        Ok(()) => cycles(&level, &CycleParams::default()),
+        Err(short) => {
+            withheld.push(short);
+            Vec::new()
+        }
+    };
+    amount.cycles = cycles.len();
+    if let Err(short) = amount.check(Measure::SpiralTest) {
+        withheld.push(short);
+    }
     let spiral = spiral_test(&cycles);
+    let kept: std::collections::HashSet<i64> = merged
+        .iter()
+        .flat_map(|m| m.reports.iter().copied())
+        .collect();
+    let rows = rows
+        .into_iter()
+        .filter(|r| kept.contains(&r.id))
+        .map(|r| (r.id, r))
+        .collect();
     Ok(Analysis {
         dyad: dyad.clone(),
         origins: origins.to_vec(),
+        window: (from, to),
         merged,
-        rows: rows.into_iter().map(|r| (r.id, r)).collect(),
+        rows,
         level,
         change_points,
         phases,
         cycles,
         spiral,
+        amount,
+        withheld,
     })
 }
 

@@ -1105,6 +1105,191 @@ fn report_writes_one_offline_html_file_and_says_where() {
     }
 }
 
+/// A store holding exactly two coded USA–CHN happenings (each reported in both directions).
+fn two_event_usa_chn(h: &Harness) {
+    let doc = h.write(
+        "usa-chn.txt",
+        "2024年11月16日，拜登在利马会见习近平。\n\n2025年1月17日，特朗普与习近平通电话。\n"
+            .as_bytes(),
+    );
+    h.json(&["ingest", doc.to_str().unwrap(), "--format", "json"], 0);
+    let phases = h.json(&["phases", "--dyad", "USA-CHN", "--format", "json"], 0);
+    assert_eq!(phases["data"]["events"], 2, "{phases}");
+}
+
+#[test]
+fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_forecast() {
+    let h = Harness::new();
+    two_event_usa_chn(&h);
+    for (lang, says, section_says, forecast_words) in [
+        (
+            "en",
+            "What this report cannot say",
+            "Not computed: a forecast needs at least 30 events (there are 2)",
+            &[
+                "Forecast</a> for",
+                "naive persistence",
+                "MASE",
+                "80% interval",
+            ][..],
+        ),
+        (
+            "zh",
+            "本报告无法回答的问题",
+            "未计算：预测需要至少30个事件（现有2个）",
+            &["预测</a>20", "朴素持续预测", "MASE", "80%区间"][..],
+        ),
+    ] {
+        let path = h.path(&format!("usa-chn-{lang}.html"));
+        let out = h
+            .cmd()
+            .args(["report", "--dyad", "USA-CHN", "--lang", lang, "--out"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = std::fs::read_to_string(&path).unwrap();
+        // Named from the table of state names, in the order a Chinese title gives it.
+        let title = if lang == "zh" {
+            "<title>中美关系报告</title>"
+        } else {
+            "<title>United States–China relations: a report</title>"
+        };
+        assert!(html.contains(title), "{lang}: title is not {title}");
+        assert!(
+            html.contains(says),
+            "{lang}: no statement of what it cannot say"
+        );
+        assert!(
+            html.contains(section_says),
+            "{lang}: forecast section does not say why"
+        );
+        // Phases, cycles and the spiral test are named as not computed, and absent.
+        for m in [
+            "phases and change points",
+            "reset cycles",
+            "the spiral-decline test",
+        ] {
+            let m = if lang == "zh" {
+                match m {
+                    "phases and change points" => "阶段与变点需要",
+                    "reset cycles" => "重启周期需要",
+                    _ => "螺旋式下降检验需要",
+                }
+            } else {
+                m
+            };
+            assert!(html.contains(m), "{lang}: {m} not named");
+        }
+        assert!(!html.contains("id=\"phase-1\""), "{lang}: phases computed");
+        assert!(!html.contains("id=\"cycle-1\""), "{lang}: cycles computed");
+        assert!(
+            !html.contains("id=\"spiral\""),
+            "{lang}: spiral test computed"
+        );
+        // No forecast anywhere: no fan, no forecast table, no backtest, no skill claim (the
+        // methods section may describe the method; nothing else may show its output).
+        let methods = html.find("<section id=\"methods\">").unwrap();
+        let appendix = html.find("<section id=\"appendix\">").unwrap();
+        let html = format!("{}{}", &html[..methods], &html[appendix..]);
+        assert!(
+            !html.contains("class=\"fan80\""),
+            "{lang}: forecast fan drawn"
+        );
+        assert!(!html.contains("id=\"backtest\""), "{lang}: backtest shown");
+        for w in forecast_words {
+            assert!(!html.contains(w), "{lang}: forecast output `{w}` present");
+        }
+        // What is computed is still there: the level chart and the two events.
+        assert!(html.contains("<svg"));
+        assert_eq!(html.matches("<div class=\"ev\" id=\"ev-").count(), 2);
+    }
+    let f = h.json(&["forecast", "--dyad", "USA-CHN", "--format", "json"], 0);
+    assert_eq!(f["points"].as_array().map(Vec::len), Some(0), "{f}");
+    assert_eq!(f["not_computed"]["measure"], "forecast");
+    let out = h
+        .cmd()
+        .args(["forecast", "--dyad", "USA-CHN"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && text.contains("Not computed for USA-CHN: a forecast needs"),
+        "{text}"
+    );
+    let b = h.json(&["backtest", "--dyad", "USA-CHN", "--format", "json"], 0);
+    assert!(
+        b["overall"].is_null() && b["not_computed"]["measure"] == "forecast",
+        "{b}"
+    );
+    let p = h.json(&["phases", "--dyad", "USA-CHN", "--format", "json"], 0);
+    assert_eq!(p["phases"].as_array().map(Vec::len), Some(0));
+    let withheld: Vec<&str> = p["not_computed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["measure"].as_str())
+        .collect();
+    assert_eq!(withheld, ["phases", "cycles", "spiral_test"]);
+    // The built-in US–Russia record is well above every minimum.
+    let p = h.json(&["phases", "--dyad", "USA-RUS", "--format", "json"], 0);
+    assert_eq!(
+        p["not_computed"].as_array().map(Vec::len),
+        Some(0),
+        "{}",
+        p["not_computed"]
+    );
+}
+
+#[test]
+fn report_from_to_keeps_the_months_asked_for_and_refuses_bad_months() {
+    let h = Harness::new();
+    let path = h.path("window.html");
+    let out = h
+        .cmd()
+        .args(["report", "--from", "2014-01", "--to", "2016-12", "--out"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains("<p class=\"meta\">2014-01 – 2016-12 · "),
+        "span"
+    );
+    assert!(html.contains("Months 2014-01 to 2016-12 only"));
+    assert!(html.contains("id=\"year-2014\"") && !html.contains("id=\"year-2013\""));
+    assert!(!html.contains("id=\"year-2017\""));
+    for (args, says) in [
+        (&["--from", "2014-1"][..], "--from: `2014-1` is not a date"),
+        (
+            &["--from", "2014"][..],
+            "--from: `2014` must be a month YYYY-MM",
+        ),
+        (
+            &["--to", "2014-03-01"][..],
+            "--to: `2014-03-01` must be a month",
+        ),
+        (
+            &["--from", "2016-01", "--to", "2014-12"][..],
+            "--to 2014-12 is before --from 2016-01",
+        ),
+    ] {
+        let out = h.cmd().arg("report").args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
 #[test]
 fn one_happening_many_mentions_the_alaska_summit_is_measured_once() {
     let docs = [

@@ -116,6 +116,15 @@ fn check() -> Result<Outcome> {
                 ),
                 Err(ps) => problems.extend(ps),
             }
+            match crate::names::DyadNames::builtin() {
+                Ok(n) => eprintln!(
+                    "{}: {} short forms (version {})",
+                    crate::names::PATH,
+                    n.len(),
+                    n.version()
+                ),
+                Err(ps) => problems.extend(ps),
+            }
         }
         _ => {
             for e in [table.err(), people.err(), domains.err()]

@@ -147,6 +147,11 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                 dyad.0,
                 dyad.1
             );
+            if let Err(short) = a.check(Measure::Phases) {
+                eprintln!(
+                    "dyad: this is too little record to read phases, cycles or a forecast off the level: {short}"
+                );
+            }
         }
     }
     Ok(Outcome::Ok)

@@ -80,8 +80,34 @@ pub struct BacktestArgs {
     horizon: usize,
 }
 
+/// Says, for a person reading a table, what was not computed and why.
+fn say_withheld(a: &measure::Analysis, shortfalls: &[&Shortfall], format: Format) {
+    for s in shortfalls {
+        let line = format!(
+            "Not computed for {}-{}: {s}. See docs/method.md, \"What dyad will not compute\".",
+            a.dyad.0, a.dyad.1
+        );
+        if format == Format::Table {
+            println!("{line}");
+        } else {
+            eprintln!("dyad: {line}");
+        }
+    }
+}
+
 pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     let a = args.common.analyse(db)?;
+    if args.common.format != Format::Json && a.phases.is_empty() && !a.withheld.is_empty() {
+        let all: Vec<&Shortfall> = a.withheld.iter().collect();
+        say_withheld(&a, &all, args.common.format);
+        if args.common.format == Format::Csv {
+            output::csv(
+                &["start", "end", "mean level", "band", "trend", "level"],
+                &[],
+            )?;
+        }
+        return Ok(Outcome::Ok);
+    }
     match args.common.format {
         Format::Json => output::json(&phases_json(&a))?,
         format => {
@@ -147,6 +173,8 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
                 "\nSpiral decline: {:?}. {}",
                 a.spiral.verdict, a.spiral.reason
             );
+            let rest: Vec<&Shortfall> = a.withheld.iter().collect();
+            say_withheld(&a, &rest, format);
             println!(
                 "Change points: {}",
                 a.change_points
@@ -160,15 +188,41 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// `dyad phases --format json` (and the API's `/api/phases`).
+/// `dyad phases --format json` (and the API's `/api/phases`). Measures below their minimum of
+/// data are empty and listed under `not_computed`, each with its unmet minimums and a sentence.
 pub fn phases_json(a: &measure::Analysis) -> serde_json::Value {
     serde_json::json!({
         "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
+        "data": a.amount,
         "phases": a.phases,
         "change_points": a.change_points,
         "cycles": a.cycles,
         "spiral_decline": a.spiral,
+        "not_computed": a.withheld.iter().map(shortfall_json).collect::<Vec<_>>(),
     })
+}
+
+/// A shortfall as JSON: the measure, its unmet minimums and the statement in English.
+pub fn shortfall_json(s: &Shortfall) -> serde_json::Value {
+    serde_json::json!({
+        "measure": s.measure,
+        "unmet": s.unmet,
+        "message": s.to_string(),
+    })
+}
+
+/// `dyad forecast --format json` (and the API's `/api/forecast`): the forecast, or, below the
+/// forecast's minimum of data, no points and `not_computed` saying why.
+pub fn forecast_json(a: &measure::Analysis, horizon: usize) -> serde_json::Value {
+    match a.forecast(horizon) {
+        Ok(f) => serde_json::to_value(&f).unwrap_or_default(),
+        Err(short) => serde_json::json!({
+            "origin": null,
+            "fit": null,
+            "points": [],
+            "not_computed": shortfall_json(&short),
+        }),
+    }
 }
 
 /// The drivers of the level's change from month `from` to month `to` (YYYY-MM; default: the
@@ -248,7 +302,23 @@ pub fn run_forecast(db: &Path, args: ForecastArgs) -> Result<Outcome> {
         bail!("--horizon must be 1 to 120 months");
     }
     let a = args.common.analyse(db)?;
-    let f = forecast(&a.level, args.horizon);
+    if args.common.format == Format::Json {
+        output::json(&forecast_json(&a, args.horizon))?;
+        return Ok(Outcome::Ok);
+    }
+    let f = match a.forecast(args.horizon) {
+        Ok(f) => f,
+        Err(short) => {
+            say_withheld(&a, &[&short], args.common.format);
+            if args.common.format == Format::Csv {
+                output::csv(
+                    &["month", "level", "80% interval", "95% interval", "band"],
+                    &[],
+                )?;
+            }
+            return Ok(Outcome::Ok);
+        }
+    };
     match args.common.format {
         Format::Json => output::json(&f)?,
         format => {
@@ -283,22 +353,49 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
         horizon: args.horizon.clamp(1, 120),
         ..BacktestParams::default()
     };
+    let headers = [
+        "horizon",
+        "n",
+        "MAE",
+        "naive MAE",
+        "MASE",
+        "naive MASE",
+        "80% coverage",
+        "95% coverage",
+    ];
+    if let Err(short) = a.check(Measure::Forecast) {
+        // No forecast, so nothing to backtest.
+        if args.common.format == Format::Json {
+            output::json(&serde_json::json!({
+                "origins": [],
+                "per_horizon": [],
+                "overall": null,
+                "not_computed": shortfall_json(&short),
+            }))?;
+        } else {
+            say_withheld(&a, &[&short], args.common.format);
+            if args.common.format == Format::Csv {
+                output::csv(&headers, &[])?;
+            }
+        }
+        return Ok(Outcome::Ok);
+    }
     let b = backtest(&a.level, &params);
+    let skill = a.check_skill(&b);
     match args.common.format {
-        Format::Json => output::json(&b)?,
+        Format::Json => {
+            let mut v = serde_json::to_value(&b)?;
+            if let (Err(short), Some(o)) = (&skill, v.as_object_mut()) {
+                o.insert("skill_not_judged".into(), shortfall_json(short));
+            }
+            output::json(&v)?
+        }
         format => {
             let mut rows: Vec<Vec<String>> = b.per_horizon.iter().map(score_row).collect();
             rows.push(score_row(&b.overall));
-            let headers = [
-                "horizon",
-                "n",
-                "MAE",
-                "naive MAE",
-                "MASE",
-                "naive MASE",
-                "80% coverage",
-                "95% coverage",
-            ];
+            if let Err(short) = &skill {
+                say_withheld(&a, &[short], Format::Csv);
+            }
             if format == Format::Csv {
                 output::csv(&headers, &rows)?;
             } else {

@@ -2,8 +2,9 @@
 //! level, the event flow, summits, reset cycles, drivers, the forecast, the method and every
 //! event with its sources.
 
-use crate::cmd::chronology::parse_dyad;
+use crate::cmd::chronology::{parse_dyad, parse_month};
 use crate::cmd::summits::{self, By};
+use crate::names::DyadNames;
 use crate::report::{self, Lang, ReportInput};
 use crate::{builtin, measure, Outcome};
 use anyhow::{bail, Context, Result};
@@ -31,6 +32,35 @@ pub struct Args {
     /// Merge repeated reports in imported datasets too (by default one row is one event).
     #[arg(long)]
     dedup: bool,
+    /// First month of the report, YYYY-MM (earlier events still shape the level through memory).
+    #[arg(long, value_name = "YYYY-MM")]
+    from: Option<String>,
+    /// Last month of the report, YYYY-MM (later events are left out).
+    #[arg(long, value_name = "YYYY-MM")]
+    to: Option<String>,
+}
+
+/// `--from`/`--to` as months, checked: each a month `YYYY-MM`, and `--to` not before `--from`.
+pub fn parse_window(
+    from: &Option<String>,
+    to: &Option<String>,
+) -> Result<(Option<Month>, Option<Month>)> {
+    let month = |flag: &str, v: &Option<String>| -> Result<Option<Month>> {
+        let Some(s) = v else { return Ok(None) };
+        let ok = s.len() == 7 && s.as_bytes()[4] == b'-';
+        let d = parse_month(flag, v)?;
+        match d {
+            Some(d) if ok => Ok(Some(Month::of(&d))),
+            _ => bail!("{flag}: `{s}` must be a month YYYY-MM, e.g. 2014-03"),
+        }
+    };
+    let (f, t) = (month("--from", from)?, month("--to", to)?);
+    if let (Some(f), Some(t)) = (f, t) {
+        if t < f {
+            bail!("--to {t} is before --from {f}: give the earlier month to --from");
+        }
+    }
+    Ok((f, t))
 }
 
 /// A rendered report.
@@ -59,21 +89,29 @@ fn domain_names() -> Result<HashMap<String, (String, String)>> {
         .collect())
 }
 
-/// Analyses the dyad and renders its report.
-pub fn build(
+/// Analyses the dyad over the months `window` (`--from`, `--to`; all when `None`) and renders
+/// its report.
+pub fn build_window(
     store: &Store,
     dyad: &(String, String),
     origins: &[Origin],
     dedup: bool,
     lang: Lang,
+    window: (Option<Month>, Option<Month>),
 ) -> Result<Built> {
-    let analysis = measure::analyse(store, dyad, origins, dedup)?;
-    let forecast = forecast(&analysis.level, 12);
+    let analysis = measure::analyse_window(store, dyad, origins, dedup, window.0, window.1)?;
+    let forecast = analysis.forecast(12);
     let backtest_params = BacktestParams {
         first_origin: Some(Month::new(2000, 1)),
         ..Default::default()
     };
-    let backtest = backtest(&analysis.level, &backtest_params);
+    // No forecast, no backtest of it; a short backtest is shown but not judged.
+    let backtest = forecast
+        .is_ok()
+        .then(|| backtest(&analysis.level, &backtest_params));
+    let skill = backtest
+        .as_ref()
+        .and_then(|b| analysis.check_skill(b).err());
     let mut curated: Vec<EventRow> = analysis
         .rows
         .values()
@@ -87,17 +125,20 @@ pub fn build(
     let people = builtin::people()?;
     let codes = builtin::code_table()?;
     let domain_names = domain_names()?;
+    let dyad_names = DyadNames::builtin().map_err(|p| anyhow::anyhow!(p.join("\n")))?;
     let html = report::render(&ReportInput {
         analysis: &analysis,
         lang,
-        forecast: &forecast,
-        backtest: &backtest,
+        forecast: forecast.as_ref(),
+        backtest: backtest.as_ref(),
         backtest_params: &backtest_params,
+        skill: skill.as_ref(),
         summits: summits.as_ref(),
         people: &people,
         codes: &codes,
         domain_names: &domain_names,
         places: &places,
+        dyad_names: &dyad_names,
     });
     Ok(Built {
         html,
@@ -114,8 +155,9 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             None => bail!("--origin `{o}` must be coded, curated or imported"),
         }
     }
+    let window = parse_window(&args.from, &args.to)?;
     let store = builtin::open_read(db)?;
-    let built = build(&store, &dyad, &origins, args.dedup, args.lang)?;
+    let built = build_window(&store, &dyad, &origins, args.dedup, args.lang, window)?;
     if built.events == 0 {
         eprintln!(
             "dyad: warning: no events for {}-{}; the report is empty",
@@ -164,7 +206,7 @@ mod tests {
         let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
         let dyad = ("USA".to_string(), "RUS".to_string());
         for lang in [Lang::En, Lang::Zh] {
-            let built = build(&store, &dyad, &[], false, lang).unwrap();
+            let built = build_window(&store, &dyad, &[], false, lang, (None, None)).unwrap();
             let html = &built.html;
             assert!(built.events >= 600, "{} events", built.events);
             assert!(html.starts_with("<!DOCTYPE html>"));
@@ -219,8 +261,14 @@ mod tests {
                 .unwrap();
             let rows = resets.matches("<tr id=\"cycle-").count();
             assert!(rows >= 4, "{lang:?}: {rows} reset rows");
+            // The whole record is above every minimum: nothing is withheld.
+            assert!(!html.contains("id=\"limits\""), "{lang:?}: limits box");
+            assert!(!html.contains("class=\"notcomputed\""), "{lang:?}");
             match lang {
                 Lang::En => {
+                    assert!(
+                        html.contains("<title>United States–Russia relations: a report</title>")
+                    );
                     assert!(html.contains("<html lang=\"en\">"));
                     assert!(
                         html.contains("Reset cycles")
@@ -229,6 +277,7 @@ mod tests {
                     );
                 }
                 Lang::Zh => {
+                    assert!(html.contains("<title>美俄关系报告</title>"));
                     assert!(html.contains("<html lang=\"zh-CN\">"));
                     for s in [
                         "关系水平",
@@ -247,16 +296,88 @@ mod tests {
         }
     }
 
+    fn unbase64(s: &str) -> Vec<u8> {
+        let val = |c: u8| match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            _ => 63,
+        };
+        let mut out = Vec::new();
+        for chunk in s.as_bytes().chunks(4) {
+            let pad = chunk.iter().filter(|&&c| c == b'=').count();
+            let n = chunk
+                .iter()
+                .map(|&c| if c == b'=' { 0 } else { u32::from(val(c)) })
+                .fold(0u32, |acc, v| (acc << 6) | v);
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            out.extend_from_slice(&bytes[..3 - pad]);
+        }
+        out
+    }
+
+    #[test]
+    fn every_table_downloads_as_its_csv_and_every_chart_as_svg() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
+        let dyad = ("USA".to_string(), "RUS".to_string());
+        let analysis = measure::analyse(&store, &dyad, &[], false).unwrap();
+        let html = build_window(&store, &dyad, &[], false, Lang::En, (None, None))
+            .unwrap()
+            .html;
+        assert_eq!(check_well_formed(&html), Ok(()));
+        let csvs: Vec<&str> = attr_values(&html, "href")
+            .into_iter()
+            .filter_map(|h| h.strip_prefix("data:text/csv;charset=utf-8;base64,"))
+            .collect();
+        let svgs: Vec<&str> = attr_values(&html, "href")
+            .into_iter()
+            .filter_map(|h| h.strip_prefix("data:image/svg+xml;base64,"))
+            .collect();
+        assert_eq!(csvs.len(), html.matches("<table").count());
+        assert_eq!(svgs.len(), html.matches("<svg").count());
+        assert!(html.contains("download=\"dyad-USA-RUS-table-1.csv\""));
+        assert!(html.contains("download=\"dyad-USA-RUS-figure-1.svg\""));
+        // The phases table (the first) as CSV: a header, then one row per phase with its months,
+        // mean and band as the analysis has them.
+        let text = String::from_utf8(unbase64(csvs[0])).unwrap();
+        let text = text.strip_prefix('\u{feff}').expect("byte-order mark");
+        let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines[0],
+            ",period,months,mean,band,trend,start → end,min … max,drivers"
+        );
+        assert_eq!(lines.len(), analysis.phases.len() + 1);
+        for (i, (line, p)) in lines[1..].iter().zip(&analysis.phases).enumerate() {
+            let cells: Vec<&str> = line.split(',').collect();
+            assert_eq!(cells[0], format!("P{}", i + 1));
+            assert_eq!(cells[1], format!("{} – {}", p.start, p.end));
+            assert_eq!(cells[2], p.months.to_string());
+            assert_eq!(cells[3], crate::report::html::num(p.level, 2));
+            assert_eq!(cells[4], p.band.en());
+        }
+        // Each chart is a standalone SVG file carrying its styles.
+        for b in &svgs {
+            let svg = String::from_utf8(unbase64(b)).unwrap();
+            let body = svg.split_once('\n').unwrap().1;
+            assert!(body.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+            assert!(body.contains("<style>svg .tick{"));
+            assert_eq!(check_well_formed(body), Ok(()));
+        }
+    }
+
     #[test]
     fn an_unknown_dyad_gives_an_empty_but_valid_report() {
         let dir = tempfile::tempdir().unwrap();
         let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
-        let built = build(
+        let built = build_window(
             &store,
             &("FRA".to_string(), "DEU".to_string()),
             &[],
             false,
             Lang::Zh,
+            (None, None),
         )
         .unwrap();
         assert_eq!(built.events, 0);

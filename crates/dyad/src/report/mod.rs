@@ -1,7 +1,9 @@
 //! The HTML report of one dyad: a single self-contained file (inline CSS, charts as inline SVG,
 //! no scripts, fonts or images from elsewhere) in English or Chinese, in which every chart and
-//! table links to the events behind it, listed with their sources in the appendix.
+//! table links to the events behind it, listed with their sources in the appendix. Each table
+//! downloads as CSV and each chart as SVG from `data:` links (`download`), so it stays one file.
 
+pub mod download;
 pub mod html;
 pub mod i18n;
 pub mod svg;
@@ -9,7 +11,9 @@ pub mod svg;
 use crate::cite;
 use crate::cmd::summits::Summits;
 use crate::measure::Analysis;
+use crate::names::DyadNames;
 use dyad_analysis::prelude::*;
+use dyad_analysis::sufficiency::Quantity;
 use dyad_coder::People;
 use dyad_model::{CodeTable, PlaceTable};
 use dyad_store::EventRow;
@@ -28,9 +32,13 @@ macro_rules! w {
 pub struct ReportInput<'a> {
     pub analysis: &'a Analysis,
     pub lang: Lang,
-    pub forecast: &'a Forecast,
-    pub backtest: &'a Backtest,
+    /// The forecast, or why there is none (too little data).
+    pub forecast: Result<&'a Forecast, &'a Shortfall>,
+    /// The backtest, when there is a forecast.
+    pub backtest: Option<&'a Backtest>,
     pub backtest_params: &'a BacktestParams,
+    /// Why the backtest may not be read as a judgement of skill, if it may not.
+    pub skill: Option<&'a Shortfall>,
     /// Meetings of the heads of state per US presidency (curated events only).
     pub summits: Option<&'a Summits>,
     pub people: &'a People,
@@ -39,6 +47,8 @@ pub struct ReportInput<'a> {
     pub domain_names: &'a HashMap<String, (String, String)>,
     /// The Chinese names of the chronology's places.
     pub places: &'a PlaceTable,
+    /// How states are named in the title (中美, United States–China).
+    pub dyad_names: &'a DyadNames,
 }
 
 /// One event's total effect, with where to find it.
@@ -251,12 +261,10 @@ impl<'a> Ctx<'a> {
         self.years.contains(&y).then(|| format!("#year-{y}"))
     }
 
+    /// The pair as the title names it: "United States–China", "中美".
     fn pair(&self) -> String {
         let (x, y) = &self.a.dyad;
-        match self.lang {
-            Lang::En => format!("{}–{}", self.lang.short_actor(x), self.lang.actor(y)),
-            Lang::Zh => format!("{}{}", self.lang.short_actor(x), self.lang.short_actor(y)),
-        }
+        self.inp.dyad_names.pair(x, y, self.lang)
     }
 }
 
@@ -342,6 +350,11 @@ table.resets ul,.evlist{margin:0;padding-left:1.1rem}
 .src a{word-break:break-all}
 h3.year{position:sticky;top:0;background:#fff;padding:.3rem 0;border-bottom:1px solid var(--rule);z-index:1}
 .method p,.method li{max-width:60rem}
+p.dl{margin:-.6rem 0 .8rem;font-size:.8rem;text-align:right}
+a.dl{display:inline-block;font-size:.8rem;margin:.1rem 0}
+@media print{.dl{display:none}}
+.limits{border-left-color:#b3322a;background:#fdf6f5}
+.notcomputed{border-left:4px solid #b3322a;background:#fdf6f5;padding:.4rem .8rem}
 @media (max-width:700px){body{font-size:15px}.wrap{padding:.8rem .7rem 3rem}h1{font-size:1.5rem}.grid2{grid-template-columns:1fr}nav.toc ul{columns:1}}
 @media print{body{font-size:10.5pt}.wrap{max-width:none;padding:0}a{color:inherit}h2{break-after:avoid}figure,.card,tr,.ev{break-inside:avoid}.scroll{overflow:visible}svg.chart{min-width:0}h3.year{position:static}.ev:target{background:none;outline:none}}
 "#;
@@ -401,7 +414,25 @@ pub fn render(inp: &ReportInput<'_>) -> String {
             env!("CARGO_PKG_VERSION")
         ),
     }
+    if let (Some(_), _) | (_, Some(_)) = a.window {
+        let m = |x: Option<Month>| x.map(|m| lang.month(m)).unwrap_or_else(|| "…".into());
+        match lang {
+            Lang::En => w!(
+                out,
+                r#"<p class="meta window">Months {} to {} only, as asked (<code>--from</code>/<code>--to</code>): events, phases, cycles and forecast are of these months; earlier events still shape the level through its memory.</p>"#,
+                m(a.window.0),
+                m(a.window.1)
+            ),
+            Lang::Zh => w!(
+                out,
+                r#"<p class="meta window">仅含{}至{}（按 <code>--from</code>/<code>--to</code> 指定）：事件、阶段、周期与预测均只涉及这些月份；此前的事件仍通过记忆影响关系水平。</p>"#,
+                m(a.window.0),
+                m(a.window.1)
+            ),
+        }
+    }
     out.push_str("</header>\n");
+    limits(&c, &mut out);
     let sections: [(&str, &str, &str); 9] = [
         ("summary", "Summary", "摘要"),
         ("level", "1. The relations level", "一、关系水平"),
@@ -460,7 +491,74 @@ pub fn render(inp: &ReportInput<'_>) -> String {
         out.push_str("</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
-    out
+    // The charts' own rules, for the SVG files a reader downloads.
+    let svg_css: String = CSS
+        .lines()
+        .filter(|l| l.starts_with("svg "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let stem = format!("dyad-{}-{}", a.dyad.0, a.dyad.1);
+    download::add_links(&out, &stem, &svg_css, lang)
+}
+
+/// Everything the report leaves out for want of data, said once near the top (`#limits`).
+fn limits(c: &Ctx<'_>, out: &mut String) {
+    let mut shortfalls: Vec<&Shortfall> = c.a.withheld.iter().collect();
+    if let Err(s) = c.inp.forecast {
+        shortfalls.push(s);
+    }
+    if let Some(s) = c.inp.skill {
+        if c.inp.forecast.is_ok() {
+            shortfalls.push(s);
+        }
+    }
+    if shortfalls.is_empty() {
+        return;
+    }
+    let n = &c.a.amount;
+    let items: String = shortfalls
+        .iter()
+        .map(|s| match c.lang {
+            Lang::En => format!("<li>{}</li>", esc(&s.to_string())),
+            Lang::Zh => format!("<li>{}</li>", esc(&s.zh())),
+        })
+        .collect();
+    match c.lang {
+        Lang::En => w!(
+            out,
+            r#"<div class="key limits" id="limits"><p><b>What this report cannot say.</b> The record of {} relations holds {} in {} (a series of {} months). That is too little for:</p><ul>{items}</ul><p>These parts are left out rather than computed: numbers drawn from so little would look like findings and be none. The level, the event flow and the events are shown as recorded. The minimums and their reasons are in <code>docs/method.md</code> (“What dyad will not compute”).</p></div>"#,
+            esc(&c.pair()),
+            esc(&Quantity::Events.en(n.events)),
+            esc(&Quantity::MonthsWithEvents
+                .en(n.months_with_events)
+                .replace(" with events", "")),
+            n.span_months
+        ),
+        Lang::Zh => w!(
+            out,
+            r#"<div class="key limits" id="limits"><p><b>本报告无法回答的问题。</b>{}关系的记录共有{}个事件，分布在{}个月份（序列跨度{}个月），不足以计算：</p><ul>{items}</ul><p>以上各部分因此未作计算：由如此少的数据得出的数字看似结论，实则不是。关系水平、事件流和事件本身仍如实列出。各项最低数据要求及其理由见 <code>docs/method.md</code>（“What dyad will not compute”一节）。</p></div>"#,
+            esc(&c.pair()),
+            n.events,
+            n.months_with_events,
+            n.span_months
+        ),
+    }
+}
+
+/// Where a section would be: what is not computed and why.
+fn not_computed(c: &Ctx<'_>, out: &mut String, short: &Shortfall) {
+    match c.lang {
+        Lang::En => w!(
+            out,
+            r##"<p class="notcomputed">Not computed: {}. See <a href="#limits">what this report cannot say</a>.</p>"##,
+            esc(&short.to_string())
+        ),
+        Lang::Zh => w!(
+            out,
+            r##"<p class="notcomputed">未计算：{}。见<a href="#limits">本报告无法回答的问题</a>。</p>"##,
+            esc(&short.zh())
+        ),
+    }
 }
 
 fn level_at(a: &Analysis, m: Month) -> f64 {
@@ -591,7 +689,9 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
         }
     }
     let s = &a.spiral;
+    let cycles_known = c.a.check(Measure::Cycles).is_ok();
     match lang {
+        _ if !cycles_known => {}
         Lang::En => w!(
             out,
             r##"<li><a href="#resets">{} reset cycles</a> (trough → peak → trough). Spiral decline — lower troughs and shorter highs: <span class="verdict">{}</span> (troughs {} per year, p = {}; highs {} months per cycle, p = {}).</li>"##,
@@ -613,32 +713,50 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
             num(s.high_durations.p_decreasing, 3)
         ),
     }
-    if let Some(p) = c.inp.forecast.points.last() {
-        let o = &c.inp.backtest.overall;
+    if let Some(p) = c.inp.forecast.ok().and_then(|f| f.points.last()) {
+        let skill = match (c.inp.backtest, c.inp.skill) {
+            (Some(b), None) => {
+                let o = &b.overall;
+                match lang {
+                    Lang::En => format!(
+                        " In the backtest the model is {} naive persistence (MASE {} vs {}).",
+                        compare_en(o.mase, o.mase_naive),
+                        num(o.mase, 2),
+                        num(o.mase_naive, 2)
+                    ),
+                    Lang::Zh => format!(
+                        "回测中该模型{}朴素持续预测（MASE {}，朴素预测为{}）。",
+                        compare_zh(o.mase, o.mase_naive),
+                        num(o.mase, 2),
+                        num(o.mase_naive, 2)
+                    ),
+                }
+            }
+            _ => c
+                .t(
+                    " The backtest is too short to say whether it beats naive persistence.",
+                    "回测过短，无法判断其是否优于朴素持续预测。",
+                )
+                .to_string(),
+        };
         match lang {
             Lang::En => w!(
                 out,
-                r##"<li><a href="#forecast">Forecast</a> for {}: {} ({}), 80% interval {} to {}. In the backtest the model is {} naive persistence (MASE {} vs {}).</li>"##,
+                r##"<li><a href="#forecast">Forecast</a> for {}: {} ({}), 80% interval {} to {}.{skill}</li>"##,
                 p.period,
                 num(p.level, 2),
                 Band::of(p.level).en(),
                 num(p.lo80, 2),
-                num(p.hi80, 2),
-                compare_en(o.mase, o.mase_naive),
-                num(o.mase, 2),
-                num(o.mase_naive, 2)
+                num(p.hi80, 2)
             ),
             Lang::Zh => w!(
                 out,
-                r##"<li><a href="#forecast">预测</a>{}：{}（{}），80%区间为{}至{}。回测中该模型{}朴素持续预测（MASE {}，朴素预测为{}）。</li>"##,
+                r##"<li><a href="#forecast">预测</a>{}：{}（{}），80%区间为{}至{}。{skill}</li>"##,
                 lang.month(p.period),
                 num(p.level, 2),
                 Band::of(p.level).zh(),
                 num(p.lo80, 2),
-                num(p.hi80, 2),
-                compare_zh(o.mase, o.mase_naive),
-                num(o.mase, 2),
-                num(o.mase_naive, 2)
+                num(p.hi80, 2)
             ),
         }
     }
@@ -708,8 +826,10 @@ fn annotations(c: &Ctx<'_>, from: Option<Month>) -> Vec<svg::Annotation> {
 }
 
 fn fan(c: &Ctx<'_>) -> Vec<svg::Fan> {
-    c.inp
-        .forecast
+    let Ok(forecast) = c.inp.forecast else {
+        return Vec::new();
+    };
+    forecast
         .points
         .iter()
         .map(|p| svg::Fan {
@@ -776,23 +896,31 @@ fn level_section(c: &Ctx<'_>, out: &mut String) {
     }
     w!(out, r#"<figure><div class="scroll">{chart}</div>"#);
     band_legend(c, out);
+    let has_phases = !a.phases.is_empty();
+    let has_fan = !fan.is_empty();
     match lang {
         Lang::En => w!(
             out,
-            "<figcaption>{}. Dashed vertical lines separate the phases P1–P{} (table below); dotted lines are further change points in the mean. The {} labelled dots are the events that moved the level most (one per month; green raised it, red lowered it; the number is the change they caused) — each links to the event and its sources. The grey fan at the right is the 12-month forecast (inner 80%, outer 95%). Years link to that year's events.</figcaption></figure>",
+            "<figcaption>{}. {}The {} labelled dots are the events that moved the level most (one per month; green raised it, red lowered it; the number is the change they caused) — each links to the event and its sources. {}Years link to that year's events.</figcaption></figure>",
             esc(title),
-            a.phases.len(),
-            drawn.len()
+            if has_phases { format!("Dashed vertical lines separate the phases P1–P{} (table below); dotted lines are further change points in the mean. ", a.phases.len()) } else { String::new() },
+            drawn.len(),
+            if has_fan { "The grey fan at the right is the 12-month forecast (inner 80%, outer 95%). " } else { "" }
         ),
         Lang::Zh => w!(
             out,
-            "<figcaption>{}。竖虚线为阶段分界（P1–P{}，见下表），点线为均值的其他变点。标注的{}个点是推动关系水平变化最大的事件（每月至多一个；绿色为推高，红色为拉低，数字为其带来的变化），点击可跳转至事件及其来源。右端灰色扇形为未来12个月的预测（内层80%，外层95%区间）。年份链接到该年的事件。</figcaption></figure>",
+            "<figcaption>{}。{}标注的{}个点是推动关系水平变化最大的事件（每月至多一个；绿色为推高，红色为拉低，数字为其带来的变化），点击可跳转至事件及其来源。{}年份链接到该年的事件。</figcaption></figure>",
             esc(title),
-            a.phases.len(),
-            drawn.len()
+            if has_phases { format!("竖虚线为阶段分界（P1–P{}，见下表），点线为均值的其他变点。", a.phases.len()) } else { String::new() },
+            drawn.len(),
+            if has_fan { "右端灰色扇形为未来12个月的预测（内层80%，外层95%区间）。" } else { "" }
         ),
     }
     w!(out, r#"<h3 id="phases">{}</h3>"#, c.t("Phases", "阶段划分"));
+    if let Err(short) = a.check(Measure::Phases) {
+        not_computed(c, out, &short);
+        return;
+    }
     w!(
         out,
         "<p class=\"small\">{}</p>",
@@ -1064,6 +1192,10 @@ fn presidents(c: &Ctx<'_>, country: &str, from: Month, to: Month) -> String {
 fn resets_section(c: &Ctx<'_>, out: &mut String) {
     let (a, lang) = (c.a, c.lang);
     let (x, y) = (&a.dyad.0, &a.dyad.1);
+    if let Err(short) = a.check(Measure::Cycles) {
+        not_computed(c, out, &short);
+        return;
+    }
     match lang {
         Lang::En => w!(out, "<p>Seed 001 (Liu Ying, 2021; table 1) describes four “resets” after the Cold War — under Bush senior, Clinton, Bush junior and Obama — each driven by a historic opening or by leaders, each achieving agreements in some fields, each ended by structural conflicts, and together a “spiral decline”. The table reads the same questions off the level: a cycle runs from a trough through a peak to the next trough (turning points need a swing of {} level units on the 3-month smoothed level). What drove the rise and what ended it are the events with the largest contributions; what was achieved lists further agreements, cooperation, summits and commitments of the rise (signed agreements first). The presidents are those in office from the trough to the peak, those at the peak in bold.</p>", num(CycleParams::default().min_amplitude, 1)),
         Lang::Zh => w!(out, "<p>种子文献001（刘莹，2021，表1）将冷战后的美俄关系概括为四次“重启”——老布什、克林顿、小布什、奥巴马时期——每次都由历史契机或领导人推动，在部分领域取得成果，又因结构性矛盾而告终，整体呈现“螺旋式下降”。下表从关系水平中回答同样的问题：一个周期从谷底经高峰到下一个谷底（以3个月移动平均后的水平计，转折幅度须达{}个单位）。“上升动力”和“终结原因”为贡献最大的事件，“主要成果”列出上升期内其他的协议、合作、峰会与承诺（正式签署的协议优先）。总统一栏列出从谷底到高峰期间在任的总统，高峰时在任者以粗体标出。</p>", num(CycleParams::default().min_amplitude, 1)),
@@ -1384,6 +1516,9 @@ fn drivers_section(c: &Ctx<'_>, out: &mut String) {
         );
     }
     out.push_str("</tbody></table></div>\n");
+    if a.phases.is_empty() {
+        return;
+    }
     w!(
         out,
         "<h3>{}</h3><div class=\"grid2\">",
@@ -1435,7 +1570,13 @@ fn drivers_section(c: &Ctx<'_>, out: &mut String) {
 
 fn forecast_section(c: &Ctx<'_>, out: &mut String) {
     let (a, lang) = (c.a, c.lang);
-    let f = c.inp.forecast;
+    let f = match c.inp.forecast {
+        Ok(f) => f,
+        Err(short) => {
+            not_computed(c, out, short);
+            return;
+        }
+    };
     let Some(origin) = f.origin else {
         w!(
             out,
@@ -1527,7 +1668,9 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
     }
     out.push_str("</tbody></table></div>\n");
     // Backtest.
-    let b = c.inp.backtest;
+    let Some(b) = c.inp.backtest else {
+        return;
+    };
     w!(
         out,
         r#"<h3 id="backtest">{}</h3>"#,
@@ -1587,7 +1730,7 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
             num(o.mae_naive, 3),
             num(o.mase, 2),
             num(o.mase_naive, 2),
-            compare_en(o.mase, o.mase_naive),
+            if c.inp.skill.is_some() { "too little tested to be compared with" } else { compare_en(o.mase, o.mase_naive) },
             num(100.0 * o.coverage80, 0),
             num(100.0 * o.coverage95, 0),
             judgement,
@@ -1606,7 +1749,7 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
             num(o.mae_naive, 3),
             num(o.mase, 2),
             num(o.mase_naive, 2),
-            compare_zh(o.mase, o.mase_naive),
+            if c.inp.skill.is_some() { "因回测过少而无法比较于" } else { compare_zh(o.mase, o.mase_naive) },
             num(100.0 * o.coverage80, 0),
             num(100.0 * o.coverage95, 0),
             judgement,

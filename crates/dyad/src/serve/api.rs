@@ -621,7 +621,7 @@ async fn forecast_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
         return Err(ApiError::bad_request("`horizon` must be 1 or more months"));
     }
     let a = analysis(&st, &p).await?;
-    ok(&dyad_analysis::prelude::forecast(&a.level, horizon))
+    ok(&phases::forecast_json(&a, horizon))
 }
 
 async fn summits_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
