@@ -421,7 +421,9 @@ mod tests {
         let dyad = ("USA".to_string(), "RUS".to_string());
         let places = builtin::places().unwrap();
         assert!(places.len() >= 150, "{} places", places.len());
-        let zh = build(&store, &dyad, &[], false, Lang::Zh).unwrap().html;
+        let zh = build_window(&store, &dyad, &[], false, Lang::Zh, (None, None))
+            .unwrap()
+            .html;
         assert!(zh.contains("<ul class=\"src\">"), "no source lists");
         let text = outside_citations(&zh);
         let mut found = Vec::new();
@@ -449,7 +451,9 @@ mod tests {
         );
         assert!(!text.contains("原注为英文"));
         // the English report keeps the English names
-        let en = build(&store, &dyad, &[], false, Lang::En).unwrap().html;
+        let en = build_window(&store, &dyad, &[], false, Lang::En, (None, None))
+            .unwrap()
+            .html;
         assert!(outside_citations(&en).contains("Helsinki, Finland"));
     }
 }
