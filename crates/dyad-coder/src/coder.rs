@@ -19,7 +19,9 @@
 
 use crate::analyzer::{AlphabeticAnalyzer, Analyzer, CjkAnalyzer};
 use crate::dates::{self, Atom, DateContext, RawDate};
-use crate::dict::{ActorKind, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope};
+use crate::dict::{
+    ActorKind, Anchor, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope, Unit,
+};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dyad_model::{ActorRef, EventDate, Lang, Origin, Precision};
 use serde::Serialize;
@@ -1773,6 +1775,15 @@ impl Coder {
             // inside the complement of a reporting verb only the complement's own dates count
             let mut date_why = String::new();
             let mut date = None;
+            // a date counted forward from the document (明天, 下周, next month, в следующем году)
+            // dates a plan, not a happening
+            let mut ahead = false;
+            let forward = |d: &DateTok| {
+                matches!(
+                    d.raw.relative,
+                    Some((Anchor::Document, Unit::Day | Unit::Week | Unit::Month | Unit::Year, n)) if n > 0
+                )
+            };
             let governing = reports.iter().rev().find(|r| r.end <= cue.start);
             for (d, _) in dates.iter().zip(&report_date).filter(|(d, &r)| {
                 d.end <= cue.start
@@ -1782,6 +1793,7 @@ impl Coder {
                     && governing.is_none_or(|g| d.start >= g.end)
             }) {
                 date = d.date;
+                ahead = forward(d);
                 date_why = format!("date `{}` in the sentence", text_of(d.start, d.end));
             }
             let clause_end = toks[k + 1..].iter().find_map(|t| match t {
@@ -1806,11 +1818,13 @@ impl Coder {
             if let (Some(b), Some(a)) = (date, after.and_then(|d| d.date)) {
                 if refines(&a, &b) {
                     date = None;
+                    ahead = false;
                 }
             }
             if date.is_none() {
                 if let Some(d) = after {
                     date = d.date;
+                    ahead = forward(d);
                     date_why = format!("date `{}` after the cue", text_of(d.start, d.end));
                 }
             }
@@ -2002,7 +2016,7 @@ impl Coder {
             let (negated, hypothetical, mod_why) = self.modality(toks, chars, k, cue);
             let (negated, hypothetical) = (
                 negated || action.negated,
-                hypothetical || action.hypothetical,
+                hypothetical || action.hypothetical || ahead,
             );
             let Some(row) = self.dict.codes.get(&code) else {
                 continue;
@@ -2042,6 +2056,9 @@ impl Coder {
                     explain.push("subject: the topic of the sentence's first clause".into());
                 }
                 explain.push(date_why.clone());
+                if ahead {
+                    explain.push("hypothetical: its date lies after the document's".into());
+                }
                 explain.extend(mod_why.iter().cloned());
                 let ev = CodedEvent {
                     date,

@@ -557,3 +557,32 @@ fn a_directed_concession_without_a_named_counterpart_is_toward_the_documents_oth
     );
     assert!(has(&ev, 2, "AZE", "ARM", "087"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_act_dated_after_the_document_is_a_plan() {
+    // tomorrow, next week, next Friday: what the text dates ahead of its own day has not happened
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Canada and Mexico will sign the agreement next week.",
+        ),
+        (Lang::En, "Tomorrow Canada signs the agreement with Mexico."),
+        (Lang::Zh, "加拿大和墨西哥下周五在渥太华签署协议。"),
+    ] {
+        let ev = code(lang, "2019-03-06", &[text]);
+        let signed: Vec<_> = ev.iter().filter(|e| e.event.cameo == "057").collect();
+        assert!(!signed.is_empty(), "{text}: {:?}", facts(&ev));
+        assert!(
+            signed.iter().all(|e| e.event.hypothetical),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+    }
+    // a day already past is a happening
+    let ev = code(
+        Lang::En,
+        "2019-03-06",
+        &["Yesterday Canada signed the agreement with Mexico."],
+    );
+    assert!(has(&ev, 0, "CAN", "MEX", "057"), "{:?}", facts(&ev));
+}
