@@ -264,6 +264,9 @@ struct LangMatcher {
     titles: Vec<(String, String)>,
     /// Particles after which a verb cue modifies the next noun (签署的条约).
     attributives: Vec<String>,
+    /// One-character "and" words (、): a listed compound split by one (美、俄外长) still licenses
+    /// both of its abbreviations.
+    list_marks: Vec<char>,
 }
 
 /// Compiled matchers over one [`Dictionaries`] value. Cheap to share across threads.
@@ -560,6 +563,15 @@ impl Coder {
             date_lead,
             titles: gram_v(GrammarKind::Title),
             attributives,
+            list_marks: gram(GrammarKind::And)
+                .filter_map(|w| {
+                    let mut it = w.chars();
+                    match (it.next(), it.next()) {
+                        (Some(c), None) => Some(c),
+                        _ => None,
+                    }
+                })
+                .collect(),
         })
     }
 
@@ -777,8 +789,14 @@ impl Coder {
                 _ => false,
             }
         };
+        // 美、俄外长: a compound split by a list mark
+        let listed = |x: Option<char>| x.is_some_and(|x| m.list_marks.contains(&x));
+        let prev2 = before.chars().rev().nth(1);
+        let next2 = after.chars().nth(1);
         pair(prev, Some(c))
             || (pair(Some(c), next) && !opens_name())
+            || (listed(prev) && pair(prev2, Some(c)))
+            || (listed(next) && pair(Some(c), next2))
             || m.bound
                 .iter()
                 .any(|(b, v)| starts_with_fast(after, b) && licenses(v))

@@ -586,3 +586,27 @@ fn an_act_dated_after_the_document_is_a_plan() {
     );
     assert!(has(&ev, 0, "CAN", "MEX", "057"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_compound_split_by_a_list_mark_names_both_states() {
+    let ev = code(
+        Lang::Zh,
+        "2013-09-15",
+        &["美、俄外长14日在日内瓦举行会谈。"],
+    );
+    assert!(
+        has(&ev, 0, "USA", "RUS", "04") || has(&ev, 0, "RUS", "USA", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+    let ev = code(
+        Lang::Zh,
+        "2014-03-09",
+        &["凱瑞和拉夫羅夫8日透過電話討論烏克蘭局勢。"],
+    );
+    assert!(
+        has(&ev, 0, "USA", "RUS", "041") || has(&ev, 0, "RUS", "USA", "041"),
+        "{:?}",
+        facts(&ev)
+    );
+}
