@@ -248,6 +248,8 @@ struct LangMatcher {
     bound_before: Vec<(String, String)>,
     /// Nouns after which an actor phrase is a modifier (乌克兰危机).
     modifiers: PrefixList,
+    /// Nouns of territory after which an actor phrase is a place (格鲁吉亚境内).
+    territories: PrefixList,
     /// Light verbs before a nominal cue (进行谈判).
     light: PrefixList,
     /// Nouns after which a verb cue names a topic (会晤情况).
@@ -513,6 +515,7 @@ impl Coder {
         let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
 
         let modifiers = PrefixList::new(gram(GrammarKind::Modifier).map(|c| analyzer.fold(&c)));
+        let territories = PrefixList::new(gram(GrammarKind::Territory).map(|c| analyzer.fold(&c)));
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
         let continues = PrefixList::new(gram(GrammarKind::Continue).map(|c| analyzer.fold(&c)));
@@ -555,6 +558,7 @@ impl Coder {
             bound: gram_v(GrammarKind::Bound),
             bound_before: gram_v(GrammarKind::BoundBefore),
             modifiers,
+            territories,
             light,
             topics,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
@@ -1161,6 +1165,16 @@ impl Coder {
         phrases.retain(|p| {
             let after = folded.get(p.end..).unwrap_or("");
             !m.modifiers.any_prefix_of(after)
+        });
+        // 向格鲁吉亚境内挺进, 在乌克兰境内部署: after a to- or at-word a phrase before a noun of
+        // territory is where the act goes; without one (乌克兰领土完整) it takes part in nothing
+        phrases.retain(|p| {
+            let after = folded.get(p.end..).unwrap_or("");
+            !m.territories.any_prefix_of(after)
+                || toks.iter().any(|t| {
+                    matches!(t, Tok::Gram(GrammarKind::To | GrammarKind::At, g)
+                        if g.end <= p.start && folded.get(g.end..p.start).is_some_and(|x| x.trim().is_empty()))
+                })
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());

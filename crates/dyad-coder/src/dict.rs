@@ -144,6 +144,9 @@ pub enum GrammarKind {
     /// A noun after which an actor phrase only modifies it (乌克兰危机, 美俄关系): the phrase is
     /// then no participant of an event.
     Modifier,
+    /// A noun of territory (境内, 领土): an actor phrase right before it names a place — after a
+    /// to- or at-word where a deployment or an attack goes, else no participant.
+    Territory,
     /// A light verb that turns a nominal cue (flag `noun`) into an act: 进行谈判, 开展合作.
     Light,
     /// A noun after which a verb cue (right before it, or before 的 and it) names a topic, not
@@ -689,6 +692,7 @@ impl Dictionaries {
                 "ending" => GrammarKind::Ending,
                 "compound" => GrammarKind::Compound,
                 "modifier" => GrammarKind::Modifier,
+                "territory" => GrammarKind::Territory,
                 "light" => GrammarKind::Light,
                 "topic" => GrammarKind::Topic,
                 "attributive" => GrammarKind::Attributive,

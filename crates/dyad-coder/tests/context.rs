@@ -610,3 +610,26 @@ fn a_compound_split_by_a_list_mark_names_both_states() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_state_before_a_noun_of_territory_is_where_the_act_goes() {
+    let ev = code(
+        Lang::Zh,
+        "2008-08-12",
+        &["俄罗斯军队10日向格鲁吉亚境内挺进。"],
+    );
+    assert!(has(&ev, 0, "RUS", "GEO", "19"), "{:?}", facts(&ev));
+    // without a to- or at-word it takes part in nothing
+    let ev = code(
+        Lang::Zh,
+        "2008-08-12",
+        &["法国10日表示支持格鲁吉亚领土完整。"],
+    );
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, _, b, c)| b == "GEO" && c.starts_with("19")),
+        "{:?}",
+        facts(&ev)
+    );
+}
