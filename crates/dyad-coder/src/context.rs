@@ -925,9 +925,13 @@ impl Pass<'_> {
             .map(|m| m.code)
             .filter(|c| *c != source && self.parties.is_main(c))
             .collect();
-        // the document's voice speaks of what it names: its other parties are as often the
-        // subject of another paragraph (measured on the development corpus)
-        if verb_why == "the document speaks in the first person" && named.is_empty() {
+        // the document's voice, or a speaker going on in the first person, speaks of what it
+        // names: the document's other parties are as often the subject of another paragraph
+        // (measured on the development corpus)
+        if (verb_why == "the document speaks in the first person"
+            || verb_why == "the speaker goes on in the first person")
+            && named.is_empty()
+        {
             return;
         }
         let mut targets: Vec<(String, String)> = Vec::new();
