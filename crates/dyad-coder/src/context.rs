@@ -75,6 +75,9 @@ struct Remembered {
     /// How the text named it: a span of sentence `at` (read only when an explanation needs it),
     /// or the name itself.
     name: Name,
+    /// Inferred from the document's salience, not named as a speaker (a first-person document's
+    /// voice): what it says counts only about the parties its sentences name.
+    assumed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -194,6 +197,7 @@ impl Coder {
             code: c.clone(),
             at: 0,
             name: Name::Text(format!("{c} (the document's main party)")),
+            assumed: true,
         })
     }
 }
@@ -494,6 +498,7 @@ impl Pass<'_> {
                         code: m.code.to_string(),
                         at: i,
                         name: Name::Span(m.span.0, m.span.1),
+                        assumed: false,
                     })
                 }
             }
@@ -798,6 +803,17 @@ impl Pass<'_> {
             }
         };
         let (source, source_why) = speaker;
+        // a speaker only assumed from the document's salience (module docs) stays assumed while
+        // it goes on
+        let assumed = match verb_why.as_str() {
+            "the document speaks in the first person" => {
+                self.voice.as_ref().is_some_and(|v| v.assumed)
+            }
+            "the speaker goes on in the first person" | "inside a quotation" => {
+                self.speaker.as_ref().is_some_and(|r| r.assumed)
+            }
+            _ => false,
+        };
         if verb_why == "speaker line" {
             self.voice = Some(Remembered {
                 code: source.clone(),
@@ -809,6 +825,7 @@ impl Pass<'_> {
                         .unwrap_or(source.as_str())
                         .to_string(),
                 ),
+                assumed: false,
             });
         }
         // a report of an act the sentence coder read (奥巴马称美国扩大制裁) is that act, not a
@@ -832,6 +849,7 @@ impl Pass<'_> {
                     .unwrap_or(source.as_str())
                     .to_string(),
             ),
+            assumed,
         });
         if reports_act {
             return;
@@ -925,13 +943,10 @@ impl Pass<'_> {
             .map(|m| m.code)
             .filter(|c| *c != source && self.parties.is_main(c))
             .collect();
-        // the document's voice, or a speaker going on in the first person, speaks of what it
-        // names: the document's other parties are as often the subject of another paragraph
-        // (measured on the development corpus)
-        if (verb_why == "the document speaks in the first person"
-            || verb_why == "the speaker goes on in the first person")
-            && named.is_empty()
-        {
+        // a voice assumed from the document's salience speaks of what it names: the document's
+        // other parties are as often the subject of another paragraph (measured on the
+        // development corpus)
+        if assumed && named.is_empty() {
             return;
         }
         let mut targets: Vec<(String, String)> = Vec::new();
