@@ -719,23 +719,14 @@ mod tests {
         assert!(p[1].starts_with("sources-t.tsv:4: url `http://20.210.105.67/txt/a.html` is on host `20.210.105.67` (an IP address)"), "{p:?}");
     }
 
-    /// Sources still waiting for their published title: each is the only source of its event
-    /// and no search result has shown the title yet (see data/chronology/README.md). The number
-    /// may only go down.
-    const KNOWN_SOURCE_PROBLEMS: usize = 13;
-
     #[test]
-    fn the_built_in_sources_have_no_new_placeholder_titles_or_denied_hosts() {
+    fn the_built_in_sources_have_no_placeholder_titles_or_denied_hosts() {
         let p = check_sources(&files_under("data/chronology", "sources-"));
         assert!(
-            p.len() <= KNOWN_SOURCE_PROBLEMS,
-            "{} source problems (at most {KNOWN_SOURCE_PROBLEMS} known):\n{}",
+            p.is_empty(),
+            "{} source problems:\n{}",
             p.len(),
             p.join("\n")
-        );
-        assert!(
-            p.iter().all(|m| m.contains("is a placeholder")),
-            "a denied host or bracketed addition came back: {p:?}"
         );
     }
 
