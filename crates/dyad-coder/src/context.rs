@@ -52,7 +52,8 @@ pub struct DocEvent {
 }
 
 /// CAMEO prefixes of one-sided acts that concern the other party even when the sentence does not
-/// name it: withdrawal and sanctions (16), coercion (17), force (15, 18–20).
+/// name it: threats (13: Россия ответит, 中方将予以回应), withdrawal and sanctions (16), coercion
+/// (17), force (15, 18–20).
 const ONE_SIDED: &[&str] = &["15", "16", "17", "18", "19", "20"];
 
 /// The stance model's probability from which its stance decides a statement's kind.
