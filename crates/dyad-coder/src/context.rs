@@ -207,6 +207,10 @@ impl Coder {
 /// names a multilateral happening whose pairs the sentence does not say: it is kept as the pairs
 /// of the document's main parties (the first three) among its participants, else as its first pair.
 fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedEvent> {
+    // three parties of one symmetric act make at least six events
+    if events.len() < 6 {
+        return events;
+    }
     // the sources of each cue's events: a symmetric act of three or more has as many sources (a
     // directed act on a list of targets has one, and is left alone)
     let mut by_cue: HashMap<((usize, usize), &str), BTreeSet<&str>> = HashMap::new();
