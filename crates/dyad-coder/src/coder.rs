@@ -1926,7 +1926,17 @@ impl Coder {
             } else {
                 let s = resolve(&subj);
                 let mut t = resolve(&tgt);
-                t.extend(resolve(&obj));
+                // two parties acting together on a plain object (Putin and Bush discussed Iran,
+                // 美俄讨论叙利亚问题): the object is what they acted on, not a third party
+                let group = s
+                    .iter()
+                    .map(|p| p.actor.code.as_str())
+                    .collect::<HashSet<_>>()
+                    .len()
+                    >= 2;
+                if !(group && matches!(action.frame, Frame::Sym | Frame::Meet)) {
+                    t.extend(resolve(&obj));
+                }
                 t.extend(resolve(&partner));
                 let mut all = s.clone();
                 all.extend(t.iter().cloned());

@@ -228,6 +228,10 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
     if multi.is_empty() {
         return events;
     }
+    let mut multi_counts: HashMap<((usize, usize), String), usize> = HashMap::new();
+    for e in &events {
+        *multi_counts.entry((e.span, e.cameo.clone())).or_default() += 1;
+    }
     let main: Vec<&str> = parties.ranked.iter().take(3).map(String::as_str).collect();
     let mut out = Vec::with_capacity(events.len());
     let mut first_pair: HashMap<((usize, usize), String), (String, String)> = HashMap::new();
@@ -238,7 +242,7 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
         })
         .map(|e| (e.span, e.cameo.clone()))
         .collect();
-    for mut e in events {
+    for e in events {
         let key = (e.span, e.cameo.clone());
         if !multi.contains(&key) {
             out.push(e);
@@ -254,9 +258,22 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
                 || (e.source.code == *b && e.target.code == *a)
         };
         if keep {
-            e.explain
-                .push_str("; multilateral act: kept as the pair of the document's main parties among its participants");
             out.push(e);
+        }
+    }
+    // say so on the events kept of an act that lost some of its pairs
+    for key in &multi {
+        let before = multi_counts.get(key).copied().unwrap_or(0);
+        let after = out
+            .iter()
+            .filter(|e| (e.span, e.cameo.clone()) == *key)
+            .count();
+        if after < before {
+            for e in out.iter_mut().filter(|e| (e.span, e.cameo.clone()) == *key) {
+                e.explain.push_str(
+                    "; multilateral act: kept as the pair of the document's main parties among its participants",
+                );
+            }
         }
     }
     out

@@ -633,3 +633,32 @@ fn a_state_before_a_noun_of_territory_is_where_the_act_goes() {
         facts(&ev)
     );
 }
+
+#[test]
+fn two_parties_acting_together_on_a_plain_object_leave_it_out() {
+    let ev = code(
+        Lang::En,
+        "2018-10-23",
+        &["Brazil and Argentina discussed Venezuela on Monday."],
+    );
+    let f = facts(&ev);
+    assert!(
+        has(&ev, 0, "BRA", "ARG", "04") || has(&ev, 0, "ARG", "BRA", "04"),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|(_, a, b, _)| a == "VEN" || b == "VEN"),
+        "{f:?}"
+    );
+    // a partner named with "with" still takes part
+    let ev = code(
+        Lang::En,
+        "2018-10-23",
+        &["Brazil met with Argentina and Chile on Monday."],
+    );
+    let f = facts(&ev);
+    assert!(
+        f.iter().any(|(_, a, b, _)| a == "BRA" && b == "CHL"),
+        "{f:?}"
+    );
+}
