@@ -662,3 +662,25 @@ fn two_parties_acting_together_on_a_plain_object_leave_it_out() {
         "{f:?}"
     );
 }
+
+#[test]
+fn state_companies_and_treaties_in_taiwan_usage_stand_for_their_states() {
+    let ev = code(
+        Lang::Ru,
+        "2025-01-11",
+        &["США ввели санкции против «Роснефти»."],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "163"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2019-05-16",
+        &["Washington imposed export controls on Huawei."],
+    );
+    assert!(has(&ev, 0, "USA", "CHN", "163"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Zh,
+        "2019-08-02",
+        &["美國2日正式退出《中程飛彈條約》。"],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
+}
