@@ -1182,30 +1182,24 @@ impl Coder {
         // two actor phrases, with nothing else between, joins them like "and" rather than
         // breaking the clause
         for k in 1..toks.len().saturating_sub(1) {
+            // a comma alone between the end of one actor phrase and what follows it
+            let blank =
+                |from: usize, to: usize| folded.get(from..to).is_some_and(|t| t.trim().is_empty());
+            let comma_between = |a_end: usize, g: &Item, next: usize| {
+                folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
+                    && blank(a_end, g.start)
+                    && blank(g.end, next)
+            };
             let joins = match (&toks[k - 1], &toks[k], &toks[k + 1]) {
                 (Tok::Actor(a), Tok::Gram(GrammarKind::Break, g), Tok::Actor(b)) => {
-                    folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
-                        && folded
-                            .get(a.end..g.start)
-                            .is_some_and(|t| t.trim().is_empty())
-                        && folded
-                            .get(g.end..b.start)
-                            .is_some_and(|t| t.trim().is_empty())
+                    comma_between(a.end, g, b.start)
                 }
                 // the serial comma: Iran, North Korea, and Russia
                 (
                     Tok::Actor(a),
                     Tok::Gram(GrammarKind::Break, g),
                     Tok::Gram(GrammarKind::And, h),
-                ) => {
-                    folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
-                        && folded
-                            .get(a.end..g.start)
-                            .is_some_and(|t| t.trim().is_empty())
-                        && folded
-                            .get(g.end..h.start)
-                            .is_some_and(|t| t.trim().is_empty())
-                }
+                ) => comma_between(a.end, g, h.start),
                 _ => false,
             };
             // not after a place (In Ottawa, Canada imposed…): there the comma ends the phrase

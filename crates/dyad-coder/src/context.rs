@@ -279,6 +279,20 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
     out
 }
 
+/// Where the sentence's first reporting or speech verb starts (character index).
+fn first_speech(f: &SentenceFacts<'_>, words: &[Word]) -> Option<usize> {
+    f.reports
+        .iter()
+        .map(|r| r.0)
+        .chain(
+            words
+                .iter()
+                .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
+                .map(|w| w.span.0),
+        )
+        .min()
+}
+
 /// The quoted stretches of a sentence (character spans, closing mark included), from its
 /// quotation marks; `open`: the sentence begins inside a quotation. A quotation still open at the
 /// end of the sentence is not one (it runs on, or the mark was stray).
@@ -450,17 +464,7 @@ impl Pass<'_> {
         // reporting or speech verb (В декабре 2018 года США выдвинули…, по мнению Вашингтона…; not
         // the March 4 attack in "denounced the March 4 attack"), else it was
         // made when the document says
-        let first_report = f
-            .reports
-            .iter()
-            .map(|r| r.0)
-            .chain(
-                words
-                    .iter()
-                    .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
-                    .map(|w| w.span.0),
-            )
-            .min();
+        let first_report = first_speech(f, &words);
         let opening = f.date.filter(|_| {
             f.date_at
                 .is_some_and(|a| first_report.is_none_or(|r| a < r))
@@ -1081,17 +1085,7 @@ impl Pass<'_> {
         let dict = self.coder.dictionaries();
         // what a speaker says is read by the sentence coder alone: a cue after a reporting or
         // speech verb is reported speech (a topic, a plan, a claim), not an act of the pronoun
-        let speech_at = f
-            .reports
-            .iter()
-            .map(|r| r.0)
-            .chain(
-                words
-                    .iter()
-                    .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
-                    .map(|w| w.span.0),
-            )
-            .min();
+        let speech_at = first_speech(f, words);
         for cue in f.cues.iter().filter(|c| !c.coded) {
             if speech_at.is_some_and(|at| cue.span.0 > at) {
                 continue;
