@@ -109,6 +109,8 @@ pub struct CueFact<'c> {
     /// The modality cues that set the flags (explain entries); for an uncoded cue only (a coded
     /// cue's flags and modality are those of its events).
     pub modality: Vec<String>,
+    /// For an uncoded cue governed by a volition cue (ready to, 愿意): that cue and its origin.
+    pub intent: Option<String>,
     /// Whether the coder made at least one event of it.
     pub coded: bool,
 }
@@ -2049,7 +2051,15 @@ impl Coder {
                 subj.clone()
             };
             // modality
-            let (negated, hypothetical, mod_why) = self.modality(toks, chars, k, cue);
+            let (negated, hypothetical, intent, mod_why) = self.modality(toks, chars, k, cue);
+            // "ready to cooperate with Moscow": the cooperation is a plan, saying so a factual
+            // expression of intent (CAMEO 03x) by the subject
+            let intent = intent
+                .filter(|_| !action.negated && !ahead)
+                .and_then(|i| intent_code(&code).map(|c| (i, c)))
+                .filter(|(_, c)| self.dict.codes.get(c).is_some());
+            let subject_codes: HashSet<String> =
+                sources.iter().map(|p| p.actor.code.clone()).collect();
             let (negated, hypothetical) = (
                 negated || action.negated,
                 hypothetical || action.hypothetical || ahead,
@@ -2118,8 +2128,40 @@ impl Coder {
                         && e.date == ev.date
                         && e.negated == ev.negated
                 });
+                let intent_ev = intent
+                    .filter(|_| subject_codes.is_empty() || subject_codes.contains(&ev.source.code))
+                    .and_then(|(i, c)| {
+                        let row = self.dict.codes.get(c)?;
+                        let me = &self.dict.modality[i];
+                        let mut e = ev.clone();
+                        e.cameo = c.to_string();
+                        e.quad_class = row.quad_class;
+                        e.goldstein = row.goldstein;
+                        e.plover = row.plover.clone();
+                        e.plover_mode = row.plover_mode.clone();
+                        e.hypothetical = false;
+                        e.explain = format!(
+                            "{}; intent: `{}` {} states the intent to act → {c}",
+                            e.explain
+                                .split("; hypothetical by")
+                                .next()
+                                .unwrap_or_default(),
+                            me.cue,
+                            me.origin
+                        );
+                        Some(e)
+                    });
                 if !dup {
                     events.push(ev);
+                }
+                if let Some(e) = intent_ev {
+                    if !events.iter().any(|x| {
+                        x.source.code == e.source.code
+                            && x.target.code == e.target.code
+                            && x.cameo == e.cameo
+                    }) {
+                        events.push(e);
+                    }
                 }
             }
         }
@@ -2168,9 +2210,10 @@ impl Coder {
         chars: &CharIdx,
         k: usize,
         cue: &Item,
-    ) -> (bool, bool, Vec<String>) {
+    ) -> (bool, bool, Option<usize>, Vec<String>) {
         let (mut negated, mut hypothetical) = (false, false);
         let mut announced: Option<usize> = None;
+        let mut intent: Option<usize> = None;
         let mut mod_why = Vec::new();
         for (j, t) in toks.iter().enumerate().take(k) {
             let Tok::Modal(mi) = t else { continue };
@@ -2195,6 +2238,10 @@ impl Coder {
             match me.flag {
                 Flag::Negated => negated = true,
                 Flag::Hypothetical => hypothetical = true,
+                Flag::Intent => {
+                    hypothetical = true;
+                    intent = Some(idx);
+                }
                 Flag::Announced => {
                     announced = Some(idx);
                     continue;
@@ -2225,7 +2272,7 @@ impl Coder {
                 ));
             }
         }
-        (negated, hypothetical, mod_why)
+        (negated, hypothetical, intent.filter(|_| !negated), mod_why)
     }
 
     /// Collects what the sentence names for the context pass (see [`SentenceFacts`]).
@@ -2275,11 +2322,15 @@ impl Coder {
             let span = (chars.at(cue.start), chars.at(cue.span_end));
             let coded = events.iter().any(|e| e.span == span);
             // a coded cue's modality is in its events; only an uncoded one needs it here
-            let (negated, hypothetical, modality) = if coded {
-                (false, false, Vec::new())
+            let (negated, hypothetical, intent, modality) = if coded {
+                (false, false, None, Vec::new())
             } else {
                 self.modality(toks, chars, k, cue)
             };
+            let intent = intent.map(|i| {
+                let me = &self.dict.modality[i];
+                format!("`{}` {}", me.cue, me.origin)
+            });
             f.cues.push(CueFact {
                 action: ai,
                 cameo: &action.cameo,
@@ -2287,6 +2338,7 @@ impl Coder {
                 negated: negated || action.negated,
                 hypothetical: hypothetical || action.hypothetical,
                 modality,
+                intent,
                 coded,
             });
         }
@@ -2526,6 +2578,22 @@ fn full_date(t: &str, s: usize) -> Option<(usize, EventDate)> {
 }
 
 /// The end of `tail` if it starts within `window` characters after `from` with no clause break.
+/// The CAMEO "express intent" code (03x) of an act stated as intended: meetings and talks 036,
+/// diplomatic cooperation 032, material cooperation 031, aid 033, concessions 035, agreement
+/// and other cooperation 030 (CAMEO codebook, chapter 03). Acts of conflict have none: an
+/// intended sanction or strike is a threat, which its own cues code.
+pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
+    Some(match code.get(..2)? {
+        "04" => "036",
+        "05" if code.starts_with("057") => "030",
+        "05" => "032",
+        "06" => "031",
+        "07" => "033",
+        "08" => "035",
+        _ => return None,
+    })
+}
+
 fn find_tail(folded: &str, from: usize, tail: &str, window: usize) -> Option<usize> {
     let rest = folded.get(from..)?;
     let mut limit = rest.len();

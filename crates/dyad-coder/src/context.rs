@@ -1267,6 +1267,7 @@ impl Pass<'_> {
                 format!("target {b}: {b_why}"),
                 format!("date: {date_why}"),
             ];
+            let plain = explain.clone();
             explain.extend(cue.modality.iter().cloned());
             if let Some(ev) = self.event(
                 a,
@@ -1278,6 +1279,27 @@ impl Pass<'_> {
                 explain,
             ) {
                 out.push(ev);
+            }
+            // "we remain ready to talk with Russia": saying so is a factual expression of intent
+            // by the subject (03x)
+            let intent = cue
+                .intent
+                .as_ref()
+                .filter(|_| !cue.negated && a == source.0)
+                .zip(crate::coder::intent_code(&action.cameo));
+            if let Some((why, code)) = intent {
+                let mut explain = plain;
+                explain.push(format!("intent: {why} states the intent to act → {code}"));
+                let dup = events
+                    .iter()
+                    .chain(out.iter())
+                    .any(|e| e.source.code == a && e.target.code == b && e.cameo == code);
+                if let (false, Some(ev)) = (
+                    dup,
+                    self.event(a, b, code, date, (false, false), cue.span, explain),
+                ) {
+                    out.push(ev);
+                }
             }
         }
     }

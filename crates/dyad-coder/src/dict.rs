@@ -90,6 +90,9 @@ pub enum Flag {
     /// An announcement ("announced that it will", 宣布将, объявил о): a one-sided measure it
     /// announces takes effect as announced, so a future tense after it is no plan.
     Announced,
+    /// Volition ("ready to", "willing to", 愿意, готов): the act itself is a plan, but saying so
+    /// is a factual expression of intent (CAMEO 03x) by the speaker.
+    Intent,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -639,6 +642,7 @@ impl Dictionaries {
                 "negated" => Flag::Negated,
                 "hypothetical" => Flag::Hypothetical,
                 "announced" => Flag::Announced,
+                "intent" => Flag::Intent,
                 x => {
                     return Err(rec_err(
                         file,

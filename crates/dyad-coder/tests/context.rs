@@ -684,3 +684,36 @@ fn state_companies_and_treaties_in_taiwan_usage_stand_for_their_states() {
     );
     assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn readiness_to_act_is_a_factual_expression_of_intent_by_the_subject() {
+    // the act itself stays a plan; saying one is ready to do it is 03x, from the subject only
+    for (lang, text, intent) in [
+        (
+            Lang::En,
+            "Hungary is ready to cooperate with Serbia on energy.",
+            "032",
+        ),
+        (Lang::Zh, "匈牙利愿意与塞尔维亚举行会谈。", "036"),
+        (Lang::Ru, "Венгрия готова сотрудничать с Сербией.", "032"),
+    ] {
+        let ev = code(lang, "2024-05-02", &[text]);
+        assert!(
+            has(&ev, 0, "HUN", "SRB", intent),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+        assert!(!has(&ev, 0, "SRB", "HUN", "03"), "{text}: {:?}", facts(&ev));
+        // the cooperation or talks themselves are not factual
+        assert!(!has(&ev, 0, "HUN", "SRB", "04"), "{text}: {:?}", facts(&ev));
+        assert!(!has(&ev, 0, "HUN", "SRB", "05"), "{text}: {:?}", facts(&ev));
+    }
+    // a negated readiness states no intent; a plain plan is no intent either
+    for text in [
+        "Hungary is not ready to cooperate with Serbia.",
+        "Hungary will meet Serbia next month.",
+    ] {
+        let ev = code(Lang::En, "2024-05-02", &[text]);
+        assert!(!has(&ev, 0, "HUN", "SRB", "03"), "{text}: {:?}", facts(&ev));
+    }
+}
