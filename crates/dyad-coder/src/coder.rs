@@ -2121,12 +2121,19 @@ impl Coder {
                     span,
                     explain: explain.join("; "),
                 };
+                // one meeting of a pair in a sentence: 开始谈判，讨论…, met and held talks
+                let one_meeting = |a: &str, b: &str| {
+                    a.starts_with("04")
+                        && b.starts_with("04")
+                        && a.starts_with("041") == b.starts_with("041")
+                };
                 let dup = events.iter().any(|e| {
                     e.source.code == ev.source.code
                         && e.target.code == ev.target.code
-                        && e.cameo == ev.cameo
+                        && (e.cameo == ev.cameo || one_meeting(&e.cameo, &ev.cameo))
                         && e.date == ev.date
                         && e.negated == ev.negated
+                        && e.hypothetical == ev.hypothetical
                 });
                 let intent_ev = intent
                     .filter(|_| subject_codes.is_empty() || subject_codes.contains(&ev.source.code))

@@ -758,6 +758,30 @@ impl Pass<'_> {
                     .first()
                     .map(|w| (w.span, format!("speech verb {}", w.origin)))
             });
+        // an analyst, an expert, a source or the media speaking (美国军控协会执行主任…认为, a
+        // source close to the Kremlin said): commentary, no statement of a state; what follows
+        // is not that state speaking either
+        if let Some((at, _)) = &verb {
+            let clause_start = s
+                .text
+                .chars()
+                .take(at.0)
+                .enumerate()
+                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；'))
+                .map(|(i, _)| i + 1)
+                .last()
+                .unwrap_or(0);
+            let commentary = words.iter().any(|w| {
+                *w.kind == ContextKind::Commentator
+                    && w.span.0 >= clause_start
+                    && w.span.1 <= at.0
+                    && !inside(w.span.0)
+            });
+            if commentary {
+                self.speaker = None;
+                return;
+            }
+        }
         let (speaker, verb_why) = match &verb {
             Some((at, why)) => match self.speaker_at(s, f, words, *at, quoted_before) {
                 Some(sp) => (sp, why.clone()),

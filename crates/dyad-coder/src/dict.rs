@@ -262,6 +262,10 @@ pub enum ContextKind {
     /// A name for an agreement (treaty, 协议, соглашение): a sentence that opens with one states
     /// the terms of the document's last agreement and repeats it (`value` `-`).
     Agreement,
+    /// A word naming a speaker who does not speak for a state (analyst, expert, a source,
+    /// the media; 学者, 专家, 消息人士; эксперт, источник): what such a speaker says is
+    /// commentary, no statement of the state named beside it (`value` `-`).
+    Commentator,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -801,12 +805,13 @@ impl Dictionaries {
                 ("quote", "both") => ContextKind::Quote(QuoteKind::Both),
                 ("quote", _) => return Err(bad("a quote's value is open, close or both")),
                 ("agreement", _) => ContextKind::Agreement,
+                ("commentator", _) => ContextKind::Commentator,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator)"
                     ),
                     ))
                 }

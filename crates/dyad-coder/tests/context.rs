@@ -717,3 +717,42 @@ fn readiness_to_act_is_a_factual_expression_of_intent_by_the_subject() {
         assert!(!has(&ev, 0, "HUN", "SRB", "03"), "{text}: {:?}", facts(&ev));
     }
 }
+
+#[test]
+fn analysts_experts_and_sources_are_no_statement_of_a_state() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A Polish defence analyst said the German decision was a dangerous mistake.",
+        ),
+        (Lang::Zh, "波兰一名军事专家认为，德国的决定是危险的错误。"),
+        (
+            Lang::Ru,
+            "Польский эксперт заявил, что решение Германии — опасная ошибка.",
+        ),
+    ] {
+        let ev = code(lang, "2024-05-02", &[text]);
+        assert!(!has(&ev, 0, "POL", "DEU", "11"), "{text}: {:?}", facts(&ev));
+    }
+    // the same words spoken by an official are a statement
+    let ev = code(
+        Lang::En,
+        "2024-05-02",
+        &["The Polish defence minister said the German decision was a dangerous mistake."],
+    );
+    assert!(has(&ev, 0, "POL", "DEU", "11"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn talks_and_discussions_of_one_pair_in_one_sentence_are_one_meeting() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-02",
+        &["智利与秘鲁2月开始边界谈判，讨论两国海上划界问题。"],
+    );
+    let meetings = facts(&ev)
+        .into_iter()
+        .filter(|(_, a, b, c)| a == "CHL" && b == "PER" && c.starts_with("04"))
+        .count();
+    assert_eq!(meetings, 1, "{:?}", facts(&ev));
+}
