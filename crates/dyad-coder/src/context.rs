@@ -647,6 +647,25 @@ impl Pass<'_> {
             return Some((m.code.to_string(), format!("`{}` before the verb", name(m))));
         }
         if let Some(p) = pronoun {
+            // 克里要求叙利亚…，他表示: a third-person pronoun after a person named earlier in the
+            // sentence is that person, not the last speaker of the document
+            let third = *p.kind == ContextKind::Pronoun(PronounKind::Third);
+            let earlier = f
+                .actors
+                .iter()
+                .filter(|m| m.person && m.span.1 <= p.span.0 && outside(m.span))
+                .filter(subject_like)
+                .min_by_key(|m| m.span.0);
+            if let (true, Some(m)) = (third, earlier) {
+                return Some((
+                    m.code.to_string(),
+                    format!(
+                        "pronoun ({}) → `{}` named earlier in the sentence",
+                        p.origin,
+                        name(m)
+                    ),
+                ));
+            }
             return self.resolve(p);
         }
         if s.lang == Lang::Zh {

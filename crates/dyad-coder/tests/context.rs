@@ -756,3 +756,17 @@ fn talks_and_discussions_of_one_pair_in_one_sentence_are_one_meeting() {
         .count();
     assert_eq!(meetings, 1, "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_pronoun_after_a_person_named_earlier_in_the_sentence_is_that_person() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-02",
+        &[
+            "俄罗斯外交部发言人扎哈罗娃表示，俄方对此感到遗憾。",
+            "布林肯周四抵达开罗，他表示，伊朗的做法非常危险。",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "IRN", "1"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "RUS", "IRN", "1"), "{:?}", facts(&ev));
+}
