@@ -682,12 +682,14 @@ impl Coder {
                     }
                     Entry::Action(i) => {
                         if let Some(tail) = m.tails.get(i).and_then(Option::as_ref) {
-                            match find_tail(
-                                folded,
-                                end,
-                                tail,
-                                if m.analyzer.is_cjk() { 12 } else { 40 },
-                            ) {
+                            let wide = self.dict.actions[i].wide;
+                            let window = match (m.analyzer.is_cjk(), wide) {
+                                (true, false) => 12,
+                                (true, true) => 30,
+                                (false, false) => 40,
+                                (false, true) => 100,
+                            };
+                            match find_tail(folded, end, tail, window) {
                                 Some(te) => span_end = te,
                                 None => continue,
                             }

@@ -73,6 +73,9 @@ pub struct ActionEntry {
     pub pattern: String,
     pub head: String,
     pub tail: Option<String>,
+    /// `head……tail`: the tail may lie anywhere in the head's clause (a tail so specific that
+    /// a long object may come between: ordered……to leave, 要求……离境).
+    pub wide: bool,
     pub cameo: String,
     pub frame: Frame,
     pub negated: bool,
@@ -607,8 +610,9 @@ impl Dictionaries {
                     }
                 }
             }
-            let (head, tail) = match f[0].split_once('…') {
-                Some((h, t)) if !h.is_empty() && !t.is_empty() => {
+            let wide = f[0].contains("……");
+            let (head, tail) = match f[0].replacen("……", "…", 1).split_once('…') {
+                Some((h, t)) if !h.is_empty() && !t.is_empty() && !t.contains('…') => {
                     (h.to_string(), Some(t.to_string()))
                 }
                 Some(_) => {
@@ -628,6 +632,7 @@ impl Dictionaries {
                 pattern: f[0].into(),
                 head,
                 tail,
+                wide,
                 cameo: f[1].into(),
                 frame,
                 negated,

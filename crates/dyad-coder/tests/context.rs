@@ -770,3 +770,24 @@ fn a_pronoun_after_a_person_named_earlier_in_the_sentence_is_that_person() {
     assert!(has(&ev, 1, "USA", "IRN", "1"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "RUS", "IRN", "1"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_wide_gapped_cue_reaches_past_a_long_object_but_not_past_its_clause() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Poland ordered forty-five Russian diplomats and trade representatives to leave the country.",
+        ),
+        (Lang::Zh, "波兰要求45名俄罗斯驻华沙使馆外交官和商务代表在五天内离境。"),
+    ] {
+        let ev = code(lang, "2023-03-01", &[text]);
+        assert!(has(&ev, 0, "POL", "RUS", "161"), "{text}: {:?}", facts(&ev));
+    }
+    // the tail in another clause is another act
+    let ev = code(
+        Lang::Zh,
+        "2023-03-01",
+        &["波兰要求俄罗斯解释此事，部分记者随后离境。"],
+    );
+    assert!(!has(&ev, 0, "POL", "RUS", "161"), "{:?}", facts(&ev));
+}
