@@ -1187,6 +1187,11 @@ impl Pass<'_> {
                 && main_pair.len() == 2
                 && !cue.negated
                 && !f.actors.iter().any(|m| main_pair.contains(&m.code))
+                // a third party named as its subject (格鲁吉亚宣布单方面停火) acts itself
+                && !f.actors.iter().any(|m| {
+                    m.span.1 <= cue.span.0
+                        && matches!(m.connector, None | Some(GrammarKind::And))
+                })
             {
                 let why = "one of the document's two main parties";
                 self.push_act(

@@ -791,3 +791,18 @@ fn a_wide_gapped_cue_reaches_past_a_long_object_but_not_past_its_clause() {
     );
     assert!(!has(&ev, 0, "POL", "RUS", "161"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_third_party_named_as_subject_of_a_concession_is_not_the_documents_pair() {
+    let ev = code(
+        Lang::Zh,
+        "2008-08-11",
+        &[
+            "美国总统布什与俄罗斯总统梅德韦杰夫通电话，讨论高加索局势。",
+            "美国国务卿赖斯批评俄罗斯，俄罗斯外长拉夫罗夫回应美国。",
+            "周日下午，格鲁吉亚突然宣布单方面停火。",
+        ],
+    );
+    assert!(!has(&ev, 2, "USA", "RUS", "08"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 2, "RUS", "USA", "08"), "{:?}", facts(&ev));
+}
