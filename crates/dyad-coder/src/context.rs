@@ -867,6 +867,26 @@ impl Pass<'_> {
                             None => return,
                         }
                     }
+                    // a first-person document (a statement, a fact sheet) goes on in its own
+                    // voice where it judges a party it names: Russia has violated the Treaty
+                    _ if !quoted_before && !self.in_quote => match &self.voice {
+                        Some(r)
+                            if !r.assumed
+                                && f.actors.iter().any(|m| {
+                                    m.code != r.code
+                                        && self.parties.others(&r.code).contains(&m.code)
+                                }) =>
+                        {
+                            (
+                                (
+                                    r.code.clone(),
+                                    format!("the document's voice `{}`", self.name(r)),
+                                ),
+                                "the document judges in its own voice".to_string(),
+                            )
+                        }
+                        _ => return,
+                    },
                     _ => return,
                 }
             }
@@ -875,7 +895,7 @@ impl Pass<'_> {
         // a speaker only assumed from the document's salience (module docs) stays assumed while
         // it goes on
         let assumed = match verb_why.as_str() {
-            "the document speaks in the first person" => {
+            "the document speaks in the first person" | "the document judges in its own voice" => {
                 self.voice.as_ref().is_some_and(|v| v.assumed)
             }
             "the speaker goes on in the first person" | "inside a quotation" => {
@@ -908,18 +928,21 @@ impl Pass<'_> {
                 && !c.hypothetical
                 && !roots.iter().any(|r| c.cameo.starts_with(r.as_str()))
         });
-        self.speaker = Some(Remembered {
-            code: source.clone(),
-            at: i,
-            name: Name::Text(
-                source_why
-                    .split('`')
-                    .nth(1)
-                    .unwrap_or(source.as_str())
-                    .to_string(),
-            ),
-            assumed,
-        });
+        // the document's own judgement names no new speaker
+        if verb_why != "the document judges in its own voice" {
+            self.speaker = Some(Remembered {
+                code: source.clone(),
+                at: i,
+                name: Name::Text(
+                    source_why
+                        .split('`')
+                        .nth(1)
+                        .unwrap_or(source.as_str())
+                        .to_string(),
+                ),
+                assumed,
+            });
+        }
         if reports_act {
             return;
         }

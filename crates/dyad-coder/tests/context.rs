@@ -806,3 +806,26 @@ fn a_third_party_named_as_subject_of_a_concession_is_not_the_documents_pair() {
     assert!(!has(&ev, 2, "USA", "RUS", "08"), "{:?}", facts(&ev));
     assert!(!has(&ev, 2, "RUS", "USA", "08"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_transcript_judges_a_party_it_names_in_its_own_voice() {
+    let ev = code(
+        Lang::En,
+        "2023-02-21",
+        &[
+            "SECRETARY BLINKEN: Good afternoon, everyone.",
+            "Russia has violated the treaty once again.",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+    // a news report has no voice of its own
+    let ev = code(
+        Lang::En,
+        "2023-02-21",
+        &[
+            "Blinken arrived in Kyiv on Tuesday.",
+            "Russia has violated the treaty once again.",
+        ],
+    );
+    assert!(!has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+}
