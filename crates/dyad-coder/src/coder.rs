@@ -109,8 +109,9 @@ pub struct CueFact<'c> {
     /// The modality cues that set the flags (explain entries); for an uncoded cue only (a coded
     /// cue's flags and modality are those of its events).
     pub modality: Vec<String>,
-    /// For an uncoded cue governed by a volition cue (ready to, 愿意): that cue and its origin.
-    pub intent: Option<String>,
+    /// For an uncoded cue stated as intended (ready to, 愿意): the factual 03x that saying so
+    /// is.
+    pub stated: Option<Stated>,
     /// Whether the coder made at least one event of it.
     pub coded: bool,
 }
@@ -2053,13 +2054,15 @@ impl Coder {
                 subj.clone()
             };
             // modality
-            let (negated, hypothetical, intent, mod_why) = self.modality(toks, chars, k, cue);
-            // "ready to cooperate with Moscow": the cooperation is a plan, saying so a factual
-            // expression of intent (CAMEO 03x) by the subject
-            let intent = intent
-                .filter(|_| !action.negated && !ahead)
-                .and_then(|i| intent_code(&code).map(|c| (i, c)))
-                .filter(|(_, c)| self.dict.codes.get(c).is_some());
+            let Modality {
+                negated,
+                hypothetical,
+                stated,
+                why: mod_why,
+            } = self.modality(toks, chars, k, cue);
+            // "ready to cooperate with Moscow": the act is a plan, saying so a factual expression
+            // of intent (03x) by the subject
+            let stated = stated.filter(|_| !action.negated && !ahead);
             let subject_codes: HashSet<String> =
                 sources.iter().map(|p| p.actor.code.clone()).collect();
             let (negated, hypothetical) = (
@@ -2137,11 +2140,12 @@ impl Coder {
                         && e.negated == ev.negated
                         && e.hypothetical == ev.hypothetical
                 });
-                let intent_ev = intent
+                let intent_ev = stated
+                    .as_ref()
                     .filter(|_| subject_codes.is_empty() || subject_codes.contains(&ev.source.code))
-                    .and_then(|(i, c)| {
+                    .and_then(|st| {
+                        let c = st.code;
                         let row = self.dict.codes.get(c)?;
-                        let me = &self.dict.modality[i];
                         let mut e = ev.clone();
                         e.cameo = c.to_string();
                         e.quad_class = row.quad_class;
@@ -2150,13 +2154,12 @@ impl Coder {
                         e.plover_mode = row.plover_mode.clone();
                         e.hypothetical = false;
                         e.explain = format!(
-                            "{}; intent: `{}` {} states the intent to act → {c}",
+                            "{}; {} → {c}",
                             e.explain
                                 .split("; hypothetical by")
                                 .next()
                                 .unwrap_or_default(),
-                            me.cue,
-                            me.origin
+                            st.why
                         );
                         Some(e)
                     });
@@ -2213,13 +2216,7 @@ impl Coder {
 
     /// Negation and modality of the verb cue `toks[k]`: the cues before it within their window
     /// (and, for clause-scoped cues, in its clause), with their explain entries.
-    fn modality(
-        &self,
-        toks: &[Tok],
-        chars: &CharIdx,
-        k: usize,
-        cue: &Item,
-    ) -> (bool, bool, Option<usize>, Vec<String>) {
+    fn modality(&self, toks: &[Tok], chars: &CharIdx, k: usize, cue: &Item) -> Modality {
         let (mut negated, mut hypothetical) = (false, false);
         let mut announced: Option<usize> = None;
         let mut intent: Option<usize> = None;
@@ -2281,7 +2278,31 @@ impl Coder {
                 ));
             }
         }
-        (negated, hypothetical, intent.filter(|_| !negated), mod_why)
+        // what saying it states: readiness to act is an expression of intent (03x)
+        let code = match &cue.entry {
+            Entry::Action(ai) => self.dict.actions[*ai].cameo.as_str(),
+            _ => "",
+        };
+        let stated = intent
+            .filter(|_| hypothetical && !negated)
+            .and_then(|i| intent_code(code).map(|c| (i, c)))
+            .filter(|(_, c)| self.dict.codes.get(c).is_some())
+            .map(|(i, c)| {
+                let me = &self.dict.modality[i];
+                Stated {
+                    code: c,
+                    why: format!(
+                        "intent: `{}` {} states the intent to act",
+                        me.cue, me.origin
+                    ),
+                }
+            });
+        Modality {
+            negated,
+            hypothetical,
+            stated,
+            why: mod_why,
+        }
     }
 
     /// Collects what the sentence names for the context pass (see [`SentenceFacts`]).
@@ -2331,15 +2352,16 @@ impl Coder {
             let span = (chars.at(cue.start), chars.at(cue.span_end));
             let coded = events.iter().any(|e| e.span == span);
             // a coded cue's modality is in its events; only an uncoded one needs it here
-            let (negated, hypothetical, intent, modality) = if coded {
-                (false, false, None, Vec::new())
+            let Modality {
+                negated,
+                hypothetical,
+                stated,
+                why: modality,
+            } = if coded {
+                Modality::default()
             } else {
                 self.modality(toks, chars, k, cue)
             };
-            let intent = intent.map(|i| {
-                let me = &self.dict.modality[i];
-                format!("`{}` {}", me.cue, me.origin)
-            });
             f.cues.push(CueFact {
                 action: ai,
                 cameo: &action.cameo,
@@ -2347,7 +2369,7 @@ impl Coder {
                 negated: negated || action.negated,
                 hypothetical: hypothetical || action.hypothetical,
                 modality,
-                intent,
+                stated,
                 coded,
             });
         }
@@ -2587,11 +2609,31 @@ fn full_date(t: &str, s: usize) -> Option<(usize, EventDate)> {
 }
 
 /// The end of `tail` if it starts within `window` characters after `from` with no clause break.
+/// The negation and modality of a verb cue (see `Coder::modality`).
+#[derive(Debug, Default)]
+struct Modality {
+    negated: bool,
+    hypothetical: bool,
+    /// What stating the act is: an expression of intent (03x).
+    stated: Option<Stated>,
+    /// Explain entries of the cues that set the flags.
+    why: Vec<String>,
+}
+
+/// A factual act made by stating another as intended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    /// Its CAMEO code (03x).
+    pub code: &'static str,
+    /// Which modality cue (with its file:line) made it.
+    pub why: String,
+}
+
 /// The CAMEO "express intent" code (03x) of an act stated as intended: meetings and talks 036,
 /// diplomatic cooperation 032, material cooperation 031, aid 033, concessions 035, agreement
 /// and other cooperation 030 (CAMEO codebook, chapter 03). Acts of conflict have none: an
 /// intended sanction or strike is a threat, which its own cues code.
-pub(crate) fn intent_code(code: &str) -> Option<&'static str> {
+fn intent_code(code: &str) -> Option<&'static str> {
     Some(match code.get(..2)? {
         "04" => "036",
         "05" if code.starts_with("057") => "030",

@@ -1353,14 +1353,14 @@ impl Pass<'_> {
             }
             // "we remain ready to talk with Russia": saying so is a factual expression of intent
             // by the subject (03x)
-            let intent = cue
-                .intent
+            let stated = cue
+                .stated
                 .as_ref()
-                .filter(|_| !cue.negated && a == source.0)
-                .zip(crate::coder::intent_code(&action.cameo));
-            if let Some((why, code)) = intent {
+                .filter(|_| !cue.negated && a == source.0);
+            if let Some(st) = stated {
+                let code = st.code;
                 let mut explain = plain;
-                explain.push(format!("intent: {why} states the intent to act → {code}"));
+                explain.push(format!("{} → {code}", st.why));
                 let dup = events
                     .iter()
                     .chain(out.iter())

@@ -42,7 +42,9 @@ pub mod people;
 pub mod stance;
 pub mod tsv;
 
-pub use coder::{CodedEvent, Coder, CoderError, CueFact, Mention, SentenceFacts, SentenceInput};
+pub use coder::{
+    CodedEvent, Coder, CoderError, CueFact, Mention, SentenceFacts, SentenceInput, Stated,
+};
 pub use context::{DocEvent, DocSentence};
 pub use dates::DateContext;
 pub use dict::{DictError, Dictionaries};
