@@ -495,6 +495,7 @@ impl Pass<'_> {
         if let Some(date) = date {
             self.acts(i, events, f, &words, date, date_why, &mut added);
         }
+        self.justification(events, &words, &mut added);
         if added.is_empty() && events.iter().all(|e| e.negated || e.hypothetical) {
             self.restated_agreement(i, f, &words, &mut added);
         }
@@ -530,6 +531,54 @@ impl Pass<'_> {
             }
         }
         added
+    }
+
+    /// A one-sided measure given a reason that judges its target (退出条约，理由是俄方违约;
+    /// withdrew, citing Russian violations; под предлогом нарушений) also accuses the target
+    /// (112), on the measure's date: a reason word, then a word of criticism after it.
+    fn justification(&self, events: &[CodedEvent], words: &[Word], out: &mut Vec<CodedEvent>) {
+        let Some(reason) = words.iter().find(|w| *w.kind == ContextKind::Reason) else {
+            return;
+        };
+        // after the reason word (理由是俄方违约, citing violations), or just before a closing one
+        // (以俄罗斯违约为由)
+        let judged = words.iter().find(|w| {
+            (w.span.0 >= reason.span.0 || w.span.1 + 12 >= reason.span.0)
+                && matches!(&w.kind, ContextKind::Stance(c) | ContextKind::Speech(c) if c.starts_with("11"))
+        });
+        let Some(judged) = judged else { return };
+        let measure = events.iter().chain(out.iter()).find(|e| {
+            !e.negated && !e.hypothetical && ONE_SIDED.iter().any(|r| e.cameo.starts_with(r))
+        });
+        let Some(m) = measure.cloned() else { return };
+        let accused = events.iter().chain(out.iter()).any(|e| {
+            e.source.code == m.source.code
+                && e.target.code == m.target.code
+                && e.cameo.starts_with("11")
+        });
+        if accused {
+            return;
+        }
+        let explain = vec![
+            format!(
+                "context: the reason ({}) given for the measure {} judges its target ({}) → 112",
+                reason.origin, m.cameo, judged.origin
+            ),
+            format!("source {}: the measure's subject", m.source.code),
+            format!("target {}: the measure's target", m.target.code),
+            "date: the measure's date".to_string(),
+        ];
+        if let Some(ev) = self.event(
+            &m.source.code,
+            &m.target.code,
+            "112",
+            m.date,
+            (false, false),
+            reason.span,
+            explain,
+        ) {
+            out.push(ev);
+        }
     }
 
     /// A sentence that opens with the name of an agreement (the treaty will cut…, 按照该协议两国将…,

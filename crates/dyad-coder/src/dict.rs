@@ -269,6 +269,9 @@ pub enum ContextKind {
     /// the media; 学者, 专家, 消息人士; эксперт, источник): what such a speaker says is
     /// commentary, no statement of the state named beside it (`value` `-`).
     Commentator,
+    /// A word that gives an act its stated reason (以…为由, 理由是, citing, под предлогом): where
+    /// the reason judges the act's target (违约, violations), the act also accuses it (112).
+    Reason,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -811,12 +814,13 @@ impl Dictionaries {
                 ("quote", _) => return Err(bad("a quote's value is open, close or both")),
                 ("agreement", _) => ContextKind::Agreement,
                 ("commentator", _) => ContextKind::Commentator,
+                ("reason", _) => ContextKind::Reason,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason)"
                     ),
                     ))
                 }

@@ -829,3 +829,29 @@ fn a_transcript_judges_a_party_it_names_in_its_own_voice() {
     );
     assert!(!has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_measure_whose_stated_reason_judges_its_target_also_accuses_it() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Lithuania expelled two Belarusian diplomats on Monday, citing repeated violations of the Vienna Convention.",
+        ),
+        (Lang::Zh, "立陶宛周一以白俄罗斯违反维也纳公约为由驱逐两名白俄罗斯外交官。"),
+        (
+            Lang::Ru,
+            "Литва выслала двух белорусских дипломатов под предлогом нарушения Венской конвенции.",
+        ),
+    ] {
+        let ev = code(lang, "2024-05-06", &[text]);
+        assert!(has(&ev, 0, "LTU", "BLR", "161"), "{text}: {:?}", facts(&ev));
+        assert!(has(&ev, 0, "LTU", "BLR", "112"), "{text}: {:?}", facts(&ev));
+    }
+    // a reason that judges no one accuses no one
+    let ev = code(
+        Lang::En,
+        "2024-05-06",
+        &["Lithuania expelled two Belarusian diplomats on Monday, citing national security."],
+    );
+    assert!(!has(&ev, 0, "LTU", "BLR", "112"), "{:?}", facts(&ev));
+}
