@@ -41,6 +41,7 @@ pub mod forecast;
 pub mod level;
 pub mod obs;
 pub mod phases;
+pub mod sanctions;
 pub mod series;
 pub mod sufficiency;
 

@@ -36,6 +36,17 @@ pub fn records<'a>(
     text: &'a str,
     columns: &[&str],
 ) -> Result<Vec<Record<'a>>, TsvError> {
+    records_with_optional(file, text, columns, 0)
+}
+
+/// As [`records`], but a row may leave off its last `optional` columns (which then read as
+/// empty), so that a column used by few rows does not have to be written on every row.
+pub fn records_with_optional<'a>(
+    file: &str,
+    text: &'a str,
+    columns: &[&str],
+    optional: usize,
+) -> Result<Vec<Record<'a>>, TsvError> {
     let expected = columns.join("\t");
     let mut out = Vec::new();
     let mut header_seen = false;
@@ -57,7 +68,10 @@ pub fn records<'a>(
             header_seen = true;
             continue;
         }
-        let fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
+        let mut fields: Vec<&str> = raw.split('\t').map(str::trim).collect();
+        if fields.len() < columns.len() && fields.len() + optional >= columns.len() {
+            fields.resize(columns.len(), "");
+        }
         if fields.len() != columns.len() {
             return Err(TsvError::Columns {
                 file: file.into(),
@@ -103,5 +117,18 @@ mod tests {
         let e = records("f.tsv", "a\tb\n1\n", &["a", "b"]).unwrap_err();
         assert_eq!(e.to_string(), "f.tsv:2: 1 columns, expected 2");
         assert!(records("f.tsv", "x\ty\n", &["a", "b"]).is_err());
+    }
+
+    #[test]
+    fn optional_last_columns_may_be_left_off() {
+        let t = "a\tb\tc\n1\t2\n3\t4\t5\n";
+        let r = records_with_optional("f.tsv", t, &["a", "b", "c"], 1).unwrap();
+        assert_eq!(r[0].fields, ["1", "2", ""]);
+        assert_eq!(r[1].fields, ["3", "4", "5"]);
+        // only the last ones: a row missing two columns is still short
+        let e = records_with_optional("f.tsv", "a\tb\tc\n1\n", &["a", "b", "c"], 1).unwrap_err();
+        assert_eq!(e.to_string(), "f.tsv:2: 1 columns, expected 3");
+        // and never too long
+        assert!(records_with_optional("f.tsv", "a\tb\n1\t2\t3\n", &["a", "b"], 1).is_err());
     }
 }

@@ -11,7 +11,7 @@ use dyad_coder::tsv;
 use dyad_coder::People;
 use dyad_model::places::has_han;
 use dyad_model::sources::{check_title, check_url};
-use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Origin, PlaceTable};
+use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Magnitude, Origin, PlaceTable};
 use dyad_store::{CitationRow, NewEvent, Probe, Store};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -111,6 +111,8 @@ pub struct Chronology {
     pub events: Vec<NewEvent>,
     pub citations: Vec<CitationRow>,
     pub version: String,
+    /// The size of each event whose source states one (its `magnitude` column), by curated id.
+    pub magnitudes: HashMap<String, Magnitude>,
 }
 
 pub const EVENT_COLUMNS: &[&str] = &[
@@ -130,7 +132,10 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "description_en",
     "cites",
     "kind",
+    "magnitude",
 ];
+/// How many of the last [`EVENT_COLUMNS`] a row may leave off: `magnitude`, which few rows have.
+pub const OPTIONAL_EVENT_COLUMNS: usize = 1;
 pub const SOURCE_COLUMNS: &[&str] = &["id", "title", "publisher", "date", "url"];
 
 /// The dictionaries a chronology row is checked against.
@@ -211,19 +216,32 @@ pub fn parse_chronology(
     let mut ids = HashSet::new();
     let mut seen = HashSet::new();
     let mut places_used = HashSet::new();
+    let mut magnitudes = HashMap::new();
     for (file, text) in event_files {
         hasher.update(text.as_bytes());
-        let recs = match tsv::records(file, text, EVENT_COLUMNS) {
-            Ok(r) => r,
-            Err(e) => {
-                problems.push(e.to_string());
-                continue;
-            }
-        };
+        let recs =
+            match tsv::records_with_optional(file, text, EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS) {
+                Ok(r) => r,
+                Err(e) => {
+                    problems.push(e.to_string());
+                    continue;
+                }
+            };
         for r in recs {
             let at = format!("{file}:{}", r.line);
             if let Err(m) = kinds.check(r.fields[15], r.fields[8], r.fields[13], r.fields[12]) {
                 problems.push(format!("{at}: {m}"));
+            }
+            if !r.fields[16].is_empty() {
+                match r.fields[16]
+                    .parse::<Magnitude>()
+                    .and_then(|m| m.check_code(r.fields[8]).map(|()| m))
+                {
+                    Ok(m) => {
+                        magnitudes.insert(r.fields[0].to_string(), m);
+                    }
+                    Err(e) => problems.push(format!("{at}: {e}")),
+                }
             }
             let place = r.fields[10];
             if !place.is_empty() {
@@ -277,6 +295,7 @@ pub fn parse_chronology(
         events,
         citations,
         version,
+        magnitudes,
     })
 }
 
@@ -585,7 +604,7 @@ pub fn open_existing(db: &Path) -> Result<Store> {
 mod tests {
     use super::*;
 
-    const HEADER: &str = "id\tdate\tsource\tsource_role\tsource_person\ttarget\ttarget_role\ttarget_person\tcameo\tdomains\tplace\tmeeting\tdescription_zh\tdescription_en\tcites\tkind\n";
+    const HEADER: &str = "id\tdate\tsource\tsource_role\tsource_person\ttarget\ttarget_role\ttarget_person\tcameo\tdomains\tplace\tmeeting\tdescription_zh\tdescription_en\tcites\tkind\tmagnitude\n";
     const SOURCES: &str =
         "id\ttitle\tpublisher\tdate\turl\ns1\tA record\tThe White House\t2010-04-08\t\n";
 
@@ -748,6 +767,40 @@ mod tests {
         assert!(e[0].contains("kind `sanctions` is coded 163"), "{e:?}");
         let e = check(&row("161", "expulsion")).unwrap_err();
         assert!(e[0].contains("not in the kinds table"), "{e:?}");
+    }
+
+    #[test]
+    fn magnitudes_are_read_and_checked_against_their_act() {
+        let row = |code: &str, magnitude: &str| {
+            format!("2016-12-29-x\t2016-12-29\tUSA\tGOV\t\tRUS\tGOV\t\t{code}\tdiplomacy\t\t\t美国驱逐35名俄罗斯外交官\tThe US expels 35 Russian diplomats.\ts1\t\t{magnitude}\n")
+        };
+        let c = check(&row("161", "35 diplomats")).unwrap();
+        assert_eq!(
+            c.magnitudes["2016-12-29-x"],
+            Magnitude::new(35, dyad_model::Unit::Diplomats)
+        );
+        // a row may leave the column off, or empty
+        assert!(check(&row("161", "")).unwrap().magnitudes.is_empty());
+        let short = row("161", "").replacen("\t\n", "\n", 1);
+        assert_eq!(short.matches('\t').count(), 15);
+        assert!(check(&short).unwrap().magnitudes.is_empty());
+        for (m, says) in [
+            ("35 spies", "unknown unit `spies`"),
+            ("0 diplomats", "positive whole number"),
+            ("-35 diplomats", "positive whole number"),
+            ("thirty-five diplomats", "is not `<number> <unit>`"),
+            ("35 designations", "does not fit an act coded 161"),
+        ] {
+            let e = check(&row("161", m)).unwrap_err();
+            assert_eq!(e.len(), 1, "{e:?}");
+            assert!(
+                e[0].starts_with("events-t.tsv:2: magnitude") && e[0].contains(says),
+                "{m}: {e:?}"
+            );
+        }
+        // a phone call has no size
+        let call = "2022-02-12-x\t2022-02-12\tUSA\tGOV\tbiden@president\tRUS\tGOV\tputin@president\t041\tdiplomacy\t\t\t通电话\tThey speak by phone.\ts1\t\t62 troops\n";
+        assert!(check(call).unwrap_err()[0].contains("does not fit an act coded 041"));
     }
 
     #[test]

@@ -53,6 +53,8 @@ enum Command {
     Chronology(cmd::chronology::Args),
     /// Count in-person meetings of the two heads of state per presidency or year.
     Summits(cmd::summits::Args),
+    /// Sanctions designations per month or year and per side, beside published counts.
+    Sanctions(cmd::sanctions::Args),
     /// Event-flow index and cumulative relations level of a dyad, per month, quarter or year.
     Index(cmd::index::Args),
     /// Phases, change points, reset cycles and the spiral-decline test of a dyad.
@@ -124,6 +126,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Events(a) => cmd::events::run(&db, a),
         Command::Chronology(a) => cmd::chronology::run(&db, a),
         Command::Summits(a) => cmd::summits::run(&db, a),
+        Command::Sanctions(a) => cmd::sanctions::run(a),
         Command::Index(a) => cmd::index::run(&db, a),
         Command::Phases(a) => cmd::phases::run_phases(&db, a),
         Command::Drivers(a) => cmd::phases::run_drivers(&db, a),

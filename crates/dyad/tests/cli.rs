@@ -606,6 +606,114 @@ fn chronology_cites_its_sources_in_gbt7714_and_apa() {
 }
 
 #[test]
+fn sanctions_sum_designations_per_month_and_side_beside_the_trackers() {
+    let h = Harness::new();
+    let v = h.json(&["sanctions", "--format", "json"], 0);
+    let rows = v["rows"].as_array().unwrap();
+    let month = |m: &str| {
+        rows.iter()
+            .find(|r| r["period"] == m)
+            .unwrap_or_else(|| panic!("no {m}"))
+    };
+    let designations = |r: &Value, side: &str| r[side]["designations"].as_u64().unwrap();
+    // the first packages after the recognition of the DNR and LNR, and the invasion
+    assert!(
+        designations(month("2022-02"), "a_to_b") >= 49 + 90 + 4,
+        "{}",
+        month("2022-02")
+    );
+    assert!(designations(month("2022-03"), "a_to_b") >= 15 + 376);
+    assert_eq!(designations(month("2022-03"), "b_to_a"), 13);
+    assert_eq!(
+        designations(month("2016-12"), "a_to_b"),
+        0,
+        "no size stated"
+    );
+    assert_eq!(month("2016-12")["a_to_b"]["without_size"], 1);
+    // the months add up to the total, on each side
+    for side in ["a_to_b", "b_to_a"] {
+        let by_month: u64 = rows.iter().map(|r| designations(r, side)).sum();
+        assert_eq!(by_month, designations(&v["total"], side), "{side}");
+    }
+    assert!(designations(&v["total"], "a_to_b") > 4000);
+    // the years add up to the same totals
+    let y = h.json(&["sanctions", "--by", "year", "--format", "json"], 0);
+    let by_year: u64 = y["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| designations(r, "a_to_b"))
+        .sum();
+    assert_eq!(by_year, designations(&v["total"], "a_to_b"));
+    // a window of months
+    let w = h.json(
+        &[
+            "sanctions",
+            "--from",
+            "2022-03",
+            "--to",
+            "2022-03",
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    assert_eq!(w["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        w["total"],
+        w["rows"][0]
+            .clone()
+            .as_object()
+            .map(|o| {
+                let mut o = o.clone();
+                o.insert("period".into(), "total".into());
+                Value::Object(o)
+            })
+            .unwrap()
+    );
+    // the seeds' figures with their source, beside the chronology's sum over the same months
+    let cmp = v["comparison"].as_array().unwrap();
+    let us = cmp
+        .iter()
+        .find(|c| c["figure"]["id"] == "castellum-usa-2025-01")
+        .unwrap();
+    assert_eq!(us["figure"]["value"], 6433);
+    assert_eq!(us["figure"]["publisher"], "Castellum.AI");
+    assert_eq!(
+        (us["figure"]["from"].as_str(), us["figure"]["to"].as_str()),
+        (Some("2022-02"), Some("2025-01"))
+    );
+    let west = cmp
+        .iter()
+        .find(|c| c["figure"]["id"] == "castellum-west-2025-01")
+        .unwrap();
+    assert_eq!(west["figure"]["value"], 21692);
+    let ours = us["chronology"]["designations"].as_u64().unwrap();
+    assert!(ours > 0 && ours < 6433, "{ours}");
+    assert_eq!(
+        west["chronology"]["designations"],
+        us["chronology"]["designations"]
+    );
+    // the table says why the counts differ; bad months are usage errors
+    let out = h.cmd().args(["sanctions"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("21692") && text.contains("Why they differ"),
+        "{text}"
+    );
+    let out = h
+        .cmd()
+        .args(["sanctions", "--from", "2022-02-30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !h.db().exists(),
+        "sanctions reads the built-in chronology and writes nothing"
+    );
+}
+
+#[test]
 fn summits_per_presidency_reproduce_or_explain_the_literature() {
     let h = Harness::new();
     let v = h.json(

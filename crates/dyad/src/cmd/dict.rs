@@ -91,6 +91,13 @@ fn check() -> Result<Outcome> {
                 notes.len()
             );
             problems.extend(notes);
+            let figures = crate::cmd::sanctions::check_figures();
+            eprintln!(
+                "{}: {} problems",
+                crate::cmd::sanctions::FIGURES_PATH,
+                figures.len()
+            );
+            problems.extend(figures);
             let events = builtin::files_under("data/chronology", "events-");
             let sources = builtin::files_under("data/chronology", "sources-");
             let vocab = builtin::Vocabulary {

@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod phases;
 pub mod recode;
 pub mod report;
+pub mod sanctions;
 pub mod scan;
 pub mod serve;
 pub mod sql;

@@ -3,6 +3,7 @@
 //! event with its sources.
 
 use crate::cmd::chronology::{parse_dyad, parse_month};
+use crate::cmd::sanctions;
 use crate::cmd::summits::{self, By};
 use crate::names::DyadNames;
 use crate::report::{self, Lang, ReportInput};
@@ -10,7 +11,7 @@ use crate::{builtin, measure, Outcome};
 use anyhow::{bail, Context, Result};
 use dyad_analysis::prelude::*;
 use dyad_coder::tsv;
-use dyad_model::Origin;
+use dyad_model::{EventDate, Origin};
 use dyad_store::{EventRow, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -122,6 +123,19 @@ pub fn build_window(
     // Without presidents of the first side in the people dictionary there is nothing to count.
     let places = builtin::places()?;
     let summits = summits::build(&curated, By::UsPresident, true, dyad, &places).ok();
+    // The sanctions sums are the built-in chronology's: shown when the report includes it.
+    let month = |m: Option<Month>| m.and_then(|m| m.to_string().parse::<EventDate>().ok());
+    let sanctions = if curated.is_empty() {
+        None
+    } else {
+        Some(sanctions::sanctions(
+            &dyad.0,
+            &dyad.1,
+            month(window.0),
+            month(window.1),
+            sanctions::By::Year,
+        )?)
+    };
     let people = builtin::people()?;
     let codes = builtin::code_table()?;
     let domain_names = domain_names()?;
@@ -134,6 +148,7 @@ pub fn build_window(
         backtest_params: &backtest_params,
         skill: skill.as_ref(),
         summits: summits.as_ref(),
+        sanctions: sanctions.as_ref(),
         people: &people,
         codes: &codes,
         domain_names: &domain_names,
@@ -270,6 +285,7 @@ mod tests {
                         html.contains("<title>United States–Russia relations: a report</title>")
                     );
                     assert!(html.contains("<html lang=\"en\">"));
+                    assert!(html.contains("4. Sanctions designations") && html.contains(">21692<"));
                     assert!(
                         html.contains("Reset cycles")
                             && html.contains("Methods")
@@ -288,6 +304,8 @@ mod tests {
                         "预测",
                         "方法说明",
                         "附录：事件与来源",
+                        "四、制裁列名",
+                        "差异原因",
                     ] {
                         assert!(html.contains(s), "zh: {s} missing");
                     }

@@ -6,6 +6,7 @@
 pub mod download;
 pub mod html;
 pub mod i18n;
+mod sanctions;
 pub mod svg;
 
 use crate::cite;
@@ -41,6 +42,9 @@ pub struct ReportInput<'a> {
     pub skill: Option<&'a Shortfall>,
     /// Meetings of the heads of state per US presidency (curated events only).
     pub summits: Option<&'a Summits>,
+    /// Sanctions designations per year and side, with the published counts (when the report
+    /// includes the built-in chronology).
+    pub sanctions: Option<&'a crate::cmd::sanctions::Sanctions>,
     pub people: &'a People,
     pub codes: &'a CodeTable,
     /// Domain → (English name, Chinese name).
@@ -433,19 +437,20 @@ pub fn render(inp: &ReportInput<'_>) -> String {
     }
     out.push_str("</header>\n");
     limits(&c, &mut out);
-    let sections: [(&str, &str, &str); 9] = [
+    let sections: [(&str, &str, &str); 10] = [
         ("summary", "Summary", "摘要"),
         ("level", "1. The relations level", "一、关系水平"),
         ("flow", "2. The event flow", "二、事件流"),
         ("summits", "3. Summits per presidency", "三、元首会晤"),
+        ("sanctions", "4. Sanctions designations", "四、制裁列名"),
         (
             "resets",
-            "4. Reset cycles and the spiral-decline test",
-            "四、重启周期与螺旋式下降检验",
+            "5. Reset cycles and the spiral-decline test",
+            "五、重启周期与螺旋式下降检验",
         ),
-        ("drivers", "5. Drivers by domain", "五、驱动因素（分领域）"),
-        ("forecast", "6. Forecast", "六、预测"),
-        ("methods", "7. Methods", "七、方法说明"),
+        ("drivers", "6. Drivers by domain", "六、驱动因素（分领域）"),
+        ("forecast", "7. Forecast", "七、预测"),
+        ("methods", "8. Methods", "八、方法说明"),
         (
             "appendix",
             "Appendix: events and sources",
@@ -474,11 +479,12 @@ pub fn render(inp: &ReportInput<'_>) -> String {
         );
     };
     // The sections in the order of `sections` (and of the table of contents above).
-    let bodies: [fn(&Ctx<'_>, &mut String); 9] = [
+    let bodies: [fn(&Ctx<'_>, &mut String); 10] = [
         summary,
         level_section,
         flow_section,
         summits_section,
+        sanctions::sanctions_section,
         resets_section,
         drivers_section,
         forecast_section,
