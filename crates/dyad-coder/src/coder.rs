@@ -2234,7 +2234,7 @@ impl Coder {
             if dist > me.window {
                 continue;
             }
-            if me.scope == Scope::Clause
+            if matches!(me.scope, Scope::Clause | Scope::After)
                 && toks[j + 1..k]
                     .iter()
                     .any(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
@@ -2263,6 +2263,40 @@ impl Coder {
                 me.cue,
                 me.origin
             ));
+        }
+        // a predicate after the act in its clause, before any other act (the summit will take
+        // place, саммит состоится); such a cue also governs acts after it, like a clause cue
+        for t in toks.iter().skip(k + 1) {
+            match t {
+                Tok::Gram(GrammarKind::Break, _) | Tok::Action(_) => break,
+                Tok::Modal(mi) => {
+                    let Entry::Modal(idx) = mi.entry else {
+                        continue;
+                    };
+                    let me = &self.dict.modality[idx];
+                    if me.scope != Scope::After
+                        || mi.start < cue.span_end
+                        || chars.at(mi.start) - chars.at(cue.span_end) > me.window
+                    {
+                        continue;
+                    }
+                    match me.flag {
+                        Flag::Negated => negated = true,
+                        _ => hypothetical = true,
+                    }
+                    mod_why.push(format!(
+                        "{} `{}` {} after the cue",
+                        if me.flag == Flag::Negated {
+                            "negated by"
+                        } else {
+                            "hypothetical by"
+                        },
+                        me.cue,
+                        me.origin
+                    ));
+                }
+                _ => {}
+            }
         }
         // an announced one-sided measure (withdrawal, sanctions, expulsion, coercion) takes
         // effect as announced: "announced it will withdraw", 宣布将退出

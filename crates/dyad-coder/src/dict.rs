@@ -104,6 +104,9 @@ pub enum Scope {
     Clause,
     /// Applies to a cue later in the sentence.
     Sentence,
+    /// Applies like `Clause`, and also to the act cue just before it in its clause (the summit
+    /// will take place, саммит состоится, 峰会将于…举行): a predicate after a nominal act.
+    After,
 }
 
 /// A negation or modality cue and how far it reaches (in characters) towards the verb cue.
@@ -666,11 +669,12 @@ impl Dictionaries {
             let scope = match f[2] {
                 "clause" => Scope::Clause,
                 "sentence" => Scope::Sentence,
+                "after" => Scope::After,
                 x => {
                     return Err(rec_err(
                         file,
                         r.line,
-                        format!("scope `{x}` is not clause or sentence"),
+                        format!("scope `{x}` is not clause, sentence or after"),
                     ))
                 }
             };

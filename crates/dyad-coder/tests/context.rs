@@ -855,3 +855,35 @@ fn a_measure_whose_stated_reason_judges_its_target_also_accuses_it() {
     );
     assert!(!has(&ev, 0, "LTU", "BLR", "112"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_future_predicate_after_a_nominal_act_makes_it_a_plan() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A summit of Hungary and Serbia will be held in Budapest.",
+        ),
+        (Lang::Ru, "Саммит Венгрии и Сербии состоится в Будапеште."),
+        (Lang::Zh, "匈牙利和塞尔维亚峰会将于布达佩斯举行。"),
+    ] {
+        let ev = code(lang, "2024-05-06", &[text]);
+        assert!(!has(&ev, 0, "HUN", "SRB", "04"), "{text}: {:?}", facts(&ev));
+        assert!(!has(&ev, 0, "SRB", "HUN", "04"), "{text}: {:?}", facts(&ev));
+        assert!(
+            ev.iter()
+                .any(|e| e.event.hypothetical && e.event.cameo.starts_with("04")),
+            "{text}: {ev:?}"
+        );
+    }
+    // a past meeting stays factual
+    let ev = code(
+        Lang::Ru,
+        "2024-05-06",
+        &["Саммит Венгрии и Сербии прошёл в Будапеште."],
+    );
+    assert!(
+        has(&ev, 0, "HUN", "SRB", "04") || has(&ev, 0, "SRB", "HUN", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+}
