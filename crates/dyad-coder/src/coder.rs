@@ -896,6 +896,23 @@ impl Coder {
                 return true;
             }
         }
+        // 普京和布什的谈话: the talk of two parties joined by `and`/`with`
+        if let (
+            Some(Tok::Actor(a)),
+            Some(Tok::Gram(GrammarKind::With | GrammarKind::And, _)),
+            Some(Tok::Actor(b)),
+        ) = (
+            k.checked_sub(3).and_then(|j| toks.get(j)),
+            k.checked_sub(2).and_then(|j| toks.get(j)),
+            k.checked_sub(1).and_then(|j| toks.get(j)),
+        ) {
+            let joined = folded
+                .get(a.end..b.start)
+                .is_some_and(|g| g.chars().count() == 1);
+            if joined && folded.get(b.end..cue.start) == Some("的") {
+                return true;
+            }
+        }
         if let Some(Tok::Actor(p)) = k.checked_sub(1).and_then(|j| toks.get(j)) {
             let gap = folded.get(p.end..cue.start).unwrap_or("x");
             let n = gap.chars().count();

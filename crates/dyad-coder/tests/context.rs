@@ -887,3 +887,17 @@ fn a_future_predicate_after_a_nominal_act_makes_it_a_plan() {
         facts(&ev)
     );
 }
+
+#[test]
+fn the_talk_of_two_parties_joined_by_and_is_their_meeting() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["2024年5月6日，马克龙和习近平的谈话涉及乌克兰局势。"],
+    );
+    assert!(
+        has(&ev, 0, "FRA", "CHN", "04") || has(&ev, 0, "CHN", "FRA", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+}
