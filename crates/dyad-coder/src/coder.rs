@@ -909,7 +909,19 @@ impl Coder {
             let joined = folded
                 .get(a.end..b.start)
                 .is_some_and(|g| g.chars().count() == 1);
-            if joined && folded.get(b.end..cue.start) == Some("的") {
+            // …as the subject of its clause: at most a short adverbial before them, no verb of
+            // which they are the object (反对川普和普京的抗议)
+            let lead = folded[..a.start]
+                .chars()
+                .rev()
+                .take_while(|c| !stop(*c))
+                .count();
+            let opens = k < 4
+                || matches!(
+                    toks.get(k - 4),
+                    Some(Tok::Gram(GrammarKind::Break, _) | Tok::Date(_))
+                );
+            if joined && opens && lead <= 4 && folded.get(b.end..cue.start) == Some("的") {
                 return true;
             }
         }

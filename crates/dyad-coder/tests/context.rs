@@ -900,4 +900,11 @@ fn the_talk_of_two_parties_joined_by_and_is_their_meeting() {
         "{:?}",
         facts(&ev)
     );
+    // the object of another verb is no subject: protests against Macron and Xi
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["随后出现了支持台湾、反对马克龙和习近平的抗议活动。"],
+    );
+    assert!(facts(&ev).is_empty(), "{:?}", facts(&ev));
 }
