@@ -956,10 +956,13 @@ impl Coder {
     fn attributive(m: &LangMatcher, folded: &str, end: usize) -> bool {
         let after = folded.get(end..).unwrap_or("");
         m.attributives.iter().any(|p| {
-            after
-                .strip_prefix(p.as_str())
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_alphanumeric)
+            after.strip_prefix(p.as_str()).is_some_and(|r| {
+                // a word or a title after the particle (签署的《中导条约》)
+                r.chars().next().is_some_and(char::is_alphanumeric)
+                    || m.titles
+                        .iter()
+                        .any(|(open, _)| r.starts_with(open.as_str()))
+            })
         })
     }
 
@@ -1601,7 +1604,12 @@ impl Coder {
             if Self::in_title(m, folded, cue.start) {
                 continue;
             }
-            if !self.dict.actions[ai].noun && Self::attributive(m, folded, cue.span_end) {
+            // 1987年签署的条约; a gapped cue whose gap opens with the particle modifies its tail
+            // (遭美国驱逐的60名俄罗斯外交官抵达)
+            if !self.dict.actions[ai].noun
+                && (Self::attributive(m, folded, cue.span_end)
+                    || (cue.span_end > cue.end && Self::attributive(m, folded, cue.end)))
+            {
                 continue;
             }
             // 加强制裁俄罗斯的可能性: the cue and its object modify a topic noun

@@ -908,3 +908,21 @@ fn the_talk_of_two_parties_joined_by_and_is_their_meeting() {
     );
     assert!(facts(&ev).is_empty(), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_signing_or_expulsion_that_modifies_a_noun_is_no_act() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &[
+            "芬兰总统表示，瑞典违反了两国1995年签署的《边界协定》。",
+            "遭芬兰驱逐的9名瑞典外交官6日抵达斯德哥尔摩。",
+        ],
+    );
+    assert!(!has(&ev, 0, "FIN", "SWE", "057"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "SWE", "FIN", "057"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "FIN", "SWE", "161"), "{:?}", facts(&ev));
+    // the act itself is coded
+    let ev = code(Lang::Zh, "2024-05-06", &["芬兰6日驱逐9名瑞典外交官。"]);
+    assert!(has(&ev, 0, "FIN", "SWE", "161"), "{:?}", facts(&ev));
+}
