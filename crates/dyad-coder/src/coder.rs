@@ -1271,6 +1271,17 @@ impl Coder {
 
     /// Whether a phrase names only states or places (no person, no office, no group): such a
     /// phrase joined to a location is another location.
+    /// Whether a phrase names only a treaty (《中导条约》, New START: a group metonym without a
+    /// role), not a party.
+    fn is_treaty(&self, p: &Phrase) -> bool {
+        p.members.iter().all(|&a| {
+            let e = &self.dict.actors[a];
+            e.role.is_none()
+                && matches!(e.kind, ActorKind::Group(_))
+                && e.origin.starts_with("metonyms/")
+        })
+    }
+
     fn is_place(&self, p: &Phrase) -> bool {
         p.members.iter().all(|&a| {
             let e = &self.dict.actors[a];
@@ -2049,6 +2060,20 @@ impl Coder {
                 } else {
                     "directed: subject → target".into()
                 };
+            }
+            // 《开放天空条约》于1992年签署: a treaty described by the year of its signing, an
+            // earlier one, with no party named beside it, is background, no act
+            let described = action.cameo.starts_with("057")
+                && ctx.document.is_some_and(|d| date.y() < d.y())
+                && date.precision() == Precision::Year
+                && subj
+                    .iter()
+                    .chain(&tgt)
+                    .chain(&partner)
+                    .chain(&obj)
+                    .all(|p| self.is_treaty(p));
+            if described {
+                pairs.clear();
             }
             if pairs.is_empty() {
                 if !subj.is_empty() && !passive {

@@ -926,3 +926,28 @@ fn a_signing_or_expulsion_that_modifies_a_noun_is_no_act() {
     let ev = code(Lang::Zh, "2024-05-06", &["芬兰6日驱逐9名瑞典外交官。"]);
     assert!(has(&ev, 0, "FIN", "SWE", "161"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_treaty_described_by_the_year_of_its_signing_is_background() {
+    let ev = code(
+        Lang::Zh,
+        "2020-11-23",
+        &["《开放天空条约》于1992年签署，是冷战后建立互信的措施之一。"],
+    );
+    assert!(
+        !facts(&ev).iter().any(|(_, _, _, c)| c.starts_with("057")),
+        "{:?}",
+        facts(&ev)
+    );
+    // a signing on a named day is the act
+    let ev = code(
+        Lang::Zh,
+        "2020-11-23",
+        &["《开放天空条约》于1992年3月24日在赫尔辛基签署。"],
+    );
+    assert!(
+        facts(&ev).iter().any(|(_, _, _, c)| c.starts_with("057")),
+        "{:?}",
+        facts(&ev)
+    );
+}
