@@ -251,6 +251,7 @@ struct LangMatcher {
     bound_before: Vec<(String, String)>,
     /// Nouns after which an actor phrase is a modifier (乌克兰危机).
     modifiers: PrefixList,
+    datelines: PrefixList,
     /// Nouns of territory after which an actor phrase is a place (格鲁吉亚境内).
     territories: PrefixList,
     /// Light verbs before a nominal cue (进行谈判).
@@ -518,6 +519,7 @@ impl Coder {
         let kw_ac = build_ac(&kw_pats, MatchKind::Standard)?;
 
         let modifiers = PrefixList::new(gram(GrammarKind::Modifier).map(|c| analyzer.fold(&c)));
+        let datelines = PrefixList::new(gram(GrammarKind::Dateline).map(|c| analyzer.fold(&c)));
         let territories = PrefixList::new(gram(GrammarKind::Territory).map(|c| analyzer.fold(&c)));
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
@@ -561,6 +563,7 @@ impl Coder {
             bound: gram_v(GrammarKind::Bound),
             bound_before: gram_v(GrammarKind::BoundBefore),
             modifiers,
+            datelines,
             territories,
             light,
             topics,
@@ -1197,6 +1200,14 @@ impl Coder {
             p.members
                 .iter()
                 .any(|&a| !matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
+        });
+        // 新华社北京8月2日电: the place right before a dateline's date filed the report
+        phrases.retain(|p| {
+            !toks.iter().any(|t| {
+                matches!(t, Tok::Date(d) if d.start >= p.end
+                    && folded.get(p.end..d.start).is_some_and(|g| g.trim().is_empty())
+                    && m.datelines.any_prefix_of(folded.get(d.end..).unwrap_or("")))
+            })
         });
         // 乌克兰危机, 美俄关系: an actor phrase right before a modifier noun names a topic
         phrases.retain(|p| {

@@ -156,6 +156,9 @@ pub enum GrammarKind {
     /// A noun of territory (境内, 领土): an actor phrase right before it names a place — after a
     /// to- or at-word where a deployment or an attack goes, else no participant.
     Territory,
+    /// The mark that closes a dateline (新华社莫斯科2月21日电, 【…9月14日讯】): the place right
+    /// before the dateline's date is where the report was filed, no participant.
+    Dateline,
     /// A light verb that turns a nominal cue (flag `noun`) into an act: 进行谈判, 开展合作.
     Light,
     /// A noun after which a verb cue (right before it, or before 的 and it) names a topic, not
@@ -714,6 +717,7 @@ impl Dictionaries {
                 "modifier" => GrammarKind::Modifier,
                 "territory" => GrammarKind::Territory,
                 "light" => GrammarKind::Light,
+                "dateline" => GrammarKind::Dateline,
                 "topic" => GrammarKind::Topic,
                 "attributive" => GrammarKind::Attributive,
                 "report" => GrammarKind::Report,

@@ -951,3 +951,24 @@ fn a_treaty_described_by_the_year_of_its_signing_is_background() {
         facts(&ev)
     );
 }
+
+#[test]
+fn the_place_of_a_dateline_takes_part_in_nothing() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["新华社东京5月6日电 印度与越南6日签署防务合作协议。"],
+    );
+    assert!(
+        has(&ev, 0, "IND", "VNM", "057") || has(&ev, 0, "VNM", "IND", "057"),
+        "{:?}",
+        facts(&ev)
+    );
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, b, _)| a == "JPN" || b == "JPN"),
+        "{:?}",
+        facts(&ev)
+    );
+}
