@@ -1000,6 +1000,34 @@ impl Pass<'_> {
         // the stance words of what was said decide it
         let mut codes: BTreeSet<String> = BTreeSet::new();
         let mut why_words: Vec<String> = Vec::new();
+        // a word of hope right before a party appeals to it, else it is optimism
+        let stance_of = |w: &Word| -> Option<String> {
+            match &w.kind {
+                ContextKind::Stance(c) | ContextKind::Speech(c) => Some(c.clone()),
+                ContextKind::Appeal => {
+                    let close = |at: usize| {
+                        at >= w.span.1
+                            && s.text
+                                .chars()
+                                .skip(w.span.1)
+                                .take(at - w.span.1)
+                                .filter(|c| !matches!(c, ',' | '，' | ';' | '；' | '.' | '。'))
+                                .count()
+                                == at - w.span.1
+                            && at - w.span.1 <= 8
+                    };
+                    let party = f.actors.iter().any(|m| m.code != source && close(m.span.0))
+                        || words.iter().any(|p| {
+                            matches!(
+                                p.kind,
+                                ContextKind::Pronoun(PronounKind::Third | PronounKind::Second)
+                            ) && close(p.span.0)
+                        });
+                    Some(if party { "100" } else { "051" }.to_string())
+                }
+                _ => None,
+            }
+        };
         let speech_code = speech_words.iter().find_map(|w| match &w.kind {
             ContextKind::Speech(c) if f.reports.is_empty() || w.span.0 < verb_at + 1 => {
                 Some((c.clone(), w.origin.to_string()))
@@ -1011,8 +1039,8 @@ impl Pass<'_> {
             why_words.push(origin.clone());
         } else {
             for w in words {
-                if let ContextKind::Stance(c) | ContextKind::Speech(c) = &w.kind {
-                    codes.insert(c.clone());
+                if let Some(c) = stance_of(w) {
+                    codes.insert(c);
                     why_words.push(w.origin.to_string());
                 }
             }
@@ -1022,9 +1050,7 @@ impl Pass<'_> {
         let count = |pre: &str| {
             words
                 .iter()
-                .filter(|w| {
-                    matches!(&w.kind, ContextKind::Stance(c) | ContextKind::Speech(c) if c.starts_with(pre))
-                })
+                .filter(|w| stance_of(w).is_some_and(|c| c.starts_with(pre)))
                 .count()
         };
         let negative = count("11") > count("05");

@@ -278,6 +278,9 @@ pub enum ContextKind {
     /// A word that gives an act its stated reason (以…为由, 理由是, citing, под предлогом): where
     /// the reason judges the act's target (违约, violations), the act also accuses it (112).
     Reason,
+    /// A word of hope (希望, hope, надеется): followed at once by a party (希望美国放弃…, hopes
+    /// that Russia will…) it appeals to that party (100); else it is optimism (051).
+    Appeal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -823,12 +826,13 @@ impl Dictionaries {
                 ("agreement", _) => ContextKind::Agreement,
                 ("commentator", _) => ContextKind::Commentator,
                 ("reason", _) => ContextKind::Reason,
+                ("appeal", _) => ContextKind::Appeal,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal)"
                     ),
                     ))
                 }

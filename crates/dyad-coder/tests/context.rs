@@ -972,3 +972,20 @@ fn the_place_of_a_dateline_takes_part_in_nothing() {
         facts(&ev)
     );
 }
+
+#[test]
+fn hope_before_a_party_is_an_appeal_to_it_and_optimism_otherwise() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["印度外长表示，希望巴基斯坦停止支持越境恐怖主义。"],
+    );
+    assert!(has(&ev, 0, "IND", "PAK", "10"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2024-05-06",
+        &["The Indian foreign minister said he hoped ties with Pakistan would improve."],
+    );
+    assert!(has(&ev, 0, "IND", "PAK", "05"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "IND", "PAK", "10"), "{:?}", facts(&ev));
+}
