@@ -133,6 +133,7 @@ impl Coder {
         let mut pass = Pass {
             coder: self,
             texts: sentences.iter().map(|s| s.text).collect(),
+            paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
             parties,
             speaker: None,
             voice,
@@ -389,6 +390,8 @@ struct Pass<'c> {
     coder: &'c Coder,
     /// The document's sentences, for the names in explanations.
     texts: Vec<&'c str>,
+    /// The paragraph of each sentence.
+    paragraphs: Vec<u32>,
     parties: Parties,
     speaker: Option<Remembered>,
     /// The document's own voice: who says "I" and "we" outside quotations (a transcript's
@@ -893,6 +896,26 @@ impl Pass<'_> {
                         ),
                         "speaker line".to_string(),
                     ),
+                    // 普京说…。美国的一系列举动令俄美关系恶化。: the sentence right after a report,
+                    // in its paragraph, with no verb of its own, goes on reporting the speaker
+                    (None, Some(r))
+                        if !quoted_before
+                            && !self.in_quote
+                            && !r.assumed
+                            && r.at + 1 == i
+                            && self.paragraphs.get(r.at) == self.paragraphs.get(i)
+                            && f.actors.iter().any(|m| {
+                                m.code != r.code && self.parties.others(&r.code).contains(&m.code)
+                            }) =>
+                    {
+                        (
+                            (
+                                r.code.clone(),
+                                format!("the last speaker `{}`", self.name(r)),
+                            ),
+                            "the report goes on".to_string(),
+                        )
+                    }
                     (None, Some(r)) if quoted_before || first_person => (
                         (
                             r.code.clone(),

@@ -989,3 +989,36 @@ fn hope_before_a_party_is_an_appeal_to_it_and_optimism_otherwise() {
     assert!(has(&ev, 0, "IND", "PAK", "05"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "IND", "PAK", "10"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn the_sentence_right_after_a_report_in_its_paragraph_goes_on_reporting() {
+    let doc = |paragraphs: [u32; 3]| -> Vec<DocEvent> {
+        let texts = [
+            "2021年6月16日，美国总统拜登与俄罗斯总统普京在日内瓦会晤。",
+            "普京在记者会上说，会谈是建设性的。",
+            "美国的制裁政策是错误的。",
+        ];
+        let doc: Vec<DocSentence> = texts
+            .iter()
+            .zip(paragraphs)
+            .map(|(t, paragraph)| DocSentence {
+                lang: Lang::Zh,
+                text: t,
+                paragraph,
+                note: false,
+            })
+            .collect();
+        coder().code_document(Some("2021-06-17".parse().unwrap()), &doc)
+    };
+    let same = doc([1, 2, 2]);
+    assert!(has(&same, 2, "RUS", "USA", "111"), "{:?}", facts(&same));
+    let explain = &same.iter().find(|e| e.sentence == 2).unwrap().event.explain;
+    assert!(explain.contains("the report goes on"), "{explain}");
+    // a new paragraph is the document's own voice again
+    let next = doc([1, 2, 3]);
+    assert!(
+        !facts(&next).iter().any(|(s, ..)| *s == 2),
+        "{:?}",
+        facts(&next)
+    );
+}
