@@ -11,6 +11,8 @@
 //! `2·noise_half_window + 1` months: at the era scale a swing that lasts less than about three
 //! years is noise, just as month-to-month wobble is noise at the phase scale. Neighbouring eras in
 //! the same band whose means differ by less than `merge_gap` are then merged, as phases are.
+//! Each era lists its defining events (the largest contributions, either sign, in its months) and
+//! the events that opened it (the largest in its first month).
 //!
 //! ```
 //! use dyad_analysis::eras::{eras, EraParams};
@@ -48,6 +50,8 @@ pub struct EraParams {
     pub trend_threshold: f64,
     /// Events listed as defining each era (5).
     pub defining_events: usize,
+    /// Events listed as opening each era: the largest in its first month (3).
+    pub opening_events: usize,
 }
 
 impl Default for EraParams {
@@ -60,6 +64,7 @@ impl Default for EraParams {
             merge_gap: 1.0,
             trend_threshold: 1.0,
             defining_events: 5,
+            opening_events: 3,
         }
     }
 }
@@ -76,6 +81,9 @@ pub struct Era {
     /// The events whose contributions to the level in the era's months are largest in absolute
     /// value, largest first.
     pub defining_events: Vec<Driver>,
+    /// The events of the era's first month with the largest contributions in absolute value:
+    /// what made the break (for the first era, the start of the record).
+    pub opened_by: Vec<Driver>,
 }
 
 impl std::ops::Deref for Era {
@@ -190,7 +198,15 @@ pub fn eras(series: &LevelSeries, phases: &[Phase], params: &EraParams) -> Vec<E
                 .collect();
             let defining_events =
                 top_drivers(&by_month, span.start, span.end, params.defining_events, 0.0);
+            let opened_by = top_drivers(
+                &by_month,
+                span.start,
+                span.start,
+                params.opening_events,
+                0.0,
+            );
             Era {
+                opened_by,
                 phases: inside.first().zip(inside.last()).map(|(a, b)| (*a, *b)),
                 defining_events,
                 span,
@@ -255,6 +271,11 @@ mod tests {
             .find(|e| e.start.to_string() == "2008-08")
             .unwrap();
         assert!(war.defining_events.iter().any(|d| d.id / 100 == 1));
+        assert!(!war.opened_by.is_empty());
+        assert!(war
+            .opened_by
+            .iter()
+            .all(|d| d.id / 100 == 1 && d.contribution < 0.0));
         assert!(war.level < 0.0);
     }
 
