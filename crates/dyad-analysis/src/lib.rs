@@ -40,6 +40,7 @@ pub mod eras;
 pub mod flow;
 pub mod forecast;
 pub mod level;
+pub mod literature;
 pub mod obs;
 pub mod phases;
 pub mod sanctions;
