@@ -1039,8 +1039,26 @@ mod tests {
             max_labels: 12,
             year_href: &yh,
             height: 400.0,
+            references: &[
+                Reference {
+                    from: m("2009-01"),
+                    to: m("2012-12"),
+                    label: "高开低走期".into(),
+                    href: "#lit-a".into(),
+                },
+                Reference {
+                    from: m("2013-01"),
+                    to: m("2013-02"),
+                    label: "a name far too long for two months".into(),
+                    href: "#lit-b".into(),
+                },
+            ],
         });
         assert_eq!(check_well_formed(&svg), Ok(()));
+        // A reference that fits is named; one that does not is numbered, its name the tooltip.
+        assert!(svg.contains(">1 高开低走期</text>"));
+        assert!(svg.contains(">2</text>"));
+        assert!(svg.contains("<title>a name far too long for two months</title>"));
         assert!(svg.contains("A &lt;b&gt; &amp; &quot;c&quot;"));
         assert_eq!(drawn, vec!["#ev-1".to_string()]);
         for b in BANDS {
@@ -1074,6 +1092,7 @@ mod tests {
             max_labels: 12,
             year_href: &yh,
             height: 400.0,
+            references: &[],
         });
         assert_eq!(drawn.len(), 3, "three rows above the line");
         assert_eq!(check_well_formed(&svg), Ok(()));
