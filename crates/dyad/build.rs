@@ -1,5 +1,5 @@
-//! Embeds the built-in chronology (`data/chronology/*.tsv`) and the table of dyad names
-//! (`data/names/*.tsv`) into the binary, so a fresh machine
+//! Embeds the built-in chronology (`data/chronology/*.tsv`), the table of dyad names
+//! (`data/names/*.tsv`) and the literature's periods and resets (`data/literature/*.tsv`) into the binary, so a fresh machine
 //! needs nothing else; adding a file to that folder is enough. (The dictionaries are embedded by
 //! `dyad-coder`.)
 
@@ -24,7 +24,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
-    for dir in ["data/chronology", "data/names"] {
+    for dir in ["data/chronology", "data/names", "data/literature"] {
         let dir = root.join(dir);
         println!("cargo:rerun-if-changed={}", dir.display());
         collect(&dir, &mut files);

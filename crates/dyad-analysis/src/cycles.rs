@@ -261,7 +261,7 @@ pub fn cycles(series: &LevelSeries, params: &CycleParams) -> Vec<Cycle> {
     out
 }
 
-fn contributions_by_month(series: &LevelSeries) -> Vec<(Month, EventContribution)> {
+pub(crate) fn contributions_by_month(series: &LevelSeries) -> Vec<(Month, EventContribution)> {
     series
         .contributions
         .iter()
@@ -282,8 +282,9 @@ fn contributions_by_month(series: &LevelSeries) -> Vec<(Month, EventContribution
         .collect()
 }
 
-/// The `k` largest contributions by absolute value in months `from..=to`, year-dated parts summed.
-fn top_drivers(
+/// The `k` largest contributions of sign `sign` (+1 rises, −1 falls; 0 either, by absolute
+/// value) in months `from..=to`, year-dated parts summed.
+pub(crate) fn top_drivers(
     all: &[(Month, EventContribution)],
     from: Month,
     to: Month,
@@ -308,12 +309,15 @@ fn top_drivers(
         }
     }
     // A rise is explained by what pushed the level up, a fall by what pulled it down.
-    sums.retain(|d| d.contribution * sign > 0.0);
-    sums.sort_by(|a, b| {
-        (b.contribution * sign)
-            .total_cmp(&(a.contribution * sign))
-            .then(a.id.cmp(&b.id))
-    });
+    let key = |d: &Driver| {
+        if sign == 0.0 {
+            d.contribution.abs()
+        } else {
+            d.contribution * sign
+        }
+    };
+    sums.retain(|d| key(d) > 0.0);
+    sums.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.id.cmp(&b.id)));
     sums.truncate(k);
     sums
 }

@@ -36,9 +36,11 @@
 pub mod changepoint;
 pub mod cycles;
 pub mod drivers;
+pub mod eras;
 pub mod flow;
 pub mod forecast;
 pub mod level;
+pub mod literature;
 pub mod obs;
 pub mod phases;
 pub mod sanctions;
@@ -52,6 +54,7 @@ pub mod prelude {
     pub use crate::changepoint::{changepoints, ChangepointParams};
     pub use crate::cycles::{cycles, spiral_test, Cycle, CycleParams, SpiralTest, Verdict};
     pub use crate::drivers::{drivers, Drivers};
+    pub use crate::eras::{eras, Era, EraParams};
     pub use crate::flow::{flow_index, Dyad, FlowIndex, FlowRow};
     pub use crate::forecast::{backtest, forecast, Backtest, BacktestParams, Forecast};
     pub use crate::level::{level_series, Band, LevelParams, LevelSeries};

@@ -67,14 +67,24 @@ pub fn phases(series: &LevelSeries, params: &PhaseParams) -> Vec<Phase> {
     let mut bounds: Vec<usize> = vec![0];
     bounds.extend(changepoints(&x, &params.changepoint));
     bounds.push(x.len());
-    // Merge same-band neighbours with close means until stable.
+    merge_same_band(&x, &mut bounds, params.merge_gap);
+    bounds
+        .windows(2)
+        .map(|w| segment(series, &x, w[0], w[1], params.trend_threshold))
+        .collect()
+}
+
+/// Removes the boundaries (inner entries of `bounds`, indices into `x`) between neighbouring
+/// segments whose means fall in the same band and differ by less than `gap`, one at a time from
+/// the left until none is left.
+pub(crate) fn merge_same_band(x: &[f64], bounds: &mut Vec<usize>, gap: f64) {
     loop {
         let mut merged = false;
         for i in 1..bounds.len() - 1 {
             let (a, b, c) = (bounds[i - 1], bounds[i], bounds[i + 1]);
             let m1 = mean(&x[a..b]);
             let m2 = mean(&x[b..c]);
-            if Band::of(m1) == Band::of(m2) && (m1 - m2).abs() < params.merge_gap {
+            if Band::of(m1) == Band::of(m2) && (m1 - m2).abs() < gap {
                 bounds.remove(i);
                 merged = true;
                 break;
@@ -84,43 +94,50 @@ pub fn phases(series: &LevelSeries, params: &PhaseParams) -> Vec<Phase> {
             break;
         }
     }
-    bounds
-        .windows(2)
-        .map(|w| {
-            let seg = &x[w[0]..w[1]];
-            let start = series.points[w[0]].period;
-            let end = series.points[w[1] - 1].period;
-            let level = mean(seg);
-            let slope = ols_slope(seg);
-            let fitted_change = slope * (seg.len().saturating_sub(1)) as f64;
-            let trend = if fitted_change >= params.trend_threshold {
-                "rising"
-            } else if fitted_change <= -params.trend_threshold {
-                "falling"
-            } else {
-                "stable"
-            };
-            let band = Band::of(level);
-            Phase {
-                name: format!("{start} – {end} {}/{}, {trend}", band.zh(), band.en()),
-                start,
-                end,
-                months: seg.len(),
-                level,
-                band,
-                band_zh: band.zh(),
-                trend,
-                slope_per_year: slope * 12.0,
-                start_level: seg[0],
-                end_level: seg[seg.len() - 1],
-                min_level: seg.iter().copied().fold(f64::INFINITY, f64::min),
-                max_level: seg.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            }
-        })
-        .collect()
 }
 
-fn mean(x: &[f64]) -> f64 {
+/// The summary of months `a..b` of `series` (`x` its levels) as a [`Phase`]: mean, band, trend
+/// (`rising`/`falling` when the OLS fitted change reaches `trend_threshold`), extremes. Shared
+/// with [`crate::eras`], so that a phase and an era are described by the same rule.
+pub(crate) fn segment(
+    series: &LevelSeries,
+    x: &[f64],
+    a: usize,
+    b: usize,
+    trend_threshold: f64,
+) -> Phase {
+    let seg = &x[a..b];
+    let start = series.points[a].period;
+    let end = series.points[b - 1].period;
+    let level = mean(seg);
+    let slope = ols_slope(seg);
+    let fitted_change = slope * (seg.len().saturating_sub(1)) as f64;
+    let trend = if fitted_change >= trend_threshold {
+        "rising"
+    } else if fitted_change <= -trend_threshold {
+        "falling"
+    } else {
+        "stable"
+    };
+    let band = Band::of(level);
+    Phase {
+        name: format!("{start} – {end} {}/{}, {trend}", band.zh(), band.en()),
+        start,
+        end,
+        months: seg.len(),
+        level,
+        band,
+        band_zh: band.zh(),
+        trend,
+        slope_per_year: slope * 12.0,
+        start_level: seg[0],
+        end_level: seg[seg.len() - 1],
+        min_level: seg.iter().copied().fold(f64::INFINITY, f64::min),
+        max_level: seg.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+    }
+}
+
+pub(crate) fn mean(x: &[f64]) -> f64 {
     if x.is_empty() {
         0.0
     } else {

@@ -33,6 +33,23 @@ pub fn file(path: &str) -> Result<&'static str> {
         .with_context(|| format!("the built-in data file {path} is missing from this build"))
 }
 
+/// The literature's periods and resets (`data/literature/`), checked.
+pub fn literature() -> Result<dyad_analysis::literature::Literature> {
+    let f = |name: &str| -> Result<(&'static str, &'static str)> {
+        let path: &'static str = match name {
+            "sources" => "data/literature/sources.tsv",
+            "periods" => "data/literature/periods.tsv",
+            _ => "data/literature/resets.tsv",
+        };
+        Ok((path, file(path)?))
+    };
+    Ok(dyad_analysis::literature::Literature::parse(
+        f("sources")?,
+        f("periods")?,
+        f("resets")?,
+    )?)
+}
+
 /// Embedded files under a folder whose names start with `prefix`.
 pub fn files_under(dir: &str, prefix: &str) -> Vec<(&'static str, &'static str)> {
     embedded::FILES

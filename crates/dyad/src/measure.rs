@@ -23,6 +23,8 @@ pub struct Analysis {
     pub level: LevelSeries,
     pub change_points: Vec<Month>,
     pub phases: Vec<Phase>,
+    /// The long periods, each made of whole phases (empty when the phases are).
+    pub eras: Vec<Era>,
     pub cycles: Vec<Cycle>,
     pub spiral: SpiralTest,
     /// How much record there is (events, months with events, span, cycles).
@@ -152,6 +154,12 @@ pub fn analyse_window(
             (Vec::new(), Vec::new())
         }
     };
+    // Eras are made of phases: withheld with them.
+    let eras = if phases.is_empty() {
+        Vec::new()
+    } else {
+        eras(&level, &phases, &EraParams::default())
+    };
     let cycles = match amount.check(Measure::Cycles) {
         Ok(()) => cycles(&level, &CycleParams::default()),
         Err(short) => {
@@ -182,6 +190,7 @@ pub fn analyse_window(
         level,
         change_points,
         phases,
+        eras,
         cycles,
         spiral,
         amount,

@@ -98,6 +98,12 @@ fn check() -> Result<Outcome> {
                 figures.len()
             );
             problems.extend(figures);
+            let literature = match builtin::literature() {
+                Ok(_) => Vec::new(),
+                Err(e) => vec![format!("{e:#}")],
+            };
+            eprintln!("data/literature: {} problems", literature.len());
+            problems.extend(literature);
             let events = builtin::files_under("data/chronology", "events-");
             let sources = builtin::files_under("data/chronology", "sources-");
             let vocab = builtin::Vocabulary {

@@ -45,7 +45,31 @@ impl Common {
 pub struct PhasesArgs {
     #[command(flatten)]
     common: Common,
+    /// Which periods: `phase` (change-point phases, with the cycles and the spiral test) or
+    /// `era` (the long periods made of whole phases; at most 6 by default).
+    #[arg(long, value_enum, default_value_t = Level::Phase)]
+    level: Level,
 }
+
+/// The two levels of periods of `dyad phases`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Era,
+    Phase,
+}
+
+/// The columns of `dyad phases --level era` (table and CSV).
+const ERA_HEADERS: [&str; 9] = [
+    "era",
+    "start",
+    "end",
+    "months",
+    "mean level",
+    "band",
+    "trend",
+    "level",
+    "phases",
+];
 
 #[derive(clap::Args, Debug)]
 pub struct DriversArgs {
@@ -97,6 +121,9 @@ fn say_withheld(a: &measure::Analysis, shortfalls: &[&Shortfall], format: Format
 
 pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     let a = args.common.analyse(db)?;
+    if args.level == Level::Era {
+        return run_eras(&a, args.common.format);
+    }
     if args.common.format != Format::Json && a.phases.is_empty() && !a.withheld.is_empty() {
         let all: Vec<&Shortfall> = a.withheld.iter().collect();
         say_withheld(&a, &all, args.common.format);
@@ -186,6 +213,105 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// One era as the cells of [`ERA_HEADERS`], then its defining events.
+fn era_row(i: usize, e: &Era, full: bool) -> Vec<String> {
+    let events: Vec<String> = e
+        .opened_by
+        .iter()
+        .take(1)
+        .chain(
+            e.defining_events
+                .iter()
+                .filter(|d| e.opened_by.first().is_none_or(|o| o.id != d.id)),
+        )
+        .map(|d| {
+            let label = if full {
+                d.label.clone()
+            } else {
+                output::truncate(&d.label, 40)
+            };
+            format!("{} {label} {:+.2}", d.date, d.contribution)
+        })
+        .collect();
+    vec![
+        format!("E{}", i + 1),
+        e.start.to_string(),
+        e.end.to_string(),
+        e.months.to_string(),
+        format!("{:.2}", e.level),
+        format!("{} {}", e.band_zh, e.band.en()),
+        e.trend.to_string(),
+        format!("{:.2} → {:.2}", e.start_level, e.end_level),
+        e.phases
+            .map(|(a, b)| {
+                if a == b {
+                    format!("P{a}")
+                } else {
+                    format!("P{a}–P{b}")
+                }
+            })
+            .unwrap_or_default(),
+        if full {
+            events.join(" | ")
+        } else {
+            events.into_iter().take(2).collect::<Vec<_>>().join("; ")
+        },
+    ]
+}
+
+/// `dyad phases --level era`: the eras as a table, CSV or JSON.
+fn run_eras(a: &measure::Analysis, format: Format) -> Result<Outcome> {
+    let mut headers = ERA_HEADERS.to_vec();
+    headers.push("opened by; defining events");
+    if format == Format::Json {
+        output::json(&eras_json(a))?;
+        return Ok(Outcome::Ok);
+    }
+    if a.eras.is_empty() && !a.withheld.is_empty() {
+        let all: Vec<&Shortfall> = a.withheld.iter().collect();
+        say_withheld(a, &all, format);
+        if format == Format::Csv {
+            output::csv(&headers, &[])?;
+        }
+        return Ok(Outcome::Ok);
+    }
+    let full = format == Format::Csv;
+    let rows: Vec<Vec<String>> = a
+        .eras
+        .iter()
+        .enumerate()
+        .map(|(i, e)| era_row(i, e, full))
+        .collect();
+    if full {
+        output::csv(&headers, &rows)?;
+    } else {
+        output::table(&headers, &rows)?;
+        let p = EraParams::default();
+        println!(
+            "\n{} eras from {} phases: least squares at phase boundaries, eras of at least {} months, at most {} (docs/method.md, \"Eras\")",
+            a.eras.len(),
+            a.phases.len(),
+            p.min_months,
+            p.max_eras
+        );
+    }
+    Ok(Outcome::Ok)
+}
+
+/// `dyad phases --level era --format json`: the eras, each with its phases and defining events,
+/// the parameters, and what was not computed.
+pub fn eras_json(a: &measure::Analysis) -> serde_json::Value {
+    serde_json::json!({
+        "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
+        "level": "era",
+        "data": a.amount,
+        "params": EraParams::default(),
+        "eras": a.eras,
+        "phases": a.phases.len(),
+        "not_computed": a.withheld.iter().map(shortfall_json).collect::<Vec<_>>(),
+    })
 }
 
 /// `dyad phases --format json` (and the API's `/api/phases`). Measures below their minimum of

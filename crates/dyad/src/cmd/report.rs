@@ -140,6 +140,15 @@ pub fn build_window(
     let codes = builtin::code_table()?;
     let domain_names = domain_names()?;
     let dyad_names = DyadNames::builtin().map_err(|p| anyhow::anyhow!(p.join("\n")))?;
+    // The literature's periods and resets are of US–Russia relations.
+    let literature = if matches!(
+        (dyad.0.as_str(), dyad.1.as_str()),
+        ("USA", "RUS") | ("RUS", "USA")
+    ) {
+        Some(builtin::literature()?)
+    } else {
+        None
+    };
     let html = report::render(&ReportInput {
         analysis: &analysis,
         lang,
@@ -154,6 +163,7 @@ pub fn build_window(
         domain_names: &domain_names,
         places: &places,
         dyad_names: &dyad_names,
+        literature: literature.as_ref(),
     });
     Ok(Built {
         html,

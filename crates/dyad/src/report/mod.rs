@@ -6,6 +6,7 @@
 pub mod download;
 pub mod html;
 pub mod i18n;
+mod literature;
 mod sanctions;
 pub mod svg;
 
@@ -53,6 +54,8 @@ pub struct ReportInput<'a> {
     pub places: &'a PlaceTable,
     /// How states are named in the title (中美, United States–China).
     pub dyad_names: &'a DyadNames,
+    /// The periods and resets the literature names (US–Russia only).
+    pub literature: Option<&'a dyad_analysis::literature::Literature>,
 }
 
 /// One event's total effect, with where to find it.
@@ -300,6 +303,7 @@ svg .band{font-size:12px;font-weight:600}
 svg .name{font-size:13px;fill:#1b1f24}
 svg .val{font-size:11.5px;fill:#333}
 svg .phaseno{font-size:11px;fill:#44505c;font-weight:600}
+svg .ref{font-size:11px;fill:#1b1f24}
 svg .grid{stroke:#ffffff;stroke-width:1}
 svg.flow .grid,svg.summits .grid{stroke:#e3e7eb}
 svg .grid5{stroke:#9aa5b1;stroke-width:.6;stroke-dasharray:1 3}
@@ -437,7 +441,7 @@ pub fn render(inp: &ReportInput<'_>) -> String {
     }
     out.push_str("</header>\n");
     limits(&c, &mut out);
-    let sections: [(&str, &str, &str); 10] = [
+    let sections: [(&str, &str, &str); 11] = [
         ("summary", "Summary", "摘要"),
         ("level", "1. The relations level", "一、关系水平"),
         ("flow", "2. The event flow", "二、事件流"),
@@ -448,9 +452,14 @@ pub fn render(inp: &ReportInput<'_>) -> String {
             "5. Reset cycles and the spiral-decline test",
             "五、重启周期与螺旋式下降检验",
         ),
-        ("drivers", "6. Drivers by domain", "六、驱动因素（分领域）"),
-        ("forecast", "7. Forecast", "七、预测"),
-        ("methods", "8. Methods", "八、方法说明"),
+        (
+            "literature",
+            "6. Eras, and the literature side by side",
+            "六、时代划分与文献对照",
+        ),
+        ("drivers", "7. Drivers by domain", "七、驱动因素（分领域）"),
+        ("forecast", "8. Forecast", "八、预测"),
+        ("methods", "9. Methods", "九、方法说明"),
         (
             "appendix",
             "Appendix: events and sources",
@@ -479,13 +488,14 @@ pub fn render(inp: &ReportInput<'_>) -> String {
         );
     };
     // The sections in the order of `sections` (and of the table of contents above).
-    let bodies: [fn(&Ctx<'_>, &mut String); 10] = [
+    let bodies: [fn(&Ctx<'_>, &mut String); 11] = [
         summary,
         level_section,
         flow_section,
         summits_section,
         sanctions::sanctions_section,
         resets_section,
+        literature::literature_section,
         drivers_section,
         forecast_section,
         methods_section,
@@ -887,6 +897,7 @@ fn level_section(c: &Ctx<'_>, out: &mut String) {
         max_labels: 14,
         year_href: &yh,
         height: 440.0,
+        references: &literature::references(c),
     });
     match lang {
         Lang::En => w!(
@@ -1630,6 +1641,7 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
         max_labels: 8,
         year_href: &yh,
         height: 360.0,
+        references: &[],
     });
     match lang {
         Lang::En => w!(out, "<p>The forecast extrapolates the level with exponential smoothing with a damped trend, ETS(A,Ad,N), fitted to the whole monthly series. It cannot foresee events: the level moves by jumps when something happens, and the intervals are those of a model of monthly noise. Read it as where the level goes if nothing large happens, and the backtest below as how far to trust that.</p>"),

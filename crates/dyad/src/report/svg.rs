@@ -154,6 +154,50 @@ pub struct LevelChart<'a> {
     pub year_href: &'a dyn Fn(i32) -> Option<String>,
     /// Height of the plot area in user units.
     pub height: f64,
+    /// Reference periods (the literature's), drawn as a strip under the year axis.
+    pub references: &'a [Reference],
+}
+
+/// A reference period on the level chart: months, a number, a name (shown when it fits) and
+/// where it links.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub from: Month,
+    pub to: Month,
+    pub label: String,
+    pub href: String,
+}
+
+/// The reference periods as alternately shaded boxes at height `y0`, each numbered and named
+/// when the name fits inside (the full name is always its tooltip); clipped to `first..=last`.
+fn reference_strip(
+    out: &mut String,
+    c: &LevelChart<'_>,
+    left_of: &dyn Fn(Month) -> f64,
+    y0: f64,
+    (x_min, x_max): (f64, f64),
+    first: Month,
+    last: Month,
+) {
+    for (i, r) in c.references.iter().enumerate() {
+        let (from, to) = (r.from.max(first), r.to.min(last));
+        if to < from {
+            continue;
+        }
+        let x0 = left_of(from).max(x_min);
+        let x1 = left_of(to.succ()).min(x_max);
+        let fill = if i % 2 == 0 { "#dfe6ee" } else { "#eef2f6" };
+        open_link(out, &r.href, &r.label);
+        rect(out, x0, y0, x1 - x0, 18.0, fill);
+        let full = format!("{} {}", i + 1, r.label);
+        let shown = if text_width(&full, 11.0) + 8.0 <= x1 - x0 {
+            full
+        } else {
+            (i + 1).to_string()
+        };
+        text(out, (x0 + x1) / 2.0, y0 + 13.0, "middle", "ref", &shown);
+        out.push_str("</a>");
+    }
 }
 
 /// The monthly level on −9..+9 with the bands shaded, phases, annotated events and the forecast
@@ -168,7 +212,8 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
     let n = f64::from(first.until(last) + 1);
     let (w, left, right, top) = (1000.0, 44.0, 104.0, 14.0);
     let plot_h = c.height;
-    let h = top + plot_h + 40.0;
+    let strip = if c.references.is_empty() { 0.0 } else { 24.0 };
+    let h = top + plot_h + 40.0 + strip;
     let xs = Scale {
         d0: 0.0,
         d1: n,
@@ -184,6 +229,15 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
     };
     let y = |l: f64| ys.at(l);
     open(&mut out, w, h, c.title, "level");
+    reference_strip(
+        &mut out,
+        c,
+        &|m| x(m) - xs.at(0.5) + xs.at(0.0),
+        top + plot_h + 26.0,
+        (left, w - right),
+        first,
+        last,
+    );
     // Bands.
     for (i, b) in BANDS.iter().enumerate() {
         let (lo, hi) = b.range();
@@ -985,8 +1039,26 @@ mod tests {
             max_labels: 12,
             year_href: &yh,
             height: 400.0,
+            references: &[
+                Reference {
+                    from: m("2009-01"),
+                    to: m("2012-12"),
+                    label: "高开低走期".into(),
+                    href: "#lit-a".into(),
+                },
+                Reference {
+                    from: m("2013-01"),
+                    to: m("2013-02"),
+                    label: "a name far too long for two months".into(),
+                    href: "#lit-b".into(),
+                },
+            ],
         });
         assert_eq!(check_well_formed(&svg), Ok(()));
+        // A reference that fits is named; one that does not is numbered, its name the tooltip.
+        assert!(svg.contains(">1 高开低走期</text>"));
+        assert!(svg.contains(">2</text>"));
+        assert!(svg.contains("<title>a name far too long for two months</title>"));
         assert!(svg.contains("A &lt;b&gt; &amp; &quot;c&quot;"));
         assert_eq!(drawn, vec!["#ev-1".to_string()]);
         for b in BANDS {
@@ -1020,6 +1092,7 @@ mod tests {
             max_labels: 12,
             year_href: &yh,
             height: 400.0,
+            references: &[],
         });
         assert_eq!(drawn.len(), 3, "three rows above the line");
         assert_eq!(check_well_formed(&svg), Ok(()));
