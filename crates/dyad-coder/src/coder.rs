@@ -2000,6 +2000,21 @@ impl Coder {
                 all.extend(t.iter().cloned());
                 (s, t, all)
             };
+            // 被关押在俄罗斯的美国公民获释, Americans held in Russia were released: with no target,
+            // the state where the released were held released them
+            let held = action.cameo.starts_with("084")
+                && action.frame == Frame::Dir
+                && !passive
+                && !inherited
+                && !topic
+                && targets.is_empty()
+                && !sources.is_empty();
+            let held_in = if held { resolve(&loc) } else { Vec::new() };
+            let (sources, targets) = if held_in.is_empty() {
+                (sources, targets)
+            } else {
+                (held_in, sources)
+            };
             let mut code = action.cameo.clone();
             let mut frame_why: String;
             let mut pairs: Vec<(Party, Party)> = Vec::new();
