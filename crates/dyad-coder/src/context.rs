@@ -1127,9 +1127,11 @@ impl Pass<'_> {
                     && roots.iter().any(|r| e.cameo.starts_with(r.as_str()))
             })
         };
+        // a place (the situation in Georgia, 在乌克兰) is where, not whom, a statement is about
         let named: Vec<&str> = f
             .actors
             .iter()
+            .filter(|m| m.connector != Some(GrammarKind::At))
             .map(|m| m.code)
             .filter(|c| *c != source && self.parties.is_main(c))
             .collect();

@@ -1022,3 +1022,28 @@ fn the_sentence_right_after_a_report_in_its_paragraph_goes_on_reporting() {
         facts(&next)
     );
 }
+
+#[test]
+fn a_place_named_in_a_statement_is_not_whom_it_is_about() {
+    let ev = code(
+        Lang::En,
+        "2008-08-09",
+        &[
+            "Russian forces attacked Georgia on 8 August 2008.",
+            "President Bush said on 9 August 2008 that the fighting must stop.",
+            "\"I am deeply concerned about the situation in Georgia,\" he said.",
+        ],
+    );
+    assert!(has(&ev, 2, "USA", "RUS", "11"), "{:?}", facts(&ev));
+    // "in Georgia" is where: the statement's targets are the document's other parties
+    for e in ev
+        .iter()
+        .filter(|e| e.sentence == 2 && e.event.explain.contains("context: statement"))
+    {
+        assert!(
+            !e.event.explain.contains("named in the sentence"),
+            "{}",
+            e.event.explain
+        );
+    }
+}
