@@ -1602,6 +1602,9 @@ impl Coder {
         // the sentence's keyword domains, found once on the first event
         let mut kw_domains: Option<BTreeSet<String>> = None;
         let mut prev_sources: Vec<Phrase> = Vec::new();
+        // the objects of the last statement cue (欢迎美国和俄罗斯…, urged Russia…), with the cue's
+        // token index: the subject of a verb right after them (pivot)
+        let mut pivot: Option<(usize, Vec<Phrase>, usize)> = None;
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
         let mut consumed: HashSet<usize> = HashSet::new();
@@ -1843,6 +1846,41 @@ impl Coder {
             }
             if action.frame == Frame::Dir && !tgt.is_empty() {
                 subj.append(&mut partner); // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects
+            }
+            // 欢迎美国和俄罗斯签署新条约, urged Russia to withdraw: the object of a statement
+            // cue right before this verb, in its clause, is the verb's subject
+            if let Some((pk, objs, end)) = pivot.take() {
+                let between = &folded[end.min(cue.start)..cue.start];
+                let gap = char_count(between.as_bytes());
+                let list = objs.iter().any(|p| {
+                    folded[p.start..end]
+                        .chars()
+                        .any(|c| matches!(c, ',' | '，' | ';' | '；'))
+                });
+                if n > 0
+                    && !list
+                    && action_idx[n - 1] == pk
+                    && clause_lo <= pk
+                    && subj.is_empty()
+                    && agent.is_empty()
+                    && gap <= if m.analyzer.is_cjk() { 6 } else { 12 }
+                {
+                    subj = objs;
+                }
+            }
+            // only an appeal, a demand or a welcome passes its object on as the next verb's
+            // subject: after a threat or a retaliation (报复美国制裁) the object is its target
+            let pivot_root = ["02", "05", "10"]
+                .iter()
+                .any(|r| action.cameo.starts_with(r));
+            if pivot_root && action.frame == Frame::Dir && agent.is_empty() && !obj.is_empty() {
+                let end = obj
+                    .iter()
+                    .chain(&partner)
+                    .map(|p| p.end)
+                    .max()
+                    .unwrap_or(cue.span_end);
+                pivot = Some((k, obj.clone(), end));
             }
             let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
             let mut topic = false;
