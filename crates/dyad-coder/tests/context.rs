@@ -1047,3 +1047,44 @@ fn a_place_named_in_a_statement_is_not_whom_it_is_about() {
         );
     }
 }
+
+#[test]
+fn an_undated_meeting_of_named_parties_far_from_the_last_date_is_the_documents() {
+    let texts = [
+        "2018年10月20日，美国总统特朗普宣布将退出《中导条约》。",
+        "俄方对此表示强烈不满。",
+        "分析人士认为，这一决定影响深远。",
+        "白宫国家安全事务助理博尔顿正在莫斯科访问。",
+        "美俄关系持续紧张。",
+    ];
+    let doc: Vec<DocSentence> = texts
+        .iter()
+        .zip([1, 1, 2, 3, 4])
+        .map(|(t, paragraph)| DocSentence {
+            lang: Lang::Zh,
+            text: t,
+            paragraph,
+            note: false,
+        })
+        .collect();
+    let ev = coder().code_document(Some("2018-10-22".parse().unwrap()), &doc);
+    let visit = ev
+        .iter()
+        .find(|e| e.sentence == 3 && e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(visit.event.date.to_string(), "2018-10-22");
+    assert!(
+        visit
+            .event
+            .explain
+            .contains("a meeting of parties it names"),
+        "{}",
+        visit.event.explain
+    );
+    // no meeting named, no event of the document's date
+    assert!(
+        !facts(&ev).iter().any(|(s, ..)| *s == 4),
+        "{:?}",
+        facts(&ev)
+    );
+}
