@@ -2322,6 +2322,31 @@ impl Coder {
                 }
             }
         }
+        // 双方达成协议，同意在十年内裁减…: what a pair agrees to in the sentence of its agreement is
+        // the agreement's content, one act with it
+        {
+            let signed: Vec<(String, String, bool, bool)> = events
+                .iter()
+                .filter(|e| e.cameo.starts_with("057"))
+                .map(|e| {
+                    (
+                        e.source.code.clone(),
+                        e.target.code.clone(),
+                        e.negated,
+                        e.hypothetical,
+                    )
+                })
+                .collect();
+            events.retain(|e| {
+                !(e.cameo.starts_with("03")
+                    && signed.iter().any(|(a, b, n, h)| {
+                        *a == e.source.code
+                            && *b == e.target.code
+                            && *n == e.negated
+                            && *h == e.hypothetical
+                    }))
+            });
+        }
         if let Some(f) = facts {
             self.fill_facts(
                 f,
