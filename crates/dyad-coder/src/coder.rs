@@ -1568,9 +1568,23 @@ impl Coder {
         // resolve dates left to right
         let mut dates: Vec<DateTok> = Vec::new();
         let mut base = ctx.base();
+        // 将于下周三访问俄罗斯，周五会在莫斯科签署条约: a weekday after a date counted forward from
+        // the document, in the same sentence, lies in that future too
+        let mut forward_seen: Option<(Anchor, Unit, i32)> = None;
         for t in toks {
             if let Tok::Date(d) = t {
                 let mut d = d.clone();
+                match d.raw.relative {
+                    Some((Anchor::Document, Unit::Weekday, _)) if forward_seen.is_some() => {
+                        d.raw.relative = forward_seen;
+                    }
+                    Some(r @ (Anchor::Document, Unit::Day | Unit::Week | Unit::Month, n))
+                        if n > 0 =>
+                    {
+                        forward_seen = Some(r);
+                    }
+                    _ => {}
+                }
                 d.date = dates::resolve(&d.raw, base, ctx.document);
                 if d.date.is_none() && !d.since && base.is_none() && ctx.document.is_none() {
                     d.date = self.year_from_offices(toks, &d.raw);
