@@ -80,6 +80,8 @@ pub struct SentenceFacts<'c> {
     /// Read as a heading or a table line (no clause punctuation in Chinese, 表1…, Table 2…),
     /// which names no events.
     pub heading: bool,
+    /// Negation words of `modality/<lang>.tsv` (not, 不, не): character spans.
+    pub negations: Vec<(usize, usize)>,
 }
 
 /// An actor phrase of a sentence.
@@ -2557,6 +2559,12 @@ impl Coder {
                 }
                 Tok::Gram(GrammarKind::Report, g) => {
                     f.reports.push((chars.at(g.start), chars.at(g.end)));
+                }
+                Tok::Modal(mi) => {
+                    if matches!(mi.entry, Entry::Modal(i) if self.dict.modality[i].flag == Flag::Negated)
+                    {
+                        f.negations.push((chars.at(mi.start), chars.at(mi.end)));
+                    }
                 }
                 _ => {}
             }

@@ -59,6 +59,10 @@ const ONE_SIDED: &[&str] = &["15", "16", "17", "18", "19", "20"];
 /// The stance model's probability from which its stance decides a statement's kind.
 const STANCE_SURE: f32 = 0.5;
 
+/// The most characters between a negation and the stance word it negates (does not pose a
+/// threat, 不是为了威胁).
+const NEGATION_REACH: usize = 12;
+
 /// Sentences outside quotations in the first person that make a document first-person.
 const VOICED: usize = 2;
 
@@ -1024,8 +1028,26 @@ impl Pass<'_> {
         let mut codes: BTreeSet<String> = BTreeSet::new();
         let mut why_words: Vec<String> = Vec::new();
         // a word of hope right before a party appeals to it, else it is optimism
+        // a negated word of criticism or threat (does not pose a threat, 不是为了威胁中国, не
+        // угрожает) reassures
+        let negated = |w: &Word| {
+            f.negations.iter().any(|&(a, b)| {
+                b <= w.span.0
+                    && w.span.0 - b <= NEGATION_REACH
+                    && s.text
+                        .chars()
+                        .skip(a)
+                        .take(w.span.0 - a)
+                        .all(|c| !matches!(c, ',' | '，' | ';' | '；' | '.' | '。'))
+            })
+        };
         let stance_of = |w: &Word| -> Option<String> {
             match &w.kind {
+                ContextKind::Stance(c)
+                    if ["11", "12", "13"].iter().any(|r| c.starts_with(r)) && negated(w) =>
+                {
+                    Some("051".to_string())
+                }
                 ContextKind::Stance(c) | ContextKind::Speech(c) => Some(c.clone()),
                 ContextKind::Appeal => {
                     let close = |at: usize| {

@@ -1088,3 +1088,26 @@ fn an_undated_meeting_of_named_parties_far_from_the_last_date_is_the_documents()
         facts(&ev)
     );
 }
+
+#[test]
+fn a_negated_word_of_criticism_reassures() {
+    let ev = code(
+        Lang::En,
+        "2021-04-20",
+        &[
+            "Russian President Vladimir Putin spoke with U.S. President Joe Biden on 19 April 2021.",
+            "Putin said the decision was no threat to the United States.",
+            "Putin said the new sanctions were a mistake.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "051"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, _, _, c)| *s == 1 && c.starts_with("11")),
+        "{:?}",
+        facts(&ev)
+    );
+    // not negated: criticism
+    assert!(has(&ev, 2, "RUS", "USA", "111"), "{:?}", facts(&ev));
+}
