@@ -2014,7 +2014,8 @@ impl Coder {
                     date_why = format!("document date {doc}");
                 }
             }
-            if date.is_none() && !own_dates && governing.is_none() {
+            // (a sentence that names any time, 自2019年…以来的首次会面, speaks of another time)
+            if date.is_none() && dates.is_empty() && governing.is_none() {
                 // a meeting both of whose parties the sentence names (白宫国安顾问波顿正在莫斯科
                 // 访问, Kerry and Lavrov held a joint press conference), undated in a document, is
                 // the document's: measured on the development corpus, such meetings are the

@@ -118,7 +118,8 @@ pub const COLUMNS: &[Column] = &[
         Kind::String,
         true,
         "CASE WHEN e.cites IS NULL OR e.cites = '' THEN NULL ELSE (
-            SELECT group_concat(c.publisher || ', ' || c.title || COALESCE(', ' || c.date, '')
+            SELECT group_concat(replace(c.publisher, '|', '¦') || ', ' || replace(c.title, '|', '¦')
+                                || COALESCE(', ' || c.date, '')
                                 || COALESCE(', ' || c.url, ''), ' | '
                                 ORDER BY instr(';' || e.cites || ';', ';' || c.id || ';'))
             FROM main.citations c
