@@ -605,9 +605,11 @@ impl Pass<'_> {
         if i > at + 2 * MEMORY {
             return;
         }
-        let opens = words
-            .iter()
-            .any(|w| *w.kind == ContextKind::Agreement && w.span.0 <= OPENING);
+        // …after a reporting verb (他在声明中说："这项条约将…") the name is what was said, no opening
+        let said_before = |at: usize| first_speech(f, words).is_some_and(|r| r < at);
+        let opens = words.iter().any(|w| {
+            *w.kind == ContextKind::Agreement && w.span.0 <= OPENING && !said_before(w.span.0)
+        });
         let negated_or_modal = f.cues.iter().any(|c| c.negated);
         if !opens || negated_or_modal {
             return;

@@ -207,7 +207,15 @@ fn the_terms_of_a_reported_agreement_repeat_it() {
             "2010年4月8日，美国和俄罗斯签署新的裁军条约。",
             "按照该条约，两国将在七年内削减部署的核弹头。",
             "当天莫斯科天气晴朗。",
+            "他在声明中说：“该条约将结束冷战时代。”",
         ],
+    );
+    // after a reporting verb the agreement's name is what was said, not the opening of its terms
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence == 3 && e.event.explain.contains("states its terms")),
+        "{:?}",
+        facts(&ev)
     );
     assert!(has(&ev, 0, "USA", "RUS", "057"), "{:?}", facts(&ev));
     let restated = ev
