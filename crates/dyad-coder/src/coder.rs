@@ -1570,6 +1570,9 @@ impl Coder {
         // resolve dates left to right
         let mut dates: Vec<DateTok> = Vec::new();
         let mut base = ctx.base();
+        let question = folded
+            .trim_end_matches(|c: char| c.is_whitespace() || "”\"'’」』»)）".contains(c))
+            .ends_with(['?', '？']);
         // 将于下周三访问俄罗斯，周五会在莫斯科签署条约: a weekday after a date counted forward from
         // the document, in the same sentence, lies in that future too
         let mut forward_seen: Option<(Anchor, Unit, i32)> = None;
@@ -2227,9 +2230,16 @@ impl Coder {
             let stated = stated.filter(|_| !action.negated && !ahead);
             let subject_codes: HashSet<String> =
                 sources.iter().map(|p| p.actor.code.clone()).collect();
+            // a question asserts no act (do you see this as a sign he is going to breach the
+            // treaty?); what saying it does (a rhetorical reproach) is left to the context pass
+            let asked = question
+                && !m
+                    .speech_roots
+                    .iter()
+                    .any(|r| action.cameo.starts_with(r.as_str()));
             let (negated, hypothetical) = (
                 negated || action.negated,
-                hypothetical || action.hypothetical || ahead,
+                hypothetical || action.hypothetical || ahead || asked,
             );
             let Some(row) = self.dict.codes.get(&code) else {
                 continue;
@@ -2375,6 +2385,7 @@ impl Coder {
                 &report_date,
                 base,
                 ctx,
+                question.then_some(m.speech_roots.as_slice()),
             );
         }
         // carry the running date and the pair to the next sentence
@@ -2539,6 +2550,8 @@ impl Coder {
         report_date: &[bool],
         base: Option<EventDate>,
         ctx: &DateContext,
+        // in a question: the CAMEO roots of speech acts, which a question can still make
+        asked: Option<&[String]>,
     ) {
         for t in toks {
             match t {
@@ -2594,7 +2607,11 @@ impl Coder {
                 cameo: &action.cameo,
                 span,
                 negated: negated || action.negated,
-                hypothetical: hypothetical || action.hypothetical,
+                hypothetical: hypothetical
+                    || action.hypothetical
+                    || asked.is_some_and(|roots| {
+                        !roots.iter().any(|r| action.cameo.starts_with(r.as_str()))
+                    }),
                 modality,
                 stated,
                 coded,
