@@ -1802,6 +1802,9 @@ impl Coder {
                         break
                     }
                     Tok::Actor(p) if is_topic(p) => {}
+                    // agree that the missiles violate the INF Treaty: a treaty after a
+                    // symmetric cue with a subject is what it is about, not a party to it
+                    Tok::Actor(p) if sym_cue && !subj.is_empty() && self.is_treaty(p) => {}
                     Tok::Actor(p) => {
                         let role = match p.connector {
                             None => 1,
