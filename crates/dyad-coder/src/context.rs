@@ -1151,11 +1151,33 @@ impl Pass<'_> {
                     && roots.iter().any(|r| e.cameo.starts_with(r.as_str()))
             })
         };
+        // the party a cue of the other stance addresses (solidarity with the United Kingdom …
+        // violation by Russia): the statement is not about it
+        let stance_neg = kinds.iter().any(|c| c.starts_with("11"));
+        let addressed_other: Vec<&str> = f
+            .cues
+            .iter()
+            .filter(|c| {
+                if stance_neg {
+                    c.cameo.starts_with("05")
+                } else {
+                    c.cameo.starts_with("11")
+                }
+            })
+            .filter_map(|c| {
+                f.actors
+                    .iter()
+                    .filter(|m| m.span.0 >= c.span.1)
+                    .min_by_key(|m| m.span.0)
+                    .map(|m| m.code)
+            })
+            .collect();
         // a place (the situation in Georgia, 在乌克兰) is where, not whom, a statement is about
         let named: Vec<&str> = f
             .actors
             .iter()
             .filter(|m| m.connector != Some(GrammarKind::At))
+            .filter(|m| !addressed_other.contains(&m.code))
             .map(|m| m.code)
             .filter(|c| *c != source && self.parties.is_main(c))
             .collect();

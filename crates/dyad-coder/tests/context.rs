@@ -1119,3 +1119,23 @@ fn a_negated_word_of_criticism_reassures() {
     // not negated: criticism
     assert!(has(&ev, 2, "RUS", "USA", "111"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_statement_is_not_about_the_party_a_cue_of_the_other_stance_addresses() {
+    let ev = code(
+        Lang::En,
+        "2018-03-27",
+        &[
+            "On 26 March 2018 the United States expelled 60 Russian diplomats.",
+            "The moves \u{201c}demonstrate our solidarity with the United Kingdom\u{201d} and answer Russia's \u{201c}outrageous violation of the convention,\u{201d} State Department spokeswoman Heather Nauert said.",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, _, b, c)| *s == 1 && b == "GBR" && c.starts_with("11")),
+        "{:?}",
+        facts(&ev)
+    );
+}
