@@ -1,5 +1,6 @@
 // End-to-end test of the dashboard in headless Chromium: open it, see the charts drawn, open an
-// event's source, upload a document and see its events listed, switch to Chinese.
+// event's source, upload a document and see its events listed, switch to Chinese and see a
+// curated event's place in Chinese.
 // Needs a running `dyad serve`: BASE_URL (e.g. http://127.0.0.1:8080) and DYAD_TOKEN.
 // SCREENSHOT_DIR, when set, receives screenshots (desktop en/zh, phone en/zh).
 import { chromium } from "playwright-core";
@@ -126,6 +127,26 @@ try {
   if (shots) {
     await page.screenshot({ path: join(shots, "dashboard-zh.png"), fullPage: true });
   }
+
+  await step("a curated event's place is shown in Chinese in Chinese, in English in English", async () => {
+    // The 2018 Helsinki summit: places.tsv names Helsinki, Finland 芬兰赫尔辛基.
+    await page.selectOption("#filters [name=lang]", "");
+    await page.fill("#filters [name=from]", "2018-07");
+    await page.fill("#filters [name=to]", "2018-07");
+    await page.dispatchEvent("#filters [name=to]", "change");
+    const summit = page.locator("#timeline li", { hasText: "特朗普与普京在赫尔辛基举行首次正式双边峰会" }).first();
+    await summit.waitFor({ timeout: 10000 });
+    await summit.click();
+    await page.waitForSelector("#detail .place", { timeout: 10000 });
+    const zh = await page.textContent("#detail .place");
+    assert(zh === "地点: 芬兰赫尔辛基", `the place reads ${JSON.stringify(zh)}`);
+    await page.click("#lang-toggle");
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    const en = await page.textContent("#detail .place");
+    assert(en === "Place: Helsinki, Finland", `the place reads ${JSON.stringify(en)}`);
+    await page.click("#lang-toggle");
+    await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  });
 
   await step("the dashboard fits a phone screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });

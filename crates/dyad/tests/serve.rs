@@ -345,6 +345,56 @@ fn read_routes_answer_with_the_documented_shapes() {
 }
 
 #[test]
+fn curated_events_carry_the_chinese_name_of_their_place() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    // July 2018 holds the Helsinki summit (place `Helsinki, Finland`, 芬兰赫尔辛基 in
+    // data/chronology/places.tsv) and events that name no place (the calls).
+    let page = ok_json(
+        a,
+        "/api/events?dyad=USA-RUS&origin=curated&from=2018-07&to=2018-07&limit=1000",
+    );
+    let evs = page["events"].as_array().unwrap();
+    let summit = evs
+        .iter()
+        .find(|e| e["curated_id"] == "2018-07-16-helsinki-summit")
+        .unwrap_or_else(|| panic!("no Helsinki summit in {page}"));
+    assert_eq!(summit["place"], "Helsinki, Finland");
+    assert_eq!(summit["place_zh"], "芬兰赫尔辛基");
+    let moscow = evs
+        .iter()
+        .find(|e| e["curated_id"] == "2018-07-03-lavrov-meets-us-congress-delegation")
+        .unwrap_or_else(|| panic!("no Lavrov meeting in Moscow in {page}"));
+    assert_eq!(moscow["place_zh"], "俄罗斯莫斯科");
+    let call = evs
+        .iter()
+        .find(|e| e["curated_id"] == "2018-07-21-pompeo-lavrov-call")
+        .unwrap_or_else(|| panic!("no Pompeo–Lavrov call in {page}"));
+    assert!(call["place"].is_null());
+    assert_eq!(call.get("place_zh"), Some(&Value::Null));
+    // Every curated event with a place has its Chinese name (`dyad dict check` ensures a row).
+    for e in evs.iter().filter(|e| !e["place"].is_null()) {
+        let zh = e["place_zh"].as_str().unwrap_or_else(|| panic!("{e}"));
+        assert!(
+            zh.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)),
+            "{e}"
+        );
+    }
+
+    // The field is documented, like every field of an event.
+    let doc = ok_json(a, "/openapi.json");
+    let props = doc["components"]["schemas"]["Event"]["properties"]
+        .as_object()
+        .unwrap();
+    for key in summit.as_object().unwrap().keys() {
+        assert!(
+            props.contains_key(key),
+            "`{key}` is not in the Event schema"
+        );
+    }
+}
+
+#[test]
 fn bad_input_gets_the_documented_error_codes() {
     let s = serve(&[]);
     let a = &s.addr;
@@ -579,6 +629,10 @@ fn code_and_upload_store_and_list_events() {
     assert!(events
         .iter()
         .all(|e| e["origin"] == "coded" && e["lang"] == "zh"));
+    // Coded events name no place, so no Chinese one either; the field is there all the same.
+    assert!(events
+        .iter()
+        .all(|e| e["place"].is_null() && e.get("place_zh") == Some(&Value::Null)));
     let id = up["document"]["id"].as_str().unwrap().to_string();
 
     // The same content again writes nothing.

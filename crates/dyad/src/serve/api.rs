@@ -388,10 +388,10 @@ async fn documents(st: St, RawQuery(q): RawQuery) -> ApiResult {
 async fn document(st: St, Path(id): Path<String>, RawQuery(q): RawQuery) -> ApiResult {
     Params::parse(q.as_deref(), &[])?;
     let body = st
-        .read(move |_, store| {
+        .read(move |st, store| {
             let doc = store.document(&id)?;
             let sentences = store.sentences(&doc.id)?;
-            let evs = events::of_document(store.connection(), &doc.id)?;
+            let evs = events::of_document(store.connection(), &doc.id, &st.places)?;
             Ok(json!({ "document": doc, "sentences": sentences, "events": evs }))
         })
         .await?;
@@ -506,7 +506,7 @@ async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 st.check_dyad(store, d)?;
             }
             let lookups = st.lookups(store)?;
-            let page = events::list(store.connection(), &query, &lookups.citations)?;
+            let page = events::list(store.connection(), &query, &lookups.citations, &st.places)?;
             let body = serde_json::to_vec(&page)
                 .map_err(|e| ApiError::internal(format!("encoding the response: {e}")))?;
             Ok(axum::body::Bytes::from(body))
@@ -646,8 +646,7 @@ async fn summits_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 origins: vec![Origin::Curated],
                 ..Default::default()
             })?;
-            let places = crate::builtin::places().map_err(ApiError::internal)?;
-            summits::build(&events, by, multilateral, &dyad, &places)
+            summits::build(&events, by, multilateral, &dyad, &st.places)
                 .map_err(|e| ApiError::bad_request(e.to_string()))
         })
         .await?;
@@ -886,11 +885,12 @@ async fn upload(st: St, req: Request) -> ApiResult {
             Ok((doc, warnings))
         })
         .await?;
+    let shared = Arc::clone(&st);
     let (status, body) = st
         .write(move |store| {
             let status = store.ingest_document(&doc)?;
             let row = store.document(&doc.id)?;
-            let evs = events::of_document(store.connection(), &doc.id)?;
+            let evs = events::of_document(store.connection(), &doc.id, &shared.places)?;
             let status = match status {
                 IngestStatus::New => "new",
                 IngestStatus::Unchanged => "unchanged",

@@ -6,7 +6,7 @@
 //! index (source, target, day_start, rowid), at most `offset + limit + 1` rows of each, and the
 //! two ordered runs are merged; a cursor (`after`) makes deep pages as cheap as the first.
 
-use dyad_model::Origin;
+use dyad_model::{Origin, PlaceTable};
 use dyad_store::{event_row, CitationRow, EventRow, EVENT_COLUMNS};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
@@ -38,14 +38,17 @@ pub struct Query {
 }
 
 /// One listed event: the store's `EventRow` (the fields of `dyad events --format json`), plus the
-/// language of the sentence it was coded from. The OpenAPI document's `Event` schema is the
-/// contract; the API tests check responses against it.
+/// language of the sentence it was coded from and the Chinese name of its place. The OpenAPI
+/// document's `Event` schema is the contract; the API tests check responses against it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiEvent {
     #[serde(flatten)]
     pub event: EventRow,
     /// Language of the sentence it was coded from (coded events only).
     pub lang: Option<String>,
+    /// The Chinese name of `place` from the chronology's table of places (what the Chinese
+    /// report prints); none when the event names no place or the table has no row for it.
+    pub place_zh: Option<String>,
     #[serde(skip)]
     pub day_start: i64,
 }
@@ -130,11 +133,13 @@ fn conditions(q: &Query) -> (String, Vec<Value>) {
 }
 
 /// Lists one page of events, oldest first (by first day covered, then id). Citations of
-/// curated events come from `citations` (all of them, by id).
+/// curated events come from `citations` (all of them, by id), the Chinese names of places from
+/// `places`.
 pub fn list(
     conn: &Connection,
     q: &Query,
     citations: &HashMap<String, CitationRow>,
+    places: &PlaceTable,
 ) -> rusqlite::Result<Page> {
     let (cond, cond_args) = conditions(q);
     let want = q.offset + q.limit + 1;
@@ -186,6 +191,12 @@ pub fn list(
                     .filter_map(|id| citations.get(id).cloned())
                     .collect();
             }
+            e.place_zh = e
+                .event
+                .place
+                .as_deref()
+                .and_then(|p| places.zh(p))
+                .map(str::to_string);
             e
         })
         .collect();
@@ -203,7 +214,11 @@ pub fn list(
 }
 
 /// Every event of one document (all flags), in the order of its sentences.
-pub fn of_document(conn: &Connection, doc_id: &str) -> rusqlite::Result<Vec<ApiEvent>> {
+pub fn of_document(
+    conn: &Connection,
+    doc_id: &str,
+    places: &PlaceTable,
+) -> rusqlite::Result<Vec<ApiEvent>> {
     let page = list(
         conn,
         &Query {
@@ -214,6 +229,7 @@ pub fn of_document(conn: &Connection, doc_id: &str) -> rusqlite::Result<Vec<ApiE
             ..Default::default()
         },
         &HashMap::new(), // coded events cite no sources
+        places,
     )?;
     let mut events = page.events;
     events.sort_by_key(|e| (e.event.sentence_id, e.event.id));
@@ -298,6 +314,7 @@ fn map_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(ApiEvent, Option<String>)
         ApiEvent {
             event,
             lang: r.get(36)?,
+            place_zh: None, // `list` looks it up
             day_start: r.get(37)?,
         },
         cites,

@@ -25,7 +25,7 @@ mod work;
 use crate::{builtin, coding, measure};
 use anyhow::{bail, Context, Result};
 use dyad_coder::Coder;
-use dyad_model::Origin;
+use dyad_model::{Origin, PlaceTable};
 use dyad_store::Store;
 use errors::{ApiError, Code};
 use std::collections::HashMap;
@@ -85,6 +85,8 @@ pub struct State {
     work: work::Work,
     writer: Mutex<Store>,
     coder: Coder,
+    /// The Chinese names of the chronology's places, for `place_zh` and the summits.
+    places: PlaceTable,
     watch: Mutex<Watch>,
     analyses: Memo<AnalysisKey, Arc<measure::Analysis>>,
     dyads: Mutex<Option<(u64, Arc<Vec<events::DyadCount>>)>>,
@@ -183,6 +185,7 @@ impl State {
                 .context("starting the coding threads")?,
             writer: Mutex::new(writer),
             coder: coding::builtin_coder()?,
+            places: builtin::places()?,
             watch: Mutex::new(Watch {
                 store: watcher,
                 data_version,

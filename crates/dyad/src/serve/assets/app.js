@@ -231,6 +231,11 @@ function describe(e) {
   return e.sentence || e.description_en || `${e.source}→${e.target} ${e.cameo}`;
 }
 
+// The place in the page's language: its Chinese name (`place_zh`) in Chinese when the API has one.
+function placeName(e) {
+  return (state.lang === "zh" && e.place_zh) || e.place || "";
+}
+
 function renderTimeline() {
   const ol = $("#timeline");
   ol.innerHTML = state.events.map((e, i) => `
@@ -277,7 +282,7 @@ async function showDetail(e) {
   }
   if (e.origin === "curated") {
     const desc = state.lang === "zh" ? (e.description_zh || e.description_en) : (e.description_en || e.description_zh);
-    box.innerHTML = head + `<p>${esc(desc)}</p>` + (e.place ? `<p class="note">${esc(t("place"))}: ${esc(e.place)}</p>` : "") +
+    box.innerHTML = head + `<p>${esc(desc)}</p>` + (e.place ? `<p class="note place">${esc(t("place"))}: ${esc(placeName(e))}</p>` : "") +
       `<p class="note">${esc(t("citations"))}:</p>` + (e.citation || []).map((c) =>
         `<p class="cite">${esc(c.publisher)}${c.date ? ", " + esc(c.date) : ""}: ${c.url && /^https?:\/\//.test(c.url) ? `<a href="${esc(c.url)}" rel="noopener noreferrer" target="_blank">${esc(c.title)}</a>` : esc(c.title)}</p>`).join("");
     return;
