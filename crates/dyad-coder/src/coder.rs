@@ -1805,6 +1805,9 @@ impl Coder {
                     // agree that the missiles violate the INF Treaty: a treaty after a
                     // symmetric cue with a subject is what it is about, not a party to it
                     Tok::Actor(p) if sym_cue && !subj.is_empty() && self.is_treaty(p) => {}
+                    // 美国的新制裁遭到俄罗斯谴责: a passive marker after the cue opens another
+                    // verb's agent
+                    Tok::Actor(p) if p.connector == Some(GrammarKind::PassiveBefore) => break,
                     Tok::Actor(p) => {
                         let role = match p.connector {
                             None => 1,
@@ -2060,6 +2063,16 @@ impl Coder {
                 let mut t = resolve(&subj);
                 t.extend(resolve(&tgt));
                 t.extend(resolve(&obj));
+                // 美国宣布新制裁，遭到俄罗斯谴责: with no patient of its own, the passive's
+                // patient is the subject the sentence goes on with
+                // (a passive marker before its agent: 遭到, 被; not "activities by Russia")
+                if t.is_empty()
+                    && agent
+                        .iter()
+                        .all(|p| p.connector == Some(GrammarKind::PassiveBefore))
+                {
+                    t = resolve(&prev_sources);
+                }
                 (resolve(&agent), t, Vec::new())
             } else {
                 let s = resolve(&subj);

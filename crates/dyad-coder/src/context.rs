@@ -1024,6 +1024,15 @@ impl Pass<'_> {
         if reports_act {
             return;
         }
+        // a speech verb the sentence coder read as an act (美国的决定受到俄罗斯批评: RUS → USA)
+        // is that act, with its own speaker and addressee
+        if speech_words.iter().any(|w| {
+            f.cues
+                .iter()
+                .any(|c| c.coded && c.span.0 < w.span.1 && w.span.0 < c.span.1)
+        }) {
+            return;
+        }
         // the statement's kinds, from its stance and speech words
         // a speech verb (condemned, 呼吁, призвал) is the statement's kind; after a reporting verb
         // the stance words of what was said decide it
