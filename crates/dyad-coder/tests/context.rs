@@ -9,12 +9,18 @@ fn coder() -> Coder {
 }
 
 fn code(lang: Lang, published: &str, sentences: &[&str]) -> Vec<DocEvent> {
+    let pairs: Vec<(&str, u32)> = sentences.iter().map(|t| (*t, 1)).collect();
+    code_paragraphs(lang, published, &pairs)
+}
+
+/// Codes `(sentence, paragraph)` pairs as one document.
+fn code_paragraphs(lang: Lang, published: &str, sentences: &[(&str, u32)]) -> Vec<DocEvent> {
     let doc: Vec<DocSentence> = sentences
         .iter()
-        .map(|t| DocSentence {
+        .map(|&(text, paragraph)| DocSentence {
             lang,
-            text: t,
-            paragraph: 1,
+            text,
+            paragraph,
             note: false,
         })
         .collect();
@@ -1006,17 +1012,8 @@ fn the_sentence_right_after_a_report_in_its_paragraph_goes_on_reporting() {
             "普京在记者会上说，会谈是建设性的。",
             "美国的制裁政策是错误的。",
         ];
-        let doc: Vec<DocSentence> = texts
-            .iter()
-            .zip(paragraphs)
-            .map(|(t, paragraph)| DocSentence {
-                lang: Lang::Zh,
-                text: t,
-                paragraph,
-                note: false,
-            })
-            .collect();
-        coder().code_document(Some("2021-06-17".parse().unwrap()), &doc)
+        let pairs: Vec<(&str, u32)> = texts.into_iter().zip(paragraphs).collect();
+        code_paragraphs(Lang::Zh, "2021-06-17", &pairs)
     };
     let same = doc([1, 2, 2]);
     assert!(has(&same, 2, "RUS", "USA", "111"), "{:?}", facts(&same));
@@ -1065,17 +1062,8 @@ fn an_undated_meeting_of_named_parties_far_from_the_last_date_is_the_documents()
         "白宫国家安全事务助理博尔顿正在莫斯科访问。",
         "美俄关系持续紧张。",
     ];
-    let doc: Vec<DocSentence> = texts
-        .iter()
-        .zip([1, 1, 2, 3, 4])
-        .map(|(t, paragraph)| DocSentence {
-            lang: Lang::Zh,
-            text: t,
-            paragraph,
-            note: false,
-        })
-        .collect();
-    let ev = coder().code_document(Some("2018-10-22".parse().unwrap()), &doc);
+    let pairs: Vec<(&str, u32)> = texts.into_iter().zip([1, 1, 2, 3, 4]).collect();
+    let ev = code_paragraphs(Lang::Zh, "2018-10-22", &pairs);
     let visit = ev
         .iter()
         .find(|e| e.sentence == 3 && e.event.cameo.starts_with("04"))
