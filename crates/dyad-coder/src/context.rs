@@ -1295,7 +1295,7 @@ impl Pass<'_> {
     #[allow(clippy::too_many_arguments)]
     fn acts(
         &mut self,
-        _i: usize,
+        i: usize,
         events: &[CodedEvent],
         f: &SentenceFacts<'_>,
         words: &[Word],
@@ -1401,6 +1401,48 @@ impl Pass<'_> {
                                 (date, date_why),
                             );
                         }
+                    }
+                    continue;
+                }
+            }
+            // 此举引起俄方强烈不满, drew protests from Moscow: displeasure or protest (11x, 12x, 14x)
+            // with a cause verb before it is the reaction of the party the verb names, about the
+            // document's other side
+            let reaction = ["11", "12", "14"].iter().any(|r| cue.cameo.starts_with(r));
+            if let (true, false, Some(cause)) = (
+                reaction,
+                cue.negated || cue.hypothetical,
+                words
+                    .iter()
+                    .filter(|w| *w.kind == ContextKind::Cause && w.span.1 <= cue.span.0)
+                    .max_by_key(|w| w.span.1),
+            ) {
+                let clause = |a: usize, b: usize| {
+                    self.texts[i]
+                        .chars()
+                        .skip(a)
+                        .take(b.saturating_sub(a))
+                        .all(|c| !matches!(c, ',' | '，' | ';' | '；' | '.' | '。'))
+                };
+                let reactor = f
+                    .actors
+                    .iter()
+                    .filter(|m| m.span.0 >= cause.span.1 && clause(cause.span.1, m.span.0))
+                    .min_by_key(|m| m.span.0)
+                    .filter(|m| {
+                        m.span.0 <= cue.span.1 + OPENING && clause(cause.span.1, cue.span.0)
+                    });
+                if let Some(m) = reactor {
+                    if let Some(t) = self.parties.others(m.code).first().copied() {
+                        self.push_act(
+                            events,
+                            out,
+                            cue,
+                            (m.code, "named after a verb of causing"),
+                            (t, "the document's other party"),
+                            "the reaction a cause verb names",
+                            (date, date_why),
+                        );
                     }
                     continue;
                 }

@@ -281,6 +281,10 @@ pub enum ContextKind {
     /// A word of hope (希望, hope, надеется): followed at once by a party (希望美国放弃…, hopes
     /// that Russia will…) it appeals to that party (100); else it is optimism (051).
     Appeal,
+    /// A verb that makes a party react (引起, 招致, drew, вызвал): a word of displeasure or protest
+    /// right after the party it names (引起俄方强烈不满, drew protests from Moscow) is that
+    /// party's, about the document's other side (`value` `-`).
+    Cause,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -827,12 +831,13 @@ impl Dictionaries {
                 ("commentator", _) => ContextKind::Commentator,
                 ("reason", _) => ContextKind::Reason,
                 ("appeal", _) => ContextKind::Appeal,
+                ("cause", _) => ContextKind::Cause,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause)"
                     ),
                     ))
                 }

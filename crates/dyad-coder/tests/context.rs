@@ -1127,3 +1127,25 @@ fn a_statement_is_not_about_the_party_a_cue_of_the_other_stance_addresses() {
         facts(&ev)
     );
 }
+
+#[test]
+fn displeasure_a_cause_verb_names_is_the_reaction_of_its_party() {
+    let ev = code(
+        Lang::Zh,
+        "2016-12-30",
+        &[
+            "2016年12月29日，美国宣布驱逐35名俄罗斯外交官。",
+            "此举招致俄罗斯方面的强烈不满。",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2016-12-30",
+        &[
+            "On 29 December 2016 the United States expelled 35 Russian diplomats.",
+            "The move drew sharp criticism from Moscow.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "111"), "{:?}", facts(&ev));
+}
