@@ -981,19 +981,21 @@ impl Pass<'_> {
             }
             _ => false,
         };
+        // the speaker as remembered: the name the explanation quotes (`…`), else the code
+        let remembered = |assumed: bool| Remembered {
+            code: source.clone(),
+            at: i,
+            name: Name::Text(
+                source_why
+                    .split('`')
+                    .nth(1)
+                    .unwrap_or(source.as_str())
+                    .to_string(),
+            ),
+            assumed,
+        };
         if verb_why == "speaker line" {
-            self.voice = Some(Remembered {
-                code: source.clone(),
-                at: i,
-                name: Name::Text(
-                    source_why
-                        .split('`')
-                        .nth(1)
-                        .unwrap_or(source.as_str())
-                        .to_string(),
-                ),
-                assumed: false,
-            });
+            self.voice = Some(remembered(false));
         }
         // a report of an act the sentence coder read (奥巴马称美国扩大制裁) is that act, not a
         // statement about it
@@ -1008,18 +1010,7 @@ impl Pass<'_> {
         });
         // the document's own judgement names no new speaker
         if verb_why != "the document judges in its own voice" {
-            self.speaker = Some(Remembered {
-                code: source.clone(),
-                at: i,
-                name: Name::Text(
-                    source_why
-                        .split('`')
-                        .nth(1)
-                        .unwrap_or(source.as_str())
-                        .to_string(),
-                ),
-                assumed,
-            });
+            self.speaker = Some(remembered(assumed));
         }
         if reports_act {
             return;
