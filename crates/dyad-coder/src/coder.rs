@@ -116,6 +116,9 @@ pub struct CueFact<'c> {
     pub stated: Option<Stated>,
     /// Whether the coder made at least one event of it.
     pub coded: bool,
+    /// Whether its subject undergoes it (an agentless passive: were detained, 获释): the
+    /// context pass gives it no subject as its source.
+    pub passive: bool,
 }
 
 impl SentenceFacts<'_> {
@@ -261,6 +264,8 @@ struct LangMatcher {
     /// Nouns after which a verb cue names a topic (会晤情况).
     topics: PrefixList,
     glue: Vec<String>,
+    /// Numerals and measure words of a count (grammar kind `count`), longest first.
+    counts: Vec<String>,
     /// Relative connectives that carry the running date across a paragraph (随后, then).
     continues: PrefixList,
     /// Words that lead a date (in, since, mid): after one a month name that is also a modal
@@ -492,7 +497,7 @@ impl Coder {
             use GrammarKind::*;
             if matches!(
                 g.kind,
-                With | To | And | PassiveBefore | PassiveAfter | At | Break | Report
+                With | To | And | PassiveBefore | PassiveAfter | PassiveAux | At | Break | Report
             ) {
                 add(&g.cue, Entry::Gram(i), false);
             }
@@ -570,6 +575,12 @@ impl Coder {
             light,
             topics,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
+            counts: {
+                let mut c: Vec<String> =
+                    gram(GrammarKind::Count).map(|g| g.to_lowercase()).collect();
+                c.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                c
+            },
             continues,
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
             date_lead,
@@ -1015,6 +1026,30 @@ impl Coder {
         g.is_empty() || m.glue.iter().any(|x| x == g)
     }
 
+    /// Whether a gap is a count (digits, numerals, measure words: 5名, 两位, three, 10 more).
+    fn gap_is_count(m: &LangMatcher, gap: &str) -> bool {
+        let mut g = gap.trim();
+        if g.is_empty() {
+            return false;
+        }
+        while !g.is_empty() {
+            let digits = g.len() - g.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits > 0 {
+                g = g[digits..].trim_start();
+                continue;
+            }
+            let Some(w) = m.counts.iter().find(|w| {
+                g.starts_with(w.as_str())
+                    && (m.analyzer.is_cjk()
+                        || !g[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+            }) else {
+                return false;
+            };
+            g = g[w.len()..].trim_start();
+        }
+        true
+    }
+
     /// Turns hits into tokens: actor phrases, verb cues, function words, modality cues, dates.
     fn tokens(&self, m: &LangMatcher, folded: &str, chars: &CharIdx, items: Vec<Item>) -> Vec<Tok> {
         let mut toks: Vec<Tok> = Vec::new();
@@ -1268,8 +1303,10 @@ impl Coder {
                 // 对多名俄罗斯官员, on several Russian officials: a few words may stand between
                 let short = gap.chars().count() <= if m.analyzer.is_cjk() { 4 } else { 16 };
                 let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
+                // 3名美国公民、5名德国公民: a count between a list word and the next actor
+                let counted = *kind == GrammarKind::And && Self::gap_is_count(m, gap);
                 if p.start >= g.end
-                    && (Self::gap_is_glue(m, gap) || (short && loose))
+                    && (Self::gap_is_glue(m, gap) || (short && loose) || counted)
                     && !matches!(kind, GrammarKind::Break | GrammarKind::Report)
                 {
                     p.connector = Some(*kind);
@@ -1282,8 +1319,36 @@ impl Coder {
         toks
     }
 
-    /// Whether a phrase names only states or places (no person, no office, no group): such a
-    /// phrase joined to a location is another location.
+    /// Whether the cue at `toks[k]` is a passive with no agent of its own: a passive auxiliary
+    /// (was, were, been) or a passive marker (被, 受到) right before it, at most one adverb
+    /// between (were unjustly imprisoned); not a progressive (is sanctioning).
+    fn agentless_passive(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        k: usize,
+        cue: &Item,
+    ) -> bool {
+        let Some(Tok::Gram(GrammarKind::PassiveAux | GrammarKind::PassiveBefore, g)) =
+            k.checked_sub(1).map(|j| &toks[j])
+        else {
+            return false;
+        };
+        let gap = folded.get(g.end..cue.start).unwrap_or("").trim();
+        if m.analyzer.is_cjk() {
+            return gap.is_empty();
+        }
+        let verb = folded.get(cue.start..cue.span_end).unwrap_or("");
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        !verb.ends_with("ing")
+            && match words.as_slice() {
+                [] => true,
+                [w] => w.ends_with("ly"),
+                _ => false,
+            }
+    }
+
     /// Whether a phrase names only a treaty (《中导条约》, New START: a group metonym without a
     /// role), not a party.
     fn is_treaty(&self, p: &Phrase) -> bool {
@@ -1295,6 +1360,8 @@ impl Coder {
         })
     }
 
+    /// Whether a phrase names only states or places (no person, no office, no group): such a
+    /// phrase joined to a location is another location.
     fn is_place(&self, p: &Phrase) -> bool {
         p.members.iter().all(|&a| {
             let e = &self.dict.actors[a];
@@ -1570,6 +1637,8 @@ impl Coder {
         // resolve dates left to right
         let mut dates: Vec<DateTok> = Vec::new();
         let mut base = ctx.base();
+        // whether `base` was named in this sentence (else it is carried from an earlier one)
+        let mut base_here = false;
         let question = folded
             .trim_end_matches(|c: char| c.is_whitespace() || "”\"'’」』»)）".contains(c))
             .ends_with(['?', '？']);
@@ -1590,12 +1659,22 @@ impl Coder {
                     }
                     _ => {}
                 }
-                d.date = dates::resolve(&d.raw, base, ctx.document);
+                // a month without a year in a later sentence than a bare year (惠兰2018年被捕。……
+                // 2月17日被捕) is not of that aside's year: the document's year dates it
+                let carried_year = !base_here
+                    && d.raw.year.is_none()
+                    && d.raw.month.is_some()
+                    && d.raw.relative.is_none()
+                    && base.is_some_and(|b| b.m().is_none())
+                    && ctx.document.is_some();
+                let b = if carried_year { ctx.document } else { base };
+                d.date = dates::resolve(&d.raw, b, ctx.document);
                 if d.date.is_none() && !d.since && base.is_none() && ctx.document.is_none() {
                     d.date = self.year_from_offices(toks, &d.raw);
                 }
                 if let (Some(dd), false) = (d.date, d.since) {
                     base = Some(dd);
+                    base_here = true;
                 }
                 dates.push(d);
             }
@@ -1627,6 +1706,8 @@ impl Coder {
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
         let mut consumed: HashSet<usize> = HashSet::new();
+        // cues read as agentless passives (their subject the patient)
+        let mut passive_cues: HashSet<usize> = HashSet::new();
         // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
         // 合作), not a cue inside the gap of an earlier one (以更严厉的制裁)
         let mut action_idx: Vec<usize> = Vec::new();
@@ -2057,7 +2138,28 @@ impl Coder {
                     })
                     .collect()
             };
-            let passive = !agent.is_empty();
+            // Americans were imprisoned in Russia, 外交官被驱逐, 受到制裁: an auxiliary (or a
+            // passive marker) right before the cue, with no agent named, makes its subject the
+            // patient; the agent is unknown, but for a detention or a release the state where
+            // it happened
+            let mut agentless = agent.is_empty()
+                && (action.passive || self.agentless_passive(m, folded, toks, k, cue));
+            // the agent an agentless detention or release has: the state where it happened;
+            // without one the verb is read as active, as before
+            let place_agent: Vec<Party> = if agentless
+                && (action.cameo.starts_with("17") || action.cameo.starts_with("08"))
+            {
+                resolve(&loc)
+            } else {
+                Vec::new()
+            };
+            if agentless && !action.passive && place_agent.is_empty() {
+                agentless = false;
+            }
+            if agentless {
+                passive_cues.insert(k);
+            }
+            let passive = !agent.is_empty() || agentless;
             let (sources, targets, participants): (Vec<Party>, Vec<Party>, Vec<Party>) = if passive
             {
                 let mut t = resolve(&subj);
@@ -2073,7 +2175,15 @@ impl Coder {
                 {
                     t = resolve(&prev_sources);
                 }
-                (resolve(&agent), t, Vec::new())
+                let a = if agentless {
+                    place_agent
+                        .into_iter()
+                        .filter(|l| !t.iter().any(|p| p.actor.code == l.actor.code))
+                        .collect()
+                } else {
+                    resolve(&agent)
+                };
+                (a, t, Vec::new())
             } else {
                 let s = resolve(&subj);
                 let mut t = resolve(&tgt);
@@ -2222,7 +2332,10 @@ impl Coder {
             }
             last_cue_events = events.len();
             consumed.extend(obj.iter().chain(partner.iter()).map(|p| p.start));
-            prev_sources = if passive {
+            prev_sources = if agentless {
+                // 被关押在俄罗斯的美国公民获释: the patients go on as the next verb's subject
+                subj.clone()
+            } else if passive {
                 agent.clone()
             } else if sym {
                 subj.iter()
@@ -2391,11 +2504,20 @@ impl Coder {
             });
         }
         if let Some(f) = facts {
+            let passives: Vec<bool> = action_idx
+                .iter()
+                .map(|&k| {
+                    passive_cues.contains(&k)
+                        || matches!(&toks[k], Tok::Action(c)
+                            if matches!(c.entry, Entry::Action(ai) if self.dict.actions[ai].passive))
+                })
+                .collect();
             self.fill_facts(
                 f,
                 toks,
                 chars,
                 &action_idx,
+                &passives,
                 &events,
                 &dates,
                 &report_date,
@@ -2561,6 +2683,8 @@ impl Coder {
         toks: &[Tok],
         chars: &CharIdx,
         action_idx: &[usize],
+        // whether each cue of `action_idx` is an agentless passive
+        passives: &[bool],
         events: &[CodedEvent],
         dates: &[DateTok],
         report_date: &[bool],
@@ -2599,7 +2723,7 @@ impl Coder {
                 _ => {}
             }
         }
-        for &k in action_idx {
+        for (&k, &passive) in action_idx.iter().zip(passives) {
             let Tok::Action(cue) = &toks[k] else { continue };
             let Entry::Action(ai) = cue.entry else {
                 continue;
@@ -2631,6 +2755,7 @@ impl Coder {
                 modality,
                 stated,
                 coded,
+                passive,
             });
         }
         for (d, &r) in dates.iter().zip(report_date) {

@@ -1477,6 +1477,13 @@ impl Pass<'_> {
                     None => continue,
                 },
             };
+            // 格林纳从俄罗斯监狱获释: the subject of a passive undergoes the act
+            let (source, source_why, target, target_why) = if cue.passive {
+                let why = format!("{source_why}, undergoing the act (passive)");
+                (target, target_why, source, why)
+            } else {
+                (source, source_why, target, target_why)
+            };
             self.push_act(
                 events,
                 out,

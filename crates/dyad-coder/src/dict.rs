@@ -83,6 +83,9 @@ pub struct ActionEntry {
     /// A nominal cue (合作, 谈判, 制裁): an act only after a light verb (进行谈判), next to a
     /// with-phrase (与俄合作) or before its object (制裁俄罗斯); else it names a topic.
     pub noun: bool,
+    /// A verb whose subject undergoes the act (获释 was released, 被捕 was arrested): read as an
+    /// agentless passive (its agent after a passive-after marker, or the place where it happened).
+    pub passive: bool,
     pub origin: String,
 }
 
@@ -133,6 +136,9 @@ pub enum GrammarKind {
     PassiveBefore,
     /// Passive agent marker after the verb (by, со стороны): `T was V-ed by S`.
     PassiveAfter,
+    /// A passive auxiliary right before a verb cue (was, were, been): `T was V-ed` with no
+    /// agent of its own (a `passive-before` marker right before its cue, 被捕, 受到制裁, is one too).
+    PassiveAux,
     /// Location: 在 于, in at, в.
     At,
     /// Clause break: ， ； , ;
@@ -143,6 +149,9 @@ pub enum GrammarKind {
     BoundBefore,
     /// Words that may be skipped inside an actor phrase (the, 's, ·).
     Glue,
+    /// Numerals and measure words of a count (5名, 两位, two, several): a count may stand
+    /// between a list word and the next actor of the list (3名美国公民、5名德国公民).
+    Count,
     /// `script cjk|alphabetic`: which analyzer the language uses.
     Script,
     /// Allowed inflectional endings after actor names (ru: а у ом е ы).
@@ -607,7 +616,8 @@ impl Dictionaries {
                     ))
                 }
             };
-            let (mut negated, mut hypothetical, mut noun) = (false, false, false);
+            let (mut negated, mut hypothetical, mut noun, mut passive) =
+                (false, false, false, false);
             for fl in f[3]
                 .split(',')
                 .map(str::trim)
@@ -617,11 +627,12 @@ impl Dictionaries {
                     "negated" => negated = true,
                     "hypothetical" => hypothetical = true,
                     "noun" => noun = true,
+                    "passive" => passive = true,
                     x => {
                         return Err(rec_err(
                             file,
                             r.line,
-                            format!("flag `{x}` is not negated, hypothetical or noun"),
+                            format!("flag `{x}` is not negated, hypothetical, noun or passive"),
                         ))
                     }
                 }
@@ -654,6 +665,7 @@ impl Dictionaries {
                 negated,
                 hypothetical,
                 noun,
+                passive,
                 origin: format!("{file}:{}", r.line),
             });
         }
@@ -713,11 +725,13 @@ impl Dictionaries {
                 "and" => GrammarKind::And,
                 "passive-before" => GrammarKind::PassiveBefore,
                 "passive-after" => GrammarKind::PassiveAfter,
+                "passive-aux" => GrammarKind::PassiveAux,
                 "at" => GrammarKind::At,
                 "break" => GrammarKind::Break,
                 "bound" => GrammarKind::Bound,
                 "bound-before" => GrammarKind::BoundBefore,
                 "glue" => GrammarKind::Glue,
+                "count" => GrammarKind::Count,
                 "script" => GrammarKind::Script,
                 "ending" => GrammarKind::Ending,
                 "compound" => GrammarKind::Compound,

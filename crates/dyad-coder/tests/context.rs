@@ -1149,3 +1149,67 @@ fn displeasure_a_cause_verb_names_is_the_reaction_of_its_party() {
     );
     assert!(has(&ev, 1, "RUS", "USA", "111"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_month_after_an_aside_about_a_year_is_of_the_documents_year() {
+    // an aside names a bare year; the next sentence's month and day are the story's year
+    let ev = code(
+        Lang::Zh,
+        "2023-11-20",
+        &[
+            "该记者2019年曾在俄罗斯受审。",
+            "10月5日，俄罗斯驱逐了两名美国外交官。",
+        ],
+    );
+    let expel = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("16"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(expel.event.date.to_string(), "2023-10-05");
+    // within one sentence the year still lends itself to the month after it
+    let ev = code(
+        Lang::Zh,
+        "2023-11-20",
+        &["2019年，俄罗斯先是在3月驱逐了两名美国外交官。"],
+    );
+    let expel = ev
+        .iter()
+        .find(|e| e.sentence == 0 && e.event.cameo.starts_with("16"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(expel.event.date.to_string(), "2019-03");
+}
+
+#[test]
+fn a_passive_without_an_agent_makes_its_subject_the_patient() {
+    // the subject of an agentless passive undergoes the act; a detention's agent is where
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &["Two American journalists were detained in Russia on Friday."],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "173"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "USA", "RUS", "173"), "{:?}", facts(&ev));
+    // with no place and no agent nobody is known to have acted
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &["Three Russian diplomats were expelled."],
+    );
+    assert!(facts(&ev).is_empty(), "{:?}", facts(&ev));
+    // a progressive is no passive
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &["The United States is sanctioning Russia again."],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
+    // a verb whose subject undergoes it (获释) with a list of nationals and a count before each
+    let ev = code(
+        Lang::Zh,
+        "2024-03-02",
+        &["包括两名美国公民、3名德国公民在内的10名被关押在俄罗斯的人员获释。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "084"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "RUS", "DEU", "084"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "USA", "DEU", "084"), "{:?}", facts(&ev));
+}
