@@ -337,8 +337,9 @@ pub fn shortfall_json(s: &Shortfall) -> serde_json::Value {
     })
 }
 
-/// `dyad forecast --format json` (and the API's `/api/forecast`): the forecast, or, below the
-/// forecast's minimum of data, no points and `not_computed` saying why.
+/// `dyad forecast --format json` (and the API's `/api/forecast`): the forecast of the level and
+/// of the monthly event flow (`flow`), or, below the forecast's minimum of data, no points and
+/// `not_computed` saying why.
 pub fn forecast_json(a: &measure::Analysis, horizon: usize) -> serde_json::Value {
     match (a.forecast(horizon), a.flow_forecast(horizon)) {
         (Ok(f), Ok(flow)) => {
