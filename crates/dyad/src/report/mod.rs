@@ -760,10 +760,32 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
                 )
                 .to_string(),
         };
+        let flow = match (c.inp.flow_forecast, c.inp.flow_backtest, c.inp.skill) {
+            (Some(f), Some(b), None) => match (f.events.first(), f.goldstein_sum.first()) {
+                (Some(e), Some(g)) => match lang {
+                    Lang::En => format!(
+                        " The event flow: about {} events a month expected, net Goldstein {} (skill against persistence 1–6 months ahead {} and {}).",
+                        num(e.value, 1),
+                        signed(g.value, 1),
+                        skill_pct(b.events.skill_1_6),
+                        skill_pct(b.goldstein_sum.skill_1_6)
+                    ),
+                    Lang::Zh => format!(
+                        "事件流：预计每月约{}个事件，戈德斯坦净值{}（1–6个月预测相对持续预测的技能分别为{}和{}）。",
+                        num(e.value, 1),
+                        signed(g.value, 1),
+                        skill_pct(b.events.skill_1_6),
+                        skill_pct(b.goldstein_sum.skill_1_6)
+                    ),
+                },
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
         match lang {
             Lang::En => w!(
                 out,
-                r##"<li><a href="#forecast">Forecast</a> for {}: {} ({}), 80% interval {} to {}.{skill}</li>"##,
+                r##"<li><a href="#forecast">Forecast</a> for {}: {} ({}), 80% interval {} to {}.{skill}{flow}</li>"##,
                 p.period,
                 num(p.level, 2),
                 Band::of(p.level).en(),
@@ -772,7 +794,7 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
             ),
             Lang::Zh => w!(
                 out,
-                r##"<li><a href="#forecast">预测</a>{}：{}（{}），80%区间为{}至{}。{skill}</li>"##,
+                r##"<li><a href="#forecast">预测</a>{}：{}（{}），80%区间为{}至{}。{skill}{flow}</li>"##,
                 lang.month(p.period),
                 num(p.level, 2),
                 Band::of(p.level).zh(),
