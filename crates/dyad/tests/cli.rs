@@ -1279,6 +1279,30 @@ fn report_writes_one_offline_html_file_and_says_where() {
             "confrontation"
         };
         assert!(html.contains(band));
+        // The forecast section shows the skill against both baselines and the event flow's
+        // forecast with its own backtest.
+        let words: &[&str] = if lang == "zh" {
+            &[
+                "长期均值",
+                "相对朴素的技能",
+                "1–6合计",
+                "id=\"flow-forecast\"",
+                "每月事件数",
+                "每月戈德斯坦净值",
+            ]
+        } else {
+            &[
+                "long-run mean",
+                "skill vs naive",
+                "<td class=\"n\">1–6</td>",
+                "id=\"flow-forecast\"",
+                "Events a month",
+                "Net Goldstein a month",
+            ]
+        };
+        for w in words {
+            assert!(html.contains(w), "{lang}: `{w}` missing");
+        }
     }
 }
 
@@ -1378,6 +1402,10 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
             "{lang}: forecast fan drawn"
         );
         assert!(!html.contains("id=\"backtest\""), "{lang}: backtest shown");
+        assert!(
+            !html.contains("id=\"flow-forecast\""),
+            "{lang}: flow forecast shown"
+        );
         for w in forecast_words {
             assert!(!html.contains(w), "{lang}: forecast output `{w}` present");
         }
