@@ -154,9 +154,9 @@ fn main() {
         }
     }
     println!(
-        "\nforecast from {:?}: fit {:?}",
+        "\nforecast from {:?}: model {:?}",
         fc.origin.map(|m| m.to_string()),
-        fc.fit
+        fc.model
     );
     for p in fc.points.iter().step_by(3) {
         println!(

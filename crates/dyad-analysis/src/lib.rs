@@ -56,7 +56,10 @@ pub mod prelude {
     pub use crate::drivers::{drivers, Drivers};
     pub use crate::eras::{eras, Era, EraParams};
     pub use crate::flow::{flow_index, Dyad, FlowIndex, FlowRow};
-    pub use crate::forecast::{backtest, forecast, Backtest, BacktestParams, Forecast};
+    pub use crate::forecast::{
+        backtest, flow_backtest, flow_forecast, forecast, Backtest, BacktestParams, FlowBacktest,
+        FlowForecast, Forecast, ForecastParams,
+    };
     pub use crate::level::{level_series, Band, LevelParams, LevelSeries};
     pub use crate::obs::{merge_reports, MergeParams, MergedObs, Obs, Report};
     pub use crate::phases::{phases, Phase, PhaseParams};

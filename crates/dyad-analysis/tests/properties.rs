@@ -1,6 +1,7 @@
 //! Invariants of the level and the forecast, for any event stream.
 
-use dyad_analysis::forecast::forecast_values;
+use dyad_analysis::flow::{flow_index, Dyad};
+use dyad_analysis::forecast::{flow_forecast, forecast, ForecastParams};
 use dyad_analysis::level::{level_series, LevelParams};
 use dyad_analysis::obs::Obs;
 use dyad_analysis::series::Month;
@@ -86,11 +87,21 @@ proptest! {
     }
 
     #[test]
-    fn forecast_intervals_nest(values in proptest::collection::vec(-9.0f64..9.0, 0..120), h in 1usize..24) {
-        let f = forecast_values(&values, h);
-        for s in &f.steps {
-            prop_assert!(s.lo95 <= s.lo80 && s.lo80 <= s.level && s.level <= s.hi80 && s.hi80 <= s.hi95, "{s:?}");
-            prop_assert!(s.lo95 >= -9.0 && s.hi95 <= 9.0);
+    fn forecast_intervals_nest(events in proptest::collection::vec(arb_obs(), 0..120), h in 1usize..24) {
+        let s = level_series(&events, &LevelParams::default(), None, None);
+        let f = forecast(&s, h);
+        prop_assert_eq!(f.points.len(), if s.points.is_empty() { 0 } else { h });
+        for p in &f.points {
+            prop_assert!(p.lo95 <= p.lo80 && p.lo80 <= p.level && p.level <= p.hi80 && p.hi80 <= p.hi95, "{p:?}");
+            prop_assert!(p.lo95 >= -9.0 && p.hi95 <= 9.0);
+        }
+        let idx = flow_index(&events, &Dyad::new("USA", "RUS"), dyad_analysis::series::Period::Month, None);
+        let ff = flow_forecast(&idx, h, &ForecastParams::default());
+        for p in &ff.events {
+            prop_assert!(0.0 <= p.lo95 && p.lo95 <= p.lo80 && p.lo80 <= p.value && p.value <= p.hi80 && p.hi80 <= p.hi95, "{p:?}");
+        }
+        for p in &ff.goldstein_sum {
+            prop_assert!(p.lo95 <= p.lo80 && p.lo80 <= p.value && p.value <= p.hi80 && p.hi80 <= p.hi95, "{p:?}");
         }
     }
 }

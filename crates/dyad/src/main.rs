@@ -61,9 +61,9 @@ enum Command {
     Phases(cmd::phases::PhasesArgs),
     /// What drove the level's change over a period, per domain, with the events behind it.
     Drivers(cmd::phases::DriversArgs),
-    /// Forecast the level with 80% and 95% intervals.
+    /// Forecast the level and the monthly event flow with 80% and 95% intervals.
     Forecast(cmd::phases::ForecastArgs),
-    /// Rolling-origin evaluation of the forecast against naive persistence.
+    /// Rolling-origin evaluation of the level and event-flow forecasts against naive persistence and the long-run mean.
     Backtest(cmd::phases::BacktestArgs),
     /// Write a self-contained HTML report (charts as SVG) of a dyad.
     Report(cmd::report::Args),

@@ -51,6 +51,42 @@ impl Analysis {
         Ok(forecast(&self.level, h))
     }
 
+    /// The monthly event flow over the level's months (so that its forecast origin is the
+    /// level's).
+    pub fn monthly_flow(&self) -> FlowIndex {
+        let range = match (self.level.points.first(), self.level.points.last()) {
+            (Some(a), Some(b)) => Some((
+                PeriodKey::of_month(Period::Month, a.period),
+                PeriodKey::of_month(Period::Month, b.period),
+            )),
+            _ => None,
+        };
+        flow_index(
+            &self.obs(),
+            &Dyad::new(&self.dyad.0, &self.dyad.1),
+            Period::Month,
+            range,
+        )
+    }
+
+    /// The forecast of the monthly event flow `h` months ahead, or why there is none.
+    pub fn flow_forecast(&self, h: usize) -> Result<FlowForecast, Shortfall> {
+        self.check(Measure::Forecast)?;
+        Ok(flow_forecast(
+            &self.monthly_flow(),
+            h,
+            &ForecastParams::default(),
+        ))
+    }
+
+    /// The backtests of the level and of the event flow, on the same origins.
+    pub fn backtests(&self, params: &BacktestParams) -> (Backtest, FlowBacktest) {
+        (
+            backtest(&self.level, params),
+            flow_backtest(&self.monthly_flow(), params, &ForecastParams::default()),
+        )
+    }
+
     /// Whether the backtest `b` may be read as a judgement of skill against naive persistence.
     pub fn check_skill(&self, b: &Backtest) -> Result<(), Shortfall> {
         Amount {

@@ -995,9 +995,78 @@ fn drivers_forecast_and_backtest() {
         );
         assert!(g("lo95") >= -9.0 && g("hi95") <= 9.0);
     }
+    assert!(f["model"]["retention"].as_f64().unwrap() > 0.9);
+    let flow = &f["flow"];
+    for series in ["events", "goldstein_sum"] {
+        let pts = flow[series].as_array().unwrap();
+        assert_eq!(pts.len(), 12, "{series}");
+        assert_eq!(pts[0]["period"], f["points"][0]["period"]);
+        for p in pts {
+            let g = |k: &str| p[k].as_f64().unwrap();
+            assert!(g("lo95") <= g("lo80") && g("lo80") <= g("value") && g("hi80") <= g("hi95"));
+        }
+    }
+    assert!(flow["events"][0]["lo95"].as_f64().unwrap() >= 0.0);
+    let rates: f64 = flow["quad_rates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .sum();
+    assert!((rates - flow["events"][0]["value"].as_f64().unwrap()).abs() < 1e-9);
+
     let b = h.json(&["backtest", "--format", "json"], 0);
     assert!(b["overall"]["n"].as_u64().unwrap() > 100);
     assert!(b["overall"]["mase"].as_f64().unwrap() > 0.0);
+    // Both baselines on the same origins, and the skill over horizons 1–6.
+    let o = &b["pooled_1_6"];
+    let (mae, naive, mean) = (
+        o["mae"].as_f64().unwrap(),
+        o["mae_naive"].as_f64().unwrap(),
+        o["mae_mean"].as_f64().unwrap(),
+    );
+    assert!(mae > 0.0 && naive > 0.0 && mean > 0.0);
+    let skill = b["skill_1_6"].as_f64().unwrap();
+    assert!((skill - (1.0 - mae / naive)).abs() < 1e-9);
+    assert_eq!(b["skill_mean_1_6"], o["skill_mean"]);
+    assert_eq!(
+        o["n"].as_u64(),
+        Some(6 * b["origins"].as_array().unwrap().len() as u64)
+    );
+    assert!(b["per_horizon"][0]["skill"].is_number());
+    // Intervals read off past errors: roughly calibrated on the chronology (bounds loose enough
+    // to survive its extension; `dyad backtest` prints the figures).
+    let cov80 = b["overall"]["coverage80"].as_f64().unwrap();
+    let cov95 = b["overall"]["coverage95"].as_f64().unwrap();
+    assert!(
+        (0.65..=0.95).contains(&cov80) && cov95 >= 0.85,
+        "{cov80} {cov95}"
+    );
+    // The event flow, scored on the same origins; its rate beats last month's count.
+    for series in ["events", "goldstein_sum"] {
+        let s = &b["flow"][series];
+        assert_eq!(s["origins"], b["origins"], "{series}");
+        assert!(
+            s["pooled_1_6"]["mae_mean"].as_f64().unwrap() > 0.0,
+            "{series}"
+        );
+    }
+    assert!(b["flow"]["events"]["skill_1_6"].as_f64().unwrap() > 0.0);
+    let csv = h
+        .cmd()
+        .args(["backtest", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.starts_with("series,horizon,n,MAE,naive MAE,mean MAE,skill"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nlevel,1-6,")
+            && csv.contains("\nevents,all,")
+            && csv.contains("\ngoldstein,1,")
+    );
     let out = h
         .cmd()
         .args(["drivers", "--from", "2015-01", "--to", "2014-01"])
@@ -1210,6 +1279,30 @@ fn report_writes_one_offline_html_file_and_says_where() {
             "confrontation"
         };
         assert!(html.contains(band));
+        // The forecast section shows the skill against both baselines and the event flow's
+        // forecast with its own backtest.
+        let words: &[&str] = if lang == "zh" {
+            &[
+                "长期均值",
+                "相对朴素的技能",
+                "1–6合计",
+                "id=\"flow-forecast\"",
+                "每月事件数",
+                "每月戈德斯坦净值",
+            ]
+        } else {
+            &[
+                "long-run mean",
+                "skill vs naive",
+                "<td class=\"n\">1–6</td>",
+                "id=\"flow-forecast\"",
+                "Events a month",
+                "Net Goldstein a month",
+            ]
+        };
+        for w in words {
+            assert!(html.contains(w), "{lang}: `{w}` missing");
+        }
     }
 }
 
@@ -1309,6 +1402,10 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
             "{lang}: forecast fan drawn"
         );
         assert!(!html.contains("id=\"backtest\""), "{lang}: backtest shown");
+        assert!(
+            !html.contains("id=\"flow-forecast\""),
+            "{lang}: flow forecast shown"
+        );
         for w in forecast_words {
             assert!(!html.contains(w), "{lang}: forecast output `{w}` present");
         }

@@ -337,15 +337,26 @@ pub fn shortfall_json(s: &Shortfall) -> serde_json::Value {
     })
 }
 
-/// `dyad forecast --format json` (and the API's `/api/forecast`): the forecast, or, below the
-/// forecast's minimum of data, no points and `not_computed` saying why.
+/// `dyad forecast --format json` (and the API's `/api/forecast`): the forecast of the level and
+/// of the monthly event flow (`flow`), or, below the forecast's minimum of data, no points and
+/// `not_computed` saying why.
 pub fn forecast_json(a: &measure::Analysis, horizon: usize) -> serde_json::Value {
-    match a.forecast(horizon) {
-        Ok(f) => serde_json::to_value(&f).unwrap_or_default(),
-        Err(short) => serde_json::json!({
+    match (a.forecast(horizon), a.flow_forecast(horizon)) {
+        (Ok(f), Ok(flow)) => {
+            let mut v = serde_json::to_value(&f).unwrap_or_default();
+            if let Some(o) = v.as_object_mut() {
+                o.insert(
+                    "flow".into(),
+                    serde_json::to_value(&flow).unwrap_or_default(),
+                );
+            }
+            v
+        }
+        (Err(short), _) | (_, Err(short)) => serde_json::json!({
             "origin": null,
-            "fit": null,
+            "model": null,
             "points": [],
+            "flow": null,
             "not_computed": shortfall_json(&short),
         }),
     }
@@ -466,7 +477,34 @@ pub fn run_forecast(db: &Path, args: ForecastArgs) -> Result<Outcome> {
                 output::csv(&headers, &rows)?;
             } else {
                 output::table(&headers, &rows)?;
-                eprintln!("dyad: damped-trend exponential smoothing on the monthly level; see `dyad backtest` for its record");
+                if let Ok(flow) = a.flow_forecast(args.horizon) {
+                    let rows: Vec<Vec<String>> = flow
+                        .events
+                        .iter()
+                        .zip(&flow.goldstein_sum)
+                        .map(|(e, g)| {
+                            vec![
+                                e.period.to_string(),
+                                format!("{:.1}", e.value),
+                                format!("{:.1} … {:.1}", e.lo80, e.hi80),
+                                format!("{:+.1}", g.value),
+                                format!("{:+.1} … {:+.1}", g.lo80, g.hi80),
+                            ]
+                        })
+                        .collect();
+                    println!();
+                    output::table(
+                        &[
+                            "month",
+                            "events",
+                            "80% interval",
+                            "net Goldstein",
+                            "80% interval",
+                        ],
+                        &rows,
+                    )?;
+                }
+                eprintln!("dyad: the level's memory decay plus the mean change due to events; the event flow at its weighted rate; intervals from past errors. See `dyad backtest` for their record");
             }
         }
     }
@@ -480,10 +518,13 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
         ..BacktestParams::default()
     };
     let headers = [
+        "series",
         "horizon",
         "n",
         "MAE",
         "naive MAE",
+        "mean MAE",
+        "skill",
         "MASE",
         "naive MASE",
         "80% coverage",
@@ -496,6 +537,7 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
                 "origins": [],
                 "per_horizon": [],
                 "overall": null,
+                "flow": null,
                 "not_computed": shortfall_json(&short),
             }))?;
         } else {
@@ -506,19 +548,30 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
-    let b = backtest(&a.level, &params);
+    let (b, flow) = a.backtests(&params);
     let skill = a.check_skill(&b);
     match args.common.format {
         Format::Json => {
             let mut v = serde_json::to_value(&b)?;
-            if let (Err(short), Some(o)) = (&skill, v.as_object_mut()) {
-                o.insert("skill_not_judged".into(), shortfall_json(short));
+            if let Some(o) = v.as_object_mut() {
+                o.insert("flow".into(), serde_json::to_value(&flow)?);
+                if let Err(short) = &skill {
+                    o.insert("skill_not_judged".into(), shortfall_json(short));
+                }
             }
             output::json(&v)?
         }
         format => {
-            let mut rows: Vec<Vec<String>> = b.per_horizon.iter().map(score_row).collect();
-            rows.push(score_row(&b.overall));
+            let mut rows = Vec::new();
+            for (name, b) in [
+                ("level", &b),
+                ("events", &flow.events),
+                ("goldstein", &flow.goldstein_sum),
+            ] {
+                rows.extend(b.per_horizon.iter().map(|s| score_row(name, s, None)));
+                rows.push(score_row(name, &b.pooled_1_6, Some("1-6")));
+                rows.push(score_row(name, &b.overall, Some("all")));
+            }
             if let Err(short) = &skill {
                 say_withheld(&a, &[short], Format::Csv);
             }
@@ -527,7 +580,7 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
             } else {
                 output::table(&headers, &rows)?;
                 eprintln!(
-                    "dyad: {} origins from {}",
+                    "dyad: {} origins from {}; skill = 1 − MAE / naive MAE (persistence); mean = the long-run mean up to each origin",
                     b.origins.len(),
                     b.origins.first().map(|m| m.to_string()).unwrap_or_default()
                 );
@@ -537,16 +590,21 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-fn score_row(s: &dyad_analysis::forecast::HorizonScore) -> Vec<String> {
+fn score_row(
+    series: &str,
+    s: &dyad_analysis::forecast::HorizonScore,
+    pooled: Option<&str>,
+) -> Vec<String> {
     vec![
-        if s.h == 0 {
-            "all".to_string()
-        } else {
-            s.h.to_string()
-        },
+        series.to_string(),
+        pooled.map_or_else(|| s.h.to_string(), str::to_string),
         s.n.to_string(),
         format!("{:.3}", s.mae),
         format!("{:.3}", s.mae_naive),
+        format!("{:.3}", s.mae_mean),
+        s.skill
+            .map(|k| format!("{:+.0}%", k * 100.0))
+            .unwrap_or_default(),
         format!("{:.3}", s.mase),
         format!("{:.3}", s.mase_naive),
         format!("{:.0}%", s.coverage80 * 100.0),

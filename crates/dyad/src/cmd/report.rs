@@ -107,9 +107,11 @@ pub fn build_window(
         ..Default::default()
     };
     // No forecast, no backtest of it; a short backtest is shown but not judged.
-    let backtest = forecast
+    let (backtest, flow_backtest) = forecast
         .is_ok()
-        .then(|| backtest(&analysis.level, &backtest_params));
+        .then(|| analysis.backtests(&backtest_params))
+        .unzip();
+    let flow_forecast = analysis.flow_forecast(12).ok();
     let skill = backtest
         .as_ref()
         .and_then(|b| analysis.check_skill(b).err());
@@ -155,6 +157,8 @@ pub fn build_window(
         forecast: forecast.as_ref(),
         backtest: backtest.as_ref(),
         backtest_params: &backtest_params,
+        flow_forecast: flow_forecast.as_ref(),
+        flow_backtest: flow_backtest.as_ref(),
         skill: skill.as_ref(),
         summits: summits.as_ref(),
         sanctions: sanctions.as_ref(),

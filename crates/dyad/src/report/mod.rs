@@ -39,6 +39,9 @@ pub struct ReportInput<'a> {
     /// The backtest, when there is a forecast.
     pub backtest: Option<&'a Backtest>,
     pub backtest_params: &'a BacktestParams,
+    /// The forecast of the monthly event flow and its backtest, when there is a forecast.
+    pub flow_forecast: Option<&'a FlowForecast>,
+    pub flow_backtest: Option<&'a FlowBacktest>,
     /// Why the backtest may not be read as a judgement of skill, if it may not.
     pub skill: Option<&'a Shortfall>,
     /// Meetings of the heads of state per US presidency (curated events only).
@@ -732,19 +735,21 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
     if let Some(p) = c.inp.forecast.ok().and_then(|f| f.points.last()) {
         let skill = match (c.inp.backtest, c.inp.skill) {
             (Some(b), None) => {
-                let o = &b.overall;
+                let o = &b.pooled_1_6;
                 match lang {
                     Lang::En => format!(
-                        " In the backtest the model is {} naive persistence (MASE {} vs {}).",
-                        compare_en(o.mase, o.mase_naive),
-                        num(o.mase, 2),
-                        num(o.mase_naive, 2)
+                        " In the backtest, 1–6 months ahead, the model is {} naive persistence (mean absolute error {} vs {}; skill {}).",
+                        compare_en(o.mae, o.mae_naive),
+                        num(o.mae, 3),
+                        num(o.mae_naive, 3),
+                        skill_pct(o.skill)
                     ),
                     Lang::Zh => format!(
-                        "回测中该模型{}朴素持续预测（MASE {}，朴素预测为{}）。",
-                        compare_zh(o.mase, o.mase_naive),
-                        num(o.mase, 2),
-                        num(o.mase_naive, 2)
+                        "回测中，在1–6个月的预测步长上，该模型{}朴素持续预测（平均绝对误差{}，朴素预测为{}；技能{}）。",
+                        compare_zh(o.mae, o.mae_naive),
+                        num(o.mae, 3),
+                        num(o.mae_naive, 3),
+                        skill_pct(o.skill)
                     ),
                 }
             }
@@ -755,10 +760,32 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
                 )
                 .to_string(),
         };
+        let flow = match (c.inp.flow_forecast, c.inp.flow_backtest, c.inp.skill) {
+            (Some(f), Some(b), None) => match (f.events.first(), f.goldstein_sum.first()) {
+                (Some(e), Some(g)) => match lang {
+                    Lang::En => format!(
+                        " The event flow: about {} events a month expected, net Goldstein {} (skill against persistence 1–6 months ahead {} and {}).",
+                        num(e.value, 1),
+                        signed(g.value, 1),
+                        skill_pct(b.events.skill_1_6),
+                        skill_pct(b.goldstein_sum.skill_1_6)
+                    ),
+                    Lang::Zh => format!(
+                        "事件流：预计每月约{}个事件，戈德斯坦净值{}（1–6个月预测相对持续预测的技能分别为{}和{}）。",
+                        num(e.value, 1),
+                        signed(g.value, 1),
+                        skill_pct(b.events.skill_1_6),
+                        skill_pct(b.goldstein_sum.skill_1_6)
+                    ),
+                },
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
         match lang {
             Lang::En => w!(
                 out,
-                r##"<li><a href="#forecast">Forecast</a> for {}: {} ({}), 80% interval {} to {}.{skill}</li>"##,
+                r##"<li><a href="#forecast">Forecast</a> for {}: {} ({}), 80% interval {} to {}.{skill}{flow}</li>"##,
                 p.period,
                 num(p.level, 2),
                 Band::of(p.level).en(),
@@ -767,7 +794,7 @@ fn summary(c: &Ctx<'_>, out: &mut String) {
             ),
             Lang::Zh => w!(
                 out,
-                r##"<li><a href="#forecast">预测</a>{}：{}（{}），80%区间为{}至{}。{skill}</li>"##,
+                r##"<li><a href="#forecast">预测</a>{}：{}（{}），80%区间为{}至{}。{skill}{flow}</li>"##,
                 lang.month(p.period),
                 num(p.level, 2),
                 Band::of(p.level).zh(),
@@ -789,6 +816,24 @@ fn compare_en(m: f64, naive: f64) -> &'static str {
     } else {
         "worse than"
     }
+}
+
+/// A skill as a signed percentage (`+12%`: 12% less error than the baseline), `–` without one.
+fn skill_pct(skill: Option<f64>) -> String {
+    skill.map_or_else(|| "–".to_string(), |k| format!("{}%", signed(100.0 * k, 0)))
+}
+
+/// Lag-1 autocorrelation of the monthly change of the level due to events: near 0, the months
+/// before say nothing about the next month's events.
+fn event_change_autocorrelation(level: &LevelSeries) -> Option<f64> {
+    let x: Vec<f64> = level.points.iter().skip(1).map(|p| p.event_sum).collect();
+    if x.len() < 3 {
+        return None;
+    }
+    let m = x.iter().sum::<f64>() / x.len() as f64;
+    let var: f64 = x.iter().map(|v| (v - m).powi(2)).sum();
+    let cov: f64 = x.windows(2).map(|w| (w[0] - m) * (w[1] - m)).sum();
+    (var > 0.0).then(|| cov / var)
 }
 
 fn compare_zh(m: f64, naive: f64) -> &'static str {
@@ -1643,9 +1688,13 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
         height: 360.0,
         references: &[],
     });
-    match lang {
-        Lang::En => w!(out, "<p>The forecast extrapolates the level with exponential smoothing with a damped trend, ETS(A,Ad,N), fitted to the whole monthly series. It cannot foresee events: the level moves by jumps when something happens, and the intervals are those of a model of monthly noise. Read it as where the level goes if nothing large happens, and the backtest below as how far to trust that.</p>"),
-        Lang::Zh => w!(out, "<p>预测采用带阻尼趋势的指数平滑模型ETS(A,Ad,N)，以全部月度序列拟合后外推。模型无法预见事件：关系水平因事件而跳变，而预测区间只反映月度随机波动。因此，预测应理解为“若无重大事件，关系水平将走向何处”，其可信程度见下文回测。</p>"),
+    let fp = ForecastParams::default();
+    if let Some(m) = &f.model {
+        let hl = num(a.level.params.half_life_months, 0);
+        match lang {
+            Lang::En => w!(out, "<p>The forecast follows the level's own rule. Between events the deviation from the baseline ({}) keeps {} of itself each month (half-life {} months), and events have changed the level by {} a month on average over the {} months up to {}; the point forecast is that expected path from today's level. It cannot foresee events: the level moves by jumps when something happens. The intervals are read off the model's own past errors at each horizon, scaled by how eventful the recent record is (volatility of the monthly change due to events {}, weighted with a half-life of {} months), so they say how far such jumps have taken the level before. Read the forecast as where the level goes if nothing large happens, and the backtest below as how far to trust that.</p>", num(m.baseline, 1), num(m.retention, 3), hl, signed(m.event_drift, 3), m.n, origin, num(m.volatility, 2), num(fp.memory_half_life_months, 0)),
+            Lang::Zh => w!(out, "<p>预测遵循关系水平自身的规则：无事件时，水平与基线（{}）的偏离每月保留{}（半衰期{}个月）；截至{}的{}个月中，事件平均每月使水平变化{}。点预测即从当前水平出发的这一期望路径。模型无法预见事件：关系水平因事件而跳变。预测区间取自模型在各预测步长上的历史误差，并按近期记录的事件密集程度缩放（月度事件变化的波动率为{}，按{}个月半衰期加权），反映此类跳变以往使水平偏离的幅度。因此，预测应理解为“若无重大事件，关系水平将走向何处”，其可信程度见下文回测。</p>", num(m.baseline, 1), num(m.retention, 3), hl, lang.month(origin), m.n, signed(m.event_drift, 3), num(m.volatility, 2), num(fp.memory_half_life_months, 0)),
+        }
     }
     w!(
         out,
@@ -1656,12 +1705,6 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
             "内层扇形为80%区间，外层为95%区间，虚线为点预测。"
         )
     );
-    if let Some(fit) = &f.fit {
-        match lang {
-            Lang::En => w!(out, "<p>Fitted parameters: α = {}, β = {}, φ = {}; residual σ = {} level units per month; fitted on {} months up to {}.</p>", num(fit.alpha, 2), num(fit.beta, 2), num(fit.phi, 2), num(fit.sigma, 3), fit.n, origin),
-            Lang::Zh => w!(out, "<p>拟合参数：α = {}，β = {}，φ = {}；残差σ = 每月{}个单位；以截至{}的{}个月数据拟合。</p>", num(fit.alpha, 2), num(fit.beta, 2), num(fit.phi, 2), num(fit.sigma, 3), lang.month(origin), fit.n),
-        }
-    }
     w!(
         out,
         r#"<div class="tablewrap"><table class="narrow"><thead><tr><th>{}</th><th class="n">{}</th><th>{}</th><th class="n">{}</th><th class="n">{}</th></tr></thead><tbody>"#,
@@ -1728,27 +1771,35 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
     };
     let narrow = if o.coverage80 < 0.77 || o.coverage95 < 0.92 {
         c.t(
-            ": the level moves by jumps that a model of monthly noise underestimates",
-            "——关系水平因事件而跳变，月度噪声模型低估了这种跳变",
+            ": the jumps after the origins were larger than those of the record before them",
+            "——起点之后的跳变大于此前记录中的跳变",
         )
     } else {
         ""
     };
+    let s6 = &b.pooled_1_6;
+    let judged = c.inp.skill.is_none();
     match lang {
         Lang::En => w!(
             out,
-            "<p>Rolling origins every {} months from {} to {} ({} origins): at each, the model is refitted on the months up to the origin and forecasts 1–{} months ahead; {} forecasts are scored against what happened. Pooled over horizons the model's mean absolute error is {} against {} for naive persistence (the last level carried forward); scaled by each origin's in-sample one-step naive error, MASE {} against {}: the model is <b>{}</b> naive persistence. The 80% intervals cover {}% of outcomes and the 95% intervals {}% — {}{}. These numbers are as computed; nothing was tuned on them.</p>",
+            "<p>Rolling origins every {} months from {} to {} ({} origins): at each, the model sees only the months up to the origin and forecasts 1–{} months ahead; {} forecasts are scored against what happened, beside two baselines on the same origins: naive persistence (the last level carried forward) and the long-run mean (the mean level of all months up to the origin). 1–6 months ahead, the model's mean absolute error is {} against {} for persistence and {} for the long-run mean, a skill of {} against persistence and {} against the mean (skill = 1 − model error / baseline error; positive is better): the model is <b>{}</b> naive persistence. Pooled over all horizons: {} against {} and {} (MASE, each origin's errors scaled by its in-sample one-step naive error: {} against {}). The 80% intervals cover {}% of outcomes and the 95% intervals {}% — {}{}. These numbers are as computed; nothing was tuned on them.</p>",
             c.inp.backtest_params.step,
             o0,
             o1,
             b.origins.len(),
             c.inp.backtest_params.horizon,
             o.n,
+            num(s6.mae, 3),
+            num(s6.mae_naive, 3),
+            num(s6.mae_mean, 3),
+            skill_pct(s6.skill),
+            skill_pct(s6.skill_mean),
+            if judged { compare_en(s6.mae, s6.mae_naive) } else { "too little tested to be compared with" },
             num(o.mae, 3),
             num(o.mae_naive, 3),
+            num(o.mae_mean, 3),
             num(o.mase, 2),
             num(o.mase_naive, 2),
-            if c.inp.skill.is_some() { "too little tested to be compared with" } else { compare_en(o.mase, o.mase_naive) },
             num(100.0 * o.coverage80, 0),
             num(100.0 * o.coverage95, 0),
             judgement,
@@ -1756,51 +1807,76 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
         ),
         Lang::Zh => w!(
             out,
-            "<p>采用滚动起点回测：自{}至{}每隔{}个月设一个起点（共{}个），每个起点仅用此前的数据重新拟合模型，预测未来1–{}个月，共有{}个预测可与实际对照。所有预测期合并计算，模型的平均绝对误差为{}，朴素持续预测（沿用最后一个值）为{}；以各起点样本内一步朴素误差标准化后，MASE为{}，朴素预测为{}：模型<b>{}</b>朴素持续预测。80%区间覆盖了{}%的实际值，95%区间覆盖了{}%，{}{}。以上数字均为如实计算，未据此调整任何参数。</p>",
+            "<p>采用滚动起点回测：自{}至{}每隔{}个月设一个起点（共{}个），每个起点只使用此前的数据，预测未来1–{}个月，共有{}个预测可与实际对照；在相同起点上比较两个基准：朴素持续预测（沿用最后一个值）与长期均值（截至起点全部月份的平均水平）。在1–6个月的预测步长上，模型的平均绝对误差为{}，持续预测为{}，长期均值为{}；相对持续预测的技能为{}，相对长期均值为{}（技能 = 1 − 模型误差 / 基准误差，正值为优）：模型<b>{}</b>朴素持续预测。所有预测步长合并：{}，基准分别为{}和{}（MASE，即以各起点样本内一步朴素误差标准化：{}，朴素预测为{}）。80%区间覆盖了{}%的实际值，95%区间覆盖了{}%，{}{}。以上数字均为如实计算，未据此调整任何参数。</p>",
             lang.month(o0),
             lang.month(o1),
             c.inp.backtest_params.step,
             b.origins.len(),
             c.inp.backtest_params.horizon,
             o.n,
+            num(s6.mae, 3),
+            num(s6.mae_naive, 3),
+            num(s6.mae_mean, 3),
+            skill_pct(s6.skill),
+            skill_pct(s6.skill_mean),
+            if judged { compare_zh(s6.mae, s6.mae_naive) } else { "因回测过少而无法比较于" },
             num(o.mae, 3),
             num(o.mae_naive, 3),
+            num(o.mae_mean, 3),
             num(o.mase, 2),
             num(o.mase_naive, 2),
-            if c.inp.skill.is_some() { "因回测过少而无法比较于" } else { compare_zh(o.mase, o.mase_naive) },
             num(100.0 * o.coverage80, 0),
             num(100.0 * o.coverage95, 0),
             judgement,
             narrow
         ),
     }
+    // Why there is not more skill, when there is not.
+    if judged && s6.skill.is_some_and(|k| k < 0.10) {
+        let six = 100.0 * (1.0 - a.level.params.monthly_retention().powi(6));
+        let r = event_change_autocorrelation(&a.level);
+        let r = r.map_or_else(|| "–".to_string(), |r| signed(r, 2));
+        match lang {
+            Lang::En => w!(out, "<p>Why not more: between events the level only decays, slowly ({}% of a deviation in six months), and the events that move it are not foretold by the months before (lag-1 autocorrelation of the monthly change due to events: {}). The level is then close to a random walk, which persistence already forecasts about as well as anything can; what the model adds is the decay, the average drift, and intervals that say how far the level has jumped before.</p>", num(six, 0), r),
+            Lang::Zh => w!(out, "<p>为何没有更高的技能：无事件时关系水平只是缓慢衰减（六个月内偏离缩小{}%），而推动水平的事件无法由此前各月预知（月度事件变化的一阶自相关系数：{}）。因此关系水平接近随机游走，持续预测已与任何预测一样好；模型所增加的是衰减、平均漂移，以及反映水平以往跳变幅度的预测区间。</p>", num(six, 0), r),
+        }
+    }
+    score_table(c, out, b, &[1, 3, 6, 12]);
+    flow_forecast_section(c, out);
+}
+
+/// The backtest table of one series: the given horizons, 1–6 pooled and all pooled.
+fn score_table(c: &Ctx<'_>, out: &mut String, b: &Backtest, horizons: &[usize]) {
     w!(
         out,
-        r#"<div class="tablewrap"><table class="narrow"><thead><tr><th class="n">{}</th><th class="n">n</th><th class="n">{}</th><th class="n">{}</th><th class="n">MASE</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th></tr></thead><tbody>"#,
+        r#"<div class="tablewrap"><table class="narrow"><thead><tr><th class="n">{}</th><th class="n">n</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">MASE</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th></tr></thead><tbody>"#,
         c.t("months ahead", "预测步长（月）"),
         c.t("MAE model", "模型MAE"),
         c.t("MAE naive", "朴素MAE"),
+        c.t("MAE mean", "均值MAE"),
+        c.t("skill vs naive", "相对朴素的技能"),
         c.t("MASE naive", "朴素MASE"),
         c.t("80% coverage", "80%覆盖率"),
         c.t("95% coverage", "95%覆盖率")
     );
-    for h in b
+    let rows = b
         .per_horizon
         .iter()
-        .filter(|h| matches!(h.h, 1 | 3 | 6 | 12))
-        .chain(std::iter::once(o))
-    {
-        let label = if h.h == 0 {
-            c.t("all", "合计").to_string()
-        } else {
-            h.h.to_string()
-        };
+        .filter(|h| horizons.contains(&h.h))
+        .map(|h| (h.h.to_string(), h))
+        .chain([
+            (c.t("1–6", "1–6合计").to_string(), &b.pooled_1_6),
+            (c.t("all", "合计").to_string(), &b.overall),
+        ]);
+    for (label, h) in rows {
         w!(
             out,
-            r#"<tr><td class="n">{label}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}%</td><td class="n">{}%</td></tr>"#,
+            r#"<tr><td class="n">{label}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}%</td><td class="n">{}%</td></tr>"#,
             h.n,
             num(h.mae, 3),
             num(h.mae_naive, 3),
+            num(h.mae_mean, 3),
+            skill_pct(h.skill),
             num(h.mase, 2),
             num(h.mase_naive, 2),
             num(100.0 * h.coverage80, 0),
@@ -1808,6 +1884,80 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
         );
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// The forecast of the monthly event flow, and its backtest against persistence and the mean.
+fn flow_forecast_section(c: &Ctx<'_>, out: &mut String) {
+    let lang = c.lang;
+    let Some(f) = c.inp.flow_forecast else {
+        return;
+    };
+    let (Some(e0), Some(g0)) = (f.events.first(), f.goldstein_sum.first()) else {
+        return;
+    };
+    let fp = ForecastParams::default();
+    w!(
+        out,
+        r#"<h3 id="flow-forecast">{}</h3>"#,
+        c.t("The event flow ahead", "事件流预测")
+    );
+    let q = |i: usize| num(f.quad_rates[i], 1);
+    match lang {
+        Lang::En => w!(out, "<p>The monthly event flow — how many events, and their net Goldstein sum (cooperation counts up, conflict down) — is forecast by its exponentially weighted rate over the months up to the origin (half-life {} months; each QuadClass at its own rate): {} events a month ({} verbal and {} material cooperation, {} verbal and {} material conflict), net Goldstein {} a month. Unlike the level, the flow has no memory: a month's count is noise around a slowly changing rate, which is why last month's value is a poor guide.</p>", num(fp.memory_half_life_months, 0), num(e0.value, 1), q(0), q(1), q(2), q(3), signed(g0.value, 1)),
+        Lang::Zh => w!(out, "<p>月度事件流（事件数及其戈德斯坦分值之和：合作为正，冲突为负）以截至起点各月的指数加权平均值预测（半衰期{}个月；四类事件各按其自身频率）：预计每月{}个事件（口头合作{}，物质合作{}，口头冲突{}，物质冲突{}），戈德斯坦净值每月{}。与关系水平不同，事件流没有记忆：每月的事件数是围绕缓慢变化的频率的随机波动，因此上月的数值并不是好的预测。</p>", num(fp.memory_half_life_months, 0), num(e0.value, 1), q(0), q(1), q(2), q(3), signed(g0.value, 1)),
+    }
+    w!(
+        out,
+        r#"<div class="tablewrap"><table class="narrow"><thead><tr><th>{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th><th class="n">{}</th></tr></thead><tbody>"#,
+        c.t("month", "月份"),
+        c.t("events", "事件数"),
+        c.t("80% interval", "80%区间"),
+        c.t("net Goldstein", "戈德斯坦净值"),
+        c.t("80% interval", "80%区间")
+    );
+    for (e, g) in f.events.iter().zip(&f.goldstein_sum) {
+        w!(
+            out,
+            r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{} … {}</td><td class="n">{}</td><td class="n">{} … {}</td></tr>"#,
+            e.period,
+            num(e.value, 1),
+            num(e.lo80, 1),
+            num(e.hi80, 1),
+            signed(g.value, 1),
+            signed(g.lo80, 1),
+            signed(g.hi80, 1)
+        );
+    }
+    out.push_str("</tbody></table></div>\n");
+    let Some(b) = c.inp.flow_backtest else {
+        return;
+    };
+    if b.events.origins.is_empty() || b.events.overall.n == 0 {
+        return;
+    }
+    let (e, g) = (&b.events.pooled_1_6, &b.goldstein_sum.pooled_1_6);
+    match lang {
+        Lang::En => w!(out, "<p>On the same rolling origins, 1–6 months ahead: events a month, mean absolute error {} against {} for persistence (last month's count) and {} for the long-run mean (skill {} and {}); net Goldstein, {} against {} and {} (skill {} and {}). The 80% and 95% intervals cover {}% and {}% of the counts, {}% and {}% of the Goldstein sums (all horizons).</p>",
+            num(e.mae, 2), num(e.mae_naive, 2), num(e.mae_mean, 2), skill_pct(e.skill), skill_pct(e.skill_mean),
+            num(g.mae, 1), num(g.mae_naive, 1), num(g.mae_mean, 1), skill_pct(g.skill), skill_pct(g.skill_mean),
+            num(100.0 * b.events.overall.coverage80, 0), num(100.0 * b.events.overall.coverage95, 0),
+            num(100.0 * b.goldstein_sum.overall.coverage80, 0), num(100.0 * b.goldstein_sum.overall.coverage95, 0)),
+        Lang::Zh => w!(out, "<p>在相同的滚动起点上，1–6个月的预测步长：每月事件数的平均绝对误差为{}，持续预测（沿用上月事件数）为{}，长期均值为{}（技能分别为{}和{}）；戈德斯坦净值为{}，基准分别为{}和{}（技能{}和{}）。所有预测步长上，80%与95%区间分别覆盖了{}%和{}%的事件数、{}%和{}%的戈德斯坦净值。</p>",
+            num(e.mae, 2), num(e.mae_naive, 2), num(e.mae_mean, 2), skill_pct(e.skill), skill_pct(e.skill_mean),
+            num(g.mae, 1), num(g.mae_naive, 1), num(g.mae_mean, 1), skill_pct(g.skill), skill_pct(g.skill_mean),
+            num(100.0 * b.events.overall.coverage80, 0), num(100.0 * b.events.overall.coverage95, 0),
+            num(100.0 * b.goldstein_sum.overall.coverage80, 0), num(100.0 * b.goldstein_sum.overall.coverage95, 0)),
+    }
+    for (name, s) in [
+        (c.t("Events a month", "每月事件数"), &b.events),
+        (
+            c.t("Net Goldstein a month", "每月戈德斯坦净值"),
+            &b.goldstein_sum,
+        ),
+    ] {
+        w!(out, "<p><b>{}</b></p>", name);
+        score_table(c, out, s, &[1, 3, 6, 12]);
+    }
 }
 
 fn methods_section(c: &Ctx<'_>, out: &mut String) {
@@ -1863,14 +2013,14 @@ fn methods_section(c: &Ctx<'_>, out: &mut String) {
             w!(out, "<p><b>Data.</b> Origins used: {}. Stored reports: {} ({}). The curated chronology cites {} distinct public sources (official records, treaties, news reports), listed with every event in the appendix{}.</p>", esc(&used.join(", ")), a.rows.len(), esc(&counts.join(", ")), cites.len(), if docs.is_empty() { String::new() } else { format!("; coded events come from {} ingested documents and show the sentence they were coded from", docs.len()) });
             w!(out, "<p><b>Events.</b> Reports of one happening are merged into one event: the same pair of actors, CAMEO codes with the same two-digit root, and compatible dates (day-precise dates at most {} days apart; a day inside a month-precise date; a year-precise date only with the same year). Reports from one document merge only when identical, since a chronology lists distinct happenings. This gives {} events. Each carries the CAMEO code's Goldstein value (−10…+10) and QuadClass.</p>", mp.day_window, a.merged.len());
             w!(out, "<p><b>The level</b> follows the Tsinghua method of Yan Xuetong (−9…+9 in six bands three points wide), re-built from its two principles, accumulation with memory and saturation, because the original rulebook is not available. Monthly from a start of {} (December 1991: a cordial beginning), memory decays toward a baseline of {} with a half-life of {} months; then each event moves the level by an impact <i>x</i> = Goldstein × rank weight × mention factor × {}, saturating toward ±9 (L ← 9 − (9 − L)·e<sup>−x/9</sup> for gains, the mirror for losses). Rank weights: {} for head of state, head of government, minister, other; {} for acts of an institution without a person. Mention factor min(1 + {}·ln m, {}) for m independent documents. An event's contribution is the change it caused, so a month's change is exactly memory plus contributions.</p>", num(p.start_level, 1), num(p.baseline, 1), num(p.half_life_months, 0), num(p.scale, 2), rw, num(p.no_person_weight, 1), num(p.mention_coef, 1), num(p.mention_cap, 1));
-            w!(out, "<p><b>Phases</b> are segments between change points in the mean level found by PELT (penalty 2σ²·ln n with the within-phase variance σ², minimum segment {} months); neighbouring segments in one band with means closer than {} are merged. <b>Cycles</b>: turning points on the {}-month smoothed level by a zig-zag rule with a minimum swing of {} (half a band), rises of at least {} months. <b>Spiral decline</b>: OLS slope and Kendall's τ (exact one-sided p) of trough levels against time and of months spent high against cycle order; supported when both fall significantly at the 0.10 level. <b>Forecast</b>: ETS(A,Ad,N) with parameters chosen on a grid by one-step in-sample error; Gaussian 80% and 95% intervals clamped to the scale; rolling-origin backtest against naive persistence (MASE, Hyndman &amp; Koehler 2006).</p>", pp.changepoint.min_segment, num(pp.merge_gap, 1), cp.smooth, num(cp.min_amplitude, 1), cp.min_rise_months);
+            w!(out, "<p><b>Phases</b> are segments between change points in the mean level found by PELT (penalty 2σ²·ln n with the within-phase variance σ², minimum segment {} months); neighbouring segments in one band with means closer than {} are merged. <b>Cycles</b>: turning points on the {}-month smoothed level by a zig-zag rule with a minimum swing of {} (half a band), rises of at least {} months. <b>Spiral decline</b>: OLS slope and Kendall's τ (exact one-sided p) of trough levels against time and of months spent high against cycle order; supported when both fall significantly at the 0.10 level. <b>Forecast</b>: the level's expected path from the origin, its memory decay toward the baseline plus the mean monthly change due to events up to the origin; 80% and 95% intervals from the model's past errors at each horizon, standardised by the exponentially weighted volatility of the monthly event change at their origins and rescaled by today's (filtered historical simulation; Gaussian when fewer than 40 past errors), clamped to the scale. The event flow (events and net Goldstein a month) at its exponentially weighted rate, intervals likewise. Rolling-origin backtests against naive persistence and the long-run mean (MAE, skill = 1 − MAE/baseline MAE, MASE after Hyndman &amp; Koehler 2006).</p>", pp.changepoint.min_segment, num(pp.merge_gap, 1), cp.smooth, num(cp.min_amplitude, 1), cp.min_rise_months);
             w!(out, "<p><b>What the numbers are not.</b> The level measures the recorded flow of events, not the intentions or power of the two states; it is only as complete as the chronology, whose gaps (especially quiet years) pull the level toward the baseline. Every parameter is a stated choice, documented with its reasons and sensitivity in <code>docs/method.md</code>; a scholar can rerun everything with other values.</p>");
         }
         Lang::Zh => {
             w!(out, "<p><b>数据。</b>所用来源：{}。数据库中的记录共{}条（{}）。人工整理年表共引用{}种公开来源（官方文件、条约文本、新闻报道），每个事件的来源均列于附录{}。</p>", esc(&used.join("、")), a.rows.len(), esc(&counts.join("，")), cites.len(), if docs.is_empty() { String::new() } else { format!("；自动编码的事件来自{}篇已导入文献，并附有编码所依据的原句", docs.len()) });
             w!(out, "<p><b>事件。</b>对同一事件的多条报道合并为一个事件，条件是：行为体相同、CAMEO代码的前两位相同、日期相容（精确到日的日期相差不超过{}天；精确到日的日期落在精确到月的日期之内；精确到年的日期只与同年的日期合并）。同一文献中的记录只有完全相同时才合并，因为年表所列的是不同的事件。合并后共{}个事件，每个事件带有其CAMEO代码对应的戈德斯坦分值（−10…+10）和四类（QuadClass）归属。</p>", mp.day_window, a.merged.len());
             w!(out, "<p><b>关系水平</b>沿用阎学通的清华方法（−9…+9，分为六档，每档3分）。由于无法获得原始计分细则，本报告依据其两条原则——累积与记忆、饱和——重新构建：以{}为起点（1991年12月，关系起步良好），每月先按{}个月的半衰期向基线{}回落，再逐一计入当月事件；事件的冲击 <i>x</i> = 戈德斯坦分值 × 级别权重 × 报道次数系数 × {}，并向±9饱和（上升时 L ← 9 − (9 − L)·e<sup>−x/9</sup>，下降时对称）。级别权重依次为{}（国家元首、政府首脑、部长、其他），无具体人物的机构行为为{}；报道次数系数为 min(1 + {}·ln m, {})，m为独立文献数。事件的“贡献”即其引起的水平变化，因此每月的变化恰为记忆项与各事件贡献之和。</p>", num(p.start_level, 1), num(p.half_life_months, 0), num(p.baseline, 1), num(p.scale, 2), rw, num(p.no_person_weight, 1), num(p.mention_coef, 1), num(p.mention_cap, 1));
-            w!(out, "<p><b>阶段</b>由PELT算法检测关系水平均值的变点划分（惩罚项为2σ²·ln n，σ²为阶段内方差，最短区段{}个月），同一档次内均值相差小于{}的相邻区段予以合并。<b>重启周期</b>：在{}个月移动平均后的水平上按“之字形”规则确定转折点，最小摆幅{}（半个档次），上升期至少{}个月。<b>螺旋式下降检验</b>：对谷底水平与时间、高位持续月数与周期序号分别做最小二乘斜率和肯德尔τ检验（精确单侧p值），两者均在0.10水平上显著下降即判为成立。<b>预测</b>：ETS(A,Ad,N)模型，参数按样本内一步误差在网格上选定；80%和95%区间基于正态假设并截断在量表范围内；以滚动起点回测与朴素持续预测比较（MASE，Hyndman &amp; Koehler 2006）。</p>", pp.changepoint.min_segment, num(pp.merge_gap, 1), cp.smooth, num(cp.min_amplitude, 1), cp.min_rise_months);
+            w!(out, "<p><b>阶段</b>由PELT算法检测关系水平均值的变点划分（惩罚项为2σ²·ln n，σ²为阶段内方差，最短区段{}个月），同一档次内均值相差小于{}的相邻区段予以合并。<b>重启周期</b>：在{}个月移动平均后的水平上按“之字形”规则确定转折点，最小摆幅{}（半个档次），上升期至少{}个月。<b>螺旋式下降检验</b>：对谷底水平与时间、高位持续月数与周期序号分别做最小二乘斜率和肯德尔τ检验（精确单侧p值），两者均在0.10水平上显著下降即判为成立。<b>预测</b>：从起点出发的关系水平期望路径，即向基线的记忆衰减加上截至起点事件造成的平均月度变化；80%和95%区间取自模型在各预测步长上的历史误差，以各误差起点处月度事件变化的指数加权波动率标准化，再按当前波动率缩放（过滤历史模拟法；历史误差少于40个时用正态区间），并截断在量表范围内。事件流（每月事件数与戈德斯坦净值）以其指数加权频率预测，区间做法相同。以滚动起点回测与朴素持续预测和长期均值比较（MAE；技能 = 1 − MAE/基准MAE；MASE，Hyndman &amp; Koehler 2006）。</p>", pp.changepoint.min_segment, num(pp.merge_gap, 1), cp.smooth, num(cp.min_amplitude, 1), cp.min_rise_months);
             w!(out, "<p><b>局限。</b>关系水平衡量的是有记录的事件流，而非两国的意图或实力；它的完整程度取决于年表，年表中的空白（尤其是事件稀少的年份）会使关系水平向基线回落。所有参数都是明确陈述的选择，其理由与敏感性分析见 <code>docs/method.md</code>；研究者可以用其他取值重新计算。</p>");
         }
     }
