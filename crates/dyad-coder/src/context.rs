@@ -225,9 +225,24 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
             .or_default()
             .insert(e.source.code.as_str());
     }
+    // a subject with each of its partners (美国同英国、法国和德国讨论) is a star, every pair
+    // with the subject: the sentence says each pair, and all are kept
+    let star = |span: (usize, usize), cameo: &str| {
+        let of_cue: Vec<&CodedEvent> = events
+            .iter()
+            .filter(|e| e.span == span && e.cameo == cameo)
+            .collect();
+        of_cue.first().is_some_and(|first| {
+            [&first.source.code, &first.target.code].iter().any(|hub| {
+                of_cue
+                    .iter()
+                    .all(|e| e.source.code == **hub || e.target.code == **hub)
+            })
+        })
+    };
     let multi: Vec<((usize, usize), String)> = by_cue
         .into_iter()
-        .filter(|(_, sources)| sources.len() > 2)
+        .filter(|((span, cameo), sources)| sources.len() > 2 && !star(*span, cameo))
         .map(|((span, cameo), _)| (span, cameo.to_string()))
         .collect();
     if multi.is_empty() {

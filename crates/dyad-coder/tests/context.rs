@@ -1213,3 +1213,21 @@ fn a_passive_without_an_agent_makes_its_subject_the_patient() {
     assert!(has(&ev, 0, "RUS", "DEU", "084"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "USA", "DEU", "084"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_subject_with_a_list_of_partners_keeps_each_pair() {
+    // a star (the subject with each partner) is no multilateral act to narrow
+    let ev = code(
+        Lang::Zh,
+        "2021-06-10",
+        &["日本首相此前已同美国、英国、法国和德国的领导人讨论了该方案。"],
+    );
+    for partner in ["USA", "GBR", "FRA", "DEU"] {
+        assert!(
+            has(&ev, 0, "JPN", partner, "04"),
+            "{partner}: {:?}",
+            facts(&ev)
+        );
+    }
+    assert!(!has(&ev, 0, "GBR", "FRA", "04"), "{:?}", facts(&ev));
+}
