@@ -1015,7 +1015,7 @@ impl Coder {
         if m.topics.is_empty() {
             return false;
         }
-        let after = folded.get(from..).unwrap_or("");
+        let after = folded.get(from..).unwrap_or("").trim_start();
         let after = after.trim_start_matches(['”', '"', '’', '」', '』']);
         let after = after.strip_prefix('的').unwrap_or(after);
         m.topics.any_prefix_of(after)

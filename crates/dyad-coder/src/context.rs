@@ -1483,31 +1483,53 @@ impl Pass<'_> {
             let after = f
                 .actors
                 .iter()
-                .find(|m| m.span.0 >= cue.span.1 && m.code != source);
-            let any = f.actors.iter().find(|m| m.code != source);
-            let (target, target_why) = match after.or(any) {
-                Some(m) => (m.code.to_string(), "named in the sentence".to_string()),
+                .position(|m| m.span.0 >= cue.span.1 && m.code != source);
+            let any = f.actors.iter().position(|m| m.code != source);
+            let mut targets: Vec<(String, String)> = match after.or(any) {
+                Some(j) => {
+                    // sanctions on Iran and North Korea: the list goes on with `and`
+                    let mut list = vec![f.actors[j].code];
+                    for m in f.actors[j + 1..].iter() {
+                        if m.connector != Some(GrammarKind::And) {
+                            break;
+                        }
+                        if m.code != source && !list.contains(&m.code) {
+                            list.push(m.code);
+                        }
+                    }
+                    list.into_iter()
+                        .map(|c| (c.to_string(), "named in the sentence".to_string()))
+                        .collect()
+                }
                 None => match self.parties.other(&source) {
-                    Some(o) => (o.to_string(), "the document's other party".to_string()),
+                    Some(o) => vec![(o.to_string(), "the document's other party".to_string())],
                     None => continue,
                 },
             };
-            // 格林纳从俄罗斯监狱获释: the subject of a passive undergoes the act
-            let (source, source_why, target, target_why) = if cue.passive {
-                let why = format!("{source_why}, undergoing the act (passive)");
-                (target, target_why, source, why)
-            } else {
-                (source, source_why, target, target_why)
-            };
-            self.push_act(
-                events,
-                out,
-                cue,
-                (&source, &source_why),
-                (&target, &target_why),
-                "its parties from the context",
-                (date, date_why),
-            );
+            // 格林纳从俄罗斯监狱获释: the subject of a passive undergoes the act; a place named
+            // before it (在莫斯科机场被捕) is where, and so who, acted
+            let swap =
+                cue.passive && !named_subject.is_some_and(|m| m.connector == Some(GrammarKind::At));
+            if swap {
+                targets.truncate(1);
+            }
+            for (target, target_why) in targets {
+                let (a, a_why, b, b_why) = if swap {
+                    let why = format!("{source_why}, undergoing the act (passive)");
+                    (target, target_why, source.clone(), why)
+                } else {
+                    (source.clone(), source_why.clone(), target, target_why)
+                };
+                self.push_act(
+                    events,
+                    out,
+                    cue,
+                    (&a, &a_why),
+                    (&b, &b_why),
+                    "its parties from the context",
+                    (date, date_why),
+                );
+            }
         }
     }
 

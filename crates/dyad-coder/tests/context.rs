@@ -1231,3 +1231,33 @@ fn a_subject_with_a_list_of_partners_keeps_each_pair() {
     }
     assert!(!has(&ev, 0, "GBR", "FRA", "04"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_first_person_measure_on_a_list_reaches_each_state_and_a_law_signed_is_no_treaty() {
+    let ev = code(
+        Lang::En,
+        "2019-05-02",
+        &[
+            "Today I am announcing new measures to protect the United States.",
+            "The United States will defend its interests, and I will act.",
+            "I have imposed new sanctions on Venezuela and Cuba this week.",
+            "This morning I signed into law an act that renews sanctions on Syria.",
+        ],
+    );
+    let voice = ev
+        .iter()
+        .find(|e| e.sentence == 2)
+        .map(|e| e.event.source.code.clone())
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(voice, "USA", "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "USA", "VEN", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "USA", "CUB", "16"), "{:?}", facts(&ev));
+    // "signed into law" names a law, not an agreement with the state the law is about
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, _, _, c)| *s == 3 && c.starts_with("057")),
+        "{:?}",
+        facts(&ev)
+    );
+}
