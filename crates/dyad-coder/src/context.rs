@@ -626,7 +626,9 @@ impl Pass<'_> {
             *w.kind == ContextKind::Agreement && w.span.0 <= OPENING && !said_before(w.span.0)
         });
         let negated_or_modal = f.cues.iter().any(|c| c.negated);
-        if !opens || negated_or_modal {
+        // 条约须获两国议会批准, the treaty expired: its standing, not its terms
+        let standing = words.iter().any(|w| *w.kind == ContextKind::Standing);
+        if !opens || negated_or_modal || standing {
             return;
         }
         let why = |x: &str| {

@@ -294,6 +294,9 @@ pub enum ContextKind {
     /// right after the party it names (引起俄方强烈不满, drew protests from Moscow) is that
     /// party's, about the document's other side (`value` `-`).
     Cause,
+    /// A word of an agreement's standing rather than its terms (须获批准, must be ratified,
+    /// replaces, expired, 失效, истекает): a sentence with one restates no agreement (`value` `-`).
+    Standing,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -846,12 +849,13 @@ impl Dictionaries {
                 ("reason", _) => ContextKind::Reason,
                 ("appeal", _) => ContextKind::Appeal,
                 ("cause", _) => ContextKind::Cause,
+                ("standing", _) => ContextKind::Standing,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing)"
                     ),
                     ))
                 }

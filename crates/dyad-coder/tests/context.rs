@@ -1261,3 +1261,40 @@ fn a_first_person_measure_on_a_list_reaches_each_state_and_a_law_signed_is_no_tr
         facts(&ev)
     );
 }
+
+#[test]
+fn a_sentence_on_an_agreements_standing_restates_nothing() {
+    let ev = code(
+        Lang::Zh,
+        "2010-04-09",
+        &[
+            "2010年4月8日，美国和俄罗斯签署新的裁军条约。",
+            "该条约仍须获两国议会批准。",
+            "新条约将取代2009年到期的旧条约。",
+            "按照该条约，两国将削减部署的核弹头。",
+        ],
+    );
+    for s in [1, 2] {
+        assert!(
+            !ev.iter()
+                .any(|e| e.sentence == s && e.event.explain.contains("states its terms")),
+            "{s}: {:?}",
+            facts(&ev)
+        );
+    }
+    assert!(has(&ev, 3, "USA", "RUS", "057"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2010-04-09",
+        &[
+            "The United States and Russia signed a new arms treaty on Thursday.",
+            "The treaty must be ratified by both legislatures.",
+        ],
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence == 1 && e.event.explain.contains("states its terms")),
+        "{:?}",
+        facts(&ev)
+    );
+}
