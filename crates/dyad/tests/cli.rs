@@ -1249,6 +1249,47 @@ fn eval_scores_the_coverage_suite_above_its_floors() {
 }
 
 #[test]
+fn report_has_a_robustness_section_in_both_languages() {
+    let h = Harness::new();
+    for (lang, heading, words) in [
+        ("en", "10. Robustness to the impact parameters", "halved"),
+        ("zh", "十、参数稳健性", "减半"),
+    ] {
+        let out_path = h.path(&format!("robust-{lang}.html"));
+        let out = h
+            .cmd()
+            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = std::fs::read_to_string(&out_path).unwrap();
+        let at = html
+            .find("<section id=\"robustness\">")
+            .expect("robustness section");
+        let section = &html[at..at + html[at..].find("</section>").unwrap()];
+        assert!(section.contains(heading), "{lang}: heading");
+        // the documented run and every parameter halved and doubled
+        assert_eq!(section.matches("<tr").count(), 1 + 1 + 16, "{lang}: rows");
+        // eight halved rows, and the sentence that says so
+        assert_eq!(section.matches(words).count(), 9, "{lang}");
+        for p in [
+            "verbal_weight",
+            "rank_slope",
+            "magnitude_per_decade",
+            "repeat_exponent",
+            "half_life_months",
+        ] {
+            assert!(section.contains(p), "{lang}: {p}");
+        }
+    }
+}
+
+#[test]
 fn report_writes_one_offline_html_file_and_says_where() {
     let h = Harness::new();
     for lang in ["en", "zh"] {
