@@ -15,7 +15,7 @@ fn main() {
     let mut p = LevelParams::default();
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f64>().ok());
     if let Some(v) = env("SCALE") {
-        p.scale = v;
+        p.impact.scale = v;
     }
     if let Some(v) = env("HALF") {
         p.half_life_months = v;
@@ -23,8 +23,8 @@ fn main() {
     if let Some(v) = env("BASE") {
         p.baseline = v;
     }
-    if let Some(v) = env("NOP") {
-        p.no_person_weight = v;
+    if let Some(v) = env("VERBAL") {
+        p.impact.verbal_weight = v;
     }
     let quiet = std::env::var("QUIET").is_ok();
     let s = level_series(&obs, &p, None, None);

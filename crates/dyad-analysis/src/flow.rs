@@ -276,6 +276,7 @@ pub(crate) mod tests {
             rank: None,
             domains: domains.iter().map(|s| s.to_string()).collect(),
             mentions: 1,
+            magnitude: None,
             label: format!("event {id}"),
         }
     }

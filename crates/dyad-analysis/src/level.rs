@@ -5,14 +5,15 @@
 //!
 //! 1. memory: `L ← b + (L − b)·δ`, with `δ = 0.5^(1/half_life)` (the level drifts back to the
 //!    baseline `b` when nothing happens);
-//! 2. each event of the month, in date order, moves the level by its impact
-//!    `x = goldstein × weight(rank) × f(mentions) × scale`, saturated so that the level can never
+//! 2. each event of the month, in date order, moves the level by its calibrated impact
+//!    `x = goldstein × kind × rank × size × f(mentions) × scale`, the k-th largest act of the same
+//!    kind by the same actor in the month counting `k^(−repeat_exponent)` of itself
+//!    ([`crate::impact`]), saturated so that the level can never
 //!    leave −9..+9: `L ← 9 − (9 − L)·e^(−x/9)` for `x > 0` and `L ← −9 + (9 + L)·e^(x/9)` for `x < 0`.
 //!    For small `x` this is `L + x·(9 − L)/9` (resp. `L + x·(9 + L)/9`): a gain shrinks near +9, a loss
 //!    near −9. Events dated only to the year are spread in twelve equal parts over their year.
 //!
-//! Every update is increasing in `L` and in `x`, so a cooperative event can never lower the level
-//! at its date or later, and the level stays in −9..+9 for any stream.
+//! Every update is increasing in `L` and in `x`, and the level stays in −9..+9 for any stream.
 //!
 //! ```
 //! use dyad_analysis::level::{level_series, Band, LevelParams};
@@ -22,6 +23,7 @@
 //! assert_eq!(Band::of(-6.5).zh(), "对抗");
 //! ```
 
+use crate::impact::{repeat_key, ImpactParams};
 use crate::obs::{safe_goldstein, Obs};
 use crate::series::Month;
 use dyad_model::Precision;
@@ -100,15 +102,9 @@ pub struct LevelParams {
     pub baseline: f64,
     /// Months for half of a deviation from the baseline to fade (36).
     pub half_life_months: f64,
-    /// Level points per Goldstein point of a head-of-state event reported once (0.15).
-    pub scale: f64,
-    /// Weights of ranks 1..=4: head of state, head of government, minister, other (1.0, 0.8, 0.6, 0.4).
-    pub rank_weights: [f64; 4],
-    /// Weight when no individual acts (0.5): a state organ, a sanctions list, a legislature.
-    pub no_person_weight: f64,
-    /// f(mentions) = min(1 + mention_coef·ln(mentions), mention_cap) (0.5 and 2.0).
-    pub mention_coef: f64,
-    pub mention_cap: f64,
+    /// What one event is worth (kind, rank, size, mentions, repetition within a month).
+    #[serde(flatten)]
+    pub impact: ImpactParams,
 }
 
 impl Default for LevelParams {
@@ -117,11 +113,7 @@ impl Default for LevelParams {
             start_level: 4.0,
             baseline: 0.0,
             half_life_months: 36.0,
-            scale: 0.15,
-            rank_weights: [1.0, 0.8, 0.6, 0.4],
-            no_person_weight: 0.5,
-            mention_coef: 0.5,
-            mention_cap: 2.0,
+            impact: ImpactParams::default(),
         }
     }
 }
@@ -137,33 +129,10 @@ impl LevelParams {
         }
     }
 
-    /// Weight of an event by the best rank among its persons.
-    pub fn rank_weight(&self, rank: Option<u8>) -> f64 {
-        let w = match rank {
-            Some(r @ 1..=4) => self.rank_weights[usize::from(r - 1)],
-            Some(_) => self.rank_weights[3],
-            None => self.no_person_weight,
-        };
-        finite_or(w, 0.0)
-    }
-
-    /// f(mentions): more independent reports, more weight, with diminishing returns and a cap.
-    pub fn mention_factor(&self, mentions: u32) -> f64 {
-        let m = f64::from(mentions.max(1));
-        finite_or(
-            (1.0 + self.mention_coef * m.ln()).min(self.mention_cap),
-            1.0,
-        )
-        .max(0.0)
-    }
-
-    /// The unsaturated impact of an event on the level.
-    pub fn impact(&self, o: &Obs) -> f64 {
-        let x = safe_goldstein(o.goldstein)
-            * self.rank_weight(o.rank)
-            * self.mention_factor(o.mentions)
-            * self.scale;
-        finite_or(x, 0.0)
+    /// The impact of an event before repetition within its month and before saturation
+    /// ([`ImpactParams::base_impact`]).
+    pub fn base_impact(&self, o: &Obs) -> f64 {
+        self.impact.base_impact(o)
     }
 }
 
@@ -179,12 +148,32 @@ fn finite_or(x: f64, default: f64) -> f64 {
 pub fn saturate(level: f64, impact: f64) -> f64 {
     let l = finite_or(level, 0.0).clamp(-MAX_LEVEL, MAX_LEVEL);
     let x = finite_or(impact, 0.0);
+    // Saturation acts only on the side a move heads for: a gain is damped above 0 (by the
+    // distance to +9) and taken whole below it; a loss is damped below 0 and taken whole above it.
+    let up = |l: f64, x: f64| MAX_LEVEL - (MAX_LEVEL - l) * (-x / MAX_LEVEL).exp();
     let out = if x >= 0.0 {
-        MAX_LEVEL - (MAX_LEVEL - l) * (-x / MAX_LEVEL).exp()
+        if l >= 0.0 {
+            up(l, x)
+        } else if l + x <= 0.0 {
+            l + x
+        } else {
+            up(0.0, l + x)
+        }
     } else {
-        -MAX_LEVEL + (MAX_LEVEL + l) * (x / MAX_LEVEL).exp()
+        -saturate_gain_mirror(-l, -x, up)
     };
     out.clamp(-MAX_LEVEL, MAX_LEVEL)
+}
+
+/// A loss as the mirror of a gain: `l` and `x` are the negated level and loss.
+fn saturate_gain_mirror(l: f64, x: f64, up: impl Fn(f64, f64) -> f64) -> f64 {
+    if l >= 0.0 {
+        up(l, x)
+    } else if l + x <= 0.0 {
+        l + x
+    } else {
+        up(0.0, l + x)
+    }
 }
 
 /// The level at the end of one month.
@@ -217,8 +206,11 @@ pub struct Contribution {
     pub cameo: String,
     pub domains: Vec<String>,
     pub goldstein: f64,
-    /// Unsaturated impact of this part.
+    /// Unsaturated impact of this part, after repetition within its month.
     pub impact: f64,
+    /// The weight repetition gave it: `k^(−repeat_exponent)` for the k-th largest act of its
+    /// kind by its actor in the month (1.0 for the largest, and for parts of year-dated events).
+    pub repeat_weight: f64,
     /// Actual change of the level it caused (saturated).
     pub contribution: f64,
     pub level_before: f64,
@@ -302,6 +294,37 @@ pub struct EventContribution {
     pub contribution: f64,
 }
 
+/// The repetition weight of each part of a month's bucket (in the bucket's order): parts of
+/// events dated to the day or month are grouped by kind ([`repeat_key`]) and weighted by
+/// [`ImpactParams::repeat_weights`]; parts of year-dated events keep 1.0 (they are spread over
+/// the year, not repeated in the month).
+fn repeat_weights(
+    bucket: &[(i64, i64, usize, f64)],
+    obs: &[Obs],
+    params: &LevelParams,
+) -> Vec<f64> {
+    let mut weights = vec![1.0; bucket.len()];
+    let mut groups: std::collections::BTreeMap<(String, String, bool), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (j, &(key, _, i, _)) in bucket.iter().enumerate() {
+        if key == i64::MIN {
+            continue;
+        }
+        let x = params.base_impact(&obs[i]);
+        groups.entry(repeat_key(&obs[i], x)).or_default().push(j);
+    }
+    for members in groups.values() {
+        let xs: Vec<f64> = members
+            .iter()
+            .map(|&j| params.base_impact(&obs[bucket[j].2]))
+            .collect();
+        for (&j, w) in members.iter().zip(params.impact.repeat_weights(&xs)) {
+            weights[j] = w;
+        }
+    }
+    weights
+}
+
 /// Computes the monthly level.
 ///
 /// The computation starts at the earlier of `from` and the first event's month, with
@@ -381,10 +404,11 @@ pub fn level_series(
         }
         let decay = level - before;
         bucket.sort_by_key(|a| (a.0, a.1));
+        let weights = repeat_weights(bucket, obs, params);
         let mut event_sum = 0.0;
-        for &(_, _, i, share) in bucket.iter() {
+        for (&(_, _, i, share), &repeat_weight) in bucket.iter().zip(&weights) {
             let o = &obs[i];
-            let impact = params.impact(o) * share;
+            let impact = params.base_impact(o) * share * repeat_weight;
             let after = saturate(level, impact);
             contributions.push(Contribution {
                 id: o.id,
@@ -395,6 +419,7 @@ pub fn level_series(
                 domains: o.domains.clone(),
                 goldstein: safe_goldstein(o.goldstein),
                 impact,
+                repeat_weight,
                 contribution: after - level,
                 level_before: level,
                 level_after: after,
@@ -504,6 +529,72 @@ mod tests {
         let year_total = totals.iter().find(|t| t.id == 3).unwrap();
         assert!(year_total.contribution > 0.0);
         assert!((s.before(m("2008-08")).unwrap() - 4.0).abs() < 1e-12);
+    }
+
+    /// The level's change in 2018-03 from a start at 0 with the given events of that month.
+    fn move_of(events: &[Obs]) -> f64 {
+        let p = LevelParams {
+            start_level: 0.0,
+            ..LevelParams::default()
+        };
+        let s = level_series(events, &p, None, None);
+        s.at(m("2018-03")).unwrap()
+    }
+
+    fn act(id: i64, day: u32, cameo: &str, quad: u8, g: f64, rank: Option<u8>) -> Obs {
+        let mut o = obs(id, &format!("2018-03-{day:02}"), "USA", "RUS", quad, g, &[]);
+        o.cameo = cameo.into();
+        o.rank = rank;
+        o
+    }
+
+    #[test]
+    fn calibrated_impact_on_constructed_streams() {
+        // A one-diplomat expulsion moves the level less than a sixty-diplomat one.
+        let mut one = act(1, 26, "161", 4, -4.0, Some(1));
+        one.magnitude = Some("1 diplomats".parse().unwrap());
+        let mut sixty = one.clone();
+        sixty.magnitude = Some("60 diplomats".parse().unwrap());
+        assert!(move_of(&[sixty]) < move_of(&[one]));
+        // Ten meetings in a month do not move it ten times one meeting.
+        let meeting = |id: i64| act(id, 1 + id as u32, "042", 1, 1.9, Some(1));
+        let single = move_of(&[meeting(1)]);
+        let ten = move_of(&(1..=10).map(meeting).collect::<Vec<_>>());
+        assert!(
+            single > 0.0 && ten > 2.0 * single && ten < 4.0 * single,
+            "{single} {ten}"
+        );
+        // A head of state's act outweighs a spokesperson's.
+        let president = move_of(&[act(1, 5, "138", 3, -7.0, Some(1))]);
+        let spokesperson = move_of(&[act(1, 5, "138", 3, -7.0, Some(4))]);
+        assert!(president < spokesperson && spokesperson < 0.0);
+        // Acts of one kind (CAMEO root) by one actor in a month: the k-th largest counts 1/k.
+        let s = level_series(
+            &[
+                act(1, 5, "163", 4, -8.0, Some(1)),
+                act(2, 6, "161", 4, -4.0, Some(1)),
+                act(3, 7, "163", 4, -8.0, Some(1)),
+            ],
+            &LevelParams::default(),
+            None,
+            None,
+        );
+        let w: Vec<f64> = s.contributions.iter().map(|c| c.repeat_weight).collect();
+        // 163 and 161 share the root 16 (reduce relations): the second and third count 1/2, 1/3.
+        assert_eq!(w, vec![1.0, 1.0 / 3.0, 0.5]);
+    }
+
+    #[test]
+    fn saturation_damps_only_toward_the_bound_it_heads_for() {
+        // above 0 a loss is taken whole; below 0 a gain is
+        assert!((saturate(5.0, -1.0) - 4.0).abs() < 1e-12);
+        assert!((saturate(-5.0, 1.0) + 4.0).abs() < 1e-12);
+        // toward a bound, damped
+        assert!(saturate(5.0, 1.0) - 5.0 < 0.5);
+        assert!(saturate(-5.0, -1.0) + 5.0 > -0.5);
+        // continuous across 0
+        assert!((saturate(-0.5, 1.0) - saturate(0.0, 0.5)).abs() < 1e-12);
+        assert!((saturate(0.5, -1.0) - saturate(0.0, -0.5)).abs() < 1e-12);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the record says about a relationship: the event-flow index, the cumulative relations
 //! level on the Tsinghua −9..+9 scale, its change points and phases, reset cycles and the
-//! spiral-decline test, the drivers of a change, and forecasts with a backtest.
+//! spiral-decline test, the drivers of a change, forecasts with a backtest, and the robustness of
+//! these findings to the impact model's parameters.
 //!
 //! Pure functions over plain values, no I/O. The input is a slice of [`Obs`] (one per happening;
 //! [`obs::merge_reports`] builds them from several reports). The method, with every parameter and
@@ -12,7 +13,7 @@
 //! let ev = |id: i64, date: &str, cameo: &str, quad: u8, g: f64| Obs {
 //!     id, date: date.parse().unwrap(), source: "USA".into(), target: "RUS".into(),
 //!     cameo: cameo.into(), quad_class: quad, goldstein: g, rank: Some(1),
-//!     domains: vec!["diplomacy".into()], mentions: 1, label: format!("event {id}"),
+//!     domains: vec!["diplomacy".into()], mentions: 1, magnitude: None, label: format!("event {id}"),
 //! };
 //! let obs = vec![ev(1, "2009-03-06", "057", 1, 8.0), ev(2, "2014-03-17", "163", 4, -8.0)];
 //!
@@ -39,10 +40,12 @@ pub mod drivers;
 pub mod eras;
 pub mod flow;
 pub mod forecast;
+pub mod impact;
 pub mod level;
 pub mod literature;
 pub mod obs;
 pub mod phases;
+pub mod robustness;
 pub mod sanctions;
 pub mod series;
 pub mod sufficiency;
@@ -60,9 +63,11 @@ pub mod prelude {
         backtest, flow_backtest, flow_forecast, forecast, Backtest, BacktestParams, FlowBacktest,
         FlowForecast, Forecast, ForecastParams,
     };
+    pub use crate::impact::ImpactParams;
     pub use crate::level::{level_series, Band, LevelParams, LevelSeries};
     pub use crate::obs::{merge_reports, MergeParams, MergedObs, Obs, Report};
     pub use crate::phases::{phases, Phase, PhaseParams};
+    pub use crate::robustness::{robustness, Robustness, Settings};
     pub use crate::series::{Month, Period, PeriodKey};
     pub use crate::sufficiency::{Amount, Measure, Shortfall};
 }

@@ -21,7 +21,7 @@
 //! let r = |id: i64, doc: &str, date: &str, cameo: &str| Report {
 //!     id, document: doc.into(), date: date.parse().unwrap(), source: "RUS".into(),
 //!     target: "USA".into(), cameo: cameo.into(), quad_class: 1, goldstein: 1.9,
-//!     rank: Some(1), domains: vec!["diplomacy".into()], label: "Alaska summit".into(),
+//!     rank: Some(1), domains: vec!["diplomacy".into()], magnitude: None, label: "Alaska summit".into(),
 //! };
 //! let merged = merge_reports(
 //!     &[r(1, "chronology", "2025-08-15", "042"), r(2, "doc-a", "2025-08-15", "044"),
@@ -32,7 +32,7 @@
 //! assert_eq!(merged[0].obs.mentions, 4);
 //! ```
 
-use dyad_model::{EventDate, Precision};
+use dyad_model::{EventDate, Magnitude, Precision};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -61,6 +61,8 @@ pub struct Obs {
     pub domains: Vec<String>,
     /// Independent reports (distinct documents) merged into this event, at least 1.
     pub mentions: u32,
+    /// How large the act was, when its source states it (35 diplomats, 500 designations).
+    pub magnitude: Option<Magnitude>,
     /// Short description for reports.
     pub label: String,
 }
@@ -97,6 +99,8 @@ pub struct Report {
     pub goldstein: f64,
     pub rank: Option<u8>,
     pub domains: Vec<String>,
+    /// The act's size, when the report states it.
+    pub magnitude: Option<Magnitude>,
     pub label: String,
 }
 
@@ -484,6 +488,12 @@ fn build(reports: &[Report], members: &[usize]) -> MergedObs {
             rank: rs.iter().filter_map(|r| r.rank).min(),
             domains: domains.into_iter().cloned().collect(),
             mentions: documents.len().max(1) as u32,
+            // The largest size any report states (reports of one act that give different
+            // figures give floors or roundings of it).
+            magnitude: rs
+                .iter()
+                .filter_map(|r| r.magnitude)
+                .max_by_key(|m| m.value),
             label: lead.label.clone(),
         },
         reports: ids,
@@ -565,6 +575,7 @@ mod tests {
             goldstein: 1.9,
             rank: None,
             domains: vec![],
+            magnitude: None,
             label: format!("report {id}"),
         }
     }

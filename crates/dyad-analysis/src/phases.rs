@@ -190,6 +190,8 @@ mod tests {
                 &["sanctions"],
             );
             e.rank = Some(1);
+            // A war is many kinds of act (repeats of one kind have diminishing returns).
+            e.cameo = ["163", "150", "172", "180", "190", "200"][k as usize].into();
             events.push(e);
         }
         let s = level_series(
@@ -205,7 +207,9 @@ mod tests {
         assert!(ph[1].level < 0.0);
         assert_eq!(ph[1].trend, "stable");
         let json = serde_json::to_value(&ph[1]).unwrap();
-        assert_eq!(json["band"], "tense");
+        // Six head-of-state deeds of war from "good" reach "discord": losses above 0 are no
+        // longer amplified by the distance to −9 (docs/method.md, section 3).
+        assert_eq!(json["band"], "discord");
         assert_eq!(json["start"], "2022-02");
     }
 }

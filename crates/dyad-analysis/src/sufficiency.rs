@@ -279,6 +279,7 @@ mod tests {
             rank: Some(1),
             domains: vec![],
             mentions: 1,
+            magnitude: None,
             label: String::new(),
         }
     }

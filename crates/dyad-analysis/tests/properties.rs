@@ -2,10 +2,11 @@
 
 use dyad_analysis::flow::{flow_index, Dyad};
 use dyad_analysis::forecast::{flow_forecast, forecast, ForecastParams};
+use dyad_analysis::impact::ImpactParams;
 use dyad_analysis::level::{level_series, LevelParams};
 use dyad_analysis::obs::Obs;
 use dyad_analysis::series::Month;
-use dyad_model::EventDate;
+use dyad_model::{Bound, EventDate, Magnitude, Unit};
 use proptest::prelude::*;
 
 fn arb_obs() -> impl Strategy<Value = Obs> {
@@ -15,8 +16,9 @@ fn arb_obs() -> impl Strategy<Value = Obs> {
         -10.0f64..10.0,
         proptest::option::of(1u8..=5),
         1u32..50,
+        (0usize..4, any::<bool>(), proptest::option::of(1u64..5000)),
     )
-        .prop_map(|(id, (y, m, d), g, rank, mentions)| {
+        .prop_map(|(id, (y, m, d), g, rank, mentions, (code, us, size))| {
             let date = match (m, d) {
                 (0, _) => EventDate::year(y),
                 (m, 0) => EventDate::month(y, m).unwrap(),
@@ -25,29 +27,47 @@ fn arb_obs() -> impl Strategy<Value = Obs> {
             Obs {
                 id,
                 date,
-                source: "USA".into(),
-                target: "RUS".into(),
-                cameo: "010".into(),
+                source: if us { "USA" } else { "RUS" }.into(),
+                target: if us { "RUS" } else { "USA" }.into(),
+                cameo: ["010", "042", "057", "163"][code].into(),
                 quad_class: if g >= 0.0 { 1 } else { 3 },
                 goldstein: g,
                 rank,
                 domains: vec!["diplomacy".into()],
                 mentions,
+                magnitude: size.map(|n| Magnitude {
+                    value: n,
+                    unit: Unit::Designations,
+                    bound: Bound::Exact,
+                }),
                 label: String::new(),
             }
         })
 }
 
 fn arb_params() -> impl Strategy<Value = LevelParams> {
-    (-9.0f64..9.0, -9.0f64..9.0, 0.5f64..200.0, 0.0f64..3.0).prop_map(
-        |(start, base, half, scale)| LevelParams {
-            start_level: start,
-            baseline: base,
-            half_life_months: half,
-            scale,
-            ..LevelParams::default()
-        },
+    (
+        -9.0f64..9.0,
+        -9.0f64..9.0,
+        0.5f64..200.0,
+        0.0f64..3.0,
+        (0.0f64..2.0, 0.0f64..2.0, 0.0f64..2.0, 0.0f64..3.0),
     )
+        .prop_map(
+            |(start, base, half, scale, (verbal, slope, size, repeat))| LevelParams {
+                start_level: start,
+                baseline: base,
+                half_life_months: half,
+                impact: ImpactParams {
+                    scale,
+                    verbal_weight: verbal,
+                    rank_slope: slope,
+                    magnitude_per_decade: size,
+                    repeat_exponent: repeat,
+                    ..ImpactParams::default()
+                },
+            },
+        )
 }
 
 proptest! {

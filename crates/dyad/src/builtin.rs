@@ -518,6 +518,27 @@ pub fn check_sources(source_files: &[(&str, &str)]) -> Vec<String> {
     problems
 }
 
+/// The stated size of each built-in chronology event that has one (its `magnitude` column), by
+/// curated id; read once from the embedded files. Rows are validated by [`chronology`] (and
+/// `dyad dict check`); a value that does not parse is left out here.
+pub fn magnitudes() -> &'static HashMap<String, Magnitude> {
+    static CELL: std::sync::OnceLock<HashMap<String, Magnitude>> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut out = HashMap::new();
+        for (_, text) in files_under("data/chronology", "events-") {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                let f: Vec<&str> = line.split('\t').collect();
+                if let (Some(id), Some(m)) = (f.first(), f.get(16)) {
+                    if let Ok(m) = m.parse::<Magnitude>() {
+                        out.insert(id.to_string(), m);
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
 /// The built-in chronology, from the embedded files.
 pub fn chronology() -> Result<Chronology> {
     let table = code_table()?;

@@ -1,5 +1,5 @@
 //! From stored events to the analysis of one dyad: reports are merged into happenings (one event,
-//! many mentions), weighted by the rank of the people involved, and turned into the monthly level
+//! many mentions), each with its stated size (the chronology's `magnitude`), and turned into the monthly level
 //! with its phases, change points, cycles and spiral-decline test. The commands `index`, `phases`,
 //! `drivers`, `forecast`, `backtest` and `report` all start here, so they agree with each other.
 
@@ -21,6 +21,9 @@ pub struct Analysis {
     /// The stored reports by id, for provenance (descriptions, citations, sentences).
     pub rows: HashMap<i64, EventRow>,
     pub level: LevelSeries,
+    /// The happenings the level was computed from (those of the window and every earlier one,
+    /// whose memory the level carries).
+    pub history: Vec<Obs>,
     pub change_points: Vec<Month>,
     pub phases: Vec<Phase>,
     /// The long periods, each made of whole phases (empty when the phases are).
@@ -38,6 +41,16 @@ impl Analysis {
     /// The merged observations alone.
     pub fn obs(&self) -> Vec<Obs> {
         self.merged.iter().map(|m| m.obs.clone()).collect()
+    }
+
+    /// The eras, phases, cycles and spiral test with each impact parameter (and the memory
+    /// half-life) halved and doubled; `None` when phases or cycles are withheld for want of data.
+    pub fn robustness(&self) -> Option<Robustness> {
+        if self.check(Measure::Phases).is_err() || self.check(Measure::Cycles).is_err() {
+            return None;
+        }
+        let (from, to) = self.window;
+        Some(robustness(&self.history, &Settings::default(), from, to))
     }
 
     /// Whether there is enough record for `measure` (see `dyad_analysis::sufficiency`).
@@ -224,6 +237,7 @@ pub fn analyse_window(
         merged,
         rows,
         level,
+        history: upto,
         change_points,
         phases,
         eras,
@@ -238,6 +252,7 @@ pub fn analyse_window(
 /// rows one row, one event unless `dedup`), each described by its curated record when it has one.
 pub fn happenings(rows: &[EventRow], dedup: bool) -> Result<Vec<MergedObs>> {
     let people = builtin::people()?;
+    let magnitudes = builtin::magnitudes();
     let rank = |position: &Option<String>| {
         position
             .as_deref()
@@ -261,6 +276,11 @@ pub fn happenings(rows: &[EventRow], dedup: bool) -> Result<Vec<MergedObs>> {
                     .flatten()
                     .min(),
                 domains: e.domains.clone(),
+                magnitude: e
+                    .curated_id
+                    .as_ref()
+                    .and_then(|id| magnitudes.get(id))
+                    .copied(),
                 label: label_of(e),
             })
         })
@@ -281,6 +301,7 @@ pub fn happenings(rows: &[EventRow], dedup: bool) -> Result<Vec<MergedObs>> {
             rank: r.rank,
             domains: r.domains,
             mentions: 1,
+            magnitude: r.magnitude,
             label: r.label,
         },
         reports: vec![r.id],

@@ -887,9 +887,13 @@ fn the_monthly_level_tells_the_known_story() {
         let i = rows.iter().position(|r| r["period"] == p).unwrap();
         rows[i - 1]["level"].as_f64().unwrap()
     };
+    // Every crisis month is a fall; Crimea and the invasion by more than 1.5. Kosovo and Georgia
+    // fall less under the calibrated impact: in this dyad they are mostly words (docs/method.md,
+    // section 11).
     for crisis in ["1999-03", "2008-08", "2014-03", "2022-02"] {
         let drop = prev(crisis) - month_level(rows, crisis);
-        assert!(drop > 1.5, "{crisis}: the level fell only {drop:.2}");
+        let least = if crisis >= "2014" { 1.5 } else { 0.5 };
+        assert!(drop > least, "{crisis}: the level fell only {drop:.2}");
     }
     let lowest = rows
         .iter()
@@ -938,12 +942,20 @@ fn phases_cycles_and_the_spiral_test() {
     }
     let cycles = v["cycles"].as_array().unwrap();
     // The four resets of seed 001 (1992, 1993-94, 2001, 2009): a cycle rises through each year.
-    for y in [1992, 1994, 2001, 2009] {
-        let found = cycles.iter().any(|c| {
+    // As in dyad-analysis's chronology test, the Clinton reset is looked for in 1993 or 1994: the
+    // first rise runs from 1991-12 through 1993.
+    let rises_in = |y: i32| {
+        cycles.iter().any(|c| {
             c["trough"]["period"].as_str().unwrap() <= format!("{y}-12").as_str()
                 && c["peak"]["period"].as_str().unwrap() >= format!("{y}-01").as_str()
-        });
-        assert!(found, "no reset cycle rising in {y}");
+        })
+    };
+    assert!(
+        rises_in(1993) || rises_in(1994),
+        "no reset cycle rising in 1993-94"
+    );
+    for y in [1992, 2001, 2009] {
+        assert!(rises_in(y), "no reset cycle rising in {y}");
     }
     for c in cycles {
         assert!(c["peak"]["level"].as_f64().unwrap() > c["trough"]["level"].as_f64().unwrap());
@@ -1245,6 +1257,47 @@ fn eval_scores_the_coverage_suite_above_its_floors() {
                 > 0,
             "{script}"
         );
+    }
+}
+
+#[test]
+fn report_has_a_robustness_section_in_both_languages() {
+    let h = Harness::new();
+    for (lang, heading, words) in [
+        ("en", "10. Robustness to the impact parameters", "halved"),
+        ("zh", "十、参数稳健性", "减半"),
+    ] {
+        let out_path = h.path(&format!("robust-{lang}.html"));
+        let out = h
+            .cmd()
+            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = std::fs::read_to_string(&out_path).unwrap();
+        let at = html
+            .find("<section id=\"robustness\">")
+            .expect("robustness section");
+        let section = &html[at..at + html[at..].find("</section>").unwrap()];
+        assert!(section.contains(heading), "{lang}: heading");
+        // the documented run and every parameter halved and doubled
+        assert_eq!(section.matches("<tr").count(), 1 + 1 + 16, "{lang}: rows");
+        // eight halved rows, and the sentence that says so
+        assert_eq!(section.matches(words).count(), 9, "{lang}");
+        for p in [
+            "verbal_weight",
+            "rank_slope",
+            "magnitude_per_decade",
+            "repeat_exponent",
+            "half_life_months",
+        ] {
+            assert!(section.contains(p), "{lang}: {p}");
+        }
     }
 }
 

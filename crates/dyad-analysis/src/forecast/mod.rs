@@ -337,7 +337,7 @@ mod tests {
         let ev: Vec<_> = (0..120)
             .map(|i| {
                 let date = format!("{}-{:02}-10", 2000 + i / 12, i % 12 + 1);
-                obs(
+                let mut o = obs(
                     i64::from(i),
                     &date,
                     "USA",
@@ -345,7 +345,9 @@ mod tests {
                     1,
                     3.0 + f64::from(i % 3),
                     &[],
-                )
+                );
+                o.rank = Some(1);
+                o
             })
             .collect();
         let s = level_series(&ev, &p, None, None);

@@ -1,5 +1,6 @@
 //! A small reader of the curated chronology for tests and examples: it turns
-//! `data/chronology/events-*.tsv` into `Obs` with the CAMEO table and the positions' ranks.
+//! `data/chronology/events-*.tsv` into `Obs` with the CAMEO table, the positions' ranks and the
+//! stated magnitudes.
 #![allow(dead_code)]
 
 use dyad_analysis::obs::Obs;
@@ -74,6 +75,7 @@ pub fn load_chronology() -> Option<Vec<Obs>> {
                     .map(String::from)
                     .collect(),
                 mentions: 1,
+                magnitude: r.get(16).and_then(|m| m.parse().ok()),
                 label: format!("{} {}", r[0], r[13]),
             });
         }
