@@ -146,6 +146,7 @@ impl Coder {
             last_date: None,
             published: story,
             agreed: None,
+            said: None,
         };
         let mut out = Vec::with_capacity(sentences.len());
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
@@ -422,6 +423,9 @@ struct Pass<'c> {
     published: Option<EventDate>,
     /// The document's last factual agreement (057, 03x) as coded: its parties, date and cue.
     agreed: Option<(String, String, EventDate, usize)>,
+    /// The last statement with a date of its own (or carried from one): its speaker, date and
+    /// sentence.
+    said: Option<(String, EventDate, usize)>,
 }
 
 /// A context word found in the sentence.
@@ -987,6 +991,23 @@ impl Pass<'_> {
             }
         };
         let (source, source_why) = speaker;
+        // 他续说, 佩斯科夫还表示: a statement with no date of its own by the speaker of a dated
+        // statement just before, in its paragraph, was made when that one was
+        let own_date = date_why.starts_with("date of");
+        let (date, date_why) = match &self.said {
+            Some((c, d, at))
+                if !own_date
+                    && *c == source
+                    && i <= at + 2
+                    && self.paragraphs.get(*at) == self.paragraphs.get(i) =>
+            {
+                (*d, "the date of the same speaker's statement before")
+            }
+            _ => (date, date_why),
+        };
+        if own_date || self.said.as_ref().is_some_and(|(_, d, _)| *d == date) {
+            self.said = Some((source.clone(), date, i));
+        }
         // a speaker only assumed from the document's salience (module docs) stays assumed while
         // it goes on
         let assumed = match verb_why.as_str() {

@@ -1298,3 +1298,26 @@ fn a_sentence_on_an_agreements_standing_restates_nothing() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_speaker_going_on_keeps_the_date_of_the_statement_before() {
+    let ev = code(
+        Lang::Zh,
+        "2016-12-31",
+        &[
+            "当地时间12月29日，美国宣布驱逐35名俄罗斯外交官。",
+            "俄罗斯外长拉夫罗夫30日表示，美方的做法是错误的，俄方对此表示强烈不满。",
+            "拉夫罗夫还表示，美方的指责毫无根据。",
+        ],
+    );
+    let later = ev
+        .iter()
+        .find(|e| e.sentence == 2 && e.event.source.code == "RUS")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(
+        later.event.date.to_string(),
+        "2016-12-30",
+        "{}",
+        later.event.explain
+    );
+}
