@@ -1321,3 +1321,21 @@ fn a_speaker_going_on_keeps_the_date_of_the_statement_before() {
         later.event.explain
     );
 }
+
+#[test]
+fn a_state_after_a_topic_word_is_what_a_pair_agrees_on() {
+    // 就 (on, regarding) before a state: the topic of a symmetric act, not a party to it
+    let ev = code(
+        Lang::Zh,
+        "2015-07-15",
+        &["英法两国外长14日在维也纳就伊朗核问题达成协议。"],
+    );
+    assert!(has(&ev, 0, "GBR", "FRA", "057"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, b, _)| a == "IRN" || b == "IRN"),
+        "{:?}",
+        facts(&ev)
+    );
+}
