@@ -1339,3 +1339,20 @@ fn a_state_after_a_topic_word_is_what_a_pair_agrees_on() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_right_reserved_is_no_act_done() {
+    let ev = code(
+        Lang::Ru,
+        "2016-12-30",
+        &["Москва оставляет за собой право на ответные меры против США."],
+    );
+    assert!(
+        ev.iter().all(|e| e.event.hypothetical || e.event.negated),
+        "{:?}",
+        ev.iter()
+            .map(|e| (&e.event.cameo, e.event.hypothetical))
+            .collect::<Vec<_>>()
+    );
+    assert!(!ev.is_empty());
+}
