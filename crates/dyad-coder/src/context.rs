@@ -1081,7 +1081,20 @@ impl Pass<'_> {
                         .all(|c| !matches!(c, ',' | '，' | ';' | '；' | '.' | '。'))
             })
         };
+        // 普京说，美国要求俄罗斯…: a speech verb right after another party is that party's act
+        // reported, not the speaker's stance
+        let others_verb = |w: &Word| {
+            matches!(w.kind, ContextKind::Speech(_))
+                && f.actors.iter().any(|m| {
+                    m.code != source
+                        && m.span.1 <= w.span.0
+                        && w.span.0 - m.span.1 <= if s.lang == Lang::Zh { 2 } else { 3 }
+                })
+        };
         let stance_of = |w: &Word| -> Option<String> {
+            if others_verb(w) {
+                return None;
+            }
             match &w.kind {
                 ContextKind::Stance(c)
                     if ["11", "12", "13"].iter().any(|r| c.starts_with(r)) && negated(w) =>

@@ -1356,3 +1356,15 @@ fn a_right_reserved_is_no_act_done() {
     );
     assert!(!ev.is_empty());
 }
+
+#[test]
+fn a_speech_verb_of_another_party_in_what_is_said_is_no_stance_of_the_speaker() {
+    // the demand is the other party's, reported; the speaker criticises it
+    let ev = code(
+        Lang::Zh,
+        "2023-03-01",
+        &["拉夫罗夫说，美国一边要求别国遵守规则，一边肆意践踏国际法。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "RUS", "USA", "10"), "{:?}", facts(&ev));
+}
