@@ -1368,3 +1368,13 @@ fn a_speech_verb_of_another_party_in_what_is_said_is_no_stance_of_the_speaker() 
     assert!(has(&ev, 0, "RUS", "USA", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "RUS", "USA", "10"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_measure_an_order_prescribes_takes_effect_as_prescribed() {
+    let ev = code(
+        Lang::En,
+        "2016-12-29",
+        &["The US president's executive order will expel 35 Russian diplomats."],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
+}
