@@ -277,6 +277,9 @@ struct LangMatcher {
     titles: Vec<(String, String)>,
     /// Particles after which a verb cue modifies the next noun (签署的条约).
     attributives: Vec<String>,
+    /// Words that close a subordinate clause of time (后, 之后): its subjectless verbs have the
+    /// next clause's subject.
+    subordinates: Vec<String>,
     /// One-character "and" words (、): a listed compound split by one (美、俄外长) still licenses
     /// both of its abbreviations.
     list_marks: Vec<char>,
@@ -534,6 +537,9 @@ impl Coder {
         let attributives: Vec<String> = gram(GrammarKind::Attributive)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let subordinates: Vec<String> = gram(GrammarKind::Subordinate)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let date_lead = d
             .dates
             .iter()
@@ -586,6 +592,7 @@ impl Coder {
             date_lead,
             titles: gram_v(GrammarKind::Title),
             attributives,
+            subordinates,
             list_marks: gram(GrammarKind::And)
                 .filter_map(|w| {
                     let mut it = w.chars();
@@ -1700,6 +1707,9 @@ impl Coder {
         // the sentence's keyword domains, found once on the first event
         let mut kw_domains: Option<BTreeSet<String>> = None;
         let mut prev_sources: Vec<Phrase> = Vec::new();
+        // the subject alone of the last cue (a symmetric cue's partner is no subject of a
+        // directed verb after it: 与俄罗斯换囚后，拜登……感谢阿联酋)
+        let mut prev_subject: Vec<Phrase> = Vec::new();
         // the objects of the last statement cue (欢迎美国和俄罗斯…, urged Russia…), with the cue's
         // token index: the subject of a verb right after them (pivot)
         let mut pivot: Option<(usize, Vec<Phrase>, usize)> = None;
@@ -1866,6 +1876,25 @@ impl Coder {
                     }
                 }
             }
+            // 下令制裁7名俄罗斯高官后，美国总统奥巴马宣布…: a subjectless verb of a clause of time
+            // has the subject that opens the next clause
+            if subj.is_empty() && agent.is_empty() && !m.subordinates.is_empty() {
+                if let Some(b) = toks[k + 1..]
+                    .iter()
+                    .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                    .map(|b| k + 1 + b)
+                {
+                    let Tok::Gram(_, brk) = &toks[b] else { unreachable!() };
+                    let before = folded.get(..brk.start).unwrap_or("").trim_end();
+                    if m.subordinates.iter().any(|w| before.ends_with(w.as_str())) {
+                        if let Some(Tok::Actor(p)) = toks.get(b + 1) {
+                            if p.connector.is_none() {
+                                subj.push(p.clone());
+                            }
+                        }
+                    }
+                }
+            }
             // right side, up to the next cue or clause break
             let mut obj = Vec::new();
             let mut last_role = 0u8;
@@ -1991,7 +2020,11 @@ impl Coder {
             let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
             let mut topic = false;
             if inherited {
-                subj = prev_sources.clone();
+                subj = if action.frame == Frame::Dir && !prev_subject.is_empty() {
+                    prev_subject.clone()
+                } else {
+                    prev_sources.clone()
+                };
             } else if subj.is_empty() && agent.is_empty() && clause_lo > 0 {
                 // 特朗普上任后，多次与普京通电话: the topic of the sentence's first clause
                 let first_break = toks
@@ -2332,6 +2365,11 @@ impl Coder {
             }
             last_cue_events = events.len();
             consumed.extend(obj.iter().chain(partner.iter()).map(|p| p.start));
+            prev_subject = if passive && !agentless {
+                agent.clone()
+            } else {
+                subj.clone()
+            };
             prev_sources = if agentless {
                 // 被关押在俄罗斯的美国公民获释: the patients go on as the next verb's subject
                 subj.clone()

@@ -187,6 +187,9 @@ pub enum GrammarKind {
     SpeechRoot,
     /// Brackets around a title (《…》): a verb cue inside names no act (《进攻性战略武器条约》).
     Title,
+    /// A word that closes a subordinate clause of time (后, 之后, 时: 下令制裁……后，奥巴马宣布…):
+    /// a verb of that clause with no subject of its own has the next clause's subject.
+    Subordinate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -748,6 +751,7 @@ impl Dictionaries {
                 "continue" => GrammarKind::Continue,
                 "speech-root" => GrammarKind::SpeechRoot,
                 "title" => GrammarKind::Title,
+                "subordinate" => GrammarKind::Subordinate,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(
