@@ -1878,18 +1878,22 @@ impl Coder {
             }
             // 下令制裁7名俄罗斯高官后，美国总统奥巴马宣布…: a subjectless verb of a clause of time
             // has the subject that opens the next clause
+            let mut subordinate = false;
             if subj.is_empty() && agent.is_empty() && !m.subordinates.is_empty() {
                 if let Some(b) = toks[k + 1..]
                     .iter()
                     .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
                     .map(|b| k + 1 + b)
                 {
-                    let Tok::Gram(_, brk) = &toks[b] else { unreachable!() };
+                    let Tok::Gram(_, brk) = &toks[b] else {
+                        unreachable!()
+                    };
                     let before = folded.get(..brk.start).unwrap_or("").trim_end();
                     if m.subordinates.iter().any(|w| before.ends_with(w.as_str())) {
                         if let Some(Tok::Actor(p)) = toks.get(b + 1) {
                             if p.connector.is_none() {
                                 subj.push(p.clone());
+                                subordinate = true;
                             }
                         }
                     }
@@ -2063,14 +2067,18 @@ impl Coder {
                 ahead = forward(d);
                 date_why = format!("date `{}` in the sentence", text_of(d.start, d.end));
             }
-            let clause_end = toks[k + 1..].iter().find_map(|t| match t {
-                Tok::Gram(GrammarKind::Break, g) => Some(g.start),
-                _ => None,
-            });
+            // (a clause of time is dated by the clause it leads into: ……后，拜登8日宣布)
+            let clause_end = toks[k + 1..]
+                .iter()
+                .filter_map(|t| match t {
+                    Tok::Gram(GrammarKind::Break, g) => Some(g.start),
+                    _ => None,
+                })
+                .nth(usize::from(subordinate));
             let after = dates.iter().zip(&report_date).find_map(|(d, &r)| {
                 (d.start >= cue.end
                     && !d.since
-                    && !r
+                    && (!r || subordinate)
                     && d.date.is_some()
                     && clause_end.is_none_or(|c| d.start < c))
                 .then_some(d)

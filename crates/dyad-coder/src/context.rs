@@ -1382,11 +1382,26 @@ impl Pass<'_> {
             // the subject of a one-sided act is the sentence's first actor before it (美国总统…以
             // 俄罗斯违约为由宣布退出; the Treasury named 16 Russians as targets of sanctions), not
             // the nearest one, which is as often its target or a modifier
+            // (within the cue's clause when it names one: ……后，美国总统宣布扩大制裁)
+            let clause_start = self.texts[i]
+                .chars()
+                .take(cue.span.0)
+                .enumerate()
+                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；'))
+                .map(|(j, _)| j + 1)
+                .last()
+                .unwrap_or(0);
             let first = f
                 .actors
                 .iter()
-                .filter(|m| m.span.1 <= cue.span.0)
+                .filter(|m| m.span.1 <= cue.span.0 && m.span.0 >= clause_start)
                 .min_by_key(|m| m.span.0)
+                .or_else(|| {
+                    f.actors
+                        .iter()
+                        .filter(|m| m.span.1 <= cue.span.0)
+                        .min_by_key(|m| m.span.0)
+                })
                 .filter(|_| before.is_some());
             let named_subject = first.filter(|_| one_sided);
             // an exchange or a release with no party of the document named (the prisoner exchange

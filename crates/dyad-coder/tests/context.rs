@@ -1378,3 +1378,40 @@ fn a_measure_an_order_prescribes_takes_effect_as_prescribed() {
     );
     assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_clause_of_time_has_the_subject_and_date_of_the_clause_it_leads_into() {
+    let ev = code(
+        Lang::Zh,
+        "2014-03-18",
+        &["下令制裁多名俄罗斯官员后，美国总统奥巴马17日宣布扩大制裁范围。"],
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.event.source.code == "USA" && e.event.target.code == "RUS")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert!(e.event.cameo.starts_with("16"), "{:?}", facts(&ev));
+    assert_eq!(
+        e.event.date.to_string(),
+        "2014-03-17",
+        "{}",
+        e.event.explain
+    );
+    // the clause's own verb: a meeting whose subject opens the next clause, on its date
+    let ev = code(
+        Lang::Zh,
+        "2022-12-09",
+        &["与俄罗斯外长举行会谈后，美国国务卿8日宣布将继续对话。"],
+    );
+    let meet = ev
+        .iter()
+        .find(|e| e.event.cameo.starts_with("04") && e.event.source.code == "USA")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(meet.event.target.code, "RUS");
+    assert_eq!(
+        meet.event.date.to_string(),
+        "2022-12-08",
+        "{}",
+        meet.event.explain
+    );
+}
