@@ -46,8 +46,14 @@ function labelProblems() {
       .filter((t) => t.textContent.trim() !== "")
       .map((t) => ({ t, r: t.getBoundingClientRect(), s: t.textContent.trim() }))
       .filter(({ r }) => r.width > 0 && r.height > 0);
-    for (const { r, s } of texts) {
+    for (const { t, r, s } of texts) {
       if (s.includes("…") || s.includes("...")) out.truncated.push(`${name}: "${s}"`);
+      // A callout's text stays inside its box.
+      const lab = t.parentElement && t.parentElement.querySelector(":scope > rect.lab");
+      if (lab) {
+        const b = lab.getBoundingClientRect();
+        if (r.left < b.left - 0.5 || r.right > b.right + 0.5) out.outside.push(`${name}: "${s}" runs out of its box`);
+      }
       if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) {
         out.outside.push(`${name}: "${s}" runs out of the chart`);
       }
@@ -175,7 +181,7 @@ try {
       // Labels.
       const labels = await page.evaluate(labelProblems);
       report(`${tag}: no chart label cut with "…"`, labels.truncated);
-      report(`${tag}: no chart label runs out of its chart`, labels.outside);
+      report(`${tag}: no chart label runs out of its chart or its box`, labels.outside);
       report(`${tag}: no two labels of a chart overlap`, labels.overlaps);
 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

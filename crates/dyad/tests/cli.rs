@@ -1401,14 +1401,25 @@ fn a_report_compares_its_dyad_with_another_and_says_when_the_other_has_too_littl
             String::from_utf8_lossy(&out.stderr)
         );
         let html = std::fs::read_to_string(&path).unwrap();
-        assert!(html.contains(figure), "{lang}: no comparison chart titled {figure}");
+        assert!(
+            html.contains(figure),
+            "{lang}: no comparison chart titled {figure}"
+        );
         assert_eq!(html.matches("class=\"chart compare\"").count(), 1, "{lang}");
-        assert!(html.contains(short), "{lang}: no note that USA–CHN has too little record");
+        assert!(
+            html.contains(short),
+            "{lang}: no note that USA–CHN has too little record"
+        );
         // The compared dyad's line is dashed, the report's own is not.
         let chart = html.split("class=\"chart compare\"").nth(1).unwrap();
         let chart = chart.split("</svg>").next().unwrap();
         assert_eq!(chart.matches("<polyline").count(), 2, "{lang}");
-        assert_eq!(chart.matches("class=\"levelline\" stroke=\"#c2571a\" stroke-dasharray").count(), 1);
+        assert_eq!(
+            chart
+                .matches("class=\"levelline\" stroke=\"#c2571a\" stroke-dasharray")
+                .count(),
+            1
+        );
         // Without --compare there is no comparison.
         let plain = h.path(&format!("plain-{lang}.html"));
         let out = h
@@ -1418,7 +1429,9 @@ fn a_report_compares_its_dyad_with_another_and_says_when_the_other_has_too_littl
             .output()
             .unwrap();
         assert!(out.status.success());
-        assert!(!std::fs::read_to_string(&plain).unwrap().contains("chart compare"));
+        assert!(!std::fs::read_to_string(&plain)
+            .unwrap()
+            .contains("chart compare"));
     }
     // The same pair is no comparison.
     let out = h

@@ -308,7 +308,8 @@ mod tests {
             // One script, inline: the PNG downloads.
             assert_eq!(html.matches("<script").count(), 1, "{lang:?}");
             assert_eq!(
-                html.matches("<button type=\"button\" class=\"dl png\"").count(),
+                html.matches("<button type=\"button\" class=\"dl png\"")
+                    .count(),
                 html.matches("<svg").count(),
                 "{lang:?}: a PNG button per chart"
             );
@@ -437,7 +438,13 @@ mod tests {
         // The built-in record has one dyad; its reverse has the record of a full one.
         let other = ("RUS".to_string(), "USA".to_string());
         for (lang, words) in [
-            (Lang::En, ["Figure 1b. The monthly relations level", "months both cover"]),
+            (
+                Lang::En,
+                [
+                    "Figure 1b. The monthly relations level",
+                    "months both cover",
+                ],
+            ),
             (Lang::Zh, ["图1b 月度关系水平", "共同覆盖的"]),
         ] {
             let html = build_window(&store, &dyad, &[], false, lang, (None, None), Some(&other))

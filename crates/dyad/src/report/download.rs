@@ -218,7 +218,10 @@ mod tests {
                     <svg viewBox=\"0 0 20 10\"></svg><table><tr><td>1</td></tr></table></body></html>";
         let out = add_links(page, "dyad-X-Y", "svg .a{}", Lang::Zh);
         assert_eq!(out.matches("<script>").count(), 1);
-        assert_eq!(out.matches("canvas").count(), PNG_SCRIPT.matches("canvas").count());
+        assert_eq!(
+            out.matches("canvas").count(),
+            PNG_SCRIPT.matches("canvas").count()
+        );
         assert!(out.contains("\"image/png\""));
         for n in [1, 2] {
             let svg = format!("download=\"dyad-X-Y-figure-{n}.svg\"");

@@ -414,10 +414,13 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         if placed.len() >= c.max_labels {
             break;
         }
-        let Some(lines) = wrap(&a.label, 220.0, fs, 2) else {
+        let Some(lines) = wrap(&a.label, 250.0, fs, 2) else {
             continue;
         };
-        let date_w = text_width(&format!("{} {}", a.date, signed(a.contribution, 2)), fs * 0.9);
+        let date_w = text_width(
+            &format!("{} {}", a.date, signed(a.contribution, 2)),
+            fs * 0.9,
+        );
         let lw = lines
             .iter()
             .map(|l| text_width(l, fs))
@@ -525,8 +528,16 @@ pub const COMPARE_COLORS: [&str; 2] = [LINE, "#c2571a"];
 /// A short line (few months) also gets a dot per month, so that a single month shows.
 pub fn compare_chart(lang: Lang, title: &str, lines: &[CompareLine<'_>]) -> String {
     let mut out = String::new();
-    let first = lines.iter().filter_map(|l| l.months.first()).map(|p| p.0).min();
-    let last = lines.iter().filter_map(|l| l.months.last()).map(|p| p.0).max();
+    let first = lines
+        .iter()
+        .filter_map(|l| l.months.first())
+        .map(|p| p.0)
+        .min();
+    let last = lines
+        .iter()
+        .filter_map(|l| l.months.last())
+        .map(|p| p.0)
+        .max();
     let (Some(first), Some(last)) = (first, last) else {
         return out;
     };
@@ -568,7 +579,14 @@ pub fn compare_chart(lang: Lang, title: &str, lines: &[CompareLine<'_>]) -> Stri
     }
     for l in (-9..=9).step_by(3) {
         let l = f64::from(l);
-        text(&mut out, left - 6.0, ys.at(l) + 4.0, "end", "tick", &num(l, 0));
+        text(
+            &mut out,
+            left - 6.0,
+            ys.at(l) + 4.0,
+            "end",
+            "tick",
+            &num(l, 0),
+        );
     }
     line(&mut out, left, ys.at(0.0), w - right, ys.at(0.0), "zero");
     // Years: a tick each, a label as often as they fit.
@@ -584,13 +602,24 @@ pub fn compare_chart(lang: Lang, title: &str, lines: &[CompareLine<'_>]) -> Stri
         line(&mut out, xx, top + plot_h, xx, top + plot_h + 4.0, "axis");
         if yr % every == 0 {
             let lx = (xx + (xs.at(6.0) - xs.at(0.0)).min(14.0)).min(w - right - 14.0);
-            text(&mut out, lx, top + plot_h + 17.0, "middle", "tick", &yr.to_string());
+            text(
+                &mut out,
+                lx,
+                top + plot_h + 17.0,
+                "middle",
+                "tick",
+                &yr.to_string(),
+            );
         }
     }
     // Legend, then the lines.
     let mut lx = left;
     for l in lines {
-        let dash = if l.dashed { r#" stroke-dasharray="5 3""# } else { "" };
+        let dash = if l.dashed {
+            r#" stroke-dasharray="5 3""#
+        } else {
+            ""
+        };
         w!(
             out,
             r#"<line x1="{}" y1="16" x2="{}" y2="16" stroke="{}" stroke-width="2.5"{dash}/>"#,
@@ -605,7 +634,11 @@ pub fn compare_chart(lang: Lang, title: &str, lines: &[CompareLine<'_>]) -> Stri
         if l.months.is_empty() {
             continue;
         }
-        let dash = if l.dashed { r#" stroke-dasharray="5 3""# } else { "" };
+        let dash = if l.dashed {
+            r#" stroke-dasharray="5 3""#
+        } else {
+            ""
+        };
         let pts: Vec<String> = l
             .months
             .iter()
