@@ -58,7 +58,7 @@ pub fn wrap(s: &str, max_w: f64, font_size: f64, max_lines: usize) -> Option<Vec
         let wide = c.width() == Some(2);
         match atoms.last_mut() {
             Some((t, _))
-                if !space && !wide && !t.chars().last().is_some_and(|l| l.width() == Some(2)) =>
+                if !space && !wide && t.chars().last().is_none_or(|l| l.width() != Some(2)) =>
             {
                 t.push(c)
             }
