@@ -1372,6 +1372,78 @@ fn two_event_usa_chn(h: &Harness) {
 }
 
 #[test]
+fn a_report_compares_its_dyad_with_another_and_says_when_the_other_has_too_little() {
+    let h = Harness::new();
+    two_event_usa_chn(&h);
+    for (lang, figure, short) in [
+        (
+            "en",
+            "Figure 1b. The monthly relations level: United States–Russia and United States–China",
+            "Too little record to compare: United States–China has 2 events (at least",
+        ),
+        (
+            "zh",
+            "图1b 月度关系水平：美俄与中美",
+            "记录过少，无法对照：中美只有2个事件（需至少",
+        ),
+    ] {
+        let path = h.path(&format!("compare-{lang}.html"));
+        let out = h
+            .cmd()
+            .args(["report", "--dyad", "USA-RUS", "--compare", "USA-CHN"])
+            .args(["--lang", lang, "--out"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            html.contains(figure),
+            "{lang}: no comparison chart titled {figure}"
+        );
+        assert_eq!(html.matches("class=\"chart compare\"").count(), 1, "{lang}");
+        assert!(
+            html.contains(short),
+            "{lang}: no note that USA–CHN has too little record"
+        );
+        // The compared dyad's line is dashed, the report's own is not.
+        let chart = html.split("class=\"chart compare\"").nth(1).unwrap();
+        let chart = chart.split("</svg>").next().unwrap();
+        assert_eq!(chart.matches("<polyline").count(), 2, "{lang}");
+        assert_eq!(
+            chart
+                .matches("class=\"levelline\" stroke=\"#c2571a\" stroke-dasharray")
+                .count(),
+            1
+        );
+        // Without --compare there is no comparison.
+        let plain = h.path(&format!("plain-{lang}.html"));
+        let out = h
+            .cmd()
+            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
+            .arg(&plain)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(!std::fs::read_to_string(&plain)
+            .unwrap()
+            .contains("chart compare"));
+    }
+    // The same pair is no comparison.
+    let out = h
+        .cmd()
+        .args(["report", "--dyad", "USA-RUS", "--compare", "RUS-USA"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--compare"));
+}
+
+#[test]
 fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_forecast() {
     let h = Harness::new();
     two_event_usa_chn(&h);

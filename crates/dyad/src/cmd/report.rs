@@ -39,6 +39,10 @@ pub struct Args {
     /// Last month of the report, YYYY-MM (later events are left out).
     #[arg(long, value_name = "YYYY-MM")]
     to: Option<String>,
+    /// Another dyad, e.g. USA-CHN, whose monthly level is drawn beside this one's on one chart
+    /// (same origins and months; a note says when it has too little record to compare).
+    #[arg(long, value_name = "DYAD")]
+    compare: Option<String>,
 }
 
 /// `--from`/`--to` as months, checked: each a month `YYYY-MM`, and `--to` not before `--from`.
@@ -91,7 +95,7 @@ fn domain_names() -> Result<HashMap<String, (String, String)>> {
 }
 
 /// Analyses the dyad over the months `window` (`--from`, `--to`; all when `None`) and renders
-/// its report.
+/// its report, with the `compare` dyad's level beside its own when given.
 pub fn build_window(
     store: &Store,
     dyad: &(String, String),
@@ -99,8 +103,12 @@ pub fn build_window(
     dedup: bool,
     lang: Lang,
     window: (Option<Month>, Option<Month>),
+    compare: Option<&(String, String)>,
 ) -> Result<Built> {
     let analysis = measure::analyse_window(store, dyad, origins, dedup, window.0, window.1)?;
+    let compared = compare
+        .map(|d| measure::analyse_window(store, d, origins, dedup, window.0, window.1))
+        .transpose()?;
     let forecast = analysis.forecast(12);
     let backtest_params = BacktestParams {
         first_origin: Some(Month::new(2000, 1)),
@@ -168,6 +176,7 @@ pub fn build_window(
         places: &places,
         dyad_names: &dyad_names,
         literature: literature.as_ref(),
+        compare: compared.as_ref(),
     });
     Ok(Built {
         html,
@@ -185,8 +194,22 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         }
     }
     let window = parse_window(&args.from, &args.to)?;
+    let compare = args.compare.as_deref().map(parse_dyad).transpose()?;
+    if let Some((a, b)) = &compare {
+        if (a, b) == (&dyad.0, &dyad.1) || (a, b) == (&dyad.1, &dyad.0) {
+            bail!("--compare {a}-{b} is the pair of --dyad: give another dyad to compare with");
+        }
+    }
     let store = builtin::open_read(db)?;
-    let built = build_window(&store, &dyad, &origins, args.dedup, args.lang, window)?;
+    let built = build_window(
+        &store,
+        &dyad,
+        &origins,
+        args.dedup,
+        args.lang,
+        window,
+        compare.as_ref(),
+    )?;
     if built.events == 0 {
         eprintln!(
             "dyad: warning: no events for {}-{}; the report is empty",
@@ -235,7 +258,7 @@ mod tests {
         let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
         let dyad = ("USA".to_string(), "RUS".to_string());
         for lang in [Lang::En, Lang::Zh] {
-            let built = build_window(&store, &dyad, &[], false, lang, (None, None)).unwrap();
+            let built = build_window(&store, &dyad, &[], false, lang, (None, None), None).unwrap();
             let html = &built.html;
             assert!(built.events >= 600, "{} events", built.events);
             assert!(html.starts_with("<!DOCTYPE html>"));
@@ -275,13 +298,21 @@ mod tests {
                 "src=\"http",
                 "src='http",
                 "<link",
-                "<script",
+                "<script src",
                 "@import",
                 "url(http",
                 "@font-face",
             ] {
                 assert!(!html.contains(bad), "{lang:?}: found {bad}");
             }
+            // One script, inline: the PNG downloads.
+            assert_eq!(html.matches("<script").count(), 1, "{lang:?}");
+            assert_eq!(
+                html.matches("<button type=\"button\" class=\"dl png\"")
+                    .count(),
+                html.matches("<svg").count(),
+                "{lang:?}: a PNG button per chart"
+            );
             // The resets table has a row per cycle, at least four.
             let resets = html
                 .split("<table class=\"resets\">")
@@ -355,7 +386,7 @@ mod tests {
         let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
         let dyad = ("USA".to_string(), "RUS".to_string());
         let analysis = measure::analyse(&store, &dyad, &[], false).unwrap();
-        let html = build_window(&store, &dyad, &[], false, Lang::En, (None, None))
+        let html = build_window(&store, &dyad, &[], false, Lang::En, (None, None), None)
             .unwrap()
             .html;
         assert_eq!(check_well_formed(&html), Ok(()));
@@ -394,8 +425,44 @@ mod tests {
             let svg = String::from_utf8(unbase64(b)).unwrap();
             let body = svg.split_once('\n').unwrap().1;
             assert!(body.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-            assert!(body.contains("<style>svg .tick{"));
+            assert!(body.contains("<style>svg{font-family:") && body.contains("svg .tick{"));
             assert_eq!(check_well_formed(body), Ok(()));
+        }
+    }
+
+    #[test]
+    fn a_compared_dyad_with_enough_record_is_drawn_solid_with_common_means() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = builtin::open_store(&dir.path().join("t.db")).unwrap();
+        let dyad = ("USA".to_string(), "RUS".to_string());
+        // The built-in record has one dyad; its reverse has the record of a full one.
+        let other = ("RUS".to_string(), "USA".to_string());
+        for (lang, words) in [
+            (
+                Lang::En,
+                [
+                    "Figure 1b. The monthly relations level",
+                    "months both cover",
+                ],
+            ),
+            (Lang::Zh, ["图1b 月度关系水平", "共同覆盖的"]),
+        ] {
+            let html = build_window(&store, &dyad, &[], false, lang, (None, None), Some(&other))
+                .unwrap()
+                .html;
+            assert_eq!(check_well_formed(&html), Ok(()), "{lang:?}");
+            for w in words {
+                assert!(html.contains(w), "{lang:?}: `{w}` missing");
+            }
+            assert!(!html.contains("id=\"compare-short\""), "{lang:?}");
+            assert!(!html.contains("stroke-dasharray=\"5 3\""), "{lang:?}");
+            // An unknown dyad has no level: said, and no chart.
+            let none = ("FRA".to_string(), "DEU".to_string());
+            let html = build_window(&store, &dyad, &[], false, lang, (None, None), Some(&none))
+                .unwrap()
+                .html;
+            assert!(html.contains("id=\"compare-short\""), "{lang:?}");
+            assert!(!html.contains("chart compare"), "{lang:?}");
         }
     }
 
@@ -410,6 +477,7 @@ mod tests {
             false,
             Lang::Zh,
             (None, None),
+            None,
         )
         .unwrap();
         assert_eq!(built.events, 0);
@@ -453,7 +521,7 @@ mod tests {
         let dyad = ("USA".to_string(), "RUS".to_string());
         let places = builtin::places().unwrap();
         assert!(places.len() >= 150, "{} places", places.len());
-        let zh = build_window(&store, &dyad, &[], false, Lang::Zh, (None, None))
+        let zh = build_window(&store, &dyad, &[], false, Lang::Zh, (None, None), None)
             .unwrap()
             .html;
         assert!(zh.contains("<ul class=\"src\">"), "no source lists");
@@ -483,7 +551,7 @@ mod tests {
         );
         assert!(!text.contains("原注为英文"));
         // the English report keeps the English names
-        let en = build_window(&store, &dyad, &[], false, Lang::En, (None, None))
+        let en = build_window(&store, &dyad, &[], false, Lang::En, (None, None), None)
             .unwrap()
             .html;
         assert!(outside_citations(&en).contains("Helsinki, Finland"));

@@ -1,7 +1,10 @@
-//! Every table of the report downloadable as CSV and every chart as SVG, from the page itself and
-//! with no network: each gets a link whose `data:` URL holds the file (base64), so the report
-//! stays one offline file without scripts. The CSV is read off the rendered table, so it is what
-//! the reader sees; the SVG carries the chart styles, so it draws the same outside the page.
+//! Every table of the report downloadable as CSV and every chart as SVG and PNG, from the page
+//! itself and with no network: each table and chart gets a link whose `data:` URL holds the file
+//! (base64), so the report stays one offline file. The CSV is read off the rendered table, so it
+//! is what the reader sees; the SVG carries the chart styles, so it draws the same outside the
+//! page. The PNG is drawn from that SVG when asked: one small inline script ([`PNG_SCRIPT`])
+//! paints it on a canvas at twice its size and saves the canvas (`canvas.toBlob`); without
+//! scripts the SVG and CSV links still work.
 
 use super::Lang;
 use std::fmt::Write;
@@ -100,6 +103,39 @@ pub fn csv(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// The one script of the report: a click on a chart's PNG button draws the SVG file of the link
+/// just before it (a `data:` URL, so nothing is fetched) on a white canvas at twice the chart's
+/// `viewBox` size and downloads the canvas as `data-file`.
+pub const PNG_SCRIPT: &str = r##"<script>
+document.addEventListener("click", function (e) {
+  var b = e.target.closest && e.target.closest("button.png");
+  if (!b) return;
+  var a = b.previousElementSibling, s = a && a.previousElementSibling;
+  if (!s || !s.viewBox || !s.viewBox.baseVal) return;
+  var v = s.viewBox.baseVal, k = 2, c = document.createElement("canvas");
+  c.width = Math.round(v.width * k);
+  c.height = Math.round(v.height * k);
+  var img = new Image();
+  img.onload = function () {
+    var g = c.getContext("2d");
+    g.fillStyle = "#fff";
+    g.fillRect(0, 0, c.width, c.height);
+    g.drawImage(img, 0, 0, c.width, c.height);
+    c.toBlob(function (png) {
+      if (!png) return;
+      var u = URL.createObjectURL(png), l = document.createElement("a");
+      l.href = u;
+      l.download = b.getAttribute("data-file");
+      document.body.appendChild(l);
+      l.click();
+      l.remove();
+      setTimeout(function () { URL.revokeObjectURL(u); }, 4000);
+    }, "image/png");
+  };
+  img.src = a.getAttribute("href");
+});
+</script>"##;
+
 /// Adds the download links to a rendered report. `stem` starts the file names
 /// (`dyad-USA-RUS` → `dyad-USA-RUS-table-3.csv`); `svg_css` is the style every chart needs.
 pub fn add_links(html: &str, stem: &str, svg_css: &str, lang: Lang) -> String {
@@ -139,14 +175,27 @@ pub fn add_links(html: &str, stem: &str, svg_css: &str, lang: Lang) -> String {
             );
             let _ = write!(
                 out,
-                r#"<a class="dl" download="{stem}-figure-{charts}.svg" href="data:image/svg+xml;base64,{}" title="{}">SVG</a>"#,
+                r#"<a class="dl" download="{stem}-figure-{charts}.svg" href="data:image/svg+xml;base64,{}" title="{}">SVG</a><button type="button" class="dl png" data-file="{stem}-figure-{charts}.png" title="{}">PNG</button>"#,
                 base64(file.as_bytes()),
-                lang.t("Download this chart as SVG", "下载此图（SVG）")
+                lang.t("Download this chart as SVG", "下载此图（SVG）"),
+                lang.t(
+                    "Download this chart as PNG (twice its size)",
+                    "下载此图（PNG，两倍尺寸）"
+                )
             );
         }
         rest = &rest[end..];
     }
-    out.push_str(rest);
+    // The script once, at the end of the body, when there is a chart to draw.
+    match rest.rfind("</body>").filter(|_| charts > 0) {
+        Some(i) => {
+            out.push_str(&rest[..i]);
+            out.push_str(PNG_SCRIPT);
+            out.push('\n');
+            out.push_str(&rest[i..]);
+        }
+        None => out.push_str(rest),
+    }
     out
 }
 
@@ -161,6 +210,31 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64("中".as_bytes()), "5Lit");
+    }
+
+    #[test]
+    fn each_chart_gets_svg_and_png_and_the_script_comes_once() {
+        let page = "<html><body><div><svg viewBox=\"0 0 10 10\"><text>a</text></svg></div>\
+                    <svg viewBox=\"0 0 20 10\"></svg><table><tr><td>1</td></tr></table></body></html>";
+        let out = add_links(page, "dyad-X-Y", "svg .a{}", Lang::Zh);
+        assert_eq!(out.matches("<script>").count(), 1);
+        assert_eq!(
+            out.matches("canvas").count(),
+            PNG_SCRIPT.matches("canvas").count()
+        );
+        assert!(out.contains("\"image/png\""));
+        for n in [1, 2] {
+            let svg = format!("download=\"dyad-X-Y-figure-{n}.svg\"");
+            let png = format!("<button type=\"button\" class=\"dl png\" data-file=\"dyad-X-Y-figure-{n}.png\" title=\"下载此图（PNG，两倍尺寸）\">PNG</button>");
+            let (s, p) = (out.find(&svg).unwrap(), out.find(&png).unwrap());
+            assert!(s < p, "the PNG button follows its SVG link");
+        }
+        assert!(out.contains("dyad-X-Y-table-1.csv"));
+        assert!(out.find("<script>").unwrap() < out.find("</body>").unwrap());
+        assert_eq!(crate::report::html::check_well_formed(&out), Ok(()));
+        // No chart, no script.
+        let bare = add_links("<html><body><p>x</p></body></html>", "s", "", Lang::En);
+        assert!(!bare.contains("<script"));
     }
 
     #[test]

@@ -26,6 +26,76 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
+/// The first clause of `s` when it is long enough to say something (10 columns), else `s`;
+/// never cut inside a clause.
+pub fn clause(s: &str) -> &str {
+    let s = s.trim();
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| {
+            // A Latin comma is no break: it may sit in a number (3,000) or before what the
+            // sentence is about ("The US and Russia, as co-chairs, …").
+            matches!(c, ';' | '；' | '。' | ':' | '：' | '(' | '（' | '，') && s[..i].width() >= 10
+        })
+        .map(|(i, _)| i);
+    match end {
+        Some(i) => s[..i].trim_end_matches([',', '，', ' ']),
+        None => s.trim_end_matches(['.', '。']),
+    }
+}
+
+/// `s` broken into at most `max_lines` lines no wider than `max_w` user units at `font_size`
+/// (Latin text between words, CJK between characters); `None` when it does not fit whole.
+pub fn wrap(s: &str, max_w: f64, font_size: f64, max_lines: usize) -> Option<Vec<String>> {
+    // Atoms: a CJK character, or a run of other characters up to a space.
+    let mut atoms: Vec<(String, bool)> = Vec::new(); // (text, space before)
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let wide = c.width() == Some(2);
+        match atoms.last_mut() {
+            Some((t, _))
+                if !space && !wide && t.chars().last().is_none_or(|l| l.width() != Some(2)) =>
+            {
+                t.push(c)
+            }
+            // Closing punctuation stays with the character before it.
+            Some((t, _))
+                if !space && matches!(c, '，' | '。' | '、' | '；' | '：' | '”' | '）' | '》') =>
+            {
+                t.push(c)
+            }
+            _ => atoms.push((c.to_string(), space)),
+        }
+        space = false;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (t, sp) in atoms {
+        let joined = if cur.is_empty() {
+            t.clone()
+        } else if sp {
+            format!("{cur} {t}")
+        } else {
+            format!("{cur}{t}")
+        };
+        if text_width(&joined, font_size) <= max_w || cur.is_empty() {
+            cur = joined;
+        } else {
+            lines.push(std::mem::take(&mut cur));
+            cur = t;
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    let fits = lines.len() <= max_lines && lines.iter().all(|l| text_width(l, font_size) <= max_w);
+    fits.then_some(lines)
+}
+
 /// A short label: the first clause of `s` when it is long enough to say something, else `s`,
 /// cut to at most `max` display columns with an ellipsis.
 pub fn short(s: &str, max: usize) -> String {
@@ -71,14 +141,15 @@ pub fn short(s: &str, max: usize) -> String {
     out
 }
 
-/// Estimated width, in SVG user units, of `s` set at `font_size` (Latin ≈ 0.56 em, CJK 1 em).
+/// Estimated width, in SVG user units, of `s` set at `font_size` (Latin ≈ 0.6 em, CJK 1 em):
+/// on the wide side, so that a label fits its box in wide fonts (DejaVu Sans) too.
 pub fn text_width(s: &str, font_size: f64) -> f64 {
     s.chars()
         .map(|c| match c.width().unwrap_or(0) {
             2 => 1.0,
             _ if c.is_ascii_uppercase() || c == 'W' || c == 'M' => 0.66,
             _ if c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' || c == '·' => 0.3,
-            _ => 0.55,
+            _ => 0.6,
         })
         .sum::<f64>()
         * font_size
@@ -315,6 +386,54 @@ mod tests {
             16,
         );
         assert!(width(&z) <= 16, "{z}");
+    }
+
+    #[test]
+    fn labels_wrap_whole_or_not_at_all() {
+        assert_eq!(
+            clause("Clinton signs an executive order; sanctions follow"),
+            "Clinton signs an executive order"
+        );
+        assert_eq!(
+            clause("The US and Russia, as co-chairs, agree"),
+            "The US and Russia, as co-chairs, agree"
+        );
+        assert_eq!(clause("克林顿签署行政令，以协调制裁"), "克林顿签署行政令");
+        assert_eq!(clause("短句，其余"), "短句，其余");
+        let en = wrap(
+            "Presidents Bush and Yeltsin sign the Camp David declaration",
+            200.0,
+            11.0,
+            2,
+        )
+        .unwrap();
+        assert_eq!(en.len(), 2);
+        assert_eq!(
+            en.join(" "),
+            "Presidents Bush and Yeltsin sign the Camp David declaration"
+        );
+        assert!(en.iter().all(|l| text_width(l, 11.0) <= 200.0));
+        let zh = wrap(
+            "俄罗斯宣布吞并克里米亚，美国随即宣布对俄实施第一轮制裁",
+            120.0,
+            11.0,
+            3,
+        )
+        .unwrap();
+        assert_eq!(
+            zh.concat(),
+            "俄罗斯宣布吞并克里米亚，美国随即宣布对俄实施第一轮制裁"
+        );
+        assert!(!zh.iter().any(|l| l.starts_with('，')));
+        assert_eq!(
+            wrap(
+                "a very long sentence that cannot fit in one short line",
+                60.0,
+                11.0,
+                1
+            ),
+            None
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The HTML report of one dyad: a single self-contained file (inline CSS, charts as inline SVG,
-//! no scripts, fonts or images from elsewhere) in English or Chinese, in which every chart and
+//! one inline script for PNG downloads, no scripts, fonts or images from elsewhere) in English or Chinese, in which every chart and
 //! table links to the events behind it, listed with their sources in the appendix. Each table
-//! downloads as CSV and each chart as SVG from `data:` links (`download`), so it stays one file.
+//! downloads as CSV and each chart as SVG from `data:` links and as PNG drawn in the page
+//! (`download`), so it stays one file.
 
 pub mod download;
 pub mod html;
@@ -60,6 +61,9 @@ pub struct ReportInput<'a> {
     pub dyad_names: &'a DyadNames,
     /// The periods and resets the literature names (US–Russia only).
     pub literature: Option<&'a dyad_analysis::literature::Literature>,
+    /// Another dyad analysed over the same origins and months (`--compare`), drawn beside
+    /// this one in the level section.
+    pub compare: Option<&'a Analysis>,
 }
 
 /// One event's total effect, with where to find it.
@@ -364,6 +368,8 @@ h3.year{position:sticky;top:0;background:#fff;padding:.3rem 0;border-bottom:1px 
 .method p,.method li{max-width:60rem}
 p.dl{margin:-.6rem 0 .8rem;font-size:.8rem;text-align:right}
 a.dl{display:inline-block;font-size:.8rem;margin:.1rem 0}
+button.dl{font:inherit;font-size:.8rem;margin:.1rem 0 .1rem .8rem;padding:0;border:0;background:none;color:#1f5fa8;cursor:pointer}
+button.dl:hover{text-decoration:underline}
 @media print{.dl{display:none}}
 .limits{border-left-color:#b3322a;background:#fdf6f5}
 .notcomputed{border-left:4px solid #b3322a;background:#fdf6f5;padding:.4rem .8rem}
@@ -518,11 +524,13 @@ pub fn render(inp: &ReportInput<'_>) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     // The charts' own rules, for the SVG files a reader downloads.
-    let svg_css: String = CSS
-        .lines()
-        .filter(|l| l.starts_with("svg "))
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The page's font stack too, so that the file (and the PNG drawn from it) keeps its letters.
+    let svg_css: String = std::iter::once(
+        r#"svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif}"#,
+    )
+    .chain(CSS.lines().filter(|l| l.starts_with("svg ")))
+    .collect::<Vec<_>>()
+    .join("\n");
     let stem = format!("dyad-{}-{}", a.dyad.0, a.dyad.1);
     download::add_links(&out, &stem, &svg_css, lang)
 }
@@ -869,7 +877,6 @@ fn annotations(c: &Ctx<'_>, from: Option<Month>) -> Vec<svg::Annotation> {
             .then(x.id.cmp(&y.id))
     });
     let mut seen = HashSet::new();
-    let label_max = if c.lang == Lang::Zh { 24 } else { 34 };
     eff.into_iter()
         .filter(|e| seen.insert(e.month))
         .take(60)
@@ -885,7 +892,7 @@ fn annotations(c: &Ctx<'_>, from: Option<Month>) -> Vec<svg::Annotation> {
                 level: level_at(c.a, e.month),
                 contribution: e.contribution,
                 date,
-                label: short(&d, label_max),
+                label: html::clause(&d).to_string(),
                 href: format!("#ev-{}", e.id),
                 title: d,
             }
@@ -970,7 +977,7 @@ fn level_section(c: &Ctx<'_>, out: &mut String) {
     match lang {
         Lang::En => w!(
             out,
-            "<figcaption>{}. {}The {} labelled dots are the events that moved the level most (one per month; green raised it, red lowered it; the number is the change they caused) — each links to the event and its sources. {}Years link to that year's events.</figcaption></figure>",
+            "<figcaption>{}. {}The {} labelled dots are among the events that moved the level most (one per month; green raised it, red lowered it; the number is the change they caused), each labelled with the first clause of its description where that fits whole — each links to the event and its sources. {}Years link to that year's events.</figcaption></figure>",
             esc(title),
             if has_phases { format!("Dashed vertical lines separate the phases P1–P{} (table below); dotted lines are further change points in the mean. ", a.phases.len()) } else { String::new() },
             drawn.len(),
@@ -978,12 +985,15 @@ fn level_section(c: &Ctx<'_>, out: &mut String) {
         ),
         Lang::Zh => w!(
             out,
-            "<figcaption>{}。{}标注的{}个点是推动关系水平变化最大的事件（每月至多一个；绿色为推高，红色为拉低，数字为其带来的变化），点击可跳转至事件及其来源。{}年份链接到该年的事件。</figcaption></figure>",
+            "<figcaption>{}。{}标注的{}个点取自推动关系水平变化最大的事件（每月至多一个；绿色为推高，红色为拉低，数字为其带来的变化），标签为其描述的第一个分句（放得下全文时才标注），点击可跳转至事件及其来源。{}年份链接到该年的事件。</figcaption></figure>",
             esc(title),
             if has_phases { format!("竖虚线为阶段分界（P1–P{}，见下表），点线为均值的其他变点。", a.phases.len()) } else { String::new() },
             drawn.len(),
             if has_fan { "右端灰色扇形为未来12个月的预测（内层80%，外层95%区间）。" } else { "" }
         ),
+    }
+    if let Some(other) = c.inp.compare {
+        compare_section(c, other, out);
     }
     w!(out, r#"<h3 id="phases">{}</h3>"#, c.t("Phases", "阶段划分"));
     if let Err(short) = a.check(Measure::Phases) {
@@ -1029,6 +1039,160 @@ fn level_section(c: &Ctx<'_>, out: &mut String) {
         );
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+/// The report's dyad and another (`--compare`) on one chart of the monthly level. Both levels
+/// are computed the same way from the same origins and months; a dyad with less record than
+/// phases need (the smallest minimum that reads a course from a level) is drawn dashed, with a
+/// note that says what it lacks.
+fn compare_section(c: &Ctx<'_>, other: &Analysis, out: &mut String) {
+    let lang = c.lang;
+    let (x, y) = &other.dyad;
+    let other_name = c.inp.dyad_names.pair(x, y, lang);
+    let this_name = c.pair();
+    let points = |a: &Analysis| -> Vec<(Month, f64)> {
+        a.level.points.iter().map(|p| (p.period, p.level)).collect()
+    };
+    let (mine, theirs) = (points(c.a), points(other));
+    let short = other.check(Measure::Phases).err();
+    let title = match lang {
+        Lang::En => format!("Figure 1b. The monthly relations level: {this_name} and {other_name}"),
+        Lang::Zh => format!("图1b 月度关系水平：{this_name}与{other_name}"),
+    };
+    w!(
+        out,
+        r#"<h3 id="compare">{}</h3>"#,
+        esc(&match lang {
+            Lang::En => format!("Beside {other_name}"),
+            Lang::Zh => format!("与{other_name}对照"),
+        })
+    );
+    let count = |a: &Analysis| match lang {
+        Lang::En => Quantity::Events.en(a.amount.events),
+        Lang::Zh => Quantity::Events.zh(a.amount.events),
+    };
+    match lang {
+        Lang::En => w!(
+            out,
+            "<p>Both levels are computed in the same way, from the same origins of events{} and on the same scale: {} from {}, {} from {}. A level is only as full as its record: a dyad with fewer recorded events stays near the ordinary band for want of events, not for want of relations.</p>",
+            if c.a.window != (None, None) { " and months" } else { "" },
+            esc(&this_name),
+            esc(&count(c.a)),
+            esc(&other_name),
+            esc(&count(other)),
+        ),
+        Lang::Zh => w!(
+            out,
+            "<p>两条关系水平以同一方法、同样的事件来源{}、同一量表计算：{}有{}，{}有{}。关系水平取决于记录的多少：记录的事件较少的双边关系，其水平停留在“普通”档附近，是因为缺少事件记录，而不一定是因为关系平淡。</p>",
+            if c.a.window != (None, None) { "与月份" } else { "" },
+            esc(&this_name),
+            esc(&count(c.a)),
+            esc(&other_name),
+            esc(&count(other)),
+        ),
+    }
+    if theirs.is_empty() {
+        match lang {
+            Lang::En => w!(
+                out,
+                r#"<p class="notcomputed" id="compare-short">No comparison: there are no events of {} in this record, so it has no level to draw.</p>"#,
+                esc(&other_name)
+            ),
+            Lang::Zh => w!(
+                out,
+                r#"<p class="notcomputed" id="compare-short">无法对照：本记录中没有{}的事件，因此没有可绘制的关系水平。</p>"#,
+                esc(&other_name)
+            ),
+        }
+        return;
+    }
+    if let Some(short) = &short {
+        let unmet = |zh: bool| -> String {
+            short
+                .unmet
+                .iter()
+                .map(|u| {
+                    if zh {
+                        format!("{}（需至少{}）", u.quantity.zh(u.have), u.need)
+                    } else {
+                        format!("{} (at least {} needed)", u.quantity.en(u.have), u.need)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(lang.list_sep())
+        };
+        match lang {
+            Lang::En => w!(
+                out,
+                r#"<p class="notcomputed" id="compare-short">Too little record to compare: {} has {}, below the minimum from which dyad reads a course of relations (the minimum for phases, see <code>docs/method.md</code>). Its line is drawn dashed, as recorded; do not read a trend or a difference from it.</p>"#,
+                esc(&other_name),
+                esc(&unmet(false))
+            ),
+            Lang::Zh => w!(
+                out,
+                r#"<p class="notcomputed" id="compare-short">记录过少，无法对照：{}只有{}，低于 dyad 判读关系走势所需的最低数据量（即划分阶段的最低要求，见 <code>docs/method.md</code>）。其曲线按记录以虚线画出，请勿据此判断趋势或差异。</p>"#,
+                esc(&other_name),
+                esc(&unmet(true))
+            ),
+        }
+    }
+    let chart = svg::compare_chart(
+        lang,
+        &title,
+        &[
+            svg::CompareLine {
+                name: this_name.clone(),
+                months: &mine,
+                color: svg::COMPARE_COLORS[0],
+                dashed: false,
+            },
+            svg::CompareLine {
+                name: other_name.clone(),
+                months: &theirs,
+                color: svg::COMPARE_COLORS[1],
+                dashed: short.is_some(),
+            },
+        ],
+    );
+    // Where both have a level: the mean of each over their common months.
+    let theirs_at: HashMap<Month, f64> = theirs.iter().copied().collect();
+    let common: Vec<(f64, f64)> = mine
+        .iter()
+        .filter_map(|(m, v)| theirs_at.get(m).map(|t| (*v, *t)))
+        .collect();
+    let means = (!common.is_empty() && short.is_none()).then(|| {
+        let n = common.len() as f64;
+        (
+            common.iter().map(|p| p.0).sum::<f64>() / n,
+            common.iter().map(|p| p.1).sum::<f64>() / n,
+        )
+    });
+    let caption = match (lang, means) {
+        (Lang::En, Some((a, b))) => format!(
+            "{}. Over the {} months both cover, the mean level is {} for {} and {} for {}.",
+            esc(&title),
+            common.len(),
+            esc(&this_name),
+            num(a, 2),
+            esc(&other_name),
+            num(b, 2)
+        ),
+        (Lang::Zh, Some((a, b))) => format!(
+            "{}。在两者共同覆盖的{}个月中，{}的平均水平为{}，{}为{}。",
+            esc(&title),
+            common.len(),
+            esc(&this_name),
+            num(a, 2),
+            esc(&other_name),
+            num(b, 2)
+        ),
+        (Lang::En, None) => format!("{}.", esc(&title)),
+        (Lang::Zh, None) => format!("{}。", esc(&title)),
+    };
+    w!(
+        out,
+        r#"<figure><div class="scroll">{chart}</div><figcaption>{caption}</figcaption></figure>"#
+    );
 }
 
 fn flow_section(c: &Ctx<'_>, out: &mut String) {

@@ -80,7 +80,7 @@ pub(super) fn robustness_section(c: &Ctx<'_>, out: &mut String) {
     }
     w!(
         out,
-        r#"<table class="robustness"><thead><tr><th>{}</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>"#,
+        r#"<div class="tablewrap"><table class="robustness"><thead><tr><th>{}</th><th>{}</th><th class="num">{}</th><th class="num">{}</th><th class="num">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>"#,
         lang.t("parameter", "参数"),
         lang.t("value", "取值"),
         lang.t("eras", "时代"),
@@ -141,7 +141,7 @@ pub(super) fn robustness_section(c: &Ctx<'_>, out: &mut String) {
     for o in &r.variants {
         row(out, o);
     }
-    out.push_str("</tbody></table>\n");
+    out.push_str("</tbody></table></div>\n");
     match lang {
         Lang::En => out.push_str("<p class=\"note\">Largest fall: the month whose events lowered the level most. The mention parameters change nothing where every event is reported once (the curated chronology).</p>\n"),
         Lang::Zh => out.push_str("<p class=\"note\">最大月降幅：事件使关系水平下降最多的月份。若每个事件只有一条报道（如人工整理年表），报道次数参数不起作用。</p>\n"),

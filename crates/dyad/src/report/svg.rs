@@ -1,7 +1,7 @@
 //! The report's charts, written as SVG text. Every chart has a fixed `viewBox` and scales to its
 //! container; marks that stand for events are links to the appendix.
 
-use super::html::{esc, num, signed, text_width};
+use super::html::{esc, num, signed, text_width, wrap};
 use super::i18n::Lang;
 use dyad_analysis::prelude::*;
 use std::fmt::Write;
@@ -318,9 +318,18 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         let xx = x(*b) - (xs.at(0.5) - xs.at(0.0));
         line(&mut out, xx, top, xx, top + plot_h, "phase");
     }
+    // Phase numbers at the foot of the plot; one that would touch its left neighbour goes a line
+    // up, and one that touches both lines is left out (its phase is in the table).
+    let mut right_edge = [f64::NEG_INFINITY; 2];
     for (i, (s, e)) in c.phases.iter().enumerate() {
         let mid = (x(*s) + x(*e)) / 2.0;
-        if x(*e) - x(*s) > 14.0 {
+        let label = format!("P{}", i + 1);
+        let half = text_width(&label, 11.0) / 2.0 + 2.0;
+        let Some(line_no) = (0..2).find(|&l| mid - half > right_edge[l]) else {
+            continue;
+        };
+        right_edge[line_no] = mid + half;
+        {
             w!(
                 out,
                 r##"<a href="#phase-{}"><title>{}</title>"##,
@@ -334,10 +343,10 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
             text(
                 &mut out,
                 mid,
-                top + plot_h - 6.0,
+                top + plot_h - 6.0 - 13.0 * line_no as f64,
                 "middle",
                 "phaseno",
-                &format!("P{}", i + 1),
+                &label,
             );
             out.push_str("</a>");
         }
@@ -385,58 +394,68 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         pts.trim_end()
     );
     // Annotations: labels in three rows near the top (rises) and three near the bottom (falls),
-    // placed greedily by priority so that no two labels in a row overlap.
+    // placed greedily by priority so that no two labels in a row overlap. A label is its event's
+    // first clause whole, on one or two lines; an event whose clause does not fit is left for
+    // the next one (its full text is in the appendix either way).
     let fs = 11.0;
-    let row_h = 27.0;
+    let row_h = 38.0;
+    let gap = 10.0;
+    let row_y = |r: usize| {
+        if r < 3 {
+            top + 4.0 + r as f64 * row_h
+        } else {
+            top + plot_h - 30.0 - row_h - (r - 3) as f64 * row_h
+        }
+    };
     let mut rows: Vec<Vec<(f64, f64)>> = vec![Vec::new(); 6];
-    let mut placed: Vec<(usize, usize, f64, f64)> = Vec::new(); // (annotation, row, x0, width)
+    // (annotation, row, x0, width, lines)
+    let mut placed: Vec<(usize, usize, f64, f64, Vec<String>)> = Vec::new();
     for (k, a) in c.annotations.iter().enumerate() {
         if placed.len() >= c.max_labels {
             break;
         }
-        let lw = text_width(&a.label, fs).max(text_width(&a.date, fs * 0.9)) + 8.0;
+        let Some(lines) = wrap(&a.label, 250.0, fs, 2) else {
+            continue;
+        };
+        let date_w = text_width(
+            &format!("{} {}", a.date, signed(a.contribution, 2)),
+            fs * 0.9,
+        );
+        let lw = lines
+            .iter()
+            .map(|l| text_width(l, fs))
+            .fold(date_w, f64::max)
+            + 8.0;
         let ax = x(a.month);
         let x0 = (ax - lw / 2.0).clamp(left + 2.0, w - right - lw - 2.0);
         let up = a.contribution >= 0.0;
         let candidates: [usize; 3] = if up { [0, 1, 2] } else { [3, 4, 5] };
-        // The point itself must not sit under the label row: skip rows the level crosses here.
-        let row_y = |r: usize| {
-            if r < 3 {
-                top + 4.0 + r as f64 * row_h
-            } else {
-                top + plot_h - 18.0 - row_h - (r - 3) as f64 * row_h
-            }
-        };
+        let lh = 13.0 + 11.0 * lines.len() as f64;
         for r in candidates {
-            let (ry0, ry1) = (row_y(r), row_y(r) + row_h - 3.0);
+            // The point itself must not sit under the label: skip rows the level crosses here.
+            let (ry0, ry1) = (row_y(r), row_y(r) + lh);
             let py = y(a.level);
             if py > ry0 - 4.0 && py < ry1 + 4.0 {
                 continue;
             }
             if rows[r]
                 .iter()
-                .all(|&(s, e)| x0 + lw + 4.0 < s || x0 > e + 4.0)
+                .all(|&(s, e)| x0 + lw + gap < s || x0 > e + gap)
             {
                 rows[r].push((x0, x0 + lw));
-                placed.push((k, r, x0, lw));
+                placed.push((k, r, x0, lw, lines));
                 break;
             }
         }
     }
-    let row_y = |r: usize| {
-        if r < 3 {
-            top + 4.0 + r as f64 * row_h
-        } else {
-            top + plot_h - 18.0 - row_h - (r - 3) as f64 * row_h
-        }
-    };
-    for &(k, r, x0, lw) in &placed {
-        let a = &c.annotations[k];
+    let label_h = |n: usize| 13.0 + 11.0 * n as f64;
+    for (k, r, x0, lw, lines) in &placed {
+        let a = &c.annotations[*k];
         let (ax, ay) = (x(a.month), y(a.level));
-        let ly = if r < 3 {
-            row_y(r) + row_h - 3.0
+        let ly = if *r < 3 {
+            row_y(*r) + label_h(lines.len())
         } else {
-            row_y(r)
+            row_y(*r)
         };
         let lx = ax.clamp(x0 + 3.0, x0 + lw - 3.0);
         w!(
@@ -449,10 +468,10 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         );
     }
     let mut hrefs = Vec::new();
-    for &(k, r, x0, lw) in &placed {
-        let a = &c.annotations[k];
+    for (k, r, x0, lw, lines) in &placed {
+        let a = &c.annotations[*k];
         let (ax, ay) = (x(a.month), y(a.level));
-        let ry = row_y(r);
+        let ry = row_y(*r);
         let color = if a.contribution >= 0.0 { COOP } else { CONF };
         open_link(&mut out, &a.href, &a.title);
         w!(
@@ -464,10 +483,10 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         w!(
             out,
             r#"<rect x="{}" y="{}" width="{}" height="{}" rx="3" class="lab" stroke="{color}"/>"#,
-            f(x0),
+            f(*x0),
             f(ry),
-            f(lw),
-            f(row_h - 3.0)
+            f(*lw),
+            f(label_h(lines.len()))
         );
         w!(
             out,
@@ -477,18 +496,174 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
             esc(&a.date),
             esc(&signed(a.contribution, 2))
         );
-        w!(
-            out,
-            r#"<text x="{}" y="{}" class="labtext">{}</text>"#,
-            f(x0 + 4.0),
-            f(ry + 21.5),
-            esc(&a.label)
-        );
+        for (i, l) in lines.iter().enumerate() {
+            w!(
+                out,
+                r#"<text x="{}" y="{}" class="labtext">{}</text>"#,
+                f(x0 + 4.0),
+                f(ry + 21.5 + 11.0 * i as f64),
+                esc(l)
+            );
+        }
         out.push_str("</a>");
         hrefs.push(a.href.clone());
     }
     out.push_str("</svg>");
     (out, hrefs)
+}
+
+/// One dyad's line on the comparison chart.
+pub struct CompareLine<'a> {
+    pub name: String,
+    pub months: &'a [(Month, f64)],
+    pub color: &'a str,
+    /// Dashed, for a line drawn from too little record to read a course from.
+    pub dashed: bool,
+}
+
+/// Colours of the comparison chart's lines: the report's dyad, then the compared one.
+pub const COMPARE_COLORS: [&str; 2] = [LINE, "#c2571a"];
+
+/// The monthly levels of several dyads on one −9..+9 scale over the bands, with a legend.
+/// A short line (few months) also gets a dot per month, so that a single month shows.
+pub fn compare_chart(lang: Lang, title: &str, lines: &[CompareLine<'_>]) -> String {
+    let mut out = String::new();
+    let first = lines
+        .iter()
+        .filter_map(|l| l.months.first())
+        .map(|p| p.0)
+        .min();
+    let last = lines
+        .iter()
+        .filter_map(|l| l.months.last())
+        .map(|p| p.0)
+        .max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return out;
+    };
+    let n = f64::from(first.until(last) + 1);
+    let (w, left, right, top, plot_h) = (1000.0, 44.0, 104.0, 34.0, 300.0);
+    let h = top + plot_h + 30.0;
+    let xs = Scale {
+        d0: 0.0,
+        d1: n,
+        r0: left,
+        r1: w - right,
+    };
+    let x = |m: Month| xs.at(f64::from(first.until(m)) + 0.5);
+    let ys = Scale {
+        d0: 9.0,
+        d1: -9.0,
+        r0: top,
+        r1: top + plot_h,
+    };
+    open(&mut out, w, h, title, "compare");
+    for (i, b) in BANDS.iter().enumerate() {
+        let (lo, hi) = b.range();
+        rect(
+            &mut out,
+            left,
+            ys.at(hi),
+            w - right - left,
+            ys.at(lo) - ys.at(hi),
+            BAND_FILL[i],
+        );
+        w!(
+            out,
+            r#"<text x="{}" y="{}" class="band" fill="{}">{}</text>"#,
+            f(w - right + 6.0),
+            f(ys.at((lo + hi) / 2.0) + 4.0),
+            BAND_INK[i],
+            esc(&lang.band_title(*b))
+        );
+    }
+    for l in (-9..=9).step_by(3) {
+        let l = f64::from(l);
+        text(
+            &mut out,
+            left - 6.0,
+            ys.at(l) + 4.0,
+            "end",
+            "tick",
+            &num(l, 0),
+        );
+    }
+    line(&mut out, left, ys.at(0.0), w - right, ys.at(0.0), "zero");
+    // Years: a tick each, a label as often as they fit.
+    let years = last.year() - first.year() + 1;
+    let every = match years {
+        0..=14 => 1,
+        15..=28 => 2,
+        _ => 5,
+    };
+    for yr in first.year()..=last.year() {
+        let m = Month::new(yr, 1).max(first);
+        let xx = x(m) - xs.at(0.5) + xs.at(0.0);
+        line(&mut out, xx, top + plot_h, xx, top + plot_h + 4.0, "axis");
+        if yr % every == 0 {
+            let lx = (xx + (xs.at(6.0) - xs.at(0.0)).min(14.0)).min(w - right - 14.0);
+            text(
+                &mut out,
+                lx,
+                top + plot_h + 17.0,
+                "middle",
+                "tick",
+                &yr.to_string(),
+            );
+        }
+    }
+    // Legend, then the lines.
+    let mut lx = left;
+    for l in lines {
+        let dash = if l.dashed {
+            r#" stroke-dasharray="5 3""#
+        } else {
+            ""
+        };
+        w!(
+            out,
+            r#"<line x1="{}" y1="16" x2="{}" y2="16" stroke="{}" stroke-width="2.5"{dash}/>"#,
+            f(lx),
+            f(lx + 22.0),
+            l.color
+        );
+        text(&mut out, lx + 28.0, 20.0, "start", "name", &l.name);
+        lx += 28.0 + text_width(&l.name, 13.0) + 24.0;
+    }
+    for l in lines {
+        if l.months.is_empty() {
+            continue;
+        }
+        let dash = if l.dashed {
+            r#" stroke-dasharray="5 3""#
+        } else {
+            ""
+        };
+        let pts: Vec<String> = l
+            .months
+            .iter()
+            .map(|(m, v)| format!("{},{}", f(x(*m)), f(ys.at(*v))))
+            .collect();
+        w!(
+            out,
+            r#"<polyline points="{}" class="levelline" stroke="{}"{dash}/>"#,
+            pts.join(" "),
+            l.color
+        );
+        if l.months.len() <= 36 {
+            for (m, v) in l.months {
+                w!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="2.6" fill="{}"/>"#,
+                    f(x(*m)),
+                    f(ys.at(*v)),
+                    l.color
+                );
+            }
+        }
+    }
+    out.push_str("</svg>");
+    out
 }
 
 /// A year of the flow chart: events per QuadClass.
@@ -890,9 +1065,9 @@ pub fn spiral_chart(
     let hi = troughs
         .iter()
         .map(|t| t.1)
-        .fold(f64::NEG_INFINITY, f64::max)
-        .ceil()
-        .max(3.0);
+        .fold(f64::NEG_INFINITY, f64::max);
+    // Room above the highest point for its value label.
+    let hi = (hi + 0.8).ceil().max(3.0);
     let ys = Scale {
         d0: hi,
         d1: lo,
