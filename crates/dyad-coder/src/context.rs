@@ -300,6 +300,18 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
     out
 }
 
+/// Where the clause that holds character `at` of `text` starts (character index): after the
+/// last comma or semicolon before it, and after a list mark (、) too when `list` is set.
+fn clause_start(text: &str, at: usize, list: bool) -> usize {
+    text.chars()
+        .take(at)
+        .enumerate()
+        .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；') || (list && *c == '、'))
+        .map(|(i, _)| i + 1)
+        .last()
+        .unwrap_or(0)
+}
+
 /// Where the sentence's first reporting or speech verb starts (character index).
 fn first_speech(f: &SentenceFacts<'_>, words: &[Word]) -> Option<usize> {
     f.reports
@@ -676,15 +688,7 @@ impl Pass<'_> {
         // the speaker is the nearest actor before the verb in its own clause; a verb that opens
         // its clause (…达成协议，要求叙利亚…; Bush, speaking in Beijing, said) has the sentence's
         // subject, its first actor
-        let clause_start = s
-            .text
-            .chars()
-            .take(at.0)
-            .enumerate()
-            .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；' | '、'))
-            .map(|(i, _)| i + 1)
-            .last()
-            .unwrap_or(0);
+        let clause_start = clause_start(s.text, at.0, true);
         // a quotation closed before the verb ("…", — заявил Песков; "…," Biden said): the
         // speaker is not among the words quoted
         let quote_end = quoted_spans(words, quoted_before)
@@ -860,15 +864,7 @@ impl Pass<'_> {
         // source close to the Kremlin said): commentary, no statement of a state; what follows
         // is not that state speaking either
         if let Some((at, _)) = &verb {
-            let clause_start = s
-                .text
-                .chars()
-                .take(at.0)
-                .enumerate()
-                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；'))
-                .map(|(i, _)| i + 1)
-                .last()
-                .unwrap_or(0);
+            let clause_start = clause_start(s.text, at.0, false);
             let commentary = words.iter().any(|w| {
                 *w.kind == ContextKind::Commentator
                     && w.span.0 >= clause_start
@@ -1383,14 +1379,7 @@ impl Pass<'_> {
             // 俄罗斯违约为由宣布退出; the Treasury named 16 Russians as targets of sanctions), not
             // the nearest one, which is as often its target or a modifier
             // (within the cue's clause when it names one: ……后，美国总统宣布扩大制裁)
-            let clause_start = self.texts[i]
-                .chars()
-                .take(cue.span.0)
-                .enumerate()
-                .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；'))
-                .map(|(j, _)| j + 1)
-                .last()
-                .unwrap_or(0);
+            let clause_start = clause_start(self.texts[i], cue.span.0, false);
             let first = f
                 .actors
                 .iter()
