@@ -1652,9 +1652,20 @@ impl Coder {
         // 将于下周三访问俄罗斯，周五会在莫斯科签署条约: a weekday after a date counted forward from
         // the document, in the same sentence, lies in that future too
         let mut forward_seen: Option<(Anchor, Unit, i32)> = None;
-        for t in toks {
+        for (ti, t) in toks.iter().enumerate() {
             if let Tok::Date(d) = t {
                 let mut d = d.clone();
+                // 废除俄美2011年7月签署的收养协议: a date on a verb that modifies a noun (……签署的)
+                // describes that noun, not the sentence; it dates nothing and carries to nothing
+                if let Some(Tok::Action(cue)) = toks.get(ti + 1) {
+                    let between = folded.get(d.end..cue.start).unwrap_or("x");
+                    if between.trim().is_empty()
+                        && m.analyzer.is_cjk()
+                        && Self::attributive(m, folded, cue.span_end)
+                    {
+                        d.since = true;
+                    }
+                }
                 match d.raw.relative {
                     Some((Anchor::Document, Unit::Weekday, _)) if forward_seen.is_some() => {
                         d.raw.relative = forward_seen;

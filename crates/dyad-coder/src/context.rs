@@ -1013,6 +1013,12 @@ impl Pass<'_> {
             "the speaker goes on in the first person" | "inside a quotation" => {
                 self.speaker.as_ref().is_some_and(|r| r.assumed)
             }
+            // a pronoun (I have expressed my concerns) that names an assumed speaker or voice
+            _ if source_why.starts_with("pronoun (") => self
+                .speaker
+                .as_ref()
+                .or(self.voice.as_ref())
+                .is_some_and(|r| r.assumed && r.code == source),
             _ => false,
         };
         // the speaker as remembered: the name the explanation quotes (`…`), else the code
