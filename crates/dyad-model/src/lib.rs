@@ -23,5 +23,5 @@ pub use event::{ActorRef, Event, Origin};
 pub use kinds::{Kind, KindMismatch, KindTable, KindTableError};
 pub use magnitude::{Bound, Magnitude, MagnitudeError, Unit};
 pub use places::{Place, PlaceTable, PlaceTableError};
-pub use sources::SourceProblem;
+pub use sources::{DeniedOutlet, OutletDenyList, OutletListError, OutletMatch, SourceProblem};
 pub use text::{Lang, Segment};

@@ -1,7 +1,9 @@
 //! What a cited source must be for a scholar to use it: its title the one it was published
 //! under (not a description of it in brackets), and its address a canonical one (not a staging
 //! server, a development copy, a content-delivery host or a bare IP address, which move or
-//! vanish and are not what the publisher gives as the address).
+//! vanish and are not what the publisher gives as the address). And no event may rest on outlets
+//! of low reliability alone: [`OutletDenyList`] reads their list (versioned data,
+//! `data/chronology/low-reliability.tsv`) and tells whether a source is on one of them.
 //!
 //! ```
 //! use dyad_model::sources::{check_title, check_url};
@@ -172,6 +174,211 @@ pub fn check_url(url: &str) -> Option<SourceProblem> {
     None
 }
 
+/// The columns of the list of low-reliability outlets, in order.
+pub const OUTLET_COLUMNS: &[&str] = &["outlet", "publisher_words", "hosts", "why"];
+
+/// An outlet of low reliability: a source is on it when its publisher contains one of its words
+/// (as a whole word, without regard to case) or its address is on one of its hosts (or a
+/// subdomain of one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeniedOutlet {
+    pub outlet: String,
+    /// Lower-cased.
+    pub publisher_words: Vec<String>,
+    /// Lower-cased, without scheme or path.
+    pub hosts: Vec<String>,
+    pub why: String,
+    /// Where it is defined: `file:line`.
+    pub origin: String,
+}
+
+/// What makes a source's outlet one of the denied ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutletMatch {
+    /// The publisher contains this word of the outlet's.
+    Publisher(String),
+    /// The address is on this host of the outlet's (or a subdomain of it).
+    Host(String),
+}
+
+impl fmt::Display for OutletMatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OutletMatch::Publisher(w) => write!(f, "publisher `{w}`"),
+            OutletMatch::Host(h) => write!(f, "host `{h}`"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutletListError {
+    #[error("{file}:{line}: {msg}")]
+    Row {
+        file: String,
+        line: usize,
+        msg: String,
+    },
+    #[error("{file}: no header row `{expected}`; add it after the comments")]
+    NoHeader { file: String, expected: String },
+    #[error("{file}: no `# version: N` comment line; add one before the header")]
+    NoVersion { file: String },
+}
+
+/// The list of low-reliability outlets, in file order.
+///
+/// ```
+/// use dyad_model::sources::OutletDenyList;
+/// let list = OutletDenyList::parse(
+///     "low-reliability.tsv",
+///     "# version: 1\noutlet\tpublisher_words\thosts\twhy\nEIR\teir\teir.news\tnot news\n",
+/// )
+/// .unwrap();
+/// assert!(list.denied("EIR News", "").is_some());
+/// assert!(list.denied("Their Gazette", "https://www.eir.news/a").is_some());
+/// assert!(list.denied("Their Gazette", "https://weir.news/a").is_none());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct OutletDenyList {
+    outlets: Vec<DeniedOutlet>,
+    version: String,
+}
+
+impl OutletDenyList {
+    /// Parses the tab-separated list; `file` names it in errors. A row needs an outlet, a reason,
+    /// and at least one publisher word or host; a host is a bare host name (no scheme, path or
+    /// spaces); an outlet is written once.
+    pub fn parse(file: &str, text: &str) -> Result<OutletDenyList, OutletListError> {
+        let mut list = OutletDenyList::default();
+        let mut version = None;
+        let mut header = false;
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            let err = |msg: String| OutletListError::Row {
+                file: file.to_string(),
+                line,
+                msg,
+            };
+            if let Some(c) = raw.strip_prefix('#') {
+                if let Some(v) = c.trim().strip_prefix("version:") {
+                    version = Some(v.trim().to_string());
+                }
+                continue;
+            }
+            if raw.trim().is_empty() {
+                continue;
+            }
+            if !header {
+                if raw.trim_end() != OUTLET_COLUMNS.join("\t") {
+                    return Err(err(format!(
+                        "header is `{raw}`, expected `{}`",
+                        OUTLET_COLUMNS.join("\t")
+                    )));
+                }
+                header = true;
+                continue;
+            }
+            let f: Vec<&str> = raw.split('\t').collect();
+            if f.len() != OUTLET_COLUMNS.len() {
+                return Err(err(format!(
+                    "{} columns, expected {} ({})",
+                    f.len(),
+                    OUTLET_COLUMNS.len(),
+                    OUTLET_COLUMNS.join(", ")
+                )));
+            }
+            let list_of = |s: &str| -> Vec<String> {
+                s.split(',')
+                    .map(|w| w.trim().to_lowercase())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            };
+            let (outlet, words, hosts, why) =
+                (f[0].trim(), list_of(f[1]), list_of(f[2]), f[3].trim());
+            if outlet.is_empty() || why.is_empty() {
+                return Err(err(
+                    "an outlet needs its name and, in a few words, why it is listed".to_string(),
+                ));
+            }
+            if words.is_empty() && hosts.is_empty() {
+                return Err(err(format!(
+                    "outlet `{outlet}` has neither publisher words nor hosts, so it matches nothing"
+                )));
+            }
+            if let Some(h) = hosts.iter().find(|h| {
+                h.contains(['/', ':', ' ', '@']) || !h.contains('.') || h.starts_with('.')
+            }) {
+                return Err(err(format!(
+                    "host `{h}` of `{outlet}` is not a bare host name (e.g. `breitbart.com`)"
+                )));
+            }
+            if let Some(o) = list.outlets.iter().find(|o| o.outlet == outlet) {
+                return Err(err(format!(
+                    "outlet `{outlet}` is written twice (first at {})",
+                    o.origin
+                )));
+            }
+            list.outlets.push(DeniedOutlet {
+                outlet: outlet.to_string(),
+                publisher_words: words,
+                hosts,
+                why: why.to_string(),
+                origin: format!("{file}:{line}"),
+            });
+        }
+        if !header {
+            return Err(OutletListError::NoHeader {
+                file: file.to_string(),
+                expected: OUTLET_COLUMNS.join("\t"),
+            });
+        }
+        list.version = version.ok_or_else(|| OutletListError::NoVersion {
+            file: file.to_string(),
+        })?;
+        Ok(list)
+    }
+
+    pub fn len(&self) -> usize {
+        self.outlets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.outlets.is_empty()
+    }
+
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    pub fn outlets(&self) -> &[DeniedOutlet] {
+        &self.outlets
+    }
+
+    /// The denied outlet a source with this publisher and address is on, and what matched, if
+    /// any: a publisher word standing as a whole word (`eir` in `EIR News`, not in `their`), or
+    /// the address's host equal to one of the outlet's hosts or a subdomain of one.
+    pub fn denied(&self, publisher: &str, url: &str) -> Option<(&DeniedOutlet, OutletMatch)> {
+        let publisher = publisher.to_lowercase();
+        let h = host(url);
+        self.outlets.iter().find_map(|o| {
+            if let Some(w) = o.publisher_words.iter().find(|w| {
+                publisher
+                    .match_indices(w.as_str())
+                    .any(|(i, _)| is_word_at(&publisher, i, w.len()))
+            }) {
+                return Some((o, OutletMatch::Publisher(w.clone())));
+            }
+            let h = h.as_deref()?;
+            o.hosts
+                .iter()
+                .find(|d| {
+                    h == d.as_str() || h.strip_suffix(d.as_str()).is_some_and(|r| r.ends_with('.'))
+                })
+                .map(|d| (o, OutletMatch::Host(d.clone())))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,6 +447,76 @@ mod tests {
         assert!(matches!(
             check_url("https:///a"),
             Some(SourceProblem::NoHost { .. })
+        ));
+    }
+
+    const OUTLETS: &str = "# version: 2\n\
+                           outlet\tpublisher_words\thosts\twhy\n\
+                           Breitbart\tbreitbart\tbreitbart.com\tpartisan\n\
+                           LaRouche\tlarouche,eir\teir.news,larouchepub.com\tnot news\n\
+                           Blog\t\tscaffoldingboards.org\treprints\n";
+
+    #[test]
+    fn outlets_are_matched_on_whole_publisher_words_and_hosts() {
+        let l = OutletDenyList::parse("o.tsv", OUTLETS).unwrap();
+        assert_eq!((l.len(), l.version()), (3, "2"));
+        let on = |p: &str, u: &str| l.denied(p, u).map(|(o, m)| (o.outlet.clone(), m));
+        assert_eq!(
+            on("EIR News", ""),
+            Some(("LaRouche".into(), OutletMatch::Publisher("eir".into())))
+        );
+        assert_eq!(
+            on(
+                "Reuters (via scaffoldingboards.org)",
+                "https://scaffoldingboards.org/a/"
+            ),
+            Some((
+                "Blog".into(),
+                OutletMatch::Host("scaffoldingboards.org".into())
+            ))
+        );
+        assert_eq!(
+            on("Reuters", "https://www.breitbart.com/europe/x"),
+            Some((
+                "Breitbart".into(),
+                OutletMatch::Host("breitbart.com".into())
+            ))
+        );
+        assert_eq!(
+            on("BREITBART", "").map(|(o, _)| o),
+            Some("Breitbart".into())
+        );
+        for (p, u) in [
+            ("Their Gazette", "https://example.org/their-story"),
+            ("Weird News", "https://weir.news/a"),
+            ("Reuters", "https://notbreitbart.com/a"),
+            ("Reuters", "https://breitbart.com.example.org/a"),
+            ("Heirloom Press", ""),
+        ] {
+            assert_eq!(on(p, u), None, "{p} {u}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_outlet_list_is_refused_with_its_line() {
+        let bad = |rows: &str| {
+            OutletDenyList::parse(
+                "o.tsv",
+                &format!("# version: 1\noutlet\tpublisher_words\thosts\twhy\n{rows}"),
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert!(bad("X\t\t\tno matcher\n").starts_with("o.tsv:3: outlet `X` has neither"));
+        assert!(bad("X\tx\thttps://x.org/\twhy\n").contains("not a bare host name"));
+        assert!(bad("X\tx\tx.org\t\n").contains("needs its name"));
+        assert!(
+            bad("X\tx\tx.org\tw\nX\ty\ty.org\tw\n").contains("written twice (first at o.tsv:3)")
+        );
+        assert!(bad("X\tx\n").contains("2 columns, expected 4"));
+        assert!(matches!(
+            OutletDenyList::parse("o.tsv", "outlet\tpublisher_words\thosts\twhy\n"),
+            Err(OutletListError::NoVersion { .. })
         ));
     }
 }

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use dyad_coder::tsv;
 use dyad_coder::People;
 use dyad_model::places::has_han;
-use dyad_model::sources::{check_title, check_url};
+use dyad_model::sources::{check_title, check_url, OutletDenyList};
 use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Magnitude, Origin, PlaceTable};
 use dyad_store::{CitationRow, NewEvent, Probe, Store};
 use sha2::{Digest, Sha256};
@@ -518,6 +518,68 @@ pub fn check_sources(source_files: &[(&str, &str)]) -> Vec<String> {
     problems
 }
 
+/// Where the list of low-reliability outlets lives (versioned data, embedded with the chronology).
+pub const LOW_RELIABILITY_PATH: &str = "data/chronology/low-reliability.tsv";
+
+/// The outlets of low reliability that no event may rest on alone.
+pub fn low_reliability() -> Result<OutletDenyList> {
+    Ok(OutletDenyList::parse(
+        LOW_RELIABILITY_PATH,
+        file(LOW_RELIABILITY_PATH)?,
+    )?)
+}
+
+/// Every event whose cited sources are all on outlets of `denied` (matched on the source's
+/// publisher and the host of its url), each with its `file:line`, the sources and outlets it
+/// rests on, and what to do. A source on such an outlet beside another source is fine. Rows or
+/// files that do not parse are left to [`parse_chronology`]; a cited id that is in no sources file
+/// counts as not denied (that problem is reported there too).
+pub fn check_reliability(
+    event_files: &[(&str, &str)],
+    source_files: &[(&str, &str)],
+    denied: &OutletDenyList,
+) -> Vec<String> {
+    let mut on: HashMap<&str, String> = HashMap::new();
+    for (_, text) in source_files {
+        let Ok(recs) = tsv::records("sources", text, SOURCE_COLUMNS) else {
+            continue;
+        };
+        for r in recs {
+            if let Some((o, m)) = denied.denied(r.fields[2], r.fields[4]) {
+                on.insert(r.fields[0], format!("{} ({m}, {})", o.outlet, o.origin));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for (file, text) in event_files {
+        let Ok(recs) =
+            tsv::records_with_optional(file, text, EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS)
+        else {
+            continue;
+        };
+        for r in recs {
+            let cites: Vec<&str> = r.fields[14]
+                .split(';')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            if cites.is_empty() || !cites.iter().all(|c| on.contains_key(c)) {
+                continue;
+            }
+            let rests = cites
+                .iter()
+                .map(|c| format!("`{c}` on {}", on[c]))
+                .collect::<Vec<_>>()
+                .join("; ");
+            problems.push(format!(
+                "{file}:{}: event `{}` rests only on low-reliability outlets ({rests}): cite beside or instead of them a primary or official record, a wire service or a newspaper of record that reports the same act, its title and url exactly as seen (data/chronology/README.md)",
+                r.line, r.fields[0]
+            ));
+        }
+    }
+    problems
+}
+
 /// The stated size of each built-in chronology event that has one (its `magnitude` column), by
 /// curated id; read once from the embedded files. Rows are validated by [`chronology`] (and
 /// `dyad dict check`); a value that does not parse is left out here.
@@ -785,6 +847,62 @@ mod tests {
             p.len(),
             p.join("\n")
         );
+    }
+
+    /// The fixture pair for the low-reliability rule (`tests-data/chronology/`, written for it).
+    const LOWREL_EVENTS: &str = include_str!("../../../tests-data/chronology/events-lowrel.tsv");
+    const LOWREL_SOURCES: &str = include_str!("../../../tests-data/chronology/sources-lowrel.tsv");
+
+    #[test]
+    fn an_event_resting_only_on_denied_outlets_fails_until_a_good_source_is_added() {
+        let denied = low_reliability().unwrap();
+        let sources = [("sources-lowrel.tsv", LOWREL_SOURCES)];
+        // the fixture is a valid chronology: the rule is the only thing it breaks
+        let table = code_table().unwrap();
+        let (people, domains) = (people().unwrap(), domains().unwrap());
+        let kinds = kinds(&table).unwrap();
+        let places = PlaceTable::parse("p.tsv", "# version: 1\nplace_en\tplace_zh\n").unwrap();
+        let vocab = Vocabulary {
+            table: &table,
+            people: &people,
+            domains: &domains,
+            kinds: &kinds,
+            places: &places,
+        };
+        let c = parse_chronology(&[("events-lowrel.tsv", LOWREL_EVENTS)], &sources, &vocab);
+        assert_eq!(c.err(), None);
+
+        // row 1 rests on Breitbart and EIR alone; row 2 has a wire report beside EIR; row 3's
+        // `Their` and `notbreitbart.com` only look like denied outlets
+        let p = check_reliability(&[("events-lowrel.tsv", LOWREL_EVENTS)], &sources, &denied);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("events-lowrel.tsv:5: event `test-2025-02-11-envoy-visit` rests only on low-reliability outlets (`t-breitbart` on Breitbart (publisher `breitbart`, data/chronology/low-reliability.tsv:"),
+            "{p:?}"
+        );
+        assert!(
+            p[0].contains("`t-eir` on LaRouche publications (EIR) (publisher `eir`")
+                && p[0].contains("cite beside or instead of them a primary or official record"),
+            "{p:?}"
+        );
+
+        // adding a good source to the event clears it
+        let fixed = LOWREL_EVENTS.replace("\tt-breitbart;t-eir\t", "\tt-breitbart;t-eir;t-good\t");
+        assert_ne!(fixed, LOWREL_EVENTS);
+        let p = check_reliability(&[("events-lowrel.tsv", &fixed)], &sources, &denied);
+        assert_eq!(p, Vec::<String>::new());
+    }
+
+    #[test]
+    fn no_built_in_event_rests_only_on_low_reliability_outlets() {
+        let denied = low_reliability().unwrap();
+        assert!(denied.len() >= 8, "{} outlets", denied.len());
+        let p = check_reliability(
+            &files_under("data/chronology", "events-"),
+            &files_under("data/chronology", "sources-"),
+            &denied,
+        );
+        assert!(p.is_empty(), "{} events:\n{}", p.len(), p.join("\n"));
     }
 
     #[test]

@@ -119,6 +119,20 @@ fn check() -> Result<Outcome> {
                 cites.len()
             );
             problems.extend(cites);
+            match builtin::low_reliability() {
+                Ok(denied) => {
+                    let resting = builtin::check_reliability(&events, &sources, &denied);
+                    eprintln!(
+                        "{}: {} low-reliability outlets (version {}); {} events rest only on them",
+                        builtin::LOW_RELIABILITY_PATH,
+                        denied.len(),
+                        denied.version(),
+                        resting.len()
+                    );
+                    problems.extend(resting);
+                }
+                Err(e) => problems.push(format!("{e:#}")),
+            }
             match builtin::parse_chronology(&events, &sources, &vocab) {
                 Ok(c) => eprintln!(
                     "data/chronology: {} events, {} sources in {} files (version {})",
