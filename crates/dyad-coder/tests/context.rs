@@ -1415,3 +1415,80 @@ fn a_clause_of_time_has_the_subject_and_date_of_the_clause_it_leads_into() {
         meet.event.explain
     );
 }
+
+#[test]
+fn a_laws_provisions_are_the_acts_of_the_state_that_enacted_it() {
+    // the law (法案, документ) is the subject of its provisions: the state that passed it acts
+    let ev = code(
+        Lang::Zh,
+        "2015-06-03",
+        &[
+            "俄罗斯总统2日签署了一项新法案。",
+            "法案规定，禁止美国公民收养俄罗斯儿童。",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "163"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Ru,
+        "2015-06-03",
+        &[
+            "Президент России 2 июня подписал новый закон.",
+            "Документ запрещает усыновлять детей из России гражданам США.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "163"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_date_on_an_attributive_verb_dates_nothing() {
+    // 2009年3月签署的协议 describes the agreement; the ban is of the law's day
+    let ev = code(
+        Lang::Zh,
+        "2015-06-03",
+        &[
+            "俄罗斯总统2日签署了一项新法案。",
+            "法案还规定，禁止美国公民收养俄罗斯儿童，废除两国2009年3月签署的协议。",
+        ],
+    );
+    let ban: Vec<String> = ev
+        .iter()
+        .filter(|e| e.sentence == 1 && e.event.cameo == "163")
+        .map(|e| e.event.date.to_string())
+        .collect();
+    assert!(!ban.is_empty(), "{:?}", facts(&ev));
+    assert!(
+        ban.iter().all(|d| !d.starts_with("2009")),
+        "the agreement's date dated the ban: {ban:?}"
+    );
+}
+
+#[test]
+fn the_content_of_a_proposal_is_no_act_yet() {
+    let ev = code(
+        Lang::Zh,
+        "2015-05-05",
+        &["美方4日提交的提案包括成立联络小组，让乌克兰和俄罗斯进行正式会谈。"],
+    );
+    assert!(
+        !has(&ev, 0, "UKR", "RUS", "04") && !has(&ev, 0, "RUS", "UKR", "04"),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn an_intention_reaches_a_verb_after_a_coordinated_one() {
+    // намерена … соблюдать обещания и вывести: the withdrawal is intended, not done
+    let ev = code(
+        Lang::Ru,
+        "2015-05-05",
+        &["Москва намерена на этот раз соблюдать обещания и вывести войска из Грузии."],
+    );
+    assert!(!has(&ev, 0, "RUS", "GEO", "08"), "{:?}", facts(&ev));
+    assert!(
+        ev.iter()
+            .any(|e| e.event.hypothetical && e.event.cameo.starts_with("08")),
+        "{:?}",
+        facts(&ev)
+    );
+}
