@@ -472,6 +472,31 @@ impl Pass<'_> {
                 *r = None;
             }
         }
+        // a byline heading (Statement by President …, Заявление МИД России, 外交部声明, with no
+        // closing punctuation): the state it names speaks the first-person sentences after it
+        let heading = !s
+            .text
+            .trim_end()
+            .ends_with(['.', '。', '!', '！', '?', '？', '"', '”', '»', '」']);
+        if heading && words.iter().any(|w| *w.kind == ContextKind::Byline) {
+            if let Some(m) = f.actors.first() {
+                let name: String = s
+                    .text
+                    .chars()
+                    .skip(m.span.0)
+                    .take(m.span.1 - m.span.0)
+                    .collect();
+                self.voice = Some(Remembered {
+                    code: m.code.to_string(),
+                    at: i,
+                    name: Name::Text(name),
+                    assumed: false,
+                });
+                self.speaker = None;
+                self.subject = None;
+                return Vec::new();
+            }
+        }
         let quoted_before = self.in_quote;
         for w in &words {
             if let ContextKind::Quote(q) = w.kind {

@@ -300,6 +300,10 @@ pub enum ContextKind {
     /// A word of an agreement's standing rather than its terms (须获批准, must be ratified,
     /// replaces, expired, 失效, истекает): a sentence with one restates no agreement (`value` `-`).
     Standing,
+    /// A heading that names who speaks in what follows (Statement by the President, Remarks by,
+    /// Заявление МИД России, 外交部声明): the state it names is the voice of the first-person
+    /// sentences after it (`value` `-`).
+    Byline,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -854,12 +858,13 @@ impl Dictionaries {
                 ("appeal", _) => ContextKind::Appeal,
                 ("cause", _) => ContextKind::Cause,
                 ("standing", _) => ContextKind::Standing,
+                ("byline", _) => ContextKind::Byline,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline)"
                     ),
                     ))
                 }

@@ -1492,3 +1492,28 @@ fn an_intention_reaches_a_verb_after_a_coordinated_one() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_byline_heading_names_the_voice_of_the_first_person_sentences_after_it() {
+    // Venezuela is named most, but the statement is Canada's
+    let ev = code_paragraphs(
+        Lang::En,
+        "2024-03-02",
+        &[
+            (
+                "Statement by the Prime Minister of Canada on two citizens held in Venezuela",
+                1,
+            ),
+            (
+                "Two citizens held in Venezuela for a year came home today.",
+                2,
+            ),
+            (
+                "I thank Mexico and Brazil for their help throughout the talks.",
+                3,
+            ),
+        ],
+    );
+    assert!(has(&ev, 2, "CAN", "MEX", "05"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 2, "VEN", "MEX", "05"), "{:?}", facts(&ev));
+}
