@@ -1788,8 +1788,16 @@ impl Coder {
             .collect();
         let no_act_between = |a: usize, b: usize| !act_starts.iter().any(|&x| x >= a && x < b);
         let is_report_date = |d: &DateTok| -> bool {
+            // (克里谴责叙利亚政府上个月……的行为，称: a date inside an earlier clause's object
+            // is not the report's; 12日，普京表示: a date that is its clause still is)
+            let clause_ok = |r: &Item| {
+                folded.get(d.end..r.start).is_none_or(|g| {
+                    g.find([',', '，', ';', '；'])
+                        .is_none_or(|b| g[..b].chars().count() <= 4)
+                })
+            };
             reports.iter().any(|r| {
-                (r.start >= d.end && no_act_between(d.end, r.start))
+                (r.start >= d.end && no_act_between(d.end, r.start) && clause_ok(r))
                     || (d.start >= r.end
                         && folded
                             .get(r.end..d.start)
