@@ -45,6 +45,14 @@ pub const DENIED_HOST_PREFIXES: &[&str] = &[
     "localhost",
 ];
 
+/// A host whose first label has one of these words as a hyphenated part, a number after it allowed
+/// (`homsy-staging.cambridgecore.org`, `staging2.example.org`), is a staging copy.
+pub const DENIED_HOST_LABEL_WORDS: &[&str] = &["staging"];
+
+/// Hosts ending so are a publisher's content-management system, whose pages (`/preview/…`) are
+/// drafts or copies of the published ones (Voice of America's Pangea CMS).
+pub const DENIED_CMS_HOST_SUFFIXES: &[&str] = &[".pangea-cms.com"];
+
 /// Words that mark a title as a stand-in for the published one (compared without case).
 pub const PLACEHOLDER_WORDS: &[&str] = &[
     "title not shown",
@@ -170,6 +178,22 @@ pub fn check_url(url: &str) -> Option<SourceProblem> {
         .find(|p| h.starts_with(*p) || h.strip_prefix("www.").is_some_and(|r| r.starts_with(*p)))
     {
         return Some(denied(format!("a staging, development or CDN host, {p}*")));
+    }
+    let first = h
+        .strip_prefix("www.")
+        .unwrap_or(&h)
+        .split('.')
+        .next()
+        .unwrap_or_default();
+    if let Some(w) = DENIED_HOST_LABEL_WORDS.iter().find(|w| {
+        first
+            .split('-')
+            .any(|part| part.trim_end_matches(|c: char| c.is_ascii_digit()) == **w)
+    }) {
+        return Some(denied(format!("a staging host, *-{w}.*")));
+    }
+    if let Some(s) = DENIED_CMS_HOST_SUFFIXES.iter().find(|s| h.ends_with(*s)) {
+        return Some(denied(format!("a content-management host, *{s}")));
     }
     None
 }
@@ -424,6 +448,9 @@ mod tests {
             "https://foo.akamaihd.net/a.pdf",
             "http://[2001:db8::1]/a",
             "https://www.staging.example.org/",
+            "https://homsy-staging.cambridgecore.org/core/journals/x",
+            "https://staging2.example.org/",
+            "https://voa.pangea-cms.com/preview/en-US/a/x/1726492.html",
         ] {
             assert!(
                 matches!(check_url(u), Some(SourceProblem::DeniedHost { .. })),
@@ -437,6 +464,9 @@ mod tests {
             "https://www.developer.example.com/",
             "https://devex.com/news",
             "https://www.xinhuanet.com:443/world/2018-07/16/c_1.htm",
+            "https://www.cambridge.org/core/journals/x",
+            "https://www.stagingpoint.org/",
+            "https://news.staging-politics.example.org/",
         ] {
             assert_eq!(check_url(u), None, "{u}");
         }

@@ -4,13 +4,44 @@
 
 use super::html::esc;
 use super::{Ctx, Lang};
-use dyad_analysis::sanctions::Tally;
+use crate::cite;
+use dyad_analysis::sanctions::{Figure, Tally};
+use dyad_store::CitationRow;
 use std::fmt::Write;
 
 macro_rules! w {
     ($dst:expr, $($arg:tt)*) => {{
         let _ = write!($dst, $($arg)*);
     }};
+}
+
+/// A published figure's source as a reference: in the Chinese report GB/T 7714-2015, as the
+/// appendix cites the chronology's sources (consulted on `cited`, the report's day); in the English
+/// one publisher, title, date as published and the address.
+fn figure_reference(f: &Figure, lang: Lang, cited: &str) -> String {
+    match lang {
+        Lang::Zh => cite::format(
+            &CitationRow {
+                id: f.id.clone(),
+                title: f.source_title.clone(),
+                publisher: f.publisher.clone(),
+                date: f.source_date.map(|d| d.to_string()),
+                url: f.url.clone(),
+            },
+            cite::Style::Gbt7714,
+            cited,
+        ),
+        Lang::En => format!(
+            "{}. {}{}{}",
+            f.publisher,
+            f.source_title,
+            f.source_date.map(|d| format!(" ({d})")).unwrap_or_default(),
+            f.url
+                .as_deref()
+                .map(|u| format!(". {u}"))
+                .unwrap_or_default(),
+        ),
+    }
 }
 
 /// A side's sum, `+` when it is a floor.
@@ -119,17 +150,7 @@ pub(super) fn sanctions_section(c: &Ctx<'_>, out: &mut String) {
     );
     for cmp in &s.comparison {
         let f = &cmp.figure;
-        // the source is a citation: publisher, title, date as published
-        let cite = format!(
-            "{}. {}{}{}",
-            f.publisher,
-            f.source_title,
-            f.source_date.map(|d| format!(" ({d})")).unwrap_or_default(),
-            f.url
-                .as_deref()
-                .map(|u| format!(". {u}"))
-                .unwrap_or_default(),
-        );
+        let cite = figure_reference(f, lang, &c.cited);
         w!(
             out,
             r#"<tr><td class="small">{}</td><td class="n">{}<br>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{:.0}%</td><td class="small note">{}</td><td class="small"><ul class="src"><li>{}</li></ul></td></tr>"#,
@@ -144,4 +165,49 @@ pub(super) fn sanctions_section(c: &Ctx<'_>, out: &mut String) {
         );
     }
     out.push_str("</tbody></table></div>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(url: Option<&str>) -> Figure {
+        Figure {
+            id: "castellum-2025-01".into(),
+            sender: "USA".into(),
+            target: "RUS".into(),
+            from: "2022-02".parse().unwrap(),
+            to: "2025-01".parse().unwrap(),
+            value: 6433,
+            counts_en: "US designations".into(),
+            counts_zh: "美国的制裁列名".into(),
+            source_title: "Russia Sanctions Dashboard".into(),
+            publisher: "Castellum.AI".into(),
+            source_date: Some("2025-01-19".parse().unwrap()),
+            url: url.map(str::to_string),
+            cited_by: "seed 000".into(),
+            note_en: "n".into(),
+            note_zh: "n".into(),
+            origin: "sanctions-figures.tsv:9".into(),
+        }
+    }
+
+    #[test]
+    fn the_chinese_report_cites_a_published_figure_in_gbt7714() {
+        let u = "https://www.castellum.ai/russia-sanctions-dashboard";
+        assert_eq!(
+            figure_reference(&figure(Some(u)), Lang::Zh, "2026-12-05"),
+            format!(
+                "Castellum.AI. Russia Sanctions Dashboard[EB/OL]. (2025-01-19)[2026-12-05]. {u}."
+            )
+        );
+        assert_eq!(
+            figure_reference(&figure(None), Lang::Zh, "2026-12-05"),
+            "Castellum.AI. Russia Sanctions Dashboard[EB]. (2025-01-19)."
+        );
+        assert_eq!(
+            figure_reference(&figure(Some(u)), Lang::En, "2026-12-05"),
+            format!("Castellum.AI. Russia Sanctions Dashboard (2025-01-19). {u}")
+        );
+    }
 }
