@@ -131,6 +131,11 @@ pub(crate) fn parse_run(atoms: &[Atom]) -> RawDate {
                         r.day = Some(v as u8);
                         used[i] = true;
                     }
+                    // 20 years ago, 20 лет назад: counted back from the document
+                    Some(Atom::Mark(DateKind::Ago(unit))) if (1..=200).contains(&v) && dg <= 3 => {
+                        r.relative = Some((Anchor::Document, *unit, -(v as i32)));
+                        used[i] = true;
+                    }
                     _ => {}
                 }
             }
@@ -405,5 +410,19 @@ mod tests {
         let r = parse_run(&[n(3, 1), m(DateKind::YearMark)]);
         assert!(!r.is_date(), "a duration of 3 years is not a date");
         assert_eq!(add_months(2024, 12, 1), (2025, 1));
+        // 20 years ago, 3个月前: counted back from the document, at the unit's precision
+        let ago = parse_run(&[n(20, 2), m(DateKind::Ago(Unit::Year))]);
+        assert_eq!(
+            resolve(&ago, Some(d("2001-05")), Some(d("2019-03-24"))),
+            Some(d("1999"))
+        );
+        let ago = parse_run(&[n(3, 1), m(DateKind::Ago(Unit::Month))]);
+        assert_eq!(
+            resolve(&ago, None, Some(d("2019-03-24"))),
+            Some(d("2018-12"))
+        );
+        // a year before the mark is no count (2019年前后 is not read here)
+        let r = parse_run(&[n(2019, 4), m(DateKind::Ago(Unit::Month))]);
+        assert!(r.relative.is_none());
     }
 }

@@ -247,6 +247,9 @@ pub enum DateKind {
         unit: Unit,
         offset: i32,
     },
+    /// After a number, a count of units back from the document's date (20 years ago, 20 лет
+    /// назад): the unit (`year`, `month`, `week`, `day`).
+    Ago(Unit),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -904,6 +907,17 @@ impl Dictionaries {
                 "year-after" => DateKind::YearAfter,
                 "since-before" => DateKind::SinceBefore,
                 "since-after" => DateKind::SinceAfter,
+                "ago" => DateKind::Ago(match f[2] {
+                    "year" => Unit::Year,
+                    "month" => Unit::Month,
+                    "week" => Unit::Week,
+                    "day" => Unit::Day,
+                    x => {
+                        return Err(bad(format!(
+                            "the unit of an `ago` mark is year, month, week or day, not `{x}`"
+                        )))
+                    }
+                }),
                 "relative" => {
                     let p: Vec<&str> = f[2].split(':').collect();
                     let anchor = match p.first() {
