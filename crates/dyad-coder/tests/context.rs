@@ -1517,3 +1517,25 @@ fn a_byline_heading_names_the_voice_of_the_first_person_sentences_after_it() {
     assert!(has(&ev, 2, "CAN", "MEX", "05"), "{:?}", facts(&ev));
     assert!(!has(&ev, 2, "VEN", "MEX", "05"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_invitation_turned_down_is_no_visit() {
+    for (lang, text) in [
+        (Lang::Zh, "加拿大外长不接受邀请至墨西哥城开会。"),
+        (
+            Lang::En,
+            "The Canadian foreign minister turned down an invitation to visit Mexico.",
+        ),
+        (
+            Lang::Ru,
+            "Министр иностранных дел Канады отклонил приглашение посетить Мексику.",
+        ),
+    ] {
+        let ev = code(lang, "2015-05-05", &[text]);
+        assert!(
+            !has(&ev, 0, "CAN", "MEX", "04") && !has(&ev, 0, "CAN", "MEX", "03"),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+    }
+}
