@@ -145,6 +145,7 @@ impl Coder {
             in_quote: false,
             last_date: None,
             published: story,
+            issued: published,
             agreed: None,
             said: None,
         };
@@ -432,7 +433,11 @@ struct Pass<'c> {
     subject: Option<Remembered>,
     in_quote: bool,
     last_date: Option<EventDate>,
+    /// The day the document tells of: its dateline or lede, moved on by the later days of the
+    /// story it names (within the week before `issued`).
     published: Option<EventDate>,
+    /// The document's publication date.
+    issued: Option<EventDate>,
     /// The document's last factual agreement (057, 03x) as coded: its parties, date and cue.
     agreed: Option<(String, String, EventDate, usize)>,
     /// The last statement with a date of its own (or carried from one): its speaker, date and
@@ -572,6 +577,23 @@ impl Pass<'_> {
         }
         if let Some(d) = f.date {
             self.last_date = Some(d);
+        }
+        // 川普20日宣布…。……他22日与拉夫罗夫讨论: a later day of the story, in the week before
+        // publication, is the day the rest of the document tells of
+        {
+            for d in [f.report_date, f.date].into_iter().flatten() {
+                let later = self
+                    .published
+                    .is_some_and(|p| p.precision() == Precision::Day && d.ordinal() > p.ordinal());
+                let in_week = self.issued.is_some_and(|p| {
+                    p.precision() == Precision::Day
+                        && d.ordinal() < p.ordinal()
+                        && p.ordinal() - d.ordinal() <= 7
+                });
+                if d.precision() == Precision::Day && later && in_week {
+                    self.published = Some(d);
+                }
+            }
         }
         if let Some(m) = f.actors.first() {
             match &mut self.subject {

@@ -1539,3 +1539,25 @@ fn an_invitation_turned_down_is_no_visit() {
         );
     }
 }
+
+#[test]
+fn a_later_day_of_the_story_dates_what_follows_it() {
+    // the lede tells of the 20th, a later paragraph of the 22nd; an undated criticism after it
+    // is of the 22nd (the week before publication on the 23rd)
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2018-10-23",
+        &[
+            ("加拿大总理20日宣布退出与墨西哥的协定。", 1),
+            ("加拿大外长22日在渥太华与墨西哥外长会谈。", 2),
+            ("加拿大外长批评墨西哥违反协定。", 3),
+        ],
+    );
+    let dates: Vec<String> = ev
+        .iter()
+        .filter(|e| e.sentence == 2 && e.event.cameo.starts_with("11"))
+        .map(|e| e.event.date.to_string())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", facts(&ev));
+    assert!(dates.iter().all(|d| d == "2018-10-22"), "{dates:?}");
+}
