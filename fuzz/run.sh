@@ -11,6 +11,19 @@
 # (git-ignored), seeded from tests-data/ and fuzz/seeds/; a crash, a hang over 10 s, or a run
 # over 2 GB of memory leaves its input in fuzz/artifacts/TARGET/ and stops that target. The log
 # of each target is fuzz/logs/TARGET.log; one summary line per target is printed at the end.
+#
+# Settings (measured in BENCHMARKS.md, "Fuzzing"):
+# - built with `--no-trace-compares` (into fuzz/target-notc/): comparison tracing cost two thirds
+#   of the time of the text-stage targets (1.5-3.4x more executions per CPU second without it).
+#   What it gave, libFuzzer learning the constants the code compares against, is given instead by
+#   a dictionary per target, fuzz/dicts/TARGET.dict (the literals of crates/dyad-text/src and
+#   markup tokens), passed with -dict when it exists. FUZZ_TRACE_COMPARES=1 restores the old
+#   build (comparison tracing on, fuzz/target/), e.g. for a run from a corpus found without it.
+# - -max_len=4096 (libFuzzer's default with seeds this small, now fixed so that a large file in
+#   the corpus does not raise it): enough for 1,025 nested `<b>` (3,075 bytes, past the HTML
+#   extractor's 1,024 parse depth) and for a 2,001-character run without punctuation (past the
+#   segmenter's sentence cap). FUZZ_MAX_LEN overrides it.
+# - FUZZ_MAX_TIME=SECONDS stops each target after that long (-max_total_time) even before RUNS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10000000}
@@ -18,6 +31,14 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(decode text markdown html pdf segment gdelt icews polecat)
 export RUSTC_BOOTSTRAP=1
+build=(--sanitizer none)
+if [ "${FUZZ_TRACE_COMPARES:-0}" = 1 ]; then
+  :  # the default target dir, fuzz/target/
+else
+  build+=(--no-trace-compares --target-dir "$PWD/fuzz/target-notc")
+fi
+limits=(-max_len="${FUZZ_MAX_LEN:-4096}")
+[ -z "${FUZZ_MAX_TIME:-}" ] || limits+=(-max_total_time="$FUZZ_MAX_TIME")
 
 seed() {
   local t=$1 dir=fuzz/corpus/$1
@@ -33,16 +54,18 @@ seed() {
   esac
 }
 
-nice -n 19 cargo fuzz build --sanitizer none
+nice -n 19 cargo fuzz build "${build[@]}"
 mkdir -p fuzz/logs
 summary=()
 for t in "${targets[@]}"; do
   seed "$t"
   start=$(date +%s)
   status=0
+  dict=()
+  [ -f "fuzz/dicts/$t.dict" ] && dict=(-dict="fuzz/dicts/$t.dict")
   ( ulimit -s 2048
-    exec nice -n 19 cargo fuzz run --sanitizer none "$t" "fuzz/corpus/$t" -- \
-      -runs="$runs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 ) \
+    exec nice -n 19 cargo fuzz run "${build[@]}" "$t" "fuzz/corpus/$t" -- \
+      -runs="$runs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${limits[@]}" "${dict[@]}" ) \
     > "fuzz/logs/$t.log" 2>&1 || status=$?
   secs=$(( $(date +%s) - start ))
   execs=$(awk '/stat::number_of_executed_units:/ {print $2}' "fuzz/logs/$t.log" | tail -n1)
