@@ -5,15 +5,18 @@
 //!
 //! 1. memory: `L ← b + (L − b)·δ`, with `δ = 0.5^(1/half_life)` (the level drifts back to the
 //!    baseline `b` when nothing happens);
-//! 2. each event of the month, in date order, moves the level by its calibrated impact
+//! 2. the month's events move the level together by the sum of their calibrated impacts
 //!    `x = goldstein × kind × rank × size × f(mentions) × scale`, the k-th largest act of the same
 //!    kind by the same actor in the month counting `k^(−repeat_exponent)` of itself
-//!    ([`crate::impact`]), saturated so that the level can never
+//!    ([`crate::impact`]); the sum is saturated once, so that the level can never
 //!    leave −9..+9: `L ← 9 − (9 − L)·e^(−x/9)` for `x > 0` and `L ← −9 + (9 + L)·e^(x/9)` for `x < 0`.
 //!    For small `x` this is `L + x·(9 − L)/9` (resp. `L + x·(9 + L)/9`): a gain shrinks near +9, a loss
 //!    near −9. Events dated only to the year are spread in twelve equal parts over their year.
 //!
 //! Every update is increasing in `L` and in `x`, and the level stays in −9..+9 for any stream.
+//! Because a month's acts are summed before saturation, their order within the month does not
+//! matter, and adding a cooperative act never lowers the level (it never lowers its repetition
+//! group's weighted sum). Each event's contribution is its share of the month's move.
 //!
 //! ```
 //! use dyad_analysis::level::{level_series, Band, LevelParams};
@@ -405,11 +408,32 @@ pub fn level_series(
         let decay = level - before;
         bucket.sort_by_key(|a| (a.0, a.1));
         let weights = repeat_weights(bucket, obs, params);
-        let mut event_sum = 0.0;
-        for (&(_, _, i, share), &repeat_weight) in bucket.iter().zip(&weights) {
+        // The month's events move the level together: their impacts are summed and the sum is
+        // saturated once, so the order of acts within a month does not matter and adding a
+        // cooperative act can never lower the level. Each event's contribution is its share of
+        // the move (its impact times the ratio of the move to the summed impact).
+        let impacts: Vec<f64> = bucket
+            .iter()
+            .zip(&weights)
+            .map(|(&(_, _, i, share), &w)| finite_or(params.base_impact(&obs[i]) * share * w, 0.0))
+            .collect();
+        let net: f64 = impacts.iter().sum();
+        let month_start = level;
+        let month_end = if net == 0.0 {
+            level
+        } else {
+            saturate(level, net)
+        };
+        let ratio = if net.abs() > 1e-12 {
+            (month_end - month_start) / net
+        } else {
+            1.0
+        };
+        for ((&(_, _, i, share), &repeat_weight), &impact) in
+            bucket.iter().zip(&weights).zip(&impacts)
+        {
             let o = &obs[i];
-            let impact = params.base_impact(o) * share * repeat_weight;
-            let after = saturate(level, impact);
+            let after = level + impact * ratio;
             contributions.push(Contribution {
                 id: o.id,
                 date: o.date,
@@ -425,9 +449,10 @@ pub fn level_series(
                 level_after: after,
                 share,
             });
-            event_sum += after - level;
             level = after;
         }
+        level = month_end;
+        let event_sum = month_end - month_start;
         let band = Band::of(level);
         points.push(LevelPoint {
             period: start.plus(k as i32),

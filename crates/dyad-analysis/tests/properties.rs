@@ -125,3 +125,55 @@ proptest! {
         }
     }
 }
+
+/// The case the property test once found: a large agreement early in a month pushed a smaller
+/// agreement by the same side, dated after a hostile act, down the repetition ranking. Applied one
+/// by one, the large act was damped at a high level and the hostile act then took the level
+/// lower than without the agreement. Summed per month, the month can only rise.
+#[test]
+fn a_large_agreement_before_a_hostile_act_does_not_lower_the_month() {
+    let act = |date: EventDate, us: bool, cameo: &str, g: f64| Obs {
+        id: 0,
+        date,
+        source: if us { "USA" } else { "RUS" }.into(),
+        target: if us { "RUS" } else { "USA" }.into(),
+        cameo: cameo.into(),
+        quad_class: if g >= 0.0 { 1 } else { 3 },
+        goldstein: g,
+        rank: None,
+        domains: vec!["diplomacy".into()],
+        mentions: 1,
+        magnitude: None,
+        label: String::new(),
+    };
+    let p = LevelParams {
+        start_level: 0.0,
+        baseline: 0.0,
+        half_life_months: 0.5,
+        impact: ImpactParams {
+            scale: 2.55,
+            verbal_weight: 0.34,
+            rank_slope: 0.0,
+            magnitude_per_decade: 1.71,
+            repeat_exponent: 2.36,
+            ..ImpactParams::default()
+        },
+    };
+    let mut hostile = act(EventDate::day(2004, 1, 5).unwrap(), false, "010", -6.8);
+    hostile.mentions = 2;
+    hostile.magnitude = Some(Magnitude {
+        value: 248,
+        unit: Unit::Designations,
+        bound: Bound::Exact,
+    });
+    let base = vec![
+        act(EventDate::day(2004, 1, 11).unwrap(), true, "057", 1.9),
+        hostile,
+    ];
+    let mut with = base.clone();
+    with.push(act(EventDate::month(2004, 1).unwrap(), true, "057", 6.1));
+    let m: Month = "2004-01".parse().unwrap();
+    let a = level_series(&base, &p, Some(m), Some(m)).at(m).unwrap();
+    let b = level_series(&with, &p, Some(m), Some(m)).at(m).unwrap();
+    assert!(b > a, "{a} → {b}");
+}
