@@ -5,18 +5,22 @@
 //!
 //! 1. memory: `L ← b + (L − b)·δ`, with `δ = 0.5^(1/half_life)` (the level drifts back to the
 //!    baseline `b` when nothing happens);
-//! 2. the month's events move the level together by the sum of their calibrated impacts
+//! 2. the month's events move the level together, by their calibrated impacts
 //!    `x = goldstein × kind × rank × size × f(mentions) × scale`, the k-th largest act of the same
 //!    kind by the same actor in the month counting `k^(−repeat_exponent)` of itself
-//!    ([`crate::impact`]); the sum is saturated once, so that the level can never
-//!    leave −9..+9: `L ← 9 − (9 − L)·e^(−x/9)` for `x > 0` and `L ← −9 + (9 + L)·e^(x/9)` for `x < 0`.
+//!    ([`crate::impact`]). The month's gains and its losses are each summed and applied with
+//!    saturation, so that the level can never leave −9..+9:
+//!    `L ← 9 − (9 − L)·e^(−x/9)` for `x > 0` and `L ← −9 + (9 + L)·e^(x/9)` for `x < 0`.
 //!    For small `x` this is `L + x·(9 − L)/9` (resp. `L + x·(9 + L)/9`): a gain shrinks near +9, a loss
-//!    near −9. Events dated only to the year are spread in twelve equal parts over their year.
+//!    near −9. The order of a month's acts is not known (many are dated only to the month) and
+//!    would matter, so the gains and the losses are applied in both orders and the results
+//!    averaged ([`month_moves`]). Events dated only to the year are spread in twelve equal parts
+//!    over their year.
 //!
-//! Every update is increasing in `L` and in `x`, and the level stays in −9..+9 for any stream.
-//! Because a month's acts are summed before saturation, their order within the month does not
-//! matter, and adding a cooperative act never lowers the level (it never lowers its repetition
-//! group's weighted sum). Each event's contribution is its share of the month's move.
+//! Every update is increasing in `L` and in the month's summed gain, so adding a cooperative act
+//! never lowers the level (it never lowers its repetition group's weighted sum), and the level
+//! stays in −9..+9 for any stream. Each event's contribution is its share of the month's move of
+//! its sign.
 //!
 //! ```
 //! use dyad_analysis::level::{level_series, Band, LevelParams};
@@ -177,6 +181,23 @@ fn saturate_gain_mirror(l: f64, x: f64, up: impl Fn(f64, f64) -> f64) -> f64 {
     } else {
         up(0.0, l + x)
     }
+}
+
+/// How a month's summed gain (≥ 0) and summed loss (≤ 0) move a level: each applied after the
+/// other in both orders, the moves of each sign averaged over the two orders. Returns
+/// `(gain move, loss move)`; their sum is the month's change, and each is 0 when its sum is 0.
+pub fn month_moves(level: f64, gains: f64, losses: f64) -> (f64, f64) {
+    let step = |l: f64, x: f64| if x == 0.0 { l } else { saturate(l, x) };
+    // gains first
+    let g1 = step(level, gains);
+    let gl = step(g1, losses);
+    // losses first
+    let l1 = step(level, losses);
+    let lg = step(l1, gains);
+    (
+        ((g1 - level) + (lg - l1)) / 2.0,
+        ((gl - g1) + (l1 - level)) / 2.0,
+    )
 }
 
 /// The level at the end of one month.
@@ -408,32 +429,33 @@ pub fn level_series(
         let decay = level - before;
         bucket.sort_by_key(|a| (a.0, a.1));
         let weights = repeat_weights(bucket, obs, params);
-        // The month's events move the level together: their impacts are summed and the sum is
-        // saturated once, so the order of acts within a month does not matter and adding a
-        // cooperative act can never lower the level. Each event's contribution is its share of
-        // the move (its impact times the ratio of the move to the summed impact).
+        // The month's events move the level together. Their order within the month is not known
+        // (many are dated only to the month), and with one-sided saturation it would matter: so
+        // the month's gains and its losses are each summed, applied in both orders (gains, then
+        // losses; losses, then gains), and the two results averaged. Each order is increasing in
+        // the level and in the summed gain, so adding a cooperative act can never lower the level.
         let impacts: Vec<f64> = bucket
             .iter()
             .zip(&weights)
             .map(|(&(_, _, i, share), &w)| finite_or(params.base_impact(&obs[i]) * share * w, 0.0))
             .collect();
-        let net: f64 = impacts.iter().sum();
-        let month_start = level;
-        let month_end = if net == 0.0 {
-            level
-        } else {
-            saturate(level, net)
-        };
-        let ratio = if net.abs() > 1e-12 {
-            (month_end - month_start) / net
-        } else {
-            1.0
-        };
+        let gains: f64 = impacts.iter().filter(|x| **x > 0.0).sum();
+        let losses: f64 = impacts.iter().filter(|x| **x < 0.0).sum();
+        let before_events = level;
+        let (gain_move, loss_move) = month_moves(level, gains, losses);
         for ((&(_, _, i, share), &repeat_weight), &impact) in
             bucket.iter().zip(&weights).zip(&impacts)
         {
             let o = &obs[i];
-            let after = level + impact * ratio;
+            // An event's contribution is its share of the move of its sign.
+            let contribution = if impact > 0.0 {
+                gain_move * impact / gains
+            } else if impact < 0.0 {
+                loss_move * impact / losses
+            } else {
+                0.0
+            };
+            let after = level + contribution;
             contributions.push(Contribution {
                 id: o.id,
                 date: o.date,
@@ -444,15 +466,15 @@ pub fn level_series(
                 goldstein: safe_goldstein(o.goldstein),
                 impact,
                 repeat_weight,
-                contribution: after - level,
+                contribution,
                 level_before: level,
                 level_after: after,
                 share,
             });
             level = after;
         }
-        level = month_end;
-        let event_sum = month_end - month_start;
+        level = (before_events + gain_move + loss_move).clamp(-MAX_LEVEL, MAX_LEVEL);
+        let event_sum = level - before_events;
         let band = Band::of(level);
         points.push(LevelPoint {
             period: start.plus(k as i32),
