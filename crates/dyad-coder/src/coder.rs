@@ -280,6 +280,9 @@ struct LangMatcher {
     /// Words that close a subordinate clause of time (后, 之后): its subjectless verbs have the
     /// next clause's subject.
     subordinates: Vec<String>,
+    /// Possessives before an act noun (for its invasion): the act is the previous verb's
+    /// object's.
+    possessives: Vec<String>,
     /// One-character "and" words (、): a listed compound split by one (美、俄外长) still licenses
     /// both of its abbreviations.
     list_marks: Vec<char>,
@@ -540,6 +543,9 @@ impl Coder {
         let subordinates: Vec<String> = gram(GrammarKind::Subordinate)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let possessives: Vec<String> = gram(GrammarKind::Possessive)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let date_lead = d
             .dates
             .iter()
@@ -593,6 +599,7 @@ impl Coder {
             titles: gram_v(GrammarKind::Title),
             attributives,
             subordinates,
+            possessives,
             list_marks: gram(GrammarKind::And)
                 .filter_map(|w| {
                     let mut it = w.chars();
@@ -976,6 +983,19 @@ impl Coder {
     /// Whether a verb cue ending at byte `end` modifies the noun after it (1987年签署的条约): an
     /// attributive particle right after it and a word after the particle (not the end of a
     /// clause: 峰会是于8月15日举行的。 reports the meeting).
+    /// Whether a possessive (its, своё, 其) ends right before byte `start`, as a word of its own.
+    fn after_possessive(m: &LangMatcher, folded: &str, start: usize) -> bool {
+        let before = folded.get(..start).unwrap_or("").trim_end();
+        m.possessives.iter().any(|w| {
+            before.ends_with(w.as_str())
+                && (m.analyzer.is_cjk()
+                    || !before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric))
+        })
+    }
+
     fn attributive(m: &LangMatcher, folded: &str, end: usize) -> bool {
         let after = folded.get(end..).unwrap_or("");
         m.attributives.iter().any(|p| {
@@ -1727,6 +1747,10 @@ impl Coder {
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
         let mut consumed: HashSet<usize> = HashSet::new();
+        // the objects of the last cue that named one (for its invasion: whose act)
+        let mut prev_objects: Vec<Phrase> = Vec::new();
+        // cues whose parties were read and found wanting: not left to the context pass
+        let mut settled: HashSet<usize> = HashSet::new();
         // cues read as agentless passives (their subject the patient)
         let mut passive_cues: HashSet<usize> = HashSet::new();
         // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
@@ -2039,6 +2063,17 @@ impl Coder {
                     .max()
                     .unwrap_or(cue.span_end);
                 pivot = Some((k, obj.clone(), end));
+            }
+            // condemned Mexico for its invasion of Belize, за своё вторжение в Грузию: an act
+            // noun right after a possessive is the act of the previous verb's object, and its
+            // target is named after it (none named: no event, and no guess from the context)
+            let possessed = subj.is_empty()
+                && agent.is_empty()
+                && !prev_objects.is_empty()
+                && Self::after_possessive(m, folded, cue.start);
+            if possessed {
+                subj = prev_objects.clone();
+                settled.insert(k);
             }
             let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
             let mut topic = false;
@@ -2392,6 +2427,9 @@ impl Coder {
             }
             last_cue_events = events.len();
             consumed.extend(obj.iter().chain(partner.iter()).map(|p| p.start));
+            if !obj.is_empty() {
+                prev_objects = obj.clone();
+            }
             prev_subject = if passive && !agentless {
                 agent.clone()
             } else {
@@ -2569,6 +2607,7 @@ impl Coder {
             });
         }
         if let Some(f) = facts {
+            action_idx.retain(|k| !settled.contains(k));
             let passives: Vec<bool> = action_idx
                 .iter()
                 .map(|&k| {

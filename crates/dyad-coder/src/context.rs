@@ -1415,7 +1415,8 @@ impl Pass<'_> {
             // the sentence coder read the sentence's own actors and made nothing of them: its
             // reasons stand, but for a third-person pronoun subject (he, 他, он), and for a
             // one-sided act (withdrawal, sanctions, expulsion, force) whose subject is named and
-            // whose target is not: 美国宣布退出条约, Russia sent troops into South Ossetia
+            // whose target is not, in the cue's clause: 美国宣布退出条约, Russia sent troops into
+            // South Ossetia, 美国宣布扩大制裁范围，将俄军纳入其中 (the target in a later clause)
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
             let third = pronoun.is_some_and(|p| {
                 *p.kind == ContextKind::Pronoun(PronounKind::Third)
@@ -1424,10 +1425,12 @@ impl Pass<'_> {
             // a directed concession (a ceasefire, a withdrawal of troops, an easing) is one-sided too
             let one_sided = (ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
                 || (cue.cameo.starts_with("08") && action.frame == Frame::Dir))
-                && !f
-                    .actors
-                    .iter()
-                    .any(|m| m.span.0 >= cue.span.1 && before.is_some_and(|b| b.code != m.code));
+                && !f.actors.iter().any(|m| {
+                    m.span.0 >= cue.span.1
+                        && before.is_some_and(|b| b.code != m.code)
+                        && clause_start(self.texts[i], m.span.0, false)
+                            <= clause_start(self.texts[i], cue.span.1, false)
+                });
             // the subject of a one-sided act is the sentence's first actor before it (美国总统…以
             // 俄罗斯违约为由宣布退出; the Treasury named 16 Russians as targets of sanctions), not
             // the nearest one, which is as often its target or a modifier

@@ -190,6 +190,9 @@ pub enum GrammarKind {
     /// A word that closes a subordinate clause of time (后, 之后, 时: 下令制裁……后，奥巴马宣布…):
     /// a verb of that clause with no subject of its own has the next clause's subject.
     Subordinate,
+    /// A possessive before an act noun (for its invasion, за своё вторжение, 其): the act is the
+    /// previous verb's object's.
+    Possessive,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -759,6 +762,7 @@ impl Dictionaries {
                 "speech-root" => GrammarKind::SpeechRoot,
                 "title" => GrammarKind::Title,
                 "subordinate" => GrammarKind::Subordinate,
+                "possessive" => GrammarKind::Possessive,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(

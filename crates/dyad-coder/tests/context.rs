@@ -1561,3 +1561,50 @@ fn a_later_day_of_the_story_dates_what_follows_it() {
     assert!(!dates.is_empty(), "{:?}", facts(&ev));
     assert!(dates.iter().all(|d| d == "2018-10-22"), "{dates:?}");
 }
+
+#[test]
+fn a_one_sided_act_takes_its_target_from_a_later_clause() {
+    // the sanctions' target is named only in the next clause (将……列入其中): the sentence coder
+    // reads no target in the cue's clause, the context pass takes the party named after it
+    for (lang, text) in [
+        (
+            Lang::Zh,
+            "加拿大总理宣布扩大制裁范围，将墨西哥的三家银行列入其中。",
+        ),
+        (
+            Lang::En,
+            "The Canadian prime minister announced wider sanctions, adding three banks of Mexico to the list.",
+        ),
+    ] {
+        let ev = code(lang, "2016-03-04", &[text]);
+        assert!(has(&ev, 0, "CAN", "MEX", "16"), "{text}: {:?}", facts(&ev));
+    }
+}
+
+#[test]
+fn an_act_noun_after_a_possessive_is_the_objects_act() {
+    // condemned Mexico for its invasion of Belize: Mexico invaded Belize, not Canada
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Canada condemned Mexico for its invasion of Belize.",
+        ),
+        (Lang::Ru, "Канада осудила Мексику за её вторжение в Белиз."),
+        (Lang::Zh, "加拿大宣布制裁墨西哥，以惩罚其入侵伯利兹。"),
+    ] {
+        let ev = code(lang, "2016-03-04", &[text]);
+        assert!(has(&ev, 0, "MEX", "BLZ", "19"), "{text}: {:?}", facts(&ev));
+        assert!(!has(&ev, 0, "CAN", "BLZ", "19"), "{text}: {:?}", facts(&ev));
+    }
+    // with no target named after it, the act is not guessed
+    let ev = code(
+        Lang::En,
+        "2016-03-04",
+        &["Canada condemned Mexico for its aggression."],
+    );
+    assert!(
+        !ev.iter().any(|e| e.event.cameo.starts_with("19")),
+        "{:?}",
+        facts(&ev)
+    );
+}

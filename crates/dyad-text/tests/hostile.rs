@@ -188,45 +188,77 @@ fn fifty_thousand_unclosed_b_tags_do_not_overflow_the_stack() {
     );
 }
 
-#[test]
-fn a_hundred_thousand_nested_divs_are_read_in_linear_time() {
+/// `n` nested `<div>`s, a sentence in every 10,000th.
+fn nested_divs(n: usize) -> Vec<u8> {
     let mut html = String::from("<html><body>");
-    for i in 0..100_000 {
+    for i in 0..n {
         html.push_str("<div>");
         if i % 10_000 == 0 {
             html.push_str("Presidents met in Geneva and talked for hours. ");
         }
     }
     html.push_str("</body></html>");
-    let started = Instant::now();
-    let doc = on_small_stack(html.into_bytes(), Format::Html).expect("nested divs are read");
-    let took = started.elapsed();
-    assert_eq!(doc.segments.len(), 10, "{}", doc.clean_text);
-    assert!(took < Duration::from_secs(10), "{took:?}");
-}
-
-/// Runs the text stage on `text` and returns how long it took.
-fn timed(text: &str) -> (Processed, Duration) {
-    let started = Instant::now();
-    let doc = process(text.as_bytes(), Format::Text, &Options::default()).expect("text processes");
-    (doc, started.elapsed())
+    html.into_bytes()
 }
 
 #[test]
+fn a_hundred_thousand_nested_divs_are_read_in_linear_time() {
+    let doc = on_small_stack(nested_divs(100_000), Format::Html).expect("nested divs are read");
+    assert_eq!(doc.segments.len(), 10, "{}", doc.clean_text);
+    let g = growth(
+        |scale| nested_divs(25_000 * scale),
+        |html| {
+            on_small_stack(html, Format::Html).expect("nested divs are read");
+        },
+    );
+    assert!(g < LINEAR, "×{g:.1} for a fourfold input");
+}
+
+/// How many times longer `run` takes on an input four times as large (`size` gives the input
+/// for a scale): about 4 for work linear in the input, 16 for quadratic. The small input's time
+/// is the faster of two runs, so that a busy machine slows both sides alike rather than failing
+/// a bound on seconds.
+fn growth<T>(size: impl Fn(usize) -> T, run: impl Fn(T)) -> f64 {
+    let time = |scale: usize| {
+        let input = size(scale);
+        let started = Instant::now();
+        run(input);
+        started.elapsed()
+    };
+    let small = time(1).min(time(1));
+    let large = time(4);
+    large.as_secs_f64() / small.as_secs_f64().max(1e-3)
+}
+
+/// Linear work quadruples with a fourfold input; quadratic work grows sixteenfold.
+const LINEAR: f64 = 9.0;
+
+#[test]
 fn two_megabytes_without_punctuation_take_linear_time() {
-    // Latin words, Cyrillic words and Chinese characters, never a sentence end, no line break.
-    let latin = "presidents met in geneva and talked for hours about arms control ".repeat(32_000);
-    let cyrillic = "президенты встретились в женеве и говорили несколько часов ".repeat(19_000);
-    let han = "两国元首举行会晤讨论了乌克兰问题和军备控制".repeat(33_000);
-    for text in [&latin, &cyrillic, &han] {
-        assert!(text.len() >= 2_000_000, "{}", text.len());
-        let (doc, took) = timed(text);
-        assert!(!doc.segments.is_empty());
-        assert!(
-            took < Duration::from_secs(10),
-            "{took:?} for {} bytes",
-            text.len()
+    // Latin words, Cyrillic words and Chinese characters, never a sentence end, no line break
+    // (2 MB at the larger scale).
+    let units: [(&str, usize); 3] = [
+        (
+            "presidents met in geneva and talked for hours about arms control ",
+            8_000,
+        ),
+        (
+            "президенты встретились в женеве и говорили несколько часов ",
+            4_750,
+        ),
+        ("两国元首举行会晤讨论了乌克兰问题和军备控制", 8_250),
+    ];
+    for (unit, n) in units {
+        assert!(unit.len() * n * 4 >= 2_000_000);
+        let g = growth(
+            |scale| unit.repeat(n * scale),
+            |text| {
+                let doc = process(text.as_bytes(), Format::Text, &Options::default())
+                    .expect("text processes");
+                assert!(!doc.segments.is_empty());
+            },
         );
+        assert!(g < LINEAR, "{unit}: ×{g:.1} for a fourfold input");
     }
 }
 
@@ -450,39 +482,43 @@ fn an_object_stream_within_the_limit_is_read() {
 
 #[test]
 fn markdown_and_html_full_of_unmatched_marks_take_linear_time() {
-    let md = "[a](b [^1 ``x *y _z ".repeat(25_000);
-    let html = format!(
-        "<html><body><p>{}</p></body></html>",
-        "AT&T & co ".repeat(50_000)
-    );
-    for (text, format) in [
-        (md.as_str(), Format::Markdown),
-        (html.as_str(), Format::Html),
+    let md = |scale: usize| "[a](b [^1 ``x *y _z ".repeat(6_250 * scale);
+    let html = |scale: usize| {
+        format!(
+            "<html><body><p>{}</p></body></html>",
+            "AT&T & co ".repeat(12_500 * scale)
+        )
+    };
+    assert!(md(4).len() >= 500_000 && html(4).len() >= 500_000);
+    for (format, size) in [
+        (Format::Markdown, &md as &dyn Fn(usize) -> String),
+        (Format::Html, &html),
     ] {
-        assert!(text.len() >= 500_000);
-        let started = Instant::now();
-        let doc = process(text.as_bytes(), format, &Options::default());
-        let took = started.elapsed();
-        assert!(doc.is_ok(), "{format:?}");
-        assert!(took < Duration::from_secs(10), "{format:?}: {took:?}");
+        let g = growth(size, |text| {
+            assert!(process(text.as_bytes(), format, &Options::default()).is_ok());
+        });
+        assert!(g < LINEAR, "{format:?}: ×{g:.1} for a fourfold input");
     }
+}
+
+/// `n` formatting tags the parser closes and reopens, after one sentence.
+fn reopened_tags(n: usize) -> Vec<u8> {
+    let body: String = (0..n).map(|i| format!("<div><b id={i}></div>x")).collect();
+    format!("<html><body><p>Presidents met in Geneva and talked.</p>{body}</body></html>")
+        .into_bytes()
 }
 
 #[test]
 fn formatting_tags_the_parser_reopens_are_read_in_linear_time() {
     // Each `<b id=N>` is closed by the `</div>` around it and reopened at the next text: the
     // parser's stack grows by one per repetition while the tags look balanced.
-    let body: String = (0..20_000)
-        .map(|i| format!("<div><b id={i}></div>x"))
-        .collect();
-    let html =
-        format!("<html><body><p>Presidents met in Geneva and talked.</p>{body}</body></html>");
-    let started = Instant::now();
-    let doc = on_small_stack(html.into_bytes(), Format::Html).expect("read");
+    let doc = on_small_stack(reopened_tags(20_000), Format::Html).expect("read");
     assert!(doc.clean_text.contains("Geneva"));
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
+    let g = growth(
+        |scale| reopened_tags(5_000 * scale),
+        |html| {
+            on_small_stack(html, Format::Html).expect("read");
+        },
     );
+    assert!(g < LINEAR, "×{g:.1} for a fourfold input");
 }
