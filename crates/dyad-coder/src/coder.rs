@@ -1756,6 +1756,9 @@ impl Coder {
         // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
         // 合作), not a cue inside the gap of an earlier one (以更严厉的制裁)
         let mut action_idx: Vec<usize> = Vec::new();
+        // verb cues of relative clauses (遭美国驱逐的60名外交官): what precedes them is inside the
+        // clause, not the subject of a verb after it
+        let mut relative: Vec<usize> = Vec::new();
         let mut covered = 0usize;
         for (i, t) in toks.iter().enumerate() {
             let Tok::Action(cue) = t else { continue };
@@ -1780,6 +1783,7 @@ impl Coder {
                 && (Self::attributive(m, folded, cue.span_end)
                     || (cue.span_end > cue.end && Self::attributive(m, folded, cue.end)))
             {
+                relative.push(i);
                 continue;
             }
             // 加强制裁俄罗斯的可能性: the cue and its object modify a topic noun
@@ -1866,7 +1870,12 @@ impl Coder {
                 .rposition(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
                 .map_or(0, |b| b + 1);
             let prev_cue = if n == 0 { 0 } else { action_idx[n - 1] + 1 };
-            let lo = prev_cue.max(clause_lo);
+            let in_relative = relative
+                .iter()
+                .rev()
+                .find(|&&r| r < k)
+                .map_or(0, |&r| r + 1);
+            let lo = prev_cue.max(clause_lo).max(in_relative);
             let hi = action_idx.get(n + 1).copied().unwrap_or(toks.len());
             // left side: subject chain, to-target, with-partner, passive agent, location
             let (mut subj, mut tgt, mut partner, mut agent, mut loc) =

@@ -1608,3 +1608,19 @@ fn an_act_noun_after_a_possessive_is_the_objects_act() {
         facts(&ev)
     );
 }
+
+#[test]
+fn an_actor_inside_a_relative_clause_is_not_the_next_verbs_subject() {
+    // 遭加拿大驱逐的…外交官抵达墨西哥城: the diplomats arrive, not Canada; they arrive home
+    let ev = code(
+        Lang::Zh,
+        "2018-04-02",
+        &["遭加拿大驱逐的5名墨西哥外交官1日抵达墨西哥首都墨西哥城。"],
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.event.source.code == "CAN" && e.event.cameo.starts_with("04")),
+        "{:?}",
+        facts(&ev)
+    );
+}
