@@ -1,7 +1,9 @@
 //! What a cited source must be for a scholar to use it: its title the one it was published
 //! under (not a description of it in brackets), and its address a canonical one (not a staging
-//! server, a development copy, a content-delivery host or a bare IP address, which move or
-//! vanish and are not what the publisher gives as the address). And no event may rest on outlets
+//! server, a development copy, a content-delivery host, a hosting provider's origin or a bare IP
+//! address, which move or vanish and are not what the publisher gives as the address; nor an AMP
+//! page, a mobile host or an address carrying tracking parameters, which copy the publisher's
+//! page under another address). And no event may rest on outlets
 //! of low reliability alone: [`OutletDenyList`] reads their list (versioned data,
 //! `data/chronology/low-reliability.tsv`) and tells whether a source is on one of them.
 //!
@@ -13,6 +15,8 @@
 //! assert!(check_url("https://web.archive.org/web/2010/http://www.kremlin.ru/").is_none());
 //! assert!(check_url("http://20.210.105.67/txt/time.html").is_some());
 //! assert!(check_url("https://d27r7ebsgu0es2.cloudfront.net/reports/R42085.json").is_some());
+//! assert!(check_url("https://m.example.org/news/a.html").is_some()); // a mobile copy
+//! assert!(check_url("https://example.org/amp/a.html").is_some()); // an AMP page
 //! ```
 
 use std::fmt;
@@ -53,6 +57,60 @@ pub const DENIED_HOST_LABEL_WORDS: &[&str] = &["staging"];
 /// drafts or copies of the published ones (Voice of America's Pangea CMS).
 pub const DENIED_CMS_HOST_SUFFIXES: &[&str] = &[".pangea-cms.com"];
 
+/// Hosts starting so are a hosting provider's origin server behind the publisher's site
+/// (`acquiaprod.middleeasteye.net`), not the address the publisher gives.
+pub const DENIED_ORIGIN_HOST_PREFIXES: &[&str] = &["acquiaprod.", "acquia-prod."];
+
+/// Hosts ending so are a hosting provider's address for a site, not the publisher's own.
+pub const DENIED_ORIGIN_HOST_SUFFIXES: &[&str] = &[
+    ".pantheonsite.io",
+    ".wpengine.com",
+    ".wpenginepowered.com",
+    ".herokuapp.com",
+    ".netlify.app",
+    ".acquia-sites.com",
+];
+
+/// A host whose first label is one of these is a mobile copy of a site (`m.dw.com`,
+/// `mobile.bloomberg.com`): the canonical address is on the main host (`www.dw.com`).
+pub const MOBILE_HOST_LABELS: &[&str] = &["m", "mobile", "wap"];
+
+/// Query parameters that only track how a reader came to a page (compared without case; a name
+/// ending in `_` is a prefix: `utm_` matches `utm_source`, `utm_campaign`…).
+pub const TRACKING_PARAMETERS: &[&str] = &[
+    "utm_",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "ocid",
+    "cmpid",
+    "smid",
+    "xtor",
+    "ns_mchannel",
+    "ns_source",
+    "ns_campaign",
+    "ns_linkname",
+    "ns_fee",
+    "ref_src",
+    "__twitter_impression",
+];
+
+/// Hosts whose addresses embed another page's address (an archived copy): the checks of AMP,
+/// mobile and tracking forms do not look inside them.
+pub const ARCHIVE_HOSTS: &[&str] = &[
+    "web.archive.org",
+    "archive.org",
+    "archive.ph",
+    "archive.today",
+];
+
 /// Words that mark a title as a stand-in for the published one (compared without case).
 pub const PLACEHOLDER_WORDS: &[&str] = &[
     "title not shown",
@@ -76,6 +134,14 @@ pub enum SourceProblem {
         host: String,
         rule: String,
     },
+    /// The address is an AMP, mobile or tracking form of the publisher's canonical address.
+    NonCanonical {
+        url: String,
+        /// `an AMP page`, `a mobile host`, `tracking parameters`.
+        form: String,
+        /// What in the address makes it so.
+        rule: String,
+    },
     /// The address has no host.
     NoHost { url: String },
 }
@@ -94,6 +160,10 @@ impl fmt::Display for SourceProblem {
             SourceProblem::DeniedHost { url, host, rule } => write!(
                 f,
                 "url `{url}` is on host `{host}` ({rule}): cite the publisher's canonical address, an archived copy (web.archive.org), or no url"
+            ),
+            SourceProblem::NonCanonical { url, form, rule } => write!(
+                f,
+                "url `{url}` is {form} ({rule}), not the publisher's canonical address: cite the canonical address (without the AMP part, on the main host instead of the mobile one, without the tracking parameters) as a search result or the page showed it, or another report of the same event whose title and url were seen"
             ),
             SourceProblem::NoHost { url } => write!(f, "url `{url}` has no host"),
         }
@@ -194,6 +264,86 @@ pub fn check_url(url: &str) -> Option<SourceProblem> {
     }
     if let Some(s) = DENIED_CMS_HOST_SUFFIXES.iter().find(|s| h.ends_with(*s)) {
         return Some(denied(format!("a content-management host, *{s}")));
+    }
+    if let Some(p) = DENIED_ORIGIN_HOST_PREFIXES
+        .iter()
+        .find(|p| h.starts_with(*p))
+    {
+        return Some(denied(format!("a hosting provider's origin host, {p}*")));
+    }
+    if let Some(s) = DENIED_ORIGIN_HOST_SUFFIXES.iter().find(|s| h.ends_with(*s)) {
+        return Some(denied(format!("a hosting provider's host, *{s}")));
+    }
+    check_canonical_form(url, &h)
+}
+
+/// Whether an address on host `h` is an AMP, mobile or tracking form of a canonical one.
+fn check_canonical_form(url: &str, h: &str) -> Option<SourceProblem> {
+    if ARCHIVE_HOSTS
+        .iter()
+        .any(|a| h == *a || h.ends_with(&format!(".{a}")))
+    {
+        return None;
+    }
+    let non_canonical = |form: &str, rule: String| SourceProblem::NonCanonical {
+        url: url.to_string(),
+        form: form.to_string(),
+        rule,
+    };
+    let first = h.split('.').next().unwrap_or_default();
+    if first == "amp" {
+        return Some(non_canonical("an AMP page", "host amp.*".to_string()));
+    }
+    if let Some(l) = MOBILE_HOST_LABELS.iter().find(|l| first == **l) {
+        return Some(non_canonical("a mobile page", format!("host {l}.*")));
+    }
+    let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
+    let (before_fragment, _) = after_scheme.split_once('#').unwrap_or((after_scheme, ""));
+    let (path, query) = match before_fragment.split_once('?') {
+        Some((p, q)) => (p, q),
+        None => (before_fragment, ""),
+    };
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    for seg in path.split('/') {
+        let seg = seg.to_ascii_lowercase();
+        if seg == "amp" || seg == "amp.html" {
+            return Some(non_canonical(
+                "an AMP page",
+                "path segment /amp/".to_string(),
+            ));
+        }
+        if [".amp", ".amp.html", ".amp.htm", "_amp.html"]
+            .iter()
+            .any(|e| seg.ends_with(e))
+        {
+            return Some(non_canonical("an AMP page", format!("path `{seg}`")));
+        }
+    }
+    let mut tracking = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = key.to_ascii_lowercase();
+        let value = value.to_ascii_lowercase();
+        if key == "amp"
+            || (["outputtype", "output", "format"].contains(&key.as_str()) && value == "amp")
+        {
+            return Some(non_canonical("an AMP page", format!("query `{pair}`")));
+        }
+        if TRACKING_PARAMETERS.iter().any(|t| {
+            if t.ends_with('_') {
+                key.starts_with(*t)
+            } else {
+                key == *t
+            }
+        }) {
+            tracking.push(key);
+        }
+    }
+    if !tracking.is_empty() {
+        return Some(non_canonical(
+            "an address with tracking parameters",
+            tracking.join(", "),
+        ));
     }
     None
 }
@@ -460,7 +610,6 @@ mod tests {
         for u in [
             "",
             "https://web.archive.org/web/2010/http://www.kremlin.ru/events/1",
-            "https://m.state.gov/md1.htm",
             "https://www.developer.example.com/",
             "https://devex.com/news",
             "https://www.xinhuanet.com:443/world/2018-07/16/c_1.htm",
@@ -477,6 +626,63 @@ mod tests {
         assert!(matches!(
             check_url("https:///a"),
             Some(SourceProblem::NoHost { .. })
+        ));
+    }
+
+    #[test]
+    fn amp_mobile_and_tracking_addresses_are_not_canonical() {
+        let form = |u: &str| match check_url(u) {
+            Some(SourceProblem::NonCanonical { form, .. }) => Some(form),
+            other => panic!("{u}: {other:?}"),
+        };
+        for u in [
+            "https://amp.example-news.org/world/story-1.html",
+            "https://example-news.org/amp/12345.html",
+            "https://www.example-news.org/world/story-1/amp",
+            "https://example-news.org/world/story-1.amp.html",
+            "https://example-news.org/world/story-1?amp",
+            "https://example-news.org/world/story-1?amp=1",
+            "https://example-news.org/a/story?id=7&outputType=amp",
+        ] {
+            assert_eq!(form(u), Some("an AMP page".to_string()), "{u}");
+        }
+        for u in [
+            "https://m.example-news.org/world/story-1.html",
+            "http://mobile.example-wire.com/news/2014-07-17/a-story.html",
+            "https://m.news.example.cn/2010-12-23/1.html",
+        ] {
+            assert_eq!(form(u), Some("a mobile page".to_string()), "{u}");
+        }
+        for u in [
+            "https://www.example-news.org/world/story-1/index.html?utm_source=feed&utm_medium=rss",
+            "https://www.example-news.org/world/story-1?fbclid=AbC123",
+            "https://www.example-news.org/world/story-1?id=9&gclid=x",
+        ] {
+            assert_eq!(
+                form(u),
+                Some("an address with tracking parameters".to_string()),
+                "{u}"
+            );
+        }
+        for u in [
+            "https://www.example-news.org/world/story-1.html",
+            "https://www.example-news.org/a/story?id=81927&page=1",
+            "https://www.example-news.org/world/ampere-record-story",
+            "https://www.example-news.org/world/example-amp",
+            "https://www.mobileworld.example.org/a",
+            "https://web.archive.org/web/2010/http://m.example-news.org/amp/1.html?utm_source=x",
+            "https://www.example-news.org/search?format=html",
+        ] {
+            assert_eq!(check_url(u), None, "{u}");
+        }
+        let p = check_url("https://m.example-news.org/a.html")
+            .unwrap()
+            .to_string();
+        assert!(p.contains("is a mobile page (host m.*)"), "{p}");
+        assert!(p.contains("cite the canonical address"), "{p}");
+        assert!(matches!(
+            check_url("https://acquiaprod.example-news.net/node/1"),
+            Some(SourceProblem::DeniedHost { .. })
         ));
     }
 

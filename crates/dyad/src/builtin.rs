@@ -506,7 +506,7 @@ pub fn check_sources(source_files: &[(&str, &str)]) -> Vec<String> {
             }
         };
         for r in recs {
-            let at = format!("{file}:{}", r.line);
+            let at = format!("{file}:{} source `{}`", r.line, r.fields[0]);
             if let Some(p) = check_title(r.fields[1]) {
                 problems.push(format!("{at}: {p}"));
             }
@@ -831,11 +831,38 @@ mod tests {
         assert_eq!(p.len(), 2, "{p:?}");
         assert!(
             p[0].starts_with(
-                "sources-t.tsv:3: title `[Reuters report on the signing]` is a placeholder"
+                "sources-t.tsv:3 source `b`: title `[Reuters report on the signing]` is a placeholder"
             ),
             "{p:?}"
         );
-        assert!(p[1].starts_with("sources-t.tsv:4: url `http://20.210.105.67/txt/a.html` is on host `20.210.105.67` (an IP address)"), "{p:?}");
+        assert!(p[1].starts_with("sources-t.tsv:4 source `c`: url `http://20.210.105.67/txt/a.html` is on host `20.210.105.67` (an IP address)"), "{p:?}");
+    }
+
+    #[test]
+    fn sources_with_amp_mobile_or_tracking_urls_are_reported_with_their_id() {
+        let sources = "id\ttitle\tpublisher\tdate\turl\n\
+                       a\tA story\tExample News\t2016-10-08\thttps://www.example-news.org/2016/10/08/a-story/\n\
+                       b\tA story\tExample News\t2016-10-08\thttps://example-news.org/amp/2016/10/08/a-story/\n\
+                       c\tA story\tExample News\t2016-10-08\thttps://m.example-news.org/2016/10/08/a-story/\n\
+                       d\tA story\tExample News\t2016-10-08\thttps://www.example-news.org/2016/10/08/a-story/?utm_source=feed\n";
+        let p = check_sources(&[("sources-t.tsv", sources)]);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(
+            p[0].starts_with("sources-t.tsv:3 source `b`: url `https://example-news.org/amp/2016/10/08/a-story/` is an AMP page (path segment /amp/)"),
+            "{p:?}"
+        );
+        assert!(
+            p[1].starts_with("sources-t.tsv:4 source `c`: url `https://m.example-news.org/2016/10/08/a-story/` is a mobile page (host m.*)"),
+            "{p:?}"
+        );
+        assert!(
+            p[2].starts_with("sources-t.tsv:5 source `d`: url `https://www.example-news.org/2016/10/08/a-story/?utm_source=feed` is an address with tracking parameters (utm_source)"),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().all(|l| l.contains("cite the canonical address")),
+            "{p:?}"
+        );
     }
 
     #[test]

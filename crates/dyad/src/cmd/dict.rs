@@ -115,7 +115,7 @@ fn check() -> Result<Outcome> {
             };
             let cites = builtin::check_sources(&sources);
             eprintln!(
-                "data/chronology/sources-*.tsv: {} placeholder titles or denied hosts",
+                "data/chronology/sources-*.tsv: {} placeholder titles, denied hosts or non-canonical (AMP, mobile, tracking) addresses",
                 cites.len()
             );
             problems.extend(cites);
