@@ -1751,6 +1751,8 @@ impl Coder {
         let mut prev_objects: Vec<Phrase> = Vec::new();
         // cues whose parties were read and found wanting: not left to the context pass
         let mut settled: HashSet<usize> = HashSet::new();
+        // the cue spans of events from cues flagged `apart`
+        let mut apart_spans: Vec<(usize, usize)> = Vec::new();
         // cues read as agentless passives (their subject the patient)
         let mut passive_cues: HashSet<usize> = HashSet::new();
         // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
@@ -2545,9 +2547,11 @@ impl Coder {
                         && b.starts_with("04")
                         && a.starts_with("041") == b.starts_with("041")
                 };
+                // 驱逐60人并关闭总领馆: closing a mission is an act apart from expelling people
                 let dup = events.iter().any(|e| {
                     e.source.code == ev.source.code
                         && e.target.code == ev.target.code
+                        && apart_spans.contains(&e.span) == action.apart
                         && (e.cameo == ev.cameo || one_meeting(&e.cameo, &ev.cameo))
                         && e.date == ev.date
                         && e.negated == ev.negated
@@ -2577,6 +2581,9 @@ impl Coder {
                         Some(e)
                     });
                 if !dup {
+                    if action.apart {
+                        apart_spans.push(ev.span);
+                    }
                     events.push(ev);
                 }
                 if let Some(e) = intent_ev {

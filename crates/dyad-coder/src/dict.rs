@@ -86,6 +86,9 @@ pub struct ActionEntry {
     /// A verb whose subject undergoes the act (获释 was released, 被捕 was arrested): read as an
     /// agentless passive (its agent after a passive-after marker, or the place where it happened).
     pub passive: bool,
+    /// An act of its own beside another of the same code in a sentence (closing a consulate
+    /// beside expelling diplomats): two events, not one.
+    pub apart: bool,
     pub origin: String,
 }
 
@@ -632,8 +635,8 @@ impl Dictionaries {
                     ))
                 }
             };
-            let (mut negated, mut hypothetical, mut noun, mut passive) =
-                (false, false, false, false);
+            let (mut negated, mut hypothetical, mut noun, mut passive, mut apart) =
+                (false, false, false, false, false);
             for fl in f[3]
                 .split(',')
                 .map(str::trim)
@@ -644,11 +647,14 @@ impl Dictionaries {
                     "hypothetical" => hypothetical = true,
                     "noun" => noun = true,
                     "passive" => passive = true,
+                    "apart" => apart = true,
                     x => {
                         return Err(rec_err(
                             file,
                             r.line,
-                            format!("flag `{x}` is not negated, hypothetical, noun or passive"),
+                            format!(
+                                "flag `{x}` is not negated, hypothetical, noun, passive or apart"
+                            ),
                         ))
                     }
                 }
@@ -682,6 +688,7 @@ impl Dictionaries {
                 hypothetical,
                 noun,
                 passive,
+                apart,
                 origin: format!("{file}:{}", r.line),
             });
         }

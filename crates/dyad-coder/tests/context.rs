@@ -1624,3 +1624,24 @@ fn an_actor_inside_a_relative_clause_is_not_the_next_verbs_subject() {
         facts(&ev)
     );
 }
+
+#[test]
+fn closing_a_mission_is_an_act_apart_from_expelling_diplomats() {
+    for (lang, text) in [
+        (
+            Lang::Zh,
+            "加拿大驱逐5名墨西哥外交官并关闭墨西哥驻温哥华总领馆。",
+        ),
+        (
+            Lang::En,
+            "Canada expelled five Mexican diplomats and closed the Mexican consulate in Vancouver.",
+        ),
+    ] {
+        let ev = code(lang, "2018-04-02", &[text]);
+        let n = facts(&ev)
+            .iter()
+            .filter(|(_, s, t, c)| s == "CAN" && t == "MEX" && c == "161")
+            .count();
+        assert_eq!(n, 2, "{text}: {:?}", facts(&ev));
+    }
+}
