@@ -1361,7 +1361,55 @@ fn report_writes_one_offline_html_file_and_says_where() {
         for w in words {
             assert!(html.contains(w), "{lang}: `{w}` missing");
         }
+        phase_numbers_and_starts_agree(lang, &html);
     }
+}
+
+/// Every chart labels a phase with its number in the phase table (the forecast chart of the
+/// last years does not count from 1 again), and the table's first phase starts from the level
+/// the drivers' heading gives it.
+fn phase_numbers_and_starts_agree(lang: &str, html: &str) {
+    let rows = html.matches("<tr id=\"phase-").count();
+    assert!(rows >= 3, "{lang}: {rows} phase rows");
+    let mut labels = 0;
+    for part in html.split("<a href=\"#phase-").skip(1) {
+        let Some((n, rest)) = part.split_once('"') else {
+            continue;
+        };
+        if let Some(label) = rest
+            .split("class=\"phaseno\">")
+            .nth(1)
+            .and_then(|r| r.split('<').next())
+        {
+            if rest.find("class=\"phaseno\"") < rest.find("</a>") {
+                assert_eq!(label, format!("P{n}"), "{lang}: label of phase {n}");
+                labels += 1;
+            }
+        }
+    }
+    assert!(labels >= 2, "{lang}: {labels} phase labels");
+    let last = format!(">P{rows}</text>");
+    assert!(
+        html.matches(&last).count() >= 2,
+        "{lang}: the last phase is not labelled P{rows} on both level charts"
+    );
+    // "P1 1991-12 – … · level 4.00 → 6.43" and the table's "4.00 → 6.43"
+    let row = html
+        .split("<tr id=\"phase-1\">")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .unwrap();
+    let start_end = row
+        .split("<td class=\"n\">")
+        .find(|c| c.contains(" → "))
+        .and_then(|c| c.split('<').next())
+        .unwrap();
+    let heading_word = if lang == "zh" { "水平 " } else { "level " };
+    let heading = html.split(&format!("{heading_word}{start_end}")).count();
+    assert!(
+        heading > 1,
+        "{lang}: the drivers' heading of P1 does not read `{heading_word}{start_end}`"
+    );
 }
 
 /// A store holding exactly two coded USA–CHN happenings (each reported in both directions).

@@ -937,7 +937,12 @@ fn band_legend(c: &Ctx<'_>, out: &mut String) {
 fn level_section(c: &Ctx<'_>, out: &mut String) {
     let (a, lang) = (c.a, c.lang);
     let months: Vec<(Month, f64)> = a.level.points.iter().map(|p| (p.period, p.level)).collect();
-    let phases: Vec<(Month, Month)> = a.phases.iter().map(|p| (p.start, p.end)).collect();
+    let phases: Vec<(Month, Month, usize)> = a
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.start, p.end, i + 1))
+        .collect();
     let ann = annotations(c, None);
     let fan = fan(c);
     let yh = |y: i32| c.year_href(y);
@@ -1030,7 +1035,9 @@ fn level_section(c: &Ctx<'_>, out: &mut String) {
             num(p.level, 2),
             lang.band(p.band),
             lang.trend(p.trend),
-            num(p.start_level, 2),
+            // the level the phase starts from (the month before it; the start level for the
+            // first), as the drivers' heading below gives it
+            num(a.level.before(p.start).unwrap_or(p.start_level), 2),
             num(p.end_level, 2),
             num(p.min_level, 2),
             num(p.max_level, 2),
@@ -1827,11 +1834,13 @@ fn forecast_section(c: &Ctx<'_>, out: &mut String) {
         .map(|p| (p.period, p.level))
         .collect();
     let zoom_from = months.first().map(|m| m.0).unwrap_or(origin);
-    let phases: Vec<(Month, Month)> = a
+    // numbered as in the phase table, not from 1 again
+    let phases: Vec<(Month, Month, usize)> = a
         .phases
         .iter()
-        .filter(|p| p.end >= zoom_from)
-        .map(|p| (p.start.max(zoom_from), p.end))
+        .enumerate()
+        .filter(|(_, p)| p.end >= zoom_from)
+        .map(|(i, p)| (p.start.max(zoom_from), p.end, i + 1))
         .collect();
     let cps: Vec<Month> = a
         .change_points
@@ -2186,14 +2195,14 @@ fn methods_section(c: &Ctx<'_>, out: &mut String) {
         Lang::En => {
             w!(out, "<p><b>Data.</b> Origins used: {}. Stored reports: {} ({}). The curated chronology cites {} distinct public sources (official records, treaties, news reports), listed with every event in the appendix{}.</p>", esc(&used.join(", ")), a.rows.len(), esc(&counts.join(", ")), cites.len(), if docs.is_empty() { String::new() } else { format!("; coded events come from {} ingested documents and show the sentence they were coded from", docs.len()) });
             w!(out, "<p><b>Events.</b> Reports of one happening are merged into one event: the same pair of actors, CAMEO codes with the same two-digit root, and compatible dates (day-precise dates at most {} days apart; a day inside a month-precise date; a year-precise date only with the same year). Reports from one document merge only when identical, since a chronology lists distinct happenings. This gives {} events. Each carries the CAMEO code's Goldstein value (−10…+10) and QuadClass.</p>", mp.day_window, a.merged.len());
-            w!(out, "<p><b>The level</b> follows the Tsinghua method of Yan Xuetong (−9…+9 in six bands three points wide), re-built from its two principles, accumulation with memory and saturation, because the original rulebook is not available. Monthly from a start of {} (December 1991: a cordial beginning), memory decays toward a baseline of {} with a half-life of {} months; then each event moves the level by a calibrated impact <i>x</i> = Goldstein × kind × rank × size × mentions × {}. Kind: words (statements, meetings, appeals, demands, threats) weigh {} of a deed (sanctions, expulsions, force, a signed agreement). Rank weights: {} for head of state, head of government, minister, other official, and an act with no named person. Size: 1 + {}·log<sub>10</sub> n for an act of stated size n (diplomats, designations, prisoners, troops). Mentions: min(1 + {}·ln m, {}) for m independent documents. Within a month, the k-th largest act of the same kind (CAMEO root) by the same actor counts k<sup>−{}</sup> of itself, so ten like acts count about three, not ten. The level saturates only toward the bound a move heads for: a gain above 0 is damped by the distance to +9 (L ← 9 − (9 − L)·e<sup>−x/9</sup>), a loss below 0 by the distance to −9, and moves away from a bound are taken whole. An event's contribution is the change it caused, so a month's change is exactly memory plus contributions. Section 10 reruns everything with each of these parameters halved and doubled.</p>", num(p.start_level, 1), num(p.baseline, 1), num(p.half_life_months, 0), num(q.scale, 2), num(q.verbal_weight, 2), rw, num(q.magnitude_per_decade, 2), num(q.mention_coef, 1), num(q.mention_cap, 1), num(q.repeat_exponent, 1));
+            w!(out, "<p><b>The level</b> follows the Tsinghua method of Yan Xuetong (−9…+9 in six bands three points wide), re-built from its two principles, accumulation with memory and saturation, because the original rulebook is not available. Monthly from a start of {} (December 1991: a cordial beginning), memory decays toward a baseline of {} with a half-life of {} months; then the month's events move the level together, each by a calibrated impact <i>x</i> = Goldstein × kind × rank × size × mentions × {}. Kind: words (statements, meetings, appeals, demands, threats) weigh {} of a deed (sanctions, expulsions, force, a signed agreement). Rank weights: {} for head of state, head of government, minister, other official, and an act with no named person. Size: 1 + {}·log<sub>10</sub> n for an act of stated size n (diplomats, designations, prisoners, troops). Mentions: min(1 + {}·ln m, {}) for m independent documents. Within a month, the k-th largest act of the same kind (CAMEO root) by the same actor counts k<sup>−{}</sup> of itself, so ten like acts count about three, not ten. The level saturates only toward the bound a move heads for: a gain above 0 is damped by the distance to +9 (L ← 9 − (9 − L)·e<sup>−x/9</sup>), a loss below 0 by the distance to −9, and moves away from a bound are taken whole. A month's gains and its losses are each summed; the order of a month's acts is not known and would matter under this saturation, so the two sums are applied in both orders and the results averaged. An event's contribution is its share of the month's move of its sign, so a month's change is exactly memory plus contributions. Section 10 reruns everything with each of these parameters halved and doubled.</p>", num(p.start_level, 1), num(p.baseline, 1), num(p.half_life_months, 0), num(q.scale, 2), num(q.verbal_weight, 2), rw, num(q.magnitude_per_decade, 2), num(q.mention_coef, 1), num(q.mention_cap, 1), num(q.repeat_exponent, 1));
             w!(out, "<p><b>Phases</b> are segments between change points in the mean level found by PELT (penalty 2σ²·ln n with the within-phase variance σ², minimum segment {} months); neighbouring segments in one band with means closer than {} are merged. <b>Cycles</b>: turning points on the {}-month smoothed level by a zig-zag rule with a minimum swing of {} (half a band), rises of at least {} months. <b>Spiral decline</b>: OLS slope and Kendall's τ (exact one-sided p) of trough levels against time and of months spent high against cycle order; supported when both fall significantly at the 0.10 level. <b>Forecast</b>: the level's expected path from the origin, its memory decay toward the baseline plus the mean monthly change due to events up to the origin; 80% and 95% intervals from the model's past errors at each horizon, standardised by the exponentially weighted volatility of the monthly event change at their origins and rescaled by today's (filtered historical simulation; Gaussian when fewer than 40 past errors), clamped to the scale. The event flow (events and net Goldstein a month) at its exponentially weighted rate, intervals likewise. Rolling-origin backtests against naive persistence and the long-run mean (MAE, skill = 1 − MAE/baseline MAE, MASE after Hyndman &amp; Koehler 2006).</p>", pp.changepoint.min_segment, num(pp.merge_gap, 1), cp.smooth, num(cp.min_amplitude, 1), cp.min_rise_months);
             w!(out, "<p><b>What the numbers are not.</b> The level measures the recorded flow of events, not the intentions or power of the two states; it is only as complete as the chronology, whose gaps (especially quiet years) pull the level toward the baseline. Every parameter is a stated choice, documented with its reasons and sensitivity in <code>docs/method.md</code>; a scholar can rerun everything with other values.</p>");
         }
         Lang::Zh => {
             w!(out, "<p><b>数据。</b>所用来源：{}。数据库中的记录共{}条（{}）。人工整理年表共引用{}种公开来源（官方文件、条约文本、新闻报道），每个事件的来源均列于附录{}。</p>", esc(&used.join("、")), a.rows.len(), esc(&counts.join("，")), cites.len(), if docs.is_empty() { String::new() } else { format!("；自动编码的事件来自{}篇已导入文献，并附有编码所依据的原句", docs.len()) });
             w!(out, "<p><b>事件。</b>对同一事件的多条报道合并为一个事件，条件是：行为体相同、CAMEO代码的前两位相同、日期相容（精确到日的日期相差不超过{}天；精确到日的日期落在精确到月的日期之内；精确到年的日期只与同年的日期合并）。同一文献中的记录只有完全相同时才合并，因为年表所列的是不同的事件。合并后共{}个事件，每个事件带有其CAMEO代码对应的戈德斯坦分值（−10…+10）和四类（QuadClass）归属。</p>", mp.day_window, a.merged.len());
-            w!(out, "<p><b>关系水平</b>沿用阎学通的清华方法（−9…+9，分为六档，每档3分）。由于无法获得原始计分细则，本报告依据其两条原则——累积与记忆、饱和——重新构建：以{}为起点（1991年12月，关系起步良好），每月先按{}个月的半衰期向基线{}回落，再逐一计入当月事件；事件的冲击经过校准：<i>x</i> = 戈德斯坦分值 × 类型 × 级别 × 规模 × 报道次数系数 × {}。类型：言辞（声明、会晤、呼吁、要求、威胁）的权重为行动（制裁、驱逐、武力、签署协定）的{}。级别权重依次为{}（国家元首、政府首脑、部长、其他官员、无具体人物的行为）。规模：有明确数量n（外交官、制裁对象、被关押人员、军人）的行为乘以 1 + {}·log<sub>10</sub> n。报道次数系数为 min(1 + {}·ln m, {})，m为独立文献数。同一月内同一行为体的同类行为（CAMEO大类）按冲击大小排序，第k个只计 k<sup>−{}</sup>，因此十次同类行为约计三次而非十次。饱和只作用于变动所趋向的一端：水平在0以上时上升按与+9的距离递减（L ← 9 − (9 − L)·e<sup>−x/9</sup>），在0以下时下降按与−9的距离递减，离开端点的变动全额计入。事件的“贡献”即其引起的水平变化，因此每月的变化恰为记忆项与各事件贡献之和。第十节将上述每个参数减半或加倍后重算全部分析。</p>", num(p.start_level, 1), num(p.half_life_months, 0), num(p.baseline, 1), num(q.scale, 2), num(q.verbal_weight, 2), rw, num(q.magnitude_per_decade, 2), num(q.mention_coef, 1), num(q.mention_cap, 1), num(q.repeat_exponent, 1));
+            w!(out, "<p><b>关系水平</b>沿用阎学通的清华方法（−9…+9，分为六档，每档3分）。由于无法获得原始计分细则，本报告依据其两条原则——累积与记忆、饱和——重新构建：以{}为起点（1991年12月，关系起步良好），每月先按{}个月的半衰期向基线{}回落，再计入当月事件；事件的冲击经过校准：<i>x</i> = 戈德斯坦分值 × 类型 × 级别 × 规模 × 报道次数系数 × {}。类型：言辞（声明、会晤、呼吁、要求、威胁）的权重为行动（制裁、驱逐、武力、签署协定）的{}。级别权重依次为{}（国家元首、政府首脑、部长、其他官员、无具体人物的行为）。规模：有明确数量n（外交官、制裁对象、被关押人员、军人）的行为乘以 1 + {}·log<sub>10</sub> n。报道次数系数为 min(1 + {}·ln m, {})，m为独立文献数。同一月内同一行为体的同类行为（CAMEO大类）按冲击大小排序，第k个只计 k<sup>−{}</sup>，因此十次同类行为约计三次而非十次。饱和只作用于变动所趋向的一端：水平在0以上时上升按与+9的距离递减（L ← 9 − (9 − L)·e<sup>−x/9</sup>），在0以下时下降按与−9的距离递减，离开端点的变动全额计入。当月的正向冲击与负向冲击分别求和；当月各事件的先后往往无从确知，而在这种饱和下先后会影响结果，因此两者按两种顺序各施加一次，取其平均。事件的“贡献”是它在当月同向变动中所占的份额，因此每月的变化恰为记忆项与各事件贡献之和。第十节将上述每个参数减半或加倍后重算全部分析。</p>", num(p.start_level, 1), num(p.half_life_months, 0), num(p.baseline, 1), num(q.scale, 2), num(q.verbal_weight, 2), rw, num(q.magnitude_per_decade, 2), num(q.mention_coef, 1), num(q.mention_cap, 1), num(q.repeat_exponent, 1));
             w!(out, "<p><b>阶段</b>由PELT算法检测关系水平均值的变点划分（惩罚项为2σ²·ln n，σ²为阶段内方差，最短区段{}个月），同一档次内均值相差小于{}的相邻区段予以合并。<b>重启周期</b>：在{}个月移动平均后的水平上按“之字形”规则确定转折点，最小摆幅{}（半个档次），上升期至少{}个月。<b>螺旋式下降检验</b>：对谷底水平与时间、高位持续月数与周期序号分别做最小二乘斜率和肯德尔τ检验（精确单侧p值），两者均在0.10水平上显著下降即判为成立。<b>预测</b>：从起点出发的关系水平期望路径，即向基线的记忆衰减加上截至起点事件造成的平均月度变化；80%和95%区间取自模型在各预测步长上的历史误差，以各误差起点处月度事件变化的指数加权波动率标准化，再按当前波动率缩放（过滤历史模拟法；历史误差少于40个时用正态区间），并截断在量表范围内。事件流（每月事件数与戈德斯坦净值）以其指数加权频率预测，区间做法相同。以滚动起点回测与朴素持续预测和长期均值比较（MAE；技能 = 1 − MAE/基准MAE；MASE，Hyndman &amp; Koehler 2006）。</p>", pp.changepoint.min_segment, num(pp.merge_gap, 1), cp.smooth, num(cp.min_amplitude, 1), cp.min_rise_months);
             w!(out, "<p><b>局限。</b>关系水平衡量的是有记录的事件流，而非两国的意图或实力；它的完整程度取决于年表，年表中的空白（尤其是事件稀少的年份）会使关系水平向基线回落。所有参数都是明确陈述的选择，其理由与敏感性分析见 <code>docs/method.md</code>；研究者可以用其他取值重新计算。</p>");
         }

@@ -143,8 +143,9 @@ pub struct LevelChart<'a> {
     pub lang: Lang,
     pub title: &'a str,
     pub months: &'a [(Month, f64)],
-    /// Phases as (start, end); boundaries are drawn between them and each is numbered.
-    pub phases: &'a [(Month, Month)],
+    /// Phases as (start, end, number in the whole series); boundaries are drawn between them and
+    /// each is labelled with its number (a chart of the last years keeps the table's numbers).
+    pub phases: &'a [(Month, Month, usize)],
     pub change_points: &'a [Month],
     pub forecast: &'a [Fan],
     /// Candidates in order of priority; as many as fit without overlapping are drawn.
@@ -321,9 +322,9 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
     // Phase numbers at the foot of the plot; one that would touch its left neighbour goes a line
     // up, and one that touches both lines is left out (its phase is in the table).
     let mut right_edge = [f64::NEG_INFINITY; 2];
-    for (i, (s, e)) in c.phases.iter().enumerate() {
-        let mid = (x(*s) + x(*e)) / 2.0;
-        let label = format!("P{}", i + 1);
+    for &(s, e, n) in c.phases {
+        let mid = (x(s) + x(e)) / 2.0;
+        let label = format!("P{n}");
         let half = text_width(&label, 11.0) / 2.0 + 2.0;
         let Some(line_no) = (0..2).find(|&l| mid - half > right_edge[l]) else {
             continue;
@@ -332,13 +333,8 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         {
             w!(
                 out,
-                r##"<a href="#phase-{}"><title>{}</title>"##,
-                i + 1,
-                esc(&format!(
-                    "{} {} ({s} – {e})",
-                    c.lang.t("Phase", "阶段"),
-                    i + 1
-                ))
+                r##"<a href="#phase-{n}"><title>{}</title>"##,
+                esc(&format!("{} {} ({s} – {e})", c.lang.t("Phase", "阶段"), n))
             );
             text(
                 &mut out,
@@ -1207,7 +1203,10 @@ mod tests {
             lang: Lang::Zh,
             title: "关系水平 <测试>",
             months: &months,
-            phases: &[(m("2010-01"), m("2011-12")), (m("2012-01"), m("2013-12"))],
+            phases: &[
+                (m("2010-01"), m("2011-12"), 1),
+                (m("2012-01"), m("2013-12"), 2),
+            ],
             change_points: &[m("2012-01"), m("2013-01")],
             forecast: &fc,
             annotations: &ann,
