@@ -733,7 +733,7 @@ pub fn flow_chart(lang: Lang, title: &str, years: &[FlowYear]) -> String {
             ys.at(v) + 4.0,
             "end",
             "tick",
-            &num(v.abs(), 0),
+            &num(v, 0),
         );
         v += step;
     }
@@ -1288,10 +1288,15 @@ mod tests {
                 title: String::new(),
             },
         ];
-        assert_eq!(
-            check_well_formed(&flow_chart(Lang::En, "flow", &fy)),
-            Ok(())
-        );
+        let flow = flow_chart(Lang::En, "flow", &fy);
+        assert_eq!(check_well_formed(&flow), Ok(()));
+        // conflict is drawn below the axis and its scale reads negative there
+        let ticks: Vec<&str> = flow
+            .split("class=\"tick\">")
+            .skip(1)
+            .filter_map(|t| t.split('<').next())
+            .collect();
+        assert!(ticks.iter().any(|t| t.starts_with('−')), "{ticks:?}");
         let sb = vec![SummitBar {
             name: "Bill Clinton".into(),
             count: 22,
