@@ -1309,6 +1309,8 @@ fn report_has_a_robustness_section_in_both_languages() {
 #[test]
 fn report_writes_one_offline_html_file_and_says_where() {
     let h = Harness::new();
+    // the events each language's level charts mark
+    let mut marked: Vec<Vec<String>> = Vec::new();
     for lang in ["en", "zh"] {
         let out_path = h.path(&format!("report-{lang}.html"));
         let out = h
@@ -1362,7 +1364,26 @@ fn report_writes_one_offline_html_file_and_says_where() {
             assert!(html.contains(w), "{lang}: `{w}` missing");
         }
         phase_numbers_and_starts_agree(lang, &html);
+        marked.push(
+            html.split("<svg")
+                .skip(1)
+                .filter_map(|svg| svg.split("</svg>").next())
+                .filter(|svg| svg.contains("class=\"phaseno\""))
+                .flat_map(|svg| {
+                    svg.split("href=\"#ev-")
+                        .skip(1)
+                        .filter_map(|r| r.split('"').next())
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+        );
     }
+    assert!(marked[0].len() >= 8, "{marked:?}");
+    assert_eq!(
+        marked[0], marked[1],
+        "the en and zh charts mark different events"
+    );
 }
 
 /// Every chart labels a phase with its number in the phase table (the forecast chart of the

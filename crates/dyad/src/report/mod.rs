@@ -163,11 +163,16 @@ impl<'a> Ctx<'a> {
 
     /// What happened, in the report's language when any report says it in that language.
     fn desc(&self, id: i64) -> String {
-        let pick = |r: &EventRow| match self.lang {
+        self.desc_in(self.lang, id)
+    }
+
+    /// An event's description in `lang` (else its sentence, else the other language's).
+    fn desc_in(&self, lang: Lang, id: i64) -> String {
+        let pick = |r: &EventRow| match lang {
             Lang::En => r.description_en.clone(),
             Lang::Zh => r.description_zh.clone(),
         };
-        let other = |r: &EventRow| match self.lang {
+        let other = |r: &EventRow| match lang {
             Lang::En => r.description_zh.clone(),
             Lang::Zh => r.description_en.clone(),
         };
@@ -887,12 +892,18 @@ fn annotations(c: &Ctx<'_>, from: Option<Month>) -> Vec<svg::Annotation> {
                 .map(|m| m.obs.date.to_string())
                 .unwrap_or_else(|| e.month.to_string());
             let d = c.desc(e.id);
+            let other = match c.lang {
+                Lang::En => Lang::Zh,
+                Lang::Zh => Lang::En,
+            };
+            let alt = c.desc_in(other, e.id);
             svg::Annotation {
                 month: e.month,
                 level: level_at(c.a, e.month),
                 contribution: e.contribution,
                 date,
                 label: html::clause(&d).to_string(),
+                alt_label: html::clause(&alt).to_string(),
                 href: format!("#ev-{}", e.id),
                 title: d,
             }

@@ -133,6 +133,9 @@ pub struct Annotation {
     pub date: String,
     /// Second label line (what happened, short).
     pub label: String,
+    /// The same label in the report's other language, or empty: a label is drawn only where
+    /// both fit, so that the zh and en reports mark the same events.
+    pub alt_label: String,
     pub href: String,
     /// Tooltip: the full description.
     pub title: String,
@@ -413,12 +416,22 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         let Some(lines) = wrap(&a.label, 250.0, fs, 2) else {
             continue;
         };
+        let alt = if a.alt_label.is_empty() {
+            Vec::new()
+        } else {
+            let Some(alt) = wrap(&a.alt_label, 250.0, fs, 2) else {
+                continue;
+            };
+            alt
+        };
         let date_w = text_width(
             &format!("{} {}", a.date, signed(a.contribution, 2)),
             fs * 0.9,
         );
+        // the box is as wide and as tall as the wider and taller of the two languages' labels
         let lw = lines
             .iter()
+            .chain(&alt)
             .map(|l| text_width(l, fs))
             .fold(date_w, f64::max)
             + 8.0;
@@ -426,7 +439,7 @@ pub fn level_chart(c: &LevelChart<'_>) -> (String, Vec<String>) {
         let x0 = (ax - lw / 2.0).clamp(left + 2.0, w - right - lw - 2.0);
         let up = a.contribution >= 0.0;
         let candidates: [usize; 3] = if up { [0, 1, 2] } else { [3, 4, 5] };
-        let lh = 13.0 + 11.0 * lines.len() as f64;
+        let lh = 13.0 + 11.0 * lines.len().max(alt.len()) as f64;
         for r in candidates {
             // The point itself must not sit under the label: skip rows the level crosses here.
             let (ry0, ry1) = (row_y(r), row_y(r) + lh);
@@ -1187,6 +1200,7 @@ mod tests {
             contribution: -0.5,
             date: "2011-03-01".into(),
             label: r#"A <b> & "c""#.into(),
+            alt_label: String::new(),
             href: "#ev-1".into(),
             title: "x < y".into(),
         }];
@@ -1250,6 +1264,7 @@ mod tests {
                 contribution: 1.0,
                 date: "2020-06".into(),
                 label: format!("a rather long label number {i}"),
+                alt_label: String::new(),
                 href: format!("#ev-{i}"),
                 title: String::new(),
             })
