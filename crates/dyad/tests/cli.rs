@@ -1433,6 +1433,39 @@ fn phase_numbers_and_starts_agree(lang: &str, html: &str) {
     );
 }
 
+#[test]
+fn a_report_of_coded_events_only_does_not_speak_for_the_chronology() {
+    let h = Harness::new();
+    let doc = h.write(
+        "usa-rus.txt",
+        "2018年7月16日，特朗普在赫尔辛基会见普京。\n\n2021年6月16日，拜登与普京在日内瓦举行会晤。\n"
+            .as_bytes(),
+    );
+    h.json(&["ingest", doc.to_str().unwrap(), "--format", "json"], 0);
+    for (lang, not_included, built_in) in [
+        (
+            "en",
+            "Meetings of the presidents are counted from the built-in chronology, which this report does not include.",
+            "dyad finds",
+        ),
+        ("zh", "两国总统会晤的统计来自内置大事记，本报告未纳入内置大事记。", "内置数据"),
+    ] {
+        let out_path = h.path(&format!("coded-{lang}.html"));
+        let out = h
+            .cmd()
+            .args([
+                "report", "--dyad", "USA-RUS", "--origin", "coded", "--lang", lang, "--out",
+            ])
+            .arg(&out_path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let html = std::fs::read_to_string(&out_path).unwrap();
+        assert!(html.contains(not_included), "{lang}: summits section");
+        assert!(!html.contains(built_in), "{lang}: `{built_in}` in a coded-only report");
+    }
+}
+
 /// A store holding exactly two coded USA–CHN happenings (each reported in both directions).
 fn two_event_usa_chn(h: &Harness) {
     let doc = h.write(

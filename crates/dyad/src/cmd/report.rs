@@ -132,7 +132,12 @@ pub fn build_window(
     curated.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));
     // Without presidents of the first side in the people dictionary there is nothing to count.
     let places = builtin::places()?;
-    let summits = summits::build(&curated, By::UsPresident, true, dyad, &places).ok();
+    // Meetings are counted from the built-in chronology: none when the report leaves it out.
+    let summits = if curated.is_empty() {
+        None
+    } else {
+        summits::build(&curated, By::UsPresident, true, dyad, &places).ok()
+    };
     // The sanctions sums are the built-in chronology's: shown when the report includes it.
     let month = |m: Option<Month>| m.and_then(|m| m.to_string().parse::<EventDate>().ok());
     let sanctions = if curated.is_empty() {

@@ -431,7 +431,7 @@ pub fn render(inp: &ReportInput<'_>) -> String {
         ),
         Lang::Zh => w!(
             out,
-            r#"<p class="meta">{span} · 共{}个事件（由{}条记录合并而成）· 由 dyad {} 根据其内置数据生成，单一文件，无需联网。</p>"#,
+            r#"<p class="meta">{span} · 共{}个事件（由{}条记录合并而成）· 由 dyad {} 根据其自有数据生成，单一文件，无需联网。</p>"#,
             a.merged.len(),
             a.rows.len(),
             env!("CARGO_PKG_VERSION")
@@ -1266,7 +1266,13 @@ fn flow_section(c: &Ctx<'_>, out: &mut String) {
 fn summits_section(c: &Ctx<'_>, out: &mut String) {
     let lang = c.lang;
     let Some(s) = c.inp.summits else {
-        w!(out, "<p>{}</p>", c.t("The people dictionary has no presidents for this dyad, so meetings cannot be counted per presidency.", "人物词典中没有该双边关系的总统记录，无法按总统任期统计会晤。"));
+        let curated = c.a.origins.is_empty() || c.a.origins.contains(&dyad_model::Origin::Curated);
+        let why = if curated {
+            c.t("The people dictionary has no presidents for this dyad, so meetings cannot be counted per presidency.", "人物词典中没有该双边关系的总统记录，无法按总统任期统计会晤。")
+        } else {
+            c.t("Meetings of the presidents are counted from the built-in chronology, which this report does not include.", "两国总统会晤的统计来自内置大事记，本报告未纳入内置大事记。")
+        };
+        w!(out, "<p>{why}</p>");
         return;
     };
     let group_name = |g: &crate::cmd::summits::Group| -> String {
