@@ -5,7 +5,8 @@
 //     downloaded file starts with the PNG signature);
 //   - no text label of a chart is cut with "…", runs out of its chart, or overlaps another
 //     label of the same chart (their bounding boxes as drawn);
-//   - the page scrolls sideways only inside a chart's own scroll box, never as a whole.
+//   - the page scrolls sideways only inside a chart's own scroll box, never as a whole;
+//   - on the wide screen every chart label is drawn at 10 px or more.
 // Prints ok/FAIL per check and exits 1 on any failure.
 // Usage: node e2e/report.mjs SHOT_DIR report-zh.html report-en.html …
 // CHROMIUM names the browser (default /usr/bin/chromium).
@@ -35,13 +36,30 @@ function report(name, problems) {
   }
 }
 
-// Runs in the page: the label problems of every chart.
-function labelProblems() {
-  const out = { truncated: [], outside: [], overlaps: [] };
+// Runs in the page: the label problems of every chart. Labels smaller than `MIN_LABEL_PX` on a
+// wide screen are too small to read (the per-phase charts once drew theirs at about 8 px).
+function labelProblems(MIN_LABEL_PX) {
+  const out = { truncated: [], outside: [], overlaps: [], small: [] };
   const charts = [...document.querySelectorAll("svg.chart")];
   charts.forEach((svg, ci) => {
     const name = `chart ${ci + 1} (${(svg.getAttribute("aria-label") || "").slice(0, 40)})`;
     const box = svg.getBoundingClientRect();
+    // The size a label is drawn at: its font size scaled as the chart is.
+    const vb = svg.viewBox && svg.viewBox.baseVal;
+    const scale = vb && vb.width ? box.width / vb.width : 1;
+    let smallest = Infinity;
+    let smallestText = "";
+    for (const t of svg.querySelectorAll("text")) {
+      if (!t.textContent.trim()) continue;
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < smallest) {
+        smallest = px;
+        smallestText = t.textContent.trim().slice(0, 30);
+      }
+    }
+    if (smallest < MIN_LABEL_PX) {
+      out.small.push(`${name}: "${smallestText}" drawn at ${smallest.toFixed(1)}px`);
+    }
     const texts = [...svg.querySelectorAll("text")]
       .filter((t) => t.textContent.trim() !== "")
       .map((t) => ({ t, r: t.getBoundingClientRect(), s: t.textContent.trim() }))
@@ -179,10 +197,13 @@ try {
       }
 
       // Labels.
-      const labels = await page.evaluate(labelProblems);
+      // A phone's screen scrolls a chart sideways rather than shrink it below legibility; the
+      // size floor is checked where the whole chart shows, on the wide screen.
+      const labels = await page.evaluate(labelProblems, width >= 1000 ? 10 : 0);
       report(`${tag}: no chart label cut with "…"`, labels.truncated);
       report(`${tag}: no chart label runs out of its chart or its box`, labels.outside);
       report(`${tag}: no two labels of a chart overlap`, labels.overlaps);
+      if (width >= 1000) report(`${tag}: every chart label is drawn at 10 px or more`, labels.small);
 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       report(`${tag}: the page does not scroll sideways`, overflow > 1 ? [`by ${overflow}px`] : []);

@@ -310,7 +310,9 @@ figure{margin:1rem 0 1.4rem}
 figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 svg.chart{width:100%;height:auto;display:block;min-width:640px;font-family:inherit}
-svg.chart.compact{min-width:0}
+svg.chart.compact{min-width:480px}
+svg.chart.compact .tick,svg.chart.compact .val{font-size:13.5px}
+svg.chart.compact .name{font-size:14px}
 svg .tick{font-size:12px;fill:#4a525a}
 svg .band{font-size:12px;font-weight:600}
 svg .name{font-size:13px;fill:#1b1f24}
@@ -358,6 +360,7 @@ table.resets ul,.evlist{margin:0;padding-left:1.1rem}
 .small{font-size:.88rem;color:var(--muted)}
 .verdict{font-weight:700}
 .grid2{display:grid;grid-template-columns:repeat(auto-fill,minmax(470px,1fr));gap:1rem 1.4rem}
+.grid2>*{min-width:0}
 .card{border:1px solid var(--rule);border-radius:6px;padding:.5rem .8rem}
 .card h3{margin:.3rem 0;font-size:1rem}
 .card ul{font-size:.88rem;margin:.3rem 0;padding-left:1.1rem}
@@ -1809,7 +1812,7 @@ fn drivers_section(c: &Ctx<'_>, out: &mut String) {
         };
         w!(
             out,
-            r#"<div class="card" id="drivers-phase-{}"><h3>{}</h3>{}"#,
+            r#"<div class="card" id="drivers-phase-{}"><h3>{}</h3><div class="scroll">{}</div>"#,
             i + 1,
             esc(&t),
             svg::drivers_chart(lang, &t, &bars, true)
