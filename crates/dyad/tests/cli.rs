@@ -939,6 +939,61 @@ fn the_monthly_level_tells_the_known_story() {
 }
 
 #[test]
+fn phases_robustness_reruns_the_periods_with_each_parameter_halved_and_doubled() {
+    let h = Harness::new();
+    let v = h.json(
+        &[
+            "phases",
+            "--dyad",
+            "USA-RUS",
+            "--robustness",
+            "--format",
+            "json",
+        ],
+        0,
+    );
+    let phases = h.json(&["phases", "--dyad", "USA-RUS", "--format", "json"], 0);
+    // the documented run is the analysis `dyad phases` gives
+    assert_eq!(
+        v["base"]["phases"].as_u64().unwrap() as usize,
+        phases["phases"].as_array().unwrap().len(),
+        "{v}"
+    );
+    assert_eq!(v["base"]["verdict"], phases["spiral_decline"]["verdict"]);
+    let variants = v["variants"].as_array().unwrap();
+    assert_eq!(variants.len(), 16, "8 parameters, halved and doubled");
+    for pair in variants.chunks(2) {
+        assert_eq!(pair[0]["parameter"], pair[1]["parameter"]);
+        assert_eq!(pair[0]["factor"], 0.5);
+        assert_eq!(pair[1]["factor"], 2.0);
+        let (lo, hi) = (
+            pair[0]["value"].as_f64().unwrap(),
+            pair[1]["value"].as_f64().unwrap(),
+        );
+        assert!((hi - 4.0 * lo).abs() < 1e-9, "{pair:?}");
+    }
+    let changes = variants
+        .iter()
+        .filter(|x| x["verdict"] != v["base"]["verdict"])
+        .count();
+    assert_eq!(v["verdict_changes"].as_u64().unwrap() as usize, changes);
+    let csv = h
+        .cmd()
+        .args(["phases", "--robustness", "--format", "csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert!(text.starts_with("parameter,factor,value,"), "{text}");
+    assert_eq!(text.lines().count(), 18, "{text}");
+    let both = h
+        .cmd()
+        .args(["phases", "--robustness", "--level", "era"])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
 fn phases_cycles_and_the_spiral_test() {
     let h = Harness::new();
     let v = h.json(&["phases", "--dyad", "USA-RUS", "--format", "json"], 0);

@@ -49,6 +49,11 @@ pub struct PhasesArgs {
     /// `era` (the long periods made of whole phases; at most 6 by default).
     #[arg(long, value_enum, default_value_t = Level::Phase)]
     level: Level,
+    /// Instead of the periods: how they depend on the impact model. Eras, phases, cycles, the
+    /// spiral test, the largest fall and the lowest level with each impact parameter and the
+    /// memory half-life halved and doubled (the report's robustness section).
+    #[arg(long, conflicts_with = "level")]
+    robustness: bool,
 }
 
 /// The two levels of periods of `dyad phases`.
@@ -121,6 +126,9 @@ fn say_withheld(a: &measure::Analysis, shortfalls: &[&Shortfall], format: Format
 
 pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     let a = args.common.analyse(db)?;
+    if args.robustness {
+        return run_robustness(&a, args.common.format);
+    }
     if args.level == Level::Era {
         return run_eras(&a, args.common.format);
     }
@@ -262,6 +270,97 @@ fn era_row(i: usize, e: &Era, full: bool) -> Vec<String> {
 }
 
 /// `dyad phases --level era`: the eras as a table, CSV or JSON.
+/// The columns of `dyad phases --robustness` (table and CSV).
+const ROBUSTNESS_HEADERS: [&str; 9] = [
+    "parameter",
+    "factor",
+    "value",
+    "eras",
+    "phases",
+    "cycles",
+    "spiral decline",
+    "largest fall",
+    "lowest level",
+];
+
+/// `dyad phases --robustness --format json` (and the table's data): the documented run and each
+/// variant, or, below the minimum of data for phases and cycles, none and why.
+pub fn robustness_json(a: &measure::Analysis) -> serde_json::Value {
+    let not_computed: Vec<serde_json::Value> = a.withheld.iter().map(shortfall_json).collect();
+    match a.robustness() {
+        Some(r) => serde_json::json!({
+            "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
+            "base": r.base,
+            "variants": r.variants,
+            "verdict_changes": r.verdict_changes,
+            "not_computed": not_computed,
+        }),
+        None => serde_json::json!({
+            "dyad": format!("{}-{}", a.dyad.0, a.dyad.1),
+            "base": null,
+            "variants": [],
+            "verdict_changes": null,
+            "not_computed": not_computed,
+        }),
+    }
+}
+
+fn robustness_row(o: &dyad_analysis::robustness::Outcome) -> Vec<String> {
+    let verdict = serde_json::to_value(o.verdict)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let at = |x: Option<(Month, f64)>| {
+        x.map(|(m, v)| format!("{m} {v:+.2}"))
+            .unwrap_or_else(|| "-".into())
+    };
+    vec![
+        o.parameter.unwrap_or("(documented values)").to_string(),
+        format!("{}", o.factor),
+        if o.parameter.is_some() {
+            format!("{:.3}", o.value)
+        } else {
+            "-".into()
+        },
+        o.eras.to_string(),
+        o.phases.to_string(),
+        o.cycles.to_string(),
+        verdict.replace('_', " "),
+        at(o.largest_fall),
+        at(o.minimum),
+    ]
+}
+
+fn run_robustness(a: &measure::Analysis, format: Format) -> Result<Outcome> {
+    if format == Format::Json {
+        output::json(&robustness_json(a))?;
+        return Ok(Outcome::Ok);
+    }
+    let Some(r) = a.robustness() else {
+        let all: Vec<&Shortfall> = a.withheld.iter().collect();
+        say_withheld(a, &all, format);
+        if format == Format::Csv {
+            output::csv(&ROBUSTNESS_HEADERS, &[])?;
+        }
+        return Ok(Outcome::Ok);
+    };
+    let rows: Vec<Vec<String>> = std::iter::once(&r.base)
+        .chain(&r.variants)
+        .map(robustness_row)
+        .collect();
+    if format == Format::Csv {
+        output::csv(&ROBUSTNESS_HEADERS, &rows)?;
+        return Ok(Outcome::Ok);
+    }
+    output::table(&ROBUSTNESS_HEADERS, &rows)?;
+    println!(
+        "\n{} of {} variants change the spiral-decline verdict (docs/method.md, section 11)",
+        r.verdict_changes,
+        r.variants.len()
+    );
+    Ok(Outcome::Ok)
+}
+
 fn run_eras(a: &measure::Analysis, format: Format) -> Result<Outcome> {
     let mut headers = ERA_HEADERS.to_vec();
     headers.push("opened by; defining events");
