@@ -1275,7 +1275,7 @@ impl Coder {
         });
         // 乌克兰危机, 美俄关系: an actor phrase right before a modifier noun names a topic
         phrases.retain(|p| {
-            let after = folded.get(p.end..).unwrap_or("");
+            let after = folded.get(p.end..).unwrap_or("").trim_start();
             !m.modifiers.any_prefix_of(after)
         });
         // 向格鲁吉亚境内挺进, 在乌克兰境内部署: after a to- or at-word a phrase before a noun of
@@ -1796,6 +1796,11 @@ impl Coder {
                 {
                     continue;
                 }
+            }
+            // 换囚谈判, 停火协议, ceasefire talks: an act noun right before a noun of talks or of an
+            // agreement names what they are about; the talks or the agreement are the act
+            if self.names_talks(m, folded, toks, i, cue) {
+                continue;
             }
             covered = covered.max(cue.span_end);
             action_idx.push(i);
@@ -2672,6 +2677,39 @@ impl Coder {
 
     /// Negation and modality of the verb cue `toks[k]`: the cues before it within their window
     /// (and, for clause-scoped cues, in its clause), with their explain entries.
+    /// Whether the act cue `toks[i]` names the subject of a noun of talks or of an agreement
+    /// right after it (换囚谈判, 停火协议, ceasefire talks): 04x and 057 cues are that noun.
+    fn names_talks(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        i: usize,
+        cue: &Item,
+    ) -> bool {
+        let Entry::Action(ai) = cue.entry else {
+            return false;
+        };
+        let talks = |c: &str| c.starts_with("04") || c == "057";
+        if talks(&self.dict.actions[ai].cameo) || cue.span_end != cue.end {
+            return false;
+        }
+        let Some(Tok::Action(next)) = toks[i + 1..].iter().find(|t| matches!(t, Tok::Action(_)))
+        else {
+            return false;
+        };
+        let Entry::Action(ni) = next.entry else {
+            return false;
+        };
+        let gap = folded.get(cue.end..next.start).unwrap_or("x");
+        let adjacent = if m.analyzer.is_cjk() {
+            gap.is_empty()
+        } else {
+            gap == " "
+        };
+        adjacent && talks(&self.dict.actions[ni].cameo)
+    }
+
     fn modality(&self, toks: &[Tok], chars: &CharIdx, k: usize, cue: &Item) -> Modality {
         let (mut negated, mut hypothetical) = (false, false);
         let mut announced: Option<usize> = None;
