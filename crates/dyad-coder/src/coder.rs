@@ -832,8 +832,16 @@ impl Coder {
         let listed = |x: Option<char>| x.is_some_and(|x| m.list_marks.contains(&x));
         let prev2 = before.chars().rev().nth(1);
         let next2 = after.chars().nth(1);
-        pair(prev, Some(c))
-            || (pair(Some(c), next) && !opens_name())
+        // 中欧时间: a compound before a modifier noun names no party (its second character may
+        // not be an actor of its own to be dropped with it)
+        let modified = || {
+            next.is_some_and(|n| {
+                m.modifiers
+                    .any_prefix_of(after.get(n.len_utf8()..).unwrap_or(""))
+            })
+        };
+        (pair(prev, Some(c)) && !modified())
+            || (pair(Some(c), next) && !opens_name() && !modified())
             || (listed(prev) && pair(prev2, Some(c)))
             || (listed(next) && pair(Some(c), next2))
             || m.bound

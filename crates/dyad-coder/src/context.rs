@@ -1399,7 +1399,14 @@ impl Pass<'_> {
         // speech verb is reported speech (a topic, a plan, a claim), not an act of the pronoun
         let speech_at = first_speech(f, words);
         for cue in f.cues.iter().filter(|c| !c.coded) {
-            if speech_at.is_some_and(|at| cue.span.0 > at) {
+            // a two-sided act its clause calls unilateral (宣布单方面停火, declared a unilateral
+            // ceasefire) is one-sided: its subject's, toward the other side, made by declaring it
+            let unilateral = words.iter().any(|w| {
+                *w.kind == ContextKind::Unilateral
+                    && w.span.0 < cue.span.0
+                    && clause_start(self.texts[i], cue.span.0, false) <= w.span.0
+            });
+            if speech_at.is_some_and(|at| cue.span.0 > at) && !unilateral {
                 continue;
             }
             let action = &dict.actions[cue.action];
@@ -1422,9 +1429,10 @@ impl Pass<'_> {
                 *p.kind == ContextKind::Pronoun(PronounKind::Third)
                     || *p.kind == ContextKind::Pronoun(PronounKind::First)
             });
-            // a directed concession (a ceasefire, a withdrawal of troops, an easing) is one-sided too
+            // a directed concession (a ceasefire, a withdrawal of troops, an easing) is one-sided
+            // too, and so is one called unilateral
             let one_sided = (ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
-                || (cue.cameo.starts_with("08") && action.frame == Frame::Dir))
+                || (cue.cameo.starts_with("08") && (action.frame == Frame::Dir || unilateral)))
                 && !f.actors.iter().any(|m| {
                     m.span.0 >= cue.span.1
                         && before.is_some_and(|b| b.code != m.code)
@@ -1482,6 +1490,7 @@ impl Pass<'_> {
                     (main_pair[1], why),
                     "no party of the document named",
                     (date, date_why),
+                    false,
                 );
                 continue;
             }
@@ -1501,6 +1510,7 @@ impl Pass<'_> {
                                 (m.code, "named after `with`"),
                                 "a pronoun subject and its partner",
                                 (date, date_why),
+                                false,
                             );
                         }
                     }
@@ -1544,6 +1554,7 @@ impl Pass<'_> {
                             (t, "the document's other party"),
                             "the reaction a cause verb names",
                             (date, date_why),
+                            false,
                         );
                     }
                     continue;
@@ -1624,6 +1635,7 @@ impl Pass<'_> {
                     (&b, &b_why),
                     "its parties from the context",
                     (date, date_why),
+                    unilateral,
                 );
             }
         }
@@ -1642,9 +1654,10 @@ impl Pass<'_> {
         target: (&str, &str),
         how: &str,
         (date, date_why): (EventDate, &str),
+        one_way: bool,
     ) {
         let action = &self.coder.dictionaries().actions[cue.action];
-        let dirs = if matches!(action.frame, Frame::Sym | Frame::Meet) {
+        let dirs = if matches!(action.frame, Frame::Sym | Frame::Meet) && !one_way {
             vec![(source, target), (target, source)]
         } else {
             vec![(source, target)]

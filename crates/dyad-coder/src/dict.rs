@@ -313,6 +313,9 @@ pub enum ContextKind {
     /// Заявление МИД России, 外交部声明): the state it names is the voice of the first-person
     /// sentences after it (`value` `-`).
     Byline,
+    /// A word that makes a two-sided act one party's (单方面停火, a unilateral ceasefire, в
+    /// одностороннем порядке): the act is its subject's, toward the other side (`value` `-`).
+    Unilateral,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -873,12 +876,13 @@ impl Dictionaries {
                 ("cause", _) => ContextKind::Cause,
                 ("standing", _) => ContextKind::Standing,
                 ("byline", _) => ContextKind::Byline,
+                ("unilateral", _) => ContextKind::Unilateral,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline, unilateral)"
                     ),
                     ))
                 }

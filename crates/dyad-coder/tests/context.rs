@@ -1645,3 +1645,58 @@ fn closing_a_mission_is_an_act_apart_from_expelling_diplomats() {
         assert_eq!(n, 2, "{text}: {:?}", facts(&ev));
     }
 }
+
+#[test]
+fn a_two_sided_act_called_unilateral_is_its_subjects_toward_the_other_side() {
+    let cases: [(Lang, [&str; 2]); 3] = [
+        (
+            Lang::Zh,
+            [
+                "8月8日，俄罗斯军队与格鲁吉亚军队在南奥塞梯交火。",
+                "周日中欧时间下午，格鲁吉亚宣布单方面停火。",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Russian and Georgian troops clashed in South Ossetia on 8 August.",
+                "On Sunday Georgia declared a unilateral ceasefire.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "8 августа российские и грузинские войска вступили в бой в Южной Осетии.",
+                "В воскресенье Грузия объявила об одностороннем прекращении огня.",
+            ],
+        ),
+    ];
+    for (lang, doc) in cases {
+        let ev = code(lang, "2008-08-11", &doc);
+        assert!(
+            has(&ev, 1, "GEO", "RUS", "087"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+        // one direction only, and no party read from a time zone (中欧时间)
+        assert!(
+            facts(&ev)
+                .iter()
+                .filter(|f| f.0 == 1)
+                .all(|f| f.1 == "GEO" && f.2 == "RUS"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+    }
+    // without the word the ceasefire is the pair's own, both directions (or none)
+    let ev = code(
+        Lang::En,
+        "2008-08-11",
+        &[
+            "Russian and Georgian troops clashed in South Ossetia on 8 August.",
+            "On Sunday Georgia declared a ceasefire.",
+        ],
+    );
+    let one_way = has(&ev, 1, "GEO", "RUS", "087") && !has(&ev, 1, "RUS", "GEO", "087");
+    assert!(!one_way, "{:?}", facts(&ev));
+}
