@@ -313,6 +313,11 @@ fn clause_start(text: &str, at: usize, list: bool) -> usize {
         .unwrap_or(0)
 }
 
+/// At most this many characters between a reported act and the subject its clause names (美国
+/// 扩大制裁, the government ordered them to leave): further on, the verb between them is as often a
+/// plan or a topic (NATO will now work on issues such as exercises).
+const NEAR_SUBJECT: usize = 24;
+
 /// Where the sentence's first reporting or speech verb starts (character index).
 fn first_speech(f: &SentenceFacts<'_>, words: &[Word]) -> Option<usize> {
     f.reports
@@ -1395,8 +1400,7 @@ impl Pass<'_> {
         out: &mut Vec<CodedEvent>,
     ) {
         let dict = self.coder.dictionaries();
-        // what a speaker says is read by the sentence coder alone: a cue after a reporting or
-        // speech verb is reported speech (a topic, a plan, a claim), not an act of the pronoun
+        // a cue after a reporting or speech verb is reported speech (below)
         let speech_at = first_speech(f, words);
         for cue in f.cues.iter().filter(|c| !c.coded) {
             // a two-sided act its clause calls unilateral (宣布单方面停火, declared a unilateral
@@ -1406,9 +1410,7 @@ impl Pass<'_> {
                     && w.span.0 < cue.span.0
                     && clause_start(self.texts[i], cue.span.0, false) <= w.span.0
             });
-            if speech_at.is_some_and(|at| cue.span.0 > at) && !unilateral {
-                continue;
-            }
+            let reported = speech_at.filter(|&at| cue.span.0 > at && !unilateral);
             let action = &dict.actions[cue.action];
             let before = f
                 .actors
@@ -1457,6 +1459,34 @@ impl Pass<'_> {
                 })
                 .filter(|_| before.is_some());
             let named_subject = first.filter(|_| one_sided);
+            if let Some(at) = reported {
+                // what a speaker says is read by the sentence coder alone (a topic, a plan, a
+                // claim), but for a one-sided act whose subject the reported clause names right
+                // before it, the speaker's own side or a speaker unnamed: BBC称，…美国政府限令
+                // 他们…离境; 奥巴马称，…美国扩大制裁范围
+                let speaker = f
+                    .actors
+                    .iter()
+                    .filter(|m| m.span.1 <= at)
+                    .max_by_key(|m| m.span.1);
+                // only after a plain reporting verb (a speech act such as a call or a demand
+                // names what it asks for), and no passive (its roles are the context's)
+                let plain = f.reports.iter().any(|r| r.0 == at)
+                    && !words
+                        .iter()
+                        .any(|w| matches!(w.kind, ContextKind::Speech(_)) && w.span.0 < cue.span.0);
+                let ok = plain
+                    && !cue.passive
+                    && !action.noun
+                    && named_subject.is_some_and(|m| {
+                        m.span.0 > at
+                            && speaker.is_none_or(|sp| sp.code == m.code)
+                            && cue.span.0.saturating_sub(m.span.1) <= NEAR_SUBJECT
+                    });
+                if !ok {
+                    continue;
+                }
+            }
             // an exchange or a release with no party of the document named (the prisoner exchange
             // took place in Ankara, 换囚在安卡拉进行) is one between the document's two main parties
             // (measured on the development corpus, meetings and agreements named alone are as often

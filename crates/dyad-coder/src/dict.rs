@@ -1039,7 +1039,9 @@ impl Dictionaries {
         }
         let mut names: HashMap<(String, String), &ActorEntry> = HashMap::new();
         for a in &self.actors {
-            let key = (a.lang.clone(), a.pattern.clone());
+            // matched after case folding: `State Department` and the role word `state department`
+            // are one pattern
+            let key = (a.lang.clone(), a.pattern.to_lowercase());
             if let Some(prev) = names.get(&key) {
                 let same_person = matches!((&prev.kind, &a.kind), (ActorKind::Person(x), ActorKind::Person(y)) if x == y);
                 if prev.kind != a.kind && !same_person {

@@ -1700,3 +1700,46 @@ fn a_two_sided_act_called_unilateral_is_its_subjects_toward_the_other_side() {
     let one_way = has(&ev, 1, "GEO", "RUS", "087") && !has(&ev, 1, "RUS", "GEO", "087");
     assert!(!one_way, "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_reported_one_sided_act_counts_when_its_clause_names_its_subject() {
+    // a broadcaster reports: the government named right before the act is its subject, the
+    // diplomats of the sentence before its target
+    let ev = code(
+        Lang::Zh,
+        "2016-12-30",
+        &[
+            "12月29日，美国宣布制裁俄罗斯情报机构。",
+            "报道称，美国国务院公布了35名俄罗斯外交官的名单，美国政府限令他们在72小时内离境。",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "161"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2016-12-30",
+        &[
+            "On 29 December the United States imposed sanctions on Russian intelligence services.",
+            "The report said the State Department ordered 35 Russian diplomats to leave within 72 hours.",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "161"), "{:?}", facts(&ev));
+    // a third party reporting what another side will do, or a call for an act, reports no act
+    let ev = code(
+        Lang::Zh,
+        "2008-08-17",
+        &[
+            "8月16日，俄罗斯与格鲁吉亚签署停火协议。",
+            "法国说，俄军将从星期一开始从格鲁吉亚撤军。",
+            "美国国务卿说，她呼吁俄罗斯立即从格鲁吉亚撤军。",
+        ],
+    );
+    for s in [1, 2] {
+        assert!(
+            !facts(&ev)
+                .iter()
+                .any(|f| f.0 == s && f.3.starts_with("087")),
+            "{:?}",
+            facts(&ev)
+        );
+    }
+}

@@ -81,6 +81,28 @@ fn builtin_dictionaries_load_and_pass_their_checks() {
 }
 
 #[test]
+fn a_role_word_that_is_also_a_metonym_is_reported() {
+    // `state department` as a role word would hide the metonym State Department → USA (the role
+    // word alone names no state): the check compares patterns after case folding
+    let base = read_tree(&root().join("dictionaries"));
+    let grammar = base
+        .iter()
+        .find(|(p, _)| p == "grammar/en.tsv")
+        .map(|(_, t)| format!("{t}agent\tstate department\tGOV\n"))
+        .unwrap();
+    let mut files: Vec<(&str, &str)> = as_refs(&base)
+        .into_iter()
+        .filter(|(p, _)| *p != "grammar/en.tsv")
+        .collect();
+    files.push(("grammar/en.tsv", &grammar));
+    let problems = Dictionaries::load(&files).unwrap().check();
+    assert!(
+        problems.iter().any(|p| p.contains("`state department`")),
+        "{problems:?}"
+    );
+}
+
+#[test]
 fn load_errors_name_file_and_line() {
     let base = read_tree(&root().join("dictionaries"));
     let mut files = as_refs(&base);
