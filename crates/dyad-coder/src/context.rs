@@ -318,6 +318,10 @@ fn clause_start(text: &str, at: usize, list: bool) -> usize {
 /// plan or a topic (NATO will now work on issues such as exercises).
 const NEAR_SUBJECT: usize = 24;
 
+/// At most this many characters (a preposition, an article, an adjective) between an act cue and a one-sided
+/// act it takes as its object (respond to the sanctions, ответит на санкции, 回应制裁).
+const OBJECT_GAP: usize = 12;
+
 /// Where the sentence's first reporting or speech verb starts (character index).
 fn first_speech(f: &SentenceFacts<'_>, words: &[Word]) -> Option<usize> {
     f.reports
@@ -1458,7 +1462,21 @@ impl Pass<'_> {
                         .min_by_key(|m| m.span.0)
                 })
                 .filter(|_| before.is_some());
-            let named_subject = first.filter(|_| one_sided);
+            // ……another act between them (Russia will respond to the sanctions, Россия ответит
+            // на санкции) makes the one-sided act that act's object, not the subject's own
+            let between = |m: &Mention<'_>| {
+                f.cues.iter().any(|c| {
+                    c.span.0 >= m.span.1
+                        && c.span.1 <= cue.span.0
+                        && cue.span.0 - c.span.1 <= OBJECT_GAP
+                        && !self.texts[i]
+                            .chars()
+                            .skip(c.span.1)
+                            .take(cue.span.0 - c.span.1)
+                            .any(|ch| matches!(ch, ',' | '，' | ';' | '；'))
+                })
+            };
+            let named_subject = first.filter(|m| one_sided && !between(m));
             if let Some(at) = reported {
                 // what a speaker says is read by the sentence coder alone (a topic, a plan, a
                 // claim), but for a one-sided act whose subject the reported clause names right

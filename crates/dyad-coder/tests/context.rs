@@ -1743,3 +1743,36 @@ fn a_reported_one_sided_act_counts_when_its_clause_names_its_subject() {
         );
     }
 }
+
+#[test]
+fn sanctions_a_party_responds_to_are_not_its_own() {
+    let docs: [(Lang, [&str; 2]); 2] = [
+        (
+            Lang::En,
+            [
+                "The United States imposed new sanctions on Russia on Monday.",
+                "Russia will respond to the sanctions, Peskov said.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "США в понедельник ввели новые санкции против России.",
+                "Песков заявил, что Россия ответит на санкции.",
+            ],
+        ),
+    ];
+    for (lang, doc) in docs {
+        let ev = code(lang, "2024-03-06", &doc);
+        assert!(
+            has(&ev, 1, "RUS", "USA", "13"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+        assert!(
+            !has(&ev, 1, "RUS", "USA", "16"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+    }
+}
