@@ -82,6 +82,9 @@ pub struct SentenceFacts<'c> {
     pub heading: bool,
     /// Negation words of `modality/<lang>.tsv` (not, 不, не): character spans.
     pub negations: Vec<(usize, usize)>,
+    /// Offices named without their state (Congress, МИД, 外交部, the Foreign Ministry: actor
+    /// phrases of role words only): character spans.
+    pub offices: Vec<(usize, usize)>,
 }
 
 /// An actor phrase of a sentence.
@@ -145,6 +148,18 @@ impl SentenceFacts<'_> {
                 .map(|m| format!("`{}` {}", slice(m.span), m.code))
                 .collect();
             parts.push(format!("actors: {}", names.join(", ")));
+        }
+        if !self.offices.is_empty() {
+            let names: Vec<String> = self
+                .offices
+                .iter()
+                .map(|&o| format!("`{}`", slice(o)))
+                .collect();
+            parts.push(format!(
+                "offices without their state: {} (read only between the document's two main parties; \
+                 name the state: Russian Foreign Ministry)",
+                names.join(", ")
+            ));
         }
         if self.cues.is_empty() {
             parts.push(
@@ -631,7 +646,7 @@ impl Coder {
         }
         let chars = CharIdx::new(folded, text);
         let items = self.matches(m, folded, &chars, None);
-        let toks = self.tokens(m, folded, &chars, items);
+        let toks = self.tokens(m, folded, &chars, items, None);
         self.assemble(m, folded, &chars, &toks, ctx, None)
     }
 
@@ -660,7 +675,7 @@ impl Coder {
         }
         let chars = CharIdx::new(folded, text);
         let items = self.matches(m, folded, &chars, Some(&mut facts.words));
-        let toks = self.tokens(m, folded, &chars, items);
+        let toks = self.tokens(m, folded, &chars, items, Some(&mut facts.offices));
         let events = self.assemble(m, folded, &chars, &toks, ctx, Some(&mut facts));
         (events, facts)
     }
@@ -1086,7 +1101,14 @@ impl Coder {
     }
 
     /// Turns hits into tokens: actor phrases, verb cues, function words, modality cues, dates.
-    fn tokens(&self, m: &LangMatcher, folded: &str, chars: &CharIdx, items: Vec<Item>) -> Vec<Tok> {
+    fn tokens(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        chars: &CharIdx,
+        items: Vec<Item>,
+        offices: Option<&mut Vec<(usize, usize)>>,
+    ) -> Vec<Tok> {
         let mut toks: Vec<Tok> = Vec::new();
         // dates: numbers plus date words, grouped into runs
         let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
@@ -1267,7 +1289,20 @@ impl Coder {
         if let Some(p) = phrase.take() {
             phrases.push(p);
         }
-        // a phrase made only of role words (总统 alone) names nobody
+        // a phrase made only of role words (总统 alone) names nobody (the context pass may
+        // still read whose office it is)
+        if let Some(o) = offices {
+            o.extend(
+                phrases
+                    .iter()
+                    .filter(|p| {
+                        p.members
+                            .iter()
+                            .all(|&a| matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
+                    })
+                    .map(|p| (chars.at(p.start), chars.at(p.end))),
+            );
+        }
         phrases.retain(|p| {
             p.members
                 .iter()

@@ -1608,6 +1608,60 @@ impl Pass<'_> {
                     continue;
                 }
             }
+            // an office named without its state (Congress passed sanctions against Russia, МИД
+            // осудил действия США, 外交部谴责美国) right before the cue, nothing named or done
+            // between: the office of the document's other party, toward the party named after
+            if let Some(o) = f
+                .offices
+                .iter()
+                .filter(|o| o.1 <= cue.span.0 && o.0 >= clause_start)
+                .max_by_key(|o| o.1)
+                .filter(|o| {
+                    before.is_none_or(|b| b.span.1 <= o.0)
+                        && pronoun.is_none_or(|p| p.span.1 <= o.0)
+                        && !f
+                            .cues
+                            .iter()
+                            .any(|c| c.span.0 >= o.1 && c.span.1 <= cue.span.0)
+                })
+            {
+                // (only between the document's two main parties: a third party named after
+                // the cue leaves whose office it is open)
+                let target = f.actors.iter().find(|m| m.span.0 >= cue.span.1);
+                let pair: Vec<&str> = self
+                    .parties
+                    .ranked
+                    .iter()
+                    .take(2)
+                    .map(String::as_str)
+                    .collect();
+                let source = target.and_then(|t| match pair[..] {
+                    [a, b] if t.code == a => Some(b),
+                    [a, b] if t.code == b => Some(a),
+                    _ => None,
+                });
+                if let (Some(t), Some(src), None, false) = (target, source, reported, cue.passive) {
+                    let office = self.texts[i]
+                        .chars()
+                        .skip(o.0)
+                        .take(o.1 - o.0)
+                        .collect::<String>();
+                    self.push_act(
+                        events,
+                        out,
+                        cue,
+                        (
+                            src,
+                            &format!("the office `{office}` of the document's other party"),
+                        ),
+                        (t.code, "named after the cue"),
+                        "an office named without its state",
+                        (date, date_why),
+                        false,
+                    );
+                    continue;
+                }
+            }
             if before.is_some() && named_subject.is_none() || before.is_none() && !third {
                 continue;
             }

@@ -1776,3 +1776,64 @@ fn sanctions_a_party_responds_to_are_not_its_own() {
         );
     }
 }
+
+#[test]
+fn an_office_named_without_its_state_is_the_other_main_partys() {
+    let docs: [(Lang, [&str; 2], &str, &str); 4] = [
+        (
+            Lang::En,
+            [
+                "The United States and Russia traded accusations on Monday.",
+                "Congress passed new sanctions against Russia.",
+            ],
+            "USA",
+            "RUS",
+        ),
+        (
+            Lang::En,
+            [
+                "The United States and Russia traded accusations on Monday.",
+                "The Foreign Ministry condemned the United States.",
+            ],
+            "RUS",
+            "USA",
+        ),
+        (
+            Lang::Ru,
+            [
+                "Россия и США обменялись обвинениями.",
+                "МИД осудил новые санкции США.",
+            ],
+            "RUS",
+            "USA",
+        ),
+        (
+            Lang::Zh,
+            ["美俄两国周一互相指责。", "外交部谴责美国的新制裁。"],
+            "RUS",
+            "USA",
+        ),
+    ];
+    for (lang, doc, source, target) in docs {
+        let ev = code(lang, "2024-03-06", &doc);
+        let second: Vec<_> = facts(&ev).into_iter().filter(|f| f.0 == 1).collect();
+        assert!(
+            !second.is_empty() && second.iter().all(|f| f.1 == source && f.2 == target),
+            "{lang:?}: {second:?}"
+        );
+    }
+    // a third party named after the cue leaves the office's state open
+    let ev = code(
+        Lang::En,
+        "2024-03-06",
+        &[
+            "The United States and Russia traded accusations on Monday.",
+            "The Foreign Ministry condemned Israel.",
+        ],
+    );
+    assert!(
+        !facts(&ev).iter().any(|f| f.0 == 1 && f.2 == "ISR"),
+        "{:?}",
+        facts(&ev)
+    );
+}
