@@ -298,6 +298,8 @@ struct LangMatcher {
     /// Possessives before an act noun (for its invasion): the act is the previous verb's
     /// object's.
     possessives: Vec<String>,
+    /// Future markers that are disposal markers right before an actor (将).
+    disposals: Vec<String>,
     /// One-character "and" words (、): a listed compound split by one (美、俄外长) still licenses
     /// both of its abbreviations.
     list_marks: Vec<char>,
@@ -558,6 +560,9 @@ impl Coder {
         let subordinates: Vec<String> = gram(GrammarKind::Subordinate)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let disposals: Vec<String> = gram(GrammarKind::Disposal)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let possessives: Vec<String> = gram(GrammarKind::Possessive)
             .map(|c| analyzer.fold(&c))
             .collect();
@@ -615,6 +620,7 @@ impl Coder {
             attributives,
             subordinates,
             possessives,
+            disposals,
             list_marks: gram(GrammarKind::And)
                 .filter_map(|w| {
                     let mut it = w.chars();
@@ -1333,6 +1339,20 @@ impl Coder {
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());
+        // 将 right before an actor marks its object (欧盟将俄罗斯银行踢出), not the future
+        let disposal: Vec<usize> = toks
+            .windows(2)
+            .filter_map(|w| match (&w[0], &w[1]) {
+                (Tok::Modal(mi), Tok::Actor(p))
+                    if p.start == mi.end
+                        && m.disposals.iter().any(|d| folded.get(mi.start..mi.end) == Some(d)) =>
+                {
+                    Some(mi.start)
+                }
+                _ => None,
+            })
+            .collect();
+        toks.retain(|t| !matches!(t, Tok::Modal(mi) if disposal.contains(&mi.start)));
         // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
         // two actor phrases, with nothing else between, joins them like "and" rather than
         // breaking the clause

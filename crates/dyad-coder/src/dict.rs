@@ -196,6 +196,10 @@ pub enum GrammarKind {
     /// A possessive before an act noun (for its invasion, за своё вторжение, 其): the act is the
     /// previous verb's object's.
     Possessive,
+    /// A word that is a future marker before a verb but a disposal marker before its object
+    /// (将 in 欧盟将俄罗斯银行踢出SWIFT, 美国将俄军纳入制裁): right before an actor it modalises
+    /// nothing.
+    Disposal,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -773,6 +777,7 @@ impl Dictionaries {
                 "title" => GrammarKind::Title,
                 "subordinate" => GrammarKind::Subordinate,
                 "possessive" => GrammarKind::Possessive,
+                "disposal" => GrammarKind::Disposal,
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(
