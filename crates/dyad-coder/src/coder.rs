@@ -253,8 +253,6 @@ struct LangMatcher {
     analyzer: Box<dyn Analyzer>,
     ac: Option<AhoCorasick>,
     lits: Vec<Vec<LitEntry>>,
-    /// Folded literal of every pattern, for case checks.
-    pattern_of: Vec<String>,
     /// The folded tail of every gapped action cue, by action index.
     tails: Vec<Option<String>>,
     kw_ac: Option<AhoCorasick>,
@@ -588,7 +586,6 @@ impl Coder {
             analyzer,
             ac,
             lits,
-            pattern_of: pats,
             tails,
             kw_ac,
             kw,
@@ -713,15 +710,10 @@ impl Coder {
                 let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, le.inflect) else {
                     continue;
                 };
-                if le.case_sensitive {
-                    let want = chars.text(s, e);
-                    let pat = match le.entry {
-                        Entry::Actor(i) => &self.dict.actors[i].pattern,
-                        _ => &m.pattern_of[lit],
-                    };
-                    if want != *pat {
-                        continue;
-                    }
+                // a pattern written in capitals (US, SWIFT, МИД) is an acronym: the text must be
+                // in capitals too (us, мид are other words)
+                if le.case_sensitive && chars.text(s, e).chars().any(char::is_lowercase) {
+                    continue;
                 }
                 let mut span_end = end;
                 match le.entry {
