@@ -1337,7 +1337,9 @@ impl Coder {
             .filter_map(|w| match (&w[0], &w[1]) {
                 (Tok::Modal(mi), Tok::Actor(p))
                     if p.start == mi.end
-                        && m.disposals.iter().any(|d| folded.get(mi.start..mi.end) == Some(d)) =>
+                        && m.disposals
+                            .iter()
+                            .any(|d| folded.get(mi.start..mi.end) == Some(d)) =>
                 {
                     Some(mi.start)
                 }

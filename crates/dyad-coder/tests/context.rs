@@ -1837,3 +1837,35 @@ fn an_office_named_without_its_state_is_the_other_main_partys() {
         facts(&ev)
     );
 }
+
+#[test]
+fn relations_at_an_impasse_are_a_negative_assessment() {
+    let docs: [(Lang, [&str; 2]); 3] = [
+        (
+            Lang::Ru,
+            [
+                "Россия и США обменялись обвинениями.",
+                "Рябков отметил, что отношения с США находятся в тупике.",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Russia and the United States traded accusations.",
+                "Ryabkov said relations with the United States were at an impasse.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            ["俄美两国互相指责。", "里亚布科夫说，俄美关系陷入僵局。"],
+        ),
+    ];
+    for (lang, doc) in docs {
+        let ev = code(lang, "2024-03-06", &doc);
+        assert!(
+            has(&ev, 1, "RUS", "USA", "11"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+    }
+}
