@@ -240,6 +240,10 @@ impl Entry {
     }
 }
 
+/// At most this many characters between a verb of talks and an act it talks about (discussed
+/// new sanctions, 讨论对俄制裁).
+const TOPIC_GAP: usize = 6;
+
 #[derive(Debug, Clone, Copy)]
 struct LitEntry {
     entry: Entry,
@@ -1858,6 +1862,20 @@ impl Coder {
             // agreement names what they are about; the talks or the agreement are the act
             if self.names_talks(m, folded, toks, i, cue) {
                 continue;
+            }
+            // discussed sanctions with Putin, обсуждал санкции, 讨论制裁: an act right after a
+            // verb of talks is what they talked about
+            if let Some(&pk) = action_idx.last() {
+                if let Tok::Action(prev) = &toks[pk] {
+                    let talks = matches!(prev.entry, Entry::Action(pi)
+                        if self.dict.actions[pi].cameo.starts_with("04"));
+                    let gap = folded.get(prev.span_end..cue.start).unwrap_or(",");
+                    let close = gap.chars().count() <= TOPIC_GAP
+                        && !gap.contains([',', '，', ';', '；', '。', '.']);
+                    if talks && close && !self.dict.actions[ai].cameo.starts_with("04") {
+                        continue;
+                    }
+                }
             }
             covered = covered.max(cue.span_end);
             action_idx.push(i);
