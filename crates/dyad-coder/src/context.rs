@@ -1783,6 +1783,24 @@ impl Pass<'_> {
             ];
             let plain = explain.clone();
             explain.extend(cue.modality.iter().cloned());
+            // the secretary called in the Russian chargé to register our protest: an act cue
+            // (114) is what a statement of its family read from the same words (100) says
+            fn family(c: &str) -> &str {
+                match c.get(..2) {
+                    Some("10" | "14") => "10",
+                    Some("05") => c.get(..3).unwrap_or(c),
+                    Some(r) => r,
+                    None => "",
+                }
+            }
+            out.retain(|e| {
+                !(e.source.code == a
+                    && e.target.code == b
+                    && e.negated == cue.negated
+                    && e.hypothetical == cue.hypothetical
+                    && e.explain.starts_with("context: statement")
+                    && family(&e.cameo) == family(&action.cameo))
+            });
             if let Some(ev) = self.event(
                 a,
                 b,

@@ -1869,3 +1869,31 @@ fn relations_at_an_impasse_are_a_negative_assessment() {
         );
     }
 }
+
+#[test]
+fn a_statement_and_an_act_cue_of_one_family_are_one_event() {
+    // the speech verb makes a statement (11x) and the cue an act of the same family (110): one
+    for (lang, doc) in [
+        (
+            Lang::En,
+            [
+                "President Bush spoke about Russia and Georgia on 9 August.",
+                "\"I am deeply concerned about the actions of Russia,\" he said.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "Лавров и Тиллерсон провели телефонный разговор 31 августа.",
+                "В ответ министр выразил сожаление действиями США.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2017-08-31", &doc);
+        let negative: Vec<_> = facts(&ev)
+            .into_iter()
+            .filter(|f| f.0 == 1 && f.3.starts_with("11"))
+            .collect();
+        assert_eq!(negative.len(), 1, "{lang:?}: {:?}", facts(&ev));
+    }
+}
