@@ -811,7 +811,11 @@ impl Pass<'_> {
             return None;
         }
         // after the verb: right after it (said Putin), or anywhere after a quotation
-        // («…», — говорится в заявлении, опубликованном на сайте Кремля)
+        // («…», — говорится в заявлении, опубликованном на сайте Кремля); only after a
+        // reporting verb: what follows a speech act (condemned Israel) is whom it addresses
+        if !f.reports.contains(&at) {
+            return None;
+        }
         let reach = if quote_end.is_some() { usize::MAX } else { 3 };
         let after = f
             .actors
