@@ -780,6 +780,22 @@ impl Pass<'_> {
                 .take(m.span.1 - m.span.0)
                 .collect()
         };
+        // 外务省召见俄罗斯大使表示抗议, summoned the ambassador and said: the object of an act
+        // right before it does not speak; the act's subject does
+        let mention = mention.map(|m| {
+            let object_of = f.cues.iter().find(|c| {
+                c.span.1 <= m.span.0 && m.span.0 - c.span.1 <= 2 && c.span.0 >= clause_start
+            });
+            object_of
+                .and_then(|c| {
+                    f.actors
+                        .iter()
+                        .filter(|x| x.span.1 <= c.span.0 && x.span.0 >= clause_start)
+                        .filter(subject_like)
+                        .max_by_key(|x| x.span.1)
+                })
+                .unwrap_or(m)
+        });
         // the nearer of the two wins
         let mention = mention.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
         if let Some(m) = mention {

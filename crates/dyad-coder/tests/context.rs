@@ -1900,3 +1900,17 @@ fn a_statement_and_an_act_cue_of_one_family_are_one_event() {
         assert_eq!(negative.len(), 1, "{lang:?}: {:?}", facts(&ev));
     }
 }
+
+#[test]
+fn the_object_of_an_act_right_before_a_reporting_verb_is_not_its_speaker() {
+    let ev = code(
+        Lang::Zh,
+        "1999-05-13",
+        &[
+            "俄美两国12日举行会谈。",
+            "切尔诺梅尔金在会见塔尔博特后说，美国的立场令人十分不安。",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+}
