@@ -1867,8 +1867,9 @@ fn opt_in_the_five_seed_documents() {
 
 /// The development corpus's scorer runs against this build's binary and reports figures for
 /// every script, each at or above its floor. The floors sit a little under the figures measured
-/// when they were last raised (overall F1 0.61: en 0.61, ru 0.48, zh-Hans 0.67, zh-Hant 0.60;
-/// date accuracy 0.915; modal leak 0.039; see BENCHMARKS.md); raise them as the coder improves.
+/// when they were last raised (overall F1 0.633: en 0.638, ru 0.488, zh-Hans 0.709, zh-Hant
+/// 0.609; date accuracy 0.915; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
+/// improves.
 #[test]
 fn opt_in_development_corpus_scorer() {
     let Some(corpus) = opt_in::suite(
@@ -1913,9 +1914,9 @@ fn opt_in_development_corpus_scorer() {
 
 /// See `opt_in_development_corpus_scorer`.
 const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
-    ("all", 0.60),
-    ("en", 0.60),
-    ("ru", 0.46),
-    ("zh-Hans", 0.66),
-    ("zh-Hant", 0.57),
+    ("all", 0.62),
+    ("en", 0.62),
+    ("ru", 0.47),
+    ("zh-Hans", 0.69),
+    ("zh-Hant", 0.59),
 ];
