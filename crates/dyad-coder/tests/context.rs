@@ -1073,7 +1073,7 @@ fn an_undated_meeting_of_named_parties_far_from_the_last_date_is_the_documents()
         visit
             .event
             .explain
-            .contains("a meeting of parties it names"),
+            .contains("an act between parties it names"),
         "{}",
         visit.event.explain
     );
@@ -1913,4 +1913,37 @@ fn the_object_of_an_act_right_before_a_reporting_verb_is_not_its_speaker() {
     );
     assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn an_undated_expulsion_between_named_parties_is_the_documents_and_a_comma_lists_nothing_in_chinese(
+) {
+    // the running date (a year three sentences back) does not reach it; both parties are named
+    let ev = code_paragraphs(
+        Lang::En,
+        "2018-03-27",
+        &[
+            ("Relations have been strained since 2014.", 1),
+            ("The United States expelled 48 Russian diplomats on Monday.", 2),
+            (
+                "Separately, the U.S. began expelling 12 operatives from the Russian Mission to the United Nations.",
+                3,
+            ),
+        ],
+    );
+    assert!(has(&ev, 2, "USA", "RUS", "161"), "{:?}", facts(&ev));
+    // 知会俄罗斯总统普京，美国决定退出……: the comma ends a clause, Putin is not a subject of 退出
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2001-12-14",
+        &[
+            ("美俄两国关系在1990年代有所改善。", 1),
+            (
+                "布什较早时已正式知会俄罗斯总统普京,美国决定退出1972年签署的反弹道导弹条约。",
+                2,
+            ),
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "160"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "RUS", "USA", "160"), "{:?}", facts(&ev));
 }
