@@ -1979,7 +1979,20 @@ impl Coder {
                         continue;
                     }
                     let subject_like = matches!(p.connector, None | Some(GrammarKind::And));
-                    if subject_like && consumed.contains(&p.start) {
+                    // 谴责俄罗斯对乌克兰的导弹攻击, condemned Russia's strikes on Ukraine: the
+                    // earlier verb's object owns the act noun right after it, as its subject
+                    let owner = {
+                        let between = folded.get(p.end..cue.start).unwrap_or(",");
+                        let clause = !between.contains([',', '，', ';', '；', '。']);
+                        if m.analyzer.is_cjk() {
+                            clause && between.trim_end().ends_with('的')
+                        } else {
+                            clause
+                                && (between.starts_with("'s ") || between.starts_with("’s "))
+                                && between.chars().count() <= 24
+                        }
+                    };
+                    if subject_like && consumed.contains(&p.start) && !owner {
                         continue;
                     }
                     let role = match p.connector {
