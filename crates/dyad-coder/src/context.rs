@@ -1648,14 +1648,7 @@ impl Pass<'_> {
                 // (only between the document's two main parties: a third party named after
                 // the cue leaves whose office it is open)
                 let target = f.actors.iter().find(|m| m.span.0 >= cue.span.1);
-                let pair: Vec<&str> = self
-                    .parties
-                    .ranked
-                    .iter()
-                    .take(2)
-                    .map(String::as_str)
-                    .collect();
-                let source = target.and_then(|t| match pair[..] {
+                let source = target.and_then(|t| match main_pair[..] {
                     [a, b] if t.code == a => Some(b),
                     [a, b] if t.code == b => Some(a),
                     _ => None,
