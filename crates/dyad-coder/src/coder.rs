@@ -344,6 +344,8 @@ struct DateTok {
     end: usize,
     date: Option<EventDate>,
     since: bool,
+    /// On a verb that modifies a noun (1972年签署的条约): it describes that noun only.
+    attributive: bool,
     raw: RawDate,
 }
 
@@ -1222,6 +1224,7 @@ impl Coder {
                     end,
                     date: None,
                     since: raw.since,
+                    attributive: false,
                     raw,
                 }));
             }
@@ -1747,6 +1750,7 @@ impl Coder {
                         && Self::attributive(m, folded, cue.span_end)
                     {
                         d.since = true;
+                        d.attributive = true;
                     }
                 }
                 match d.raw.relative {
@@ -2305,9 +2309,9 @@ impl Coder {
                     date_why = format!("document date {doc}");
                 }
             }
-            // (a sentence that names a time of its own speaks of that time; a date that only
-            // describes a noun, 1972年签署的条约, or marks a since, 自2019年以来, names none)
-            let attributive_only = dates.iter().all(|d| d.since);
+            // (a sentence that names any time, 自2019年…以来的首次会面, speaks of another time; a
+            // date that only describes a noun, 1972年签署的条约, names none)
+            let attributive_only = dates.iter().all(|d| d.attributive);
             if date.is_none() && attributive_only && governing.is_none() {
                 // a meeting both of whose parties the sentence names (白宫国安顾问波顿正在莫斯科
                 // 访问, Kerry and Lavrov held a joint press conference), undated in a document, is
