@@ -212,7 +212,8 @@ impl Coder {
 
 /// A symmetric act among more than two parties of one list (美国、德国、波兰……俄罗斯等7国进行囚犯交换)
 /// names a multilateral happening whose pairs the sentence does not say: it is kept as the pairs
-/// of the document's main parties (the first three) among its participants, else as its first pair.
+/// of the document's two main parties where it has both, else of its first three among its
+/// participants, else as its first pair.
 fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedEvent> {
     // three parties of one symmetric act make at least six events
     if events.len() < 6 {
@@ -254,23 +255,36 @@ fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedE
     for e in &events {
         *multi_counts.entry((e.span, e.cameo.clone())).or_default() += 1;
     }
-    let main: Vec<&str> = parties.ranked.iter().take(3).map(String::as_str).collect();
+    // the pair the document is about, where the act has both; else its three main parties
+    let pair_of =
+        |n: usize| -> Vec<&str> { parties.ranked.iter().take(n).map(String::as_str).collect() };
+    let kept_by = |main: &[&str]| -> BTreeSet<((usize, usize), String)> {
+        events
+            .iter()
+            .filter(|e| {
+                main.contains(&e.source.code.as_str()) && main.contains(&e.target.code.as_str())
+            })
+            .map(|e| (e.span, e.cameo.clone()))
+            .collect()
+    };
+    let (two, three) = (pair_of(2), pair_of(3));
+    let (kept_two, kept_three) = (kept_by(&two), kept_by(&three));
     let mut out = Vec::with_capacity(events.len());
     let mut first_pair: HashMap<((usize, usize), String), (String, String)> = HashMap::new();
-    let kept_main: BTreeSet<((usize, usize), String)> = events
-        .iter()
-        .filter(|e| {
-            main.contains(&e.source.code.as_str()) && main.contains(&e.target.code.as_str())
-        })
-        .map(|e| (e.span, e.cameo.clone()))
-        .collect();
     for e in events {
         let key = (e.span, e.cameo.clone());
         if !multi.contains(&key) {
             out.push(e);
             continue;
         }
-        let keep = if kept_main.contains(&key) {
+        let main = if kept_two.contains(&key) {
+            Some(&two)
+        } else if kept_three.contains(&key) {
+            Some(&three)
+        } else {
+            None
+        };
+        let keep = if let Some(main) = main {
             main.contains(&e.source.code.as_str()) && main.contains(&e.target.code.as_str())
         } else {
             let (a, b) = first_pair
