@@ -83,8 +83,8 @@ pub struct SentenceFacts<'c> {
     /// Negation words of `modality/<lang>.tsv` (not, 不, не): character spans.
     pub negations: Vec<(usize, usize)>,
     /// Offices named without their state (Congress, МИД, 外交部, the Foreign Ministry: actor
-    /// phrases of role words only): character spans.
-    pub offices: Vec<(usize, usize)>,
+    /// phrases of role words only).
+    pub offices: Vec<Office<'c>>,
 }
 
 /// An actor phrase of a sentence.
@@ -95,6 +95,20 @@ pub struct Mention<'c> {
     pub span: (usize, usize),
     /// A person (with a dated role), not a state, office or organisation name.
     pub person: bool,
+    /// A person's position at the sentence's date (else the nearest one they held).
+    pub position: Option<&'c str>,
+    /// The phrase's connector (with, to, passive, and), as the coder read it.
+    pub connector: Option<GrammarKind>,
+}
+
+/// An office named without its state: an actor phrase of role words only (总统, the Foreign
+/// Ministry, президент).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Office<'c> {
+    /// Character span in the sentence.
+    pub span: (usize, usize),
+    /// The position its role word names (`president`), if it names one.
+    pub position: Option<&'c str>,
     /// The phrase's connector (with, to, passive, and), as the coder read it.
     pub connector: Option<GrammarKind>,
 }
@@ -153,7 +167,7 @@ impl SentenceFacts<'_> {
             let names: Vec<String> = self
                 .offices
                 .iter()
-                .map(|&o| format!("`{}`", slice(o)))
+                .map(|o| format!("`{}`", slice(o.span)))
                 .collect();
             parts.push(format!(
                 "offices without their state: {} (read only between the document's two main parties; \
@@ -1105,13 +1119,13 @@ impl Coder {
     }
 
     /// Turns hits into tokens: actor phrases, verb cues, function words, modality cues, dates.
-    fn tokens(
-        &self,
+    fn tokens<'s>(
+        &'s self,
         m: &LangMatcher,
         folded: &str,
         chars: &CharIdx,
         items: Vec<Item>,
-        offices: Option<&mut Vec<(usize, usize)>>,
+        offices: Option<&mut Vec<Office<'s>>>,
     ) -> Vec<Tok> {
         let mut toks: Vec<Tok> = Vec::new();
         // dates: numbers plus date words, grouped into runs
@@ -1305,7 +1319,15 @@ impl Coder {
                             .iter()
                             .all(|&a| matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
                     })
-                    .map(|p| (chars.at(p.start), chars.at(p.end))),
+                    .map(|p| Office {
+                        span: (chars.at(p.start), chars.at(p.end)),
+                        connector: p.connector,
+                        position: p
+                            .members
+                            .iter()
+                            .rev()
+                            .find_map(|&a| self.dict.actors[a].position.as_deref()),
+                    }),
             );
         }
         phrases.retain(|p| {
@@ -1507,6 +1529,21 @@ impl Coder {
 
     /// The codes [`Coder::parties`] gives a phrase at `date` with no context pair, in order,
     /// without building the parties.
+    /// The position person `key` held at `date` (the highest-ranked one if several), else the
+    /// one nearest to it, else their first.
+    fn position_of<'s>(&'s self, key: &str, date: Option<&EventDate>) -> Option<&'s str> {
+        let people = &self.dict.people;
+        let rank = |t: &&crate::people::Tenure| people.position(&t.position).map_or(9, |p| p.rank);
+        let held = date.and_then(|d| people.of(key).filter(|t| t.covers(d)).min_by_key(rank));
+        let nearest = || match date {
+            Some(d) => people
+                .of(key)
+                .min_by_key(|t| (t.start.ordinal() - d.ordinal()).abs()),
+            None => people.of(key).next(),
+        };
+        held.or_else(nearest).map(|t| t.position.as_str())
+    }
+
     fn codes_of<'s>(&'s self, p: &Phrase, date: Option<&EventDate>, mut f: impl FnMut(&'s str)) {
         let mut code: Option<&'s str> = None;
         let mut grouped = false;
@@ -2954,10 +2991,15 @@ impl Coder {
         for t in toks {
             match t {
                 Tok::Actor(p) => {
-                    let person = p
+                    let key = p
                         .members
                         .iter()
-                        .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Person(_)));
+                        .find_map(|&i| match &self.dict.actors[i].kind {
+                            ActorKind::Person(k) => Some(k.as_str()),
+                            _ => None,
+                        });
+                    let person = key.is_some();
+                    let position = key.and_then(|k| self.position_of(k, base.as_ref()));
                     let span = (chars.at(p.start), chars.at(p.end));
                     let connector = p.connector;
                     self.codes_of(p, base.as_ref(), |c| {
@@ -2965,6 +3007,7 @@ impl Coder {
                             code: c,
                             span,
                             person,
+                            position,
                             connector,
                         })
                     });

@@ -116,6 +116,7 @@ impl Coder {
                 &mut ctx,
             ));
         }
+        resolve_offices(&mut coded);
         let parties = Parties::of(&coded);
         let voice = self.voice(&coded, &parties);
         // the day the story tells of: a day named in the first sentences (the dateline, the
@@ -207,6 +208,51 @@ impl Coder {
             name: Name::Text(format!("{c} (the document's main party)")),
             assumed: true,
         })
+    }
+}
+
+/// A role word alone (总统, the president, президент, 秘书长) names the person last named in that
+/// position: it becomes a mention of that person's state (and the office is no longer read as the
+/// office of the document's other party).
+fn resolve_offices(coded: &mut [(Vec<CodedEvent>, SentenceFacts<'_>)]) {
+    let mut last: HashMap<&str, &str> = HashMap::new();
+    for (_, f) in coded.iter_mut() {
+        let mut resolved: Vec<Mention<'_>> = Vec::new();
+        let mut keep = Vec::with_capacity(f.offices.len());
+        for o in &f.offices {
+            // a person named earlier in the same sentence counts too
+            let here = f
+                .actors
+                .iter()
+                .filter(|m| m.span.1 <= o.span.0)
+                .filter_map(|m| Some((m.position?, m.code)))
+                .filter(|(p, _)| Some(*p) == o.position)
+                .last()
+                .map(|(_, c)| c);
+            match o
+                .position
+                .and_then(|p| here.or_else(|| last.get(p).copied()))
+            {
+                Some(code) => resolved.push(Mention {
+                    code,
+                    span: o.span,
+                    person: true,
+                    position: o.position,
+                    connector: o.connector,
+                }),
+                None => keep.push(*o),
+            }
+        }
+        for m in &f.actors {
+            if let Some(p) = m.position {
+                last.insert(p, m.code);
+            }
+        }
+        if !resolved.is_empty() {
+            f.offices = keep;
+            f.actors.extend(resolved);
+            f.actors.sort_by_key(|m| m.span);
+        }
     }
 }
 
@@ -949,6 +995,26 @@ impl Pass<'_> {
                 speech_words
                     .first()
                     .map(|w| (w.span, format!("speech verb {}", w.origin)))
+            })
+            .or_else(|| {
+                // a hope with its subject right before it (秘书长希望俄美两国…, Rice expressed the
+                // hope that…, Райс выразила надежду): the hope is what the subject says
+                let gap = if s.lang == Lang::Zh { 2 } else { 10 };
+                words
+                    .iter()
+                    .filter(|w| *w.kind == ContextKind::Appeal && !inside(w.span.0))
+                    .find(|w| {
+                        f.actors.iter().any(|m| {
+                            m.span.1 <= w.span.0
+                                && w.span.0 - m.span.1 <= gap
+                                && s.text
+                                    .chars()
+                                    .skip(m.span.1)
+                                    .take(w.span.0 - m.span.1)
+                                    .all(|c| !matches!(c, ',' | '，' | ';' | '；' | '.' | '。'))
+                        })
+                    })
+                    .map(|w| (w.span, format!("hope {}", w.origin)))
             });
         // an analyst, an expert, a source or the media speaking (美国军控协会执行主任…认为, a
         // source close to the Kremlin said): commentary, no statement of a state; what follows
@@ -1648,15 +1714,15 @@ impl Pass<'_> {
             if let Some(o) = f
                 .offices
                 .iter()
-                .filter(|o| o.1 <= cue.span.0 && o.0 >= clause_start)
-                .max_by_key(|o| o.1)
+                .filter(|o| o.span.1 <= cue.span.0 && o.span.0 >= clause_start)
+                .max_by_key(|o| o.span.1)
                 .filter(|o| {
-                    before.is_none_or(|b| b.span.1 <= o.0)
-                        && pronoun.is_none_or(|p| p.span.1 <= o.0)
+                    before.is_none_or(|b| b.span.1 <= o.span.0)
+                        && pronoun.is_none_or(|p| p.span.1 <= o.span.0)
                         && !f
                             .cues
                             .iter()
-                            .any(|c| c.span.0 >= o.1 && c.span.1 <= cue.span.0)
+                            .any(|c| c.span.0 >= o.span.1 && c.span.1 <= cue.span.0)
                 })
             {
                 // (only between the document's two main parties: a third party named after
@@ -1670,8 +1736,8 @@ impl Pass<'_> {
                 if let (Some(t), Some(src), None, false) = (target, source, reported, cue.passive) {
                     let office = self.texts[i]
                         .chars()
-                        .skip(o.0)
-                        .take(o.1 - o.0)
+                        .skip(o.span.0)
+                        .take(o.span.1 - o.span.0)
                         .collect::<String>();
                     self.push_act(
                         events,

@@ -52,6 +52,9 @@ pub struct ActorEntry {
     pub is_org: bool,
     /// The CAMEO role a metonym carries (白宫 → USA GOV, Pentagon → USA MIL).
     pub role: Option<String>,
+    /// The position (`actors/positions.tsv`) a role word names (总统, the president, президент →
+    /// president): a role word alone is read as the last person named in that position.
+    pub position: Option<String>,
     pub origin: String,
 }
 
@@ -474,6 +477,7 @@ impl Dictionaries {
                             kind: ActorKind::Person(t.key.clone()),
                             is_org: false,
                             role: None,
+                            position: None,
                             origin: t.origin.clone(),
                         });
                     }
@@ -505,6 +509,7 @@ impl Dictionaries {
             kind,
             is_org,
             role: None,
+            position: None,
             origin: origin.into(),
         });
     }
@@ -609,6 +614,7 @@ impl Dictionaries {
                 kind,
                 is_org: false,
                 role,
+                position: None,
                 origin: format!("{file}:{}", r.line),
             });
         }
@@ -746,9 +752,27 @@ impl Dictionaries {
     }
 
     fn load_grammar(&mut self, file: &str, lang: &str, text: &str) -> Result<(), DictError> {
-        for r in tsv::records(file, text, &["kind", "cue", "value"])? {
+        // the `position` column is optional, and so is its header (a grammar file written before
+        // it has three columns)
+        let header = text
+            .lines()
+            .find(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let cols: &[&str] = if header.map(str::trim_end) == Some("kind\tcue\tvalue") {
+            &["kind", "cue", "value"]
+        } else {
+            &["kind", "cue", "value", "position"]
+        };
+        for r in tsv::records_with_optional(file, text, cols, cols.len() - 3)? {
             let f = &r.fields;
+            let position = f.get(3).copied().unwrap_or("");
             let origin = format!("{file}:{}", r.line);
+            if !position.is_empty() && f[0] != "agent" {
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    "only an agent (a role word) names a position",
+                ));
+            }
             let kind = match f[0] {
                 "with" => GrammarKind::With,
                 "to" => GrammarKind::To,
@@ -787,6 +811,18 @@ impl Dictionaries {
                         ));
                     }
                     self.push_actor(lang, f[1], ActorKind::Agent(f[2].into()), false, &origin);
+                    if !position.is_empty() {
+                        if self.people.position(position).is_none() {
+                            return Err(rec_err(
+                                file,
+                                r.line,
+                                format!("unknown position `{position}` (see actors/positions.tsv)"),
+                            ));
+                        }
+                        if let Some(a) = self.actors.last_mut() {
+                            a.position = Some(position.to_string());
+                        }
+                    }
                     continue;
                 }
                 x => return Err(rec_err(file, r.line, format!("unknown grammar kind `{x}`"))),

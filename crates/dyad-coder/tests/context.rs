@@ -1954,3 +1954,55 @@ fn an_undated_expulsion_between_named_parties_is_the_documents_and_a_comma_lists
     assert!(has(&ev, 1, "USA", "RUS", "160"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "RUS", "USA", "160"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_role_word_alone_is_the_person_last_named_in_that_position() {
+    // the president of the second sentence is Turkey's, named in the first, not the office of
+    // one of the document's other parties
+    for (lang, doc) in [
+        (
+            Lang::En,
+            [
+                "Turkish President Recep Tayyip Erdogan arrived in Moscow on Monday.",
+                "Russia and Ukraine exchanged prisoners of war on Sunday.",
+                "The president condemned Ukraine for the drone attack.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "土耳其总统埃尔多安周一抵达莫斯科。",
+                "俄罗斯和乌克兰周日交换战俘。",
+                "总统谴责乌克兰发动无人机袭击。",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-05-07", &doc);
+        assert!(
+            has(&ev, 2, "TUR", "UKR", "111"),
+            "{lang:?} {:?}",
+            facts(&ev)
+        );
+        assert!(
+            !facts(&ev).iter().any(|(i, a, _, _)| *i == 2 && a == "RUS"),
+            "{lang:?} {:?}",
+            facts(&ev)
+        );
+    }
+}
+
+#[test]
+fn a_hope_with_its_subject_is_what_the_subject_says() {
+    // 希望 with the speaker right before it is the statement's verb, in a paragraph of its own
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2010-04-08",
+        &[
+            ("联合国秘书长潘基文8日发表声明，欢迎美俄签署新条约。", 1),
+            ("潘基文对两国元首的领导力表示赞赏。", 2),
+            ("秘书长希望俄、美两国继续致力于减少核武器。", 3),
+        ],
+    );
+    assert!(has(&ev, 2, "UN", "RUS", "100"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "UN", "USA", "100"), "{:?}", facts(&ev));
+}

@@ -103,6 +103,56 @@ fn a_role_word_that_is_also_a_metonym_is_reported() {
 }
 
 #[test]
+fn a_role_words_position_must_be_known_and_only_on_a_role_word() {
+    let base = read_tree(&root().join("dictionaries"));
+    let with = |extra: &str| -> String {
+        let grammar = base
+            .iter()
+            .find(|(p, _)| p == "grammar/en.tsv")
+            .map(|(_, t)| format!("{t}{extra}"))
+            .unwrap();
+        let mut files: Vec<(&str, &str)> = as_refs(&base)
+            .into_iter()
+            .filter(|(p, _)| *p != "grammar/en.tsv")
+            .collect();
+        files.push(("grammar/en.tsv", &grammar));
+        match Dictionaries::load(&files) {
+            Ok(_) => "ok".into(),
+            Err(e) => e.to_string(),
+        }
+    };
+    assert_eq!(with("agent\tgrand vizier\tGOV\tprime-minister\n"), "ok");
+    let e = with("agent\tgrand vizier\tGOV\tvizier\n");
+    assert!(e.contains("unknown position `vizier`"), "{e}");
+    let e = with("with\talongside\t-\tpresident\n");
+    assert!(e.contains("only an agent"), "{e}");
+    // a grammar file written before the column still loads
+    let lines = base
+        .iter()
+        .find(|(p, _)| p == "grammar/en.tsv")
+        .map(|(_, t)| t.replace("kind\tcue\tvalue\tposition", "kind\tcue\tvalue"))
+        .unwrap();
+    let old: String = lines
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() == 4 {
+                f[..3].join("\t")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut files: Vec<(&str, &str)> = as_refs(&base)
+        .into_iter()
+        .filter(|(p, _)| *p != "grammar/en.tsv")
+        .collect();
+    files.push(("grammar/en.tsv", &old));
+    assert!(Dictionaries::load(&files).is_ok());
+}
+
+#[test]
 fn load_errors_name_file_and_line() {
     let base = read_tree(&root().join("dictionaries"));
     let mut files = as_refs(&base);
