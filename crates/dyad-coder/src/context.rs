@@ -226,8 +226,7 @@ fn resolve_offices(coded: &mut [(Vec<CodedEvent>, SentenceFacts<'_>)]) {
                 .iter()
                 .filter(|m| m.span.1 <= o.span.0)
                 .filter_map(|m| Some((m.position?, m.code)))
-                .filter(|(p, _)| Some(*p) == o.position)
-                .last()
+                .rfind(|(p, _)| Some(*p) == o.position)
                 .map(|(_, c)| c);
             match o
                 .position
