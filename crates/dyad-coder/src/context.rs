@@ -116,7 +116,7 @@ impl Coder {
                 &mut ctx,
             ));
         }
-        resolve_offices(&mut coded);
+        let offices = resolve_offices(sentences, &mut coded);
         let parties = Parties::of(&coded);
         let voice = self.voice(&coded, &parties);
         // the day the story tells of: a day named in the first sentences (the dateline, the
@@ -153,11 +153,20 @@ impl Coder {
         let mut out = Vec::with_capacity(sentences.len());
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
             let events = narrow_multilateral(events, &pass.parties);
-            let added = if s.note {
+            let mut added = if s.note {
                 Vec::new()
             } else {
                 pass.sentence(i, s, &events, &facts)
             };
+            // say how a role word alone was read
+            for e in &mut added {
+                for (code, note) in &offices[i] {
+                    if e.source.code == *code || e.target.code == *code {
+                        e.explain.push_str("; ");
+                        e.explain.push_str(note);
+                    }
+                }
+            }
             out.extend(
                 events
                     .into_iter()
@@ -213,38 +222,58 @@ impl Coder {
 
 /// A role word alone (总统, the president, президент, 秘书长) names the person last named in that
 /// position: it becomes a mention of that person's state (and the office is no longer read as the
-/// office of the document's other party).
-fn resolve_offices(coded: &mut [(Vec<CodedEvent>, SentenceFacts<'_>)]) {
-    let mut last: HashMap<&str, &str> = HashMap::new();
-    for (_, f) in coded.iter_mut() {
+/// office of the document's other party). Returns, for each sentence, what it resolved: `(code,
+/// explanation)` for the events that take one of its codes.
+fn resolve_offices(
+    sentences: &[DocSentence],
+    coded: &mut [(Vec<CodedEvent>, SentenceFacts<'_>)],
+) -> Vec<Vec<(String, String)>> {
+    let text = |i: usize, (a, b): (usize, usize)| -> String {
+        sentences[i].text.chars().skip(a).take(b - a).collect()
+    };
+    // position → (state, sentence, span) of the person last named in it
+    let mut last: HashMap<&str, (&str, usize, (usize, usize))> = HashMap::new();
+    let mut notes = Vec::with_capacity(coded.len());
+    for (i, (_, f)) in coded.iter_mut().enumerate() {
         let mut resolved: Vec<Mention<'_>> = Vec::new();
         let mut keep = Vec::with_capacity(f.offices.len());
+        let mut said = Vec::new();
         for o in &f.offices {
             // a person named earlier in the same sentence counts too
             let here = f
                 .actors
                 .iter()
                 .filter(|m| m.span.1 <= o.span.0)
-                .filter_map(|m| Some((m.position?, m.code)))
+                .filter_map(|m| Some((m.position?, m)))
                 .rfind(|(p, _)| Some(*p) == o.position)
-                .map(|(_, c)| c);
-            match o
+                .map(|(_, m)| (m.code, i, m.span));
+            let Some((position, (code, at, span))) = o
                 .position
-                .and_then(|p| here.or_else(|| last.get(p).copied()))
-            {
-                Some(code) => resolved.push(Mention {
-                    code,
-                    span: o.span,
-                    person: true,
-                    position: o.position,
-                    connector: o.connector,
-                }),
-                None => keep.push(*o),
-            }
+                .and_then(|p| Some((p, here.or_else(|| last.get(p).copied())?)))
+            else {
+                keep.push(*o);
+                continue;
+            };
+            resolved.push(Mention {
+                code,
+                span: o.span,
+                person: true,
+                position: o.position,
+                connector: o.connector,
+            });
+            said.push((
+                code.to_string(),
+                format!(
+                    "`{}` is `{}` (sentence {}), the last person named as {position}",
+                    text(i, o.span),
+                    text(at, span),
+                    at + 1
+                ),
+            ));
         }
         for m in &f.actors {
             if let Some(p) = m.position {
-                last.insert(p, m.code);
+                last.insert(p, (m.code, i, m.span));
             }
         }
         if !resolved.is_empty() {
@@ -252,7 +281,9 @@ fn resolve_offices(coded: &mut [(Vec<CodedEvent>, SentenceFacts<'_>)]) {
             f.actors.extend(resolved);
             f.actors.sort_by_key(|m| m.span);
         }
+        notes.push(said);
     }
+    notes
 }
 
 /// A symmetric act among more than two parties of one list (美国、德国、波兰……俄罗斯等7国进行囚犯交换)

@@ -1978,6 +1978,16 @@ fn a_role_word_alone_is_the_person_last_named_in_that_position() {
         ),
     ] {
         let ev = code(lang, "2024-05-07", &doc);
+        // the explanation says whom the role word was read as
+        let why = ev
+            .iter()
+            .find(|e| e.sentence == 2 && e.event.source.code == "TUR")
+            .map(|e| e.event.explain.as_str())
+            .unwrap_or_default();
+        assert!(
+            why.contains("(sentence 1), the last person named as president"),
+            "{why}"
+        );
         assert!(
             has(&ev, 2, "TUR", "UKR", "111"),
             "{lang:?} {:?}",
