@@ -1529,6 +1529,17 @@ impl Coder {
 
     /// The codes [`Coder::parties`] gives a phrase at `date` with no context pair, in order,
     /// without building the parties.
+    /// Whether every state phrase `p` names is one the phrases `of` name.
+    fn same_state(&self, p: &Phrase, of: &[Phrase], date: Option<&EventDate>) -> bool {
+        let mut mine: Vec<&str> = Vec::new();
+        self.codes_of(p, date, |c| mine.push(c));
+        let mut theirs: Vec<&str> = Vec::new();
+        for q in of {
+            self.codes_of(q, date, |c| theirs.push(c));
+        }
+        !mine.is_empty() && mine.iter().all(|c| theirs.contains(c))
+    }
+
     /// The position person `key` held at `date` (the highest-ranked one if several), else the
     /// one nearest to it, else their first.
     fn position_of<'s>(&'s self, key: &str, date: Option<&EventDate>) -> Option<&'s str> {
@@ -2112,6 +2123,13 @@ impl Coder {
                     // 美国的新制裁遭到俄罗斯谴责: a passive marker after the cue opens another
                     // verb's agent
                     Tok::Actor(p) if p.connector == Some(GrammarKind::PassiveBefore) => break,
+                    // о выходе России из договора, the suspension of Russia's participation in:
+                    // the subject's own state after the cue is whose act it is, not its object
+                    Tok::Actor(p)
+                        if action.frame == Frame::Dir
+                            && obj.is_empty()
+                            && !subj.is_empty()
+                            && self.same_state(p, &subj, base.as_ref()) => {}
                     Tok::Actor(p) => {
                         let role = match p.connector {
                             None => 1,
