@@ -94,6 +94,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../dictionaries/fold/zh.tsv"),
     ),
     (
+        "fold/ru.tsv",
+        include_str!("../../../dictionaries/fold/ru.tsv"),
+    ),
+    (
         "domains/keywords.tsv",
         include_str!("../../../dictionaries/domains/keywords.tsv"),
     ),

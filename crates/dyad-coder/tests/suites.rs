@@ -388,3 +388,26 @@ fn opt_in_never_panics_on_the_seed_documents() {
     let n = code_every_sentence(&coder, &seeds);
     assert!(n > 1000, "only {n} sentences in {}", seeds.display());
 }
+
+#[test]
+fn russian_yo_reads_as_ye() {
+    // ё is optional in Russian print: освобождён in a text and освобожден in a dictionary meet
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    assert_eq!(
+        coder.fold("ru", "Пётр освобождён"),
+        coder.fold("ru", "Петр освобожден")
+    );
+    // the passive cue written with е is found in a sentence written with ё
+    let (_, facts) = coder.analyze(
+        &SentenceInput {
+            lang: Lang::Ru,
+            text: "Американец был освобождён из тюрьмы.",
+        },
+        &mut DateContext::new(Some("2025-02-12".parse().unwrap())),
+    );
+    assert!(
+        facts.cues.iter().any(|c| c.cameo == "0841"),
+        "{:?}",
+        facts.cues
+    );
+}
