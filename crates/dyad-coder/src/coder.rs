@@ -1364,8 +1364,12 @@ impl Coder {
         let disposal: Vec<usize> = toks
             .windows(2)
             .filter_map(|w| match (&w[0], &w[1]) {
+                // 将部分俄罗斯银行…剔除: a count between 将 and the actor still makes it the object
                 (Tok::Modal(mi), Tok::Actor(p))
-                    if p.start == mi.end
+                    if (p.start == mi.end
+                        || folded
+                            .get(mi.end..p.start)
+                            .is_some_and(|g| Self::gap_is_count(m, g)))
                         && m.disposals
                             .iter()
                             .any(|d| folded.get(mi.start..mi.end) == Some(d)) =>
@@ -1375,6 +1379,14 @@ impl Coder {
                 _ => None,
             })
             .collect();
+        // the actor after it is the object, like one after 对
+        for k in 1..toks.len() {
+            if matches!(&toks[k - 1], Tok::Modal(mi) if disposal.contains(&mi.start)) {
+                if let Tok::Actor(p) = &mut toks[k] {
+                    p.connector.get_or_insert(GrammarKind::To);
+                }
+            }
+        }
         toks.retain(|t| !matches!(t, Tok::Modal(mi) if disposal.contains(&mi.start)));
         // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
         // two actor phrases, with nothing else between, joins them like "and" rather than

@@ -1580,15 +1580,20 @@ impl Pass<'_> {
             // the nearest one, which is as often its target or a modifier
             // (within the cue's clause when it names one: ……后，美国总统宣布扩大制裁)
             let clause_start = clause_start(self.texts[i], cue.span.0, false);
+            // (an actor its phrase marks as an object or partner, 将俄罗斯银行, 与英国, is not it)
+            let subject_like =
+                |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
             let first = f
                 .actors
                 .iter()
                 .filter(|m| m.span.1 <= cue.span.0 && m.span.0 >= clause_start)
+                .filter(subject_like)
                 .min_by_key(|m| m.span.0)
                 .or_else(|| {
                     f.actors
                         .iter()
                         .filter(|m| m.span.1 <= cue.span.0)
+                        .filter(subject_like)
                         .min_by_key(|m| m.span.0)
                 })
                 .filter(|_| before.is_some());
@@ -1816,7 +1821,12 @@ impl Pass<'_> {
                 .actors
                 .iter()
                 .position(|m| m.span.0 >= cue.span.1 && m.code != source);
-            let any = f.actors.iter().position(|m| m.code != source);
+            // an object marked before the cue (对俄罗斯, 将俄罗斯银行) is the target before any
+            // other party the sentence names
+            let marked = f.actors.iter().position(|m| {
+                m.code != source && m.span.1 <= cue.span.0 && m.connector == Some(GrammarKind::To)
+            });
+            let any = marked.or_else(|| f.actors.iter().position(|m| m.code != source));
             let mut targets: Vec<(String, String)> = match after.or(any) {
                 Some(j) => {
                     // sanctions on Iran and North Korea: the list goes on with `and`

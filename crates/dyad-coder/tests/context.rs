@@ -2016,3 +2016,22 @@ fn a_hope_with_its_subject_is_what_the_subject_says() {
     assert!(has(&ev, 2, "UN", "RUS", "100"), "{:?}", facts(&ev));
     assert!(has(&ev, 2, "UN", "USA", "100"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_object_marked_before_a_one_sided_act_is_its_target_not_its_subject() {
+    // 将 + a count + an actor marks the object (not the future), and the partners after 与 are
+    // not the subject either: the leaders' decision cuts Russian banks off, USA → RUS
+    let ev = code(
+        Lang::Zh,
+        "2022-02-27",
+        &["2022年2月26日，美国与英国、法国的领导人决定，将部分俄罗斯银行从SWIFT中剔除。"],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "163"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, _, _)| a == "RUS" || a == "GBR"),
+        "{:?}",
+        facts(&ev)
+    );
+}
