@@ -1360,6 +1360,15 @@ impl Coder {
         });
         toks.extend(phrases.into_iter().map(Tok::Actor));
         toks.sort_by_key(|t| t.start());
+        // a comma inside brackets (天然气工业银行（Gazprombank，该国第三大银行）, Lavrov (Russia's
+        // foreign minister, in Moscow)) does not end the clause around them
+        let bracketed = bracket_spans(folded);
+        if !bracketed.is_empty() {
+            toks.retain(|t| {
+                !matches!(t, Tok::Gram(GrammarKind::Break, g)
+                    if bracketed.iter().any(|&(a, b)| g.start > a && g.start < b))
+            });
+        }
         // 将 right before an actor marks its object (欧盟将俄罗斯银行踢出), not the future
         let disposal: Vec<usize> = toks
             .windows(2)
@@ -3128,6 +3137,34 @@ impl Coder {
         }
         out
     }
+}
+
+/// Byte spans `[open, close]` of the closed round brackets of `text` (ASCII and full-width),
+/// outermost pairs only.
+fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(a) = open.take() {
+                        out.push((a, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Short words of a grammar list, sorted, looked up by the first character of the text that
