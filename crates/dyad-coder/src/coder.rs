@@ -2349,7 +2349,16 @@ impl Coder {
                     .speech_roots
                     .iter()
                     .any(|r| action.cameo.starts_with(r.as_str()));
-                if let (Some(g), true) = (governing, speech) {
+                // 财政部21日发表声明，宣布对……实施制裁: the reporter's own act, announced in its
+                // report, is made when it is reported
+                // (not inside a quotation: what the reporter says of its act describes it)
+                let own = governing.is_some_and(|g| {
+                    subj.iter().any(|p| p.end <= g.start)
+                        && !folded
+                            .get(g.end..cue.start)
+                            .is_some_and(|between| between.contains(['“', '「', '『', '"', '«']))
+                });
+                if let (Some(g), true) = (governing, speech || own) {
                     if let Some(d) = dates.iter().zip(&report_date).rev().find_map(|(d, &r)| {
                         (r && d.date.is_some() && (d.end <= g.start || d.start >= g.end))
                             .then_some(d)
