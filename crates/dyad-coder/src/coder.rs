@@ -1410,6 +1410,14 @@ impl Coder {
                     && blank(g.end, next)
             };
             let joins = match (&toks[k - 1], &toks[k], &toks[k + 1]) {
+                // the Trump–Putin summit: two names joined by a dash with no space are a pair
+                (Tok::Actor(a), Tok::Gram(GrammarKind::Break, g), Tok::Actor(b))
+                    if a.end == g.start
+                        && g.end == b.start
+                        && folded.get(g.start..g.end) == Some("–") =>
+                {
+                    true
+                }
                 (Tok::Actor(a), Tok::Gram(GrammarKind::Break, g), Tok::Actor(b)) => {
                     comma_between(a.end, g, b.start)
                 }
@@ -1433,6 +1441,16 @@ impl Coder {
         }
         // connectors: a function word right before an actor phrase
         for k in 1..toks.len() {
+            // the Trump-Putin summit, саммит Трамп-Путин: two names joined by a hyphen are a pair
+            let (head, tail) = toks.split_at_mut(k);
+            if let (Tok::Actor(a), Tok::Actor(b)) = (&head[k - 1], &mut tail[0]) {
+                if !m.analyzer.is_cjk()
+                    && b.connector.is_none()
+                    && folded.get(a.end..b.start) == Some("-")
+                {
+                    b.connector = Some(GrammarKind::And);
+                }
+            }
             let (head, tail) = toks.split_at_mut(k);
             if let (Tok::Gram(kind, g), Tok::Actor(p)) = (&head[k - 1], &mut tail[0]) {
                 let gap = folded.get(g.end..p.start).unwrap_or("x");
