@@ -2338,7 +2338,10 @@ impl Coder {
                     && !d.since
                     && (!r || subordinate)
                     && d.date.is_some()
-                    && clause_end.is_none_or(|c| d.start < c))
+                    // (in English and Russian, across the commas of a place, Anchorage,
+                    // Alaska, on August 15, with no other act between)
+                    && (clause_end.is_none_or(|c| d.start < c)
+                        || (!m.analyzer.is_cjk() && no_act_between(cue.end, d.start))))
                 .then_some(d)
             });
             // 2025年俄美峰会是于2025年8月15日举行的: a finer date after the cue in the clause refines
