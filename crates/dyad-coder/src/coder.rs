@@ -18,6 +18,7 @@
 //!    domains come from keywords, CAMEO prefixes, third parties and leaders.
 
 use crate::analyzer::{AlphabeticAnalyzer, Analyzer, CjkAnalyzer};
+use crate::trie::CharTrie;
 use crate::dates::{self, Atom, DateContext, RawDate};
 use crate::dict::{
     ActorKind, Anchor, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope, Unit,
@@ -255,7 +256,8 @@ struct LitEntry {
 #[derive(Debug)]
 struct LangMatcher {
     analyzer: Box<dyn Analyzer>,
-    ac: Option<AhoCorasick>,
+    /// Every literal of the language (folded), found by [`CharTrie`].
+    literals: CharTrie,
     lits: Vec<Vec<LitEntry>>,
     /// The folded tail of every gapped action cue, by action index.
     tails: Vec<Option<String>>,
@@ -532,7 +534,7 @@ impl Coder {
         for (i, c) in d.context.iter().enumerate().filter(|(_, c)| c.lang == lang) {
             add(&c.cue, Entry::Context(i), false);
         }
-        let ac = build_ac(&pats, MatchKind::Standard)?;
+        let literals = CharTrie::new(&pats);
         let mut kw_ids: HashMap<String, usize> = HashMap::new();
         let mut kw_pats = Vec::new();
         let mut kw: Vec<Vec<usize>> = Vec::new();
@@ -590,7 +592,7 @@ impl Coder {
             .collect();
         Ok(LangMatcher {
             analyzer,
-            ac,
+            literals,
             lits,
             tails,
             kw_ac,
@@ -697,18 +699,19 @@ impl Coder {
         m: &LangMatcher,
         folded: &str,
         chars: &CharIdx,
-        mut words: Option<&mut Vec<(usize, (usize, usize))>>,
+        words: Option<&mut Vec<(usize, (usize, usize))>>,
     ) -> Vec<Item> {
-        let Some(ac) = &m.ac else { return Vec::new() };
         let mut cands: Vec<Item> = Vec::with_capacity(32);
-        for hit in ac.find_overlapping_iter(folded) {
-            let (s, e) = (hit.start(), hit.end());
-            let lit = hit.pattern().as_usize();
+        // context words in the order an overlapping search reports them (by end, then by start),
+        // with the raw end and start of their literal
+        let mut found_words: Vec<(usize, usize, usize, (usize, usize))> = Vec::new();
+        let want_words = words.is_some();
+        m.literals.for_each_match(folded, |s, e, lit| {
             for le in &m.lits[lit] {
                 if let Entry::Context(i) = le.entry {
-                    if let Some(w) = words.as_deref_mut() {
+                    if want_words {
                         if let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, false) {
-                            w.push((i, (chars.at(s), chars.at(end))));
+                            found_words.push((e, s, i, (chars.at(s), chars.at(end))));
                         }
                     }
                     continue;
@@ -754,6 +757,10 @@ impl Coder {
                     entry: le.entry,
                 });
             }
+        });
+        if let Some(w) = words {
+            found_words.sort_by_key(|&(e, s, _, _)| (e, s));
+            w.extend(found_words.into_iter().map(|(_, _, i, span)| (i, span)));
         }
         // Longest first at each start; gapped cues (longer span) before plain ones; then priority.
         cands.sort_by(|a, b| {

@@ -41,6 +41,7 @@ pub mod eval;
 pub mod people;
 pub mod stance;
 pub mod tsv;
+mod trie;
 
 pub use coder::{
     CodedEvent, Coder, CoderError, CueFact, Mention, SentenceFacts, SentenceInput, Stated,
