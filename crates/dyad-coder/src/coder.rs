@@ -3129,6 +3129,9 @@ struct CharIdx<'a> {
     /// For long or folded sentences, built on first use: the character index of every folded
     /// byte (and the end), and the original byte offset of every character (and the end).
     tables: std::cell::OnceCell<(Vec<u32>, Vec<u32>)>,
+    /// The last byte asked of [`CharIdx::at`] and its character index: lookups come mostly in
+    /// reading order, so the next one counts only the characters in between.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> CharIdx<'a> {
@@ -3141,6 +3144,7 @@ impl<'a> CharIdx<'a> {
             orig,
             same: std::ptr::eq(folded, orig),
             tables: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new((0, 0)),
         }
     }
 
@@ -3164,11 +3168,17 @@ impl<'a> CharIdx<'a> {
     /// The character index of byte `b` of the folded text.
     #[inline]
     fn at(&self, b: usize) -> usize {
-        if self.folded.len() <= Self::SHORT {
-            char_count(&self.folded.as_bytes()[..b])
+        let bytes = self.folded.as_bytes();
+        let (lb, lc) = self.last.get();
+        let n = if b >= lb {
+            lc + char_count(&bytes[lb..b])
+        } else if b >= lb / 2 {
+            lc - char_count(&bytes[b..lb])
         } else {
-            self.tables().0[b] as usize
-        }
+            char_count(&bytes[..b])
+        };
+        self.last.set((b, n));
+        n
     }
 
     /// The original character at folded byte `b`.
