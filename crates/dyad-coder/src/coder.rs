@@ -258,7 +258,9 @@ struct LangMatcher {
     analyzer: Box<dyn Analyzer>,
     /// Every literal of the language (folded), found by [`CharTrie`].
     literals: CharTrie,
-    lits: Vec<Vec<LitEntry>>,
+    /// The readings of literal `i`: `lits[lit_at[i]..lit_at[i + 1]]` (one flat list, for locality).
+    lits: Vec<LitEntry>,
+    lit_at: Vec<u32>,
     /// The folded tail of every gapped action cue, by action index.
     tails: Vec<Option<String>>,
     kw_ac: Option<AhoCorasick>,
@@ -593,7 +595,13 @@ impl Coder {
         Ok(LangMatcher {
             analyzer,
             literals,
-            lits,
+            lit_at: std::iter::once(0)
+                .chain(lits.iter().scan(0u32, |n, l| {
+                    *n += l.len() as u32;
+                    Some(*n)
+                }))
+                .collect(),
+            lits: lits.into_iter().flatten().collect(),
             tails,
             kw_ac,
             kw,
@@ -707,7 +715,7 @@ impl Coder {
         let mut found_words: Vec<(usize, usize, usize, (usize, usize))> = Vec::new();
         let want_words = words.is_some();
         m.literals.for_each_match(folded, |s, e, lit| {
-            for le in &m.lits[lit] {
+            for le in &m.lits[m.lit_at[lit] as usize..m.lit_at[lit + 1] as usize] {
                 if let Entry::Context(i) = le.entry {
                     if want_words {
                         if let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, false) {

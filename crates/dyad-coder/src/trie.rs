@@ -17,12 +17,20 @@ pub(crate) struct CharTrie {
     pages: Vec<Option<Box<[u32; 256]>>>,
     /// The child of the root by symbol (`NONE`: none).
     root: Vec<u32>,
-    /// The children of node `n`: `edges[first[n]..first[n + 1]]`, sorted by symbol.
-    first: Vec<u32>,
-    edge_sym: Vec<u32>,
-    edge_to: Vec<u32>,
-    /// The literal that ends at each node (`NO_LIT`: none).
-    lit: Vec<u32>,
+    /// Every node: the literal that ends there and where its children are.
+    nodes: Vec<Node>,
+    /// Children as (symbol, node), sorted by symbol within each node.
+    edges: Vec<(u32, u32)>,
+}
+
+/// One node of a [`CharTrie`]: read with one load on the walk.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The literal that ends here (`NO_LIT`: none).
+    lit: u32,
+    /// Its children: `edges[first..end]`.
+    first: u32,
+    end: u32,
 }
 
 impl CharTrie {
@@ -63,15 +71,15 @@ impl CharTrie {
         for &(s, to) in &children[0] {
             t.root[s as usize] = to;
         }
-        t.first.push(0);
-        for ch in &children {
-            for &(s, to) in ch {
-                t.edge_sym.push(s);
-                t.edge_to.push(to);
-            }
-            t.first.push(t.edge_sym.len() as u32);
+        for (ch, &l) in children.iter().zip(&lit) {
+            let first = t.edges.len() as u32;
+            t.edges.extend_from_slice(ch);
+            t.nodes.push(Node {
+                lit: l,
+                first,
+                end: t.edges.len() as u32,
+            });
         }
-        t.lit = lit;
         t
     }
 
@@ -94,21 +102,14 @@ impl CharTrie {
     }
 
     #[inline]
-    fn child(&self, node: u32, sym: u32) -> u32 {
-        if node == 0 {
-            return self.root[sym as usize];
-        }
-        let (a, b) = (
-            self.first[node as usize] as usize,
-            self.first[node as usize + 1] as usize,
-        );
-        let syms = &self.edge_sym[a..b];
-        let k = if syms.len() <= 8 {
-            syms.iter().position(|&s| s == sym)
+    fn child(&self, node: &Node, sym: u32) -> u32 {
+        let edges = &self.edges[node.first as usize..node.end as usize];
+        let k = if edges.len() <= 8 {
+            edges.iter().position(|&(s, _)| s == sym)
         } else {
-            syms.binary_search(&sym).ok()
+            edges.binary_search_by_key(&sym, |&(s, _)| s).ok()
         };
-        k.map_or(NONE, |k| self.edge_to[a + k])
+        k.map_or(NONE, |k| edges[k].1)
     }
 
     /// Calls `f(start, end, literal)` for every occurrence of every literal in `text` (byte
@@ -116,23 +117,23 @@ impl CharTrie {
     #[inline]
     pub(crate) fn for_each_match(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
         for (s, c) in text.char_indices() {
-            let mut node = match self.sym(c) {
+            let mut id = match self.sym(c) {
                 NONE => continue,
                 sym => self.root[sym as usize],
             };
             let mut e = s + c.len_utf8();
-            loop {
-                if node == NONE {
-                    break;
+            while id != NONE {
+                let node = &self.nodes[id as usize];
+                if node.lit != NO_LIT {
+                    f(s, e, node.lit as usize);
                 }
-                let l = self.lit[node as usize];
-                if l != NO_LIT {
-                    f(s, e, l as usize);
+                if node.first == node.end {
+                    break;
                 }
                 let Some(c) = text[e..].chars().next() else {
                     break;
                 };
-                node = match self.sym(c) {
+                id = match self.sym(c) {
                     NONE => break,
                     sym => self.child(node, sym),
                 };
