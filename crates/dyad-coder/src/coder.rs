@@ -266,11 +266,11 @@ struct LangMatcher {
     kw_ac: Option<AhoCorasick>,
     kw: Vec<Vec<usize>>,
     /// Listed compounds of two one-character abbreviations (美俄, 日美).
-    compounds: HashSet<(char, char)>,
+    compounds: CharPairs,
     /// The first two characters of every full name of a state or organisation (美国, 俄罗): the
     /// second abbreviation of a compound that opens such a name is that name (其中美国 is 其中 +
     /// 美国, not 中美 + 国).
-    name_starts: HashSet<(char, char)>,
+    name_starts: CharPairs,
     /// Suffixes and prefixes that let a one-character abbreviation stand, with the characters
     /// they license (`-`: all).
     bound: Vec<(String, String)>,
@@ -582,7 +582,7 @@ impl Coder {
             })
             .map(|e| analyzer.fold(&e.expr))
             .collect();
-        let name_starts: HashSet<(char, char)> = d
+        let name_starts: CharPairs = d
             .actors
             .iter()
             .filter(|a| a.lang == lang && matches!(a.kind, ActorKind::Code(_)))
@@ -709,7 +709,8 @@ impl Coder {
         chars: &CharIdx,
         words: Option<&mut Vec<(usize, (usize, usize))>>,
     ) -> Vec<Item> {
-        let mut cands: Vec<Item> = Vec::with_capacity(32);
+        // 24 items stay within the allocator's per-thread cache of small blocks
+        let mut cands: Vec<Item> = Vec::with_capacity(24);
         // context words in the order an overlapping search reports them (by end, then by start),
         // with the raw end and start of their literal
         let mut found_words: Vec<(usize, usize, usize, (usize, usize))> = Vec::new();
@@ -778,30 +779,38 @@ impl Coder {
                 .then(b.span_end.cmp(&a.span_end))
                 .then(a.entry.priority().cmp(&b.entry.priority()))
         });
-        let mut out: Vec<Item> = Vec::new();
+        // kept in place: the first `kept` candidates are the output so far
+        let mut kept = 0usize;
         let mut last_end = 0;
-        for c in cands {
-            if let Some(prev) = out.last() {
+        for r in 0..cands.len() {
+            let c = &cands[r];
+            let out = &cands[..kept];
+            let keep = match out.last() {
                 // co-located hits of one literal keep all their readings (May: month and modal)
-                if c.start == prev.start
-                    && c.end == prev.end
-                    && std::mem::discriminant(&c.entry) != std::mem::discriminant(&prev.entry)
+                Some(prev)
+                    if c.start == prev.start
+                        && c.end == prev.end
+                        && std::mem::discriminant(&c.entry)
+                            != std::mem::discriminant(&prev.entry) =>
                 {
-                    if !out.iter().any(|o| {
+                    !out.iter().any(|o| {
                         o.start == c.start
                             && std::mem::discriminant(&o.entry) == std::mem::discriminant(&c.entry)
-                    }) {
-                        out.push(c);
-                    }
-                    continue;
+                    })
                 }
-            }
-            if c.start >= last_end {
-                last_end = c.end;
-                out.push(c);
+                _ if c.start >= last_end => {
+                    last_end = c.end;
+                    true
+                }
+                _ => false,
+            };
+            if keep {
+                cands.swap(kept, r);
+                kept += 1;
             }
         }
-        out
+        cands.truncate(kept);
+        cands
     }
 
     /// Whether the month name at `run[j]`, which is also a modality cue (May / may), is a date:
@@ -1128,7 +1137,7 @@ impl Coder {
         items: Vec<Item>,
         offices: Option<&mut Vec<(usize, usize)>>,
     ) -> Vec<Tok> {
-        let mut toks: Vec<Tok> = Vec::new();
+        let mut toks: Vec<Tok> = Vec::with_capacity(items.len() + 2);
         // dates: numbers plus date words, grouped into runs
         let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
         let bytes = folded.as_bytes();
@@ -3069,6 +3078,27 @@ impl Coder {
             }
         }
         out
+    }
+}
+
+/// A set of character pairs as a sorted list: looked up for every one-character abbreviation,
+/// where a binary search over a few hundred pairs beats hashing each pair.
+#[derive(Debug, Default)]
+struct CharPairs(Vec<(char, char)>);
+
+impl CharPairs {
+    #[inline]
+    fn contains(&self, pair: &(char, char)) -> bool {
+        self.0.binary_search(pair).is_ok()
+    }
+}
+
+impl FromIterator<(char, char)> for CharPairs {
+    fn from_iter<I: IntoIterator<Item = (char, char)>>(iter: I) -> Self {
+        let mut v: Vec<(char, char)> = iter.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        CharPairs(v)
     }
 }
 
