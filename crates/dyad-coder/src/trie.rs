@@ -9,14 +9,21 @@
 const NONE: u32 = 0;
 /// No literal ends at a node.
 const NO_LIT: u32 = u32::MAX;
+/// Code points below this (Latin, Cyrillic, CJK unified ideographs) have their symbol in one
+/// flat table.
+const FLAT: u32 = 0xA000;
 
 /// A trie of literals over characters.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CharTrie {
-    /// The symbol of every character that occurs in a literal (1…), by pages of 256 code points.
+    /// The symbol of every character below [`FLAT`] that occurs in a literal (1…), by code point
+    /// (one load per character of the text).
+    flat: Vec<u32>,
+    /// The same for the characters above, by pages of 256 code points.
     pages: Vec<Option<Box<[u32; 256]>>>,
-    /// The child of the root by symbol (`NONE`: none).
-    root: Vec<u32>,
+    /// The children of the root by symbol, the node itself rather than its number (one load
+    /// less on every character of the text); an empty node where there is none.
+    root: Vec<Node>,
     /// Every node: the literal that ends there and where its children are.
     nodes: Vec<Node>,
     /// Children as (symbol, node), sorted by symbol within each node.
@@ -26,6 +33,8 @@ pub(crate) struct CharTrie {
 /// One node of a [`CharTrie`]: read with one load on the walk.
 #[derive(Debug, Clone, Copy)]
 struct Node {
+    /// Its number (`NONE` for the empty node).
+    id: u32,
     /// The literal that ends here (`NO_LIT`: none).
     lit: u32,
     /// Its children: `edges[first..end]`.
@@ -67,18 +76,25 @@ impl CharTrie {
                 lit[node] = i as u32;
             }
         }
-        t.root = vec![NONE; next_sym as usize];
-        for &(s, to) in &children[0] {
-            t.root[s as usize] = to;
-        }
-        for (ch, &l) in children.iter().zip(&lit) {
+        for (id, (ch, &l)) in children.iter().zip(&lit).enumerate() {
             let first = t.edges.len() as u32;
             t.edges.extend_from_slice(ch);
             t.nodes.push(Node {
+                id: id as u32,
                 lit: l,
                 first,
                 end: t.edges.len() as u32,
             });
+        }
+        let empty = Node {
+            id: NONE,
+            lit: NO_LIT,
+            first: 0,
+            end: 0,
+        };
+        t.root = vec![empty; next_sym as usize];
+        for &(s, to) in &children[0] {
+            t.root[s as usize] = t.nodes[to as usize];
         }
         t
     }
@@ -86,6 +102,9 @@ impl CharTrie {
     #[inline]
     fn sym(&self, c: char) -> u32 {
         let u = c as u32;
+        if u < FLAT {
+            return self.flat.get(u as usize).copied().unwrap_or(NONE);
+        }
         match self.pages.get((u >> 8) as usize) {
             Some(Some(page)) => page[(u & 0xff) as usize],
             _ => NONE,
@@ -94,6 +113,13 @@ impl CharTrie {
 
     fn set_sym(&mut self, c: char, sym: u32) {
         let u = c as u32;
+        if u < FLAT {
+            if self.flat.is_empty() {
+                self.flat = vec![NONE; FLAT as usize];
+            }
+            self.flat[u as usize] = sym;
+            return;
+        }
         let p = (u >> 8) as usize;
         if self.pages.len() <= p {
             self.pages.resize(p + 1, None);
@@ -116,28 +142,39 @@ impl CharTrie {
     /// offsets), by start and, at one start, shortest first.
     #[inline]
     pub(crate) fn for_each_match(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
-        for (s, c) in text.char_indices() {
-            let mut id = match self.sym(c) {
-                NONE => continue,
-                sym => self.root[sym as usize],
-            };
-            let mut e = s + c.len_utf8();
-            while id != NONE {
-                let node = &self.nodes[id as usize];
+        // every character's symbol and end, decoded once
+        let mut syms: Vec<(u32, u32)> = Vec::with_capacity(text.len() / 2 + 1);
+        syms.extend(
+            text.char_indices()
+                .map(|(b, c)| (self.sym(c), (b + c.len_utf8()) as u32)),
+        );
+        for (i, &(sym, e)) in syms.iter().enumerate() {
+            if sym == NONE {
+                continue;
+            }
+            let s = if i == 0 { 0 } else { syms[i - 1].1 as usize };
+            let mut node = &self.root[sym as usize];
+            let mut j = i + 1;
+            let mut e = e as usize;
+            while node.id != NONE {
                 if node.lit != NO_LIT {
                     f(s, e, node.lit as usize);
                 }
                 if node.first == node.end {
                     break;
                 }
-                let Some(c) = text[e..].chars().next() else {
+                let Some(&(sym, next_e)) = syms.get(j) else {
                     break;
                 };
-                id = match self.sym(c) {
+                if sym == NONE {
+                    break;
+                }
+                match self.child(node, sym) {
                     NONE => break,
-                    sym => self.child(node, sym),
-                };
-                e += c.len_utf8();
+                    id => node = &self.nodes[id as usize],
+                }
+                j += 1;
+                e = next_e as usize;
             }
         }
     }
