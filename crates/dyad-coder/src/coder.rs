@@ -1025,9 +1025,7 @@ impl Coder {
     fn in_title(m: &LangMatcher, folded: &str, at: usize) -> bool {
         let before = &folded[..at];
         m.titles.iter().any(|(open, close)| {
-            before
-                .rfind(open.as_str())
-                .is_some_and(|o| !before[o..].contains(close.as_str()))
+            rfind_short(before, open).is_some_and(|o| find_short(&before[o..], close).is_none())
         })
     }
 
@@ -1065,7 +1063,13 @@ impl Coder {
     /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
     fn is_heading(m: &LangMatcher, folded: &str) -> bool {
         let t = folded.trim_start();
-        if m.analyzer.is_cjk() && !t.chars().any(|c| "，。；：！？,;:!?、".contains(c)) {
+        let punctuation = |c: char| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '、'
+            )
+        };
+        if m.analyzer.is_cjk() && !t.chars().any(punctuation) {
             return true;
         }
         for lead in [
@@ -3358,5 +3362,26 @@ fn find_tail(folded: &str, from: usize, tail: &str, window: usize) -> Option<usi
         }
     }
     let hay = &rest[..limit];
-    hay.find(tail).map(|p| from + p + tail.len())
+    find_short(hay, tail).map(|p| from + p + tail.len())
+}
+
+/// `hay.find(needle)` by a plain scan: the needles here are a word or a bracket and the hay a
+/// clause, where setting up the standard library's two-way searcher costs more than the search.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && h[i..].starts_with(n))
+}
+
+/// `hay.rfind(needle)` by a plain scan (see [`find_short`]).
+fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(h.len());
+    };
+    (0..(h.len() + 1).saturating_sub(n.len()))
+        .rev()
+        .find(|&i| h[i] == first && h[i..].starts_with(n))
 }
