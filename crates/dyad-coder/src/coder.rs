@@ -251,6 +251,9 @@ struct LitEntry {
     prefix: bool,
     inflect: bool,
     case_sensitive: bool,
+    /// A one-character abbreviation of a script without spaces (美, 俄): it stands for its state
+    /// only where `Coder::bound_ok` allows (known when compiling, not looked up per hit).
+    bound: bool,
 }
 
 #[derive(Debug)]
@@ -486,11 +489,13 @@ impl Coder {
                 lits.push(Vec::new());
                 pats.len() - 1
             });
+            let bound = cjk && matches!(entry, Entry::Actor(_)) && is_one_char(pattern);
             lits[id].push(LitEntry {
                 entry,
                 prefix,
                 inflect,
                 case_sensitive,
+                bound,
             });
         };
         for (i, a) in d.actors.iter().enumerate().filter(|(_, a)| a.lang == lang) {
@@ -735,10 +740,7 @@ impl Coder {
                 }
                 let mut span_end = end;
                 match le.entry {
-                    Entry::Actor(i)
-                        if m.analyzer.is_cjk()
-                            && is_one_char(&self.dict.actors[i].pattern)
-                            && !self.bound_ok(m, folded, s, e) =>
+                    Entry::Actor(_) if le.bound && !self.bound_ok(m, folded, s, e) =>
                     {
                         continue;
                     }
