@@ -3,8 +3,8 @@
 //! How it works, in order:
 //! 1. The language's analyzer folds the sentence (case, traditional → simplified, digits) without
 //!    changing its length in characters.
-//! 2. One Aho-Corasick automaton per language finds every dictionary literal (actor names, verb
-//!    cues, negation and modality cues, function words, date words); the analyzer accepts or
+//! 2. One trie of literals per language (`trie.rs`) finds every dictionary literal (actor names,
+//!    verb cues, negation and modality cues, function words, date words); the analyzer accepts or
 //!    rejects each hit (word boundaries, endings), and the longest non-overlapping hits win.
 //! 3. Adjacent actor hits merge into one actor phrase (美国总统特朗普, Russian Foreign Minister
 //!    Sergei Lavrov); numbers and date words form date expressions.
@@ -18,11 +18,11 @@
 //!    domains come from keywords, CAMEO prefixes, third parties and leaders.
 
 use crate::analyzer::{AlphabeticAnalyzer, Analyzer, CjkAnalyzer};
-use crate::trie::CharTrie;
 use crate::dates::{self, Atom, DateContext, RawDate};
 use crate::dict::{
     ActorKind, Anchor, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope, Unit,
 };
+use crate::trie::CharTrie;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dyad_model::{ActorRef, EventDate, Lang, Origin, Precision};
 use serde::Serialize;
@@ -740,8 +740,7 @@ impl Coder {
                 }
                 let mut span_end = end;
                 match le.entry {
-                    Entry::Actor(_) if le.bound && !self.bound_ok(m, folded, s, e) =>
-                    {
+                    Entry::Actor(_) if le.bound && !self.bound_ok(m, folded, s, e) => {
                         continue;
                     }
                     Entry::Action(i) => {
