@@ -1386,7 +1386,11 @@ impl Coder {
         // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
         // two actor phrases, with nothing else between, joins them like "and" rather than
         // breaking the clause
-        for k in 1..toks.len().saturating_sub(1) {
+        // Chinese lists its items with 、; a comma there ends a clause (知会俄罗斯总统普京，美国决定…):
+        // no comma joins anything
+        let clause_comma = m.analyzer.is_cjk();
+        let joinable = if clause_comma { 0 } else { toks.len() };
+        for k in 1..joinable.saturating_sub(1) {
             // a comma alone between the end of one actor phrase and what follows it
             let blank =
                 |from: usize, to: usize| folded.get(from..to).is_some_and(|t| t.trim().is_empty());
@@ -1409,9 +1413,7 @@ impl Coder {
             };
             // not after a place (In Ottawa, Canada imposed…): there the comma ends the phrase
             let after_place = k >= 2 && matches!(&toks[k - 2], Tok::Gram(GrammarKind::At, _));
-            // Chinese lists its items with 、; a comma there ends a clause (知会俄罗斯总统普京，美国决定…)
-            let clause_comma = m.analyzer.is_cjk();
-            if joins && !after_place && !clause_comma {
+            if joins && !after_place {
                 if let Tok::Gram(kind, _) = &mut toks[k] {
                     *kind = GrammarKind::And;
                 }
@@ -1816,9 +1818,15 @@ impl Coder {
         let text_of = |a: usize, b: usize| -> String { chars.text(a, b) };
         // the pair for "both sides": two distinct codes named in this sentence, else the context
         let mut codes_here: Vec<&str> = Vec::new();
-        for t in toks {
+        // every actor phrase's codes by token index, kept for the sentence facts when asked
+        let want_facts = facts.is_some();
+        let mut phrase_codes: Vec<(usize, &'s str)> = Vec::new();
+        for (ti, t) in toks.iter().enumerate() {
             if let Tok::Actor(p) = t {
                 self.codes_of(p, base.as_ref(), |c| {
+                    if want_facts {
+                        phrase_codes.push((ti, c));
+                    }
                     if !codes_here.contains(&c) {
                         codes_here.push(c);
                     }
@@ -2769,13 +2777,13 @@ impl Coder {
             self.fill_facts(
                 f,
                 toks,
+                &phrase_codes,
                 chars,
                 &action_idx,
                 &passives,
                 &events,
                 &dates,
                 &report_date,
-                base,
                 ctx,
                 question.then_some(m.speech_roots.as_slice()),
             );
@@ -2968,6 +2976,8 @@ impl Coder {
         &'s self,
         f: &mut SentenceFacts<'s>,
         toks: &[Tok],
+        // the codes of each actor phrase (`Coder::codes_of` at the sentence's base date), by token index
+        phrase_codes: &[(usize, &'s str)],
         chars: &CharIdx,
         action_idx: &[usize],
         // whether each cue of `action_idx` is an agentless passive
@@ -2975,12 +2985,12 @@ impl Coder {
         events: &[CodedEvent],
         dates: &[DateTok],
         report_date: &[bool],
-        base: Option<EventDate>,
         ctx: &DateContext,
         // in a question: the CAMEO roots of speech acts, which a question can still make
         asked: Option<&[String]>,
     ) {
-        for t in toks {
+        let mut codes = phrase_codes.iter().peekable();
+        for (ti, t) in toks.iter().enumerate() {
             match t {
                 Tok::Actor(p) => {
                     let person = p
@@ -2989,14 +2999,14 @@ impl Coder {
                         .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Person(_)));
                     let span = (chars.at(p.start), chars.at(p.end));
                     let connector = p.connector;
-                    self.codes_of(p, base.as_ref(), |c| {
+                    while let Some(&(_, c)) = codes.next_if(|&&(i, _)| i == ti) {
                         f.actors.push(Mention {
                             code: c,
                             span,
                             person,
                             connector,
-                        })
-                    });
+                        });
+                    }
                 }
                 Tok::Gram(GrammarKind::Report, g) => {
                     f.reports.push((chars.at(g.start), chars.at(g.end)));
