@@ -3,8 +3,8 @@
 //! How it works, in order:
 //! 1. The language's analyzer folds the sentence (case, traditional → simplified, digits) without
 //!    changing its length in characters.
-//! 2. One Aho-Corasick automaton per language finds every dictionary literal (actor names, verb
-//!    cues, negation and modality cues, function words, date words); the analyzer accepts or
+//! 2. One trie of literals per language (`trie.rs`) finds every dictionary literal (actor names,
+//!    verb cues, negation and modality cues, function words, date words); the analyzer accepts or
 //!    rejects each hit (word boundaries, endings), and the longest non-overlapping hits win.
 //! 3. Adjacent actor hits merge into one actor phrase (美国总统特朗普, Russian Foreign Minister
 //!    Sergei Lavrov); numbers and date words form date expressions.
@@ -22,6 +22,7 @@ use crate::dates::{self, Atom, DateContext, RawDate};
 use crate::dict::{
     ActorKind, Anchor, DateKind, Dictionaries, Flag, Frame, GrammarKind, Scope, Unit,
 };
+use crate::trie::CharTrie;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use dyad_model::{ActorRef, EventDate, Lang, Origin, Precision};
 use serde::Serialize;
@@ -264,23 +265,29 @@ struct LitEntry {
     prefix: bool,
     inflect: bool,
     case_sensitive: bool,
+    /// A one-character abbreviation of a script without spaces (美, 俄): it stands for its state
+    /// only where `Coder::bound_ok` allows (known when compiling, not looked up per hit).
+    bound: bool,
 }
 
 #[derive(Debug)]
 struct LangMatcher {
     analyzer: Box<dyn Analyzer>,
-    ac: Option<AhoCorasick>,
-    lits: Vec<Vec<LitEntry>>,
+    /// Every literal of the language (folded), found by [`CharTrie`].
+    literals: CharTrie,
+    /// The readings of literal `i`: `lits[lit_at[i]..lit_at[i + 1]]` (one flat list, for locality).
+    lits: Vec<LitEntry>,
+    lit_at: Vec<u32>,
     /// The folded tail of every gapped action cue, by action index.
     tails: Vec<Option<String>>,
     kw_ac: Option<AhoCorasick>,
     kw: Vec<Vec<usize>>,
     /// Listed compounds of two one-character abbreviations (美俄, 日美).
-    compounds: HashSet<(char, char)>,
+    compounds: CharPairs,
     /// The first two characters of every full name of a state or organisation (美国, 俄罗): the
     /// second abbreviation of a compound that opens such a name is that name (其中美国 is 其中 +
     /// 美国, not 中美 + 国).
-    name_starts: HashSet<(char, char)>,
+    name_starts: CharPairs,
     /// Suffixes and prefixes that let a one-character abbreviation stand, with the characters
     /// they license (`-`: all).
     bound: Vec<(String, String)>,
@@ -496,11 +503,13 @@ impl Coder {
                 lits.push(Vec::new());
                 pats.len() - 1
             });
+            let bound = cjk && matches!(entry, Entry::Actor(_)) && is_one_char(pattern);
             lits[id].push(LitEntry {
                 entry,
                 prefix,
                 inflect,
                 case_sensitive,
+                bound,
             });
         };
         for (i, a) in d.actors.iter().enumerate().filter(|(_, a)| a.lang == lang) {
@@ -546,7 +555,7 @@ impl Coder {
         for (i, c) in d.context.iter().enumerate().filter(|(_, c)| c.lang == lang) {
             add(&c.cue, Entry::Context(i), false);
         }
-        let ac = build_ac(&pats, MatchKind::Standard)?;
+        let literals = CharTrie::new(&pats);
         let mut kw_ids: HashMap<String, usize> = HashMap::new();
         let mut kw_pats = Vec::new();
         let mut kw: Vec<Vec<usize>> = Vec::new();
@@ -592,7 +601,7 @@ impl Coder {
             })
             .map(|e| analyzer.fold(&e.expr))
             .collect();
-        let name_starts: HashSet<(char, char)> = d
+        let name_starts: CharPairs = d
             .actors
             .iter()
             .filter(|a| a.lang == lang && matches!(a.kind, ActorKind::Code(_)))
@@ -604,8 +613,14 @@ impl Coder {
             .collect();
         Ok(LangMatcher {
             analyzer,
-            ac,
-            lits,
+            literals,
+            lit_at: std::iter::once(0)
+                .chain(lits.iter().scan(0u32, |n, l| {
+                    *n += l.len() as u32;
+                    Some(*n)
+                }))
+                .collect(),
+            lits: lits.into_iter().flatten().collect(),
             tails,
             kw_ac,
             kw,
@@ -711,18 +726,20 @@ impl Coder {
         m: &LangMatcher,
         folded: &str,
         chars: &CharIdx,
-        mut words: Option<&mut Vec<(usize, (usize, usize))>>,
+        words: Option<&mut Vec<(usize, (usize, usize))>>,
     ) -> Vec<Item> {
-        let Some(ac) = &m.ac else { return Vec::new() };
-        let mut cands: Vec<Item> = Vec::with_capacity(32);
-        for hit in ac.find_overlapping_iter(folded) {
-            let (s, e) = (hit.start(), hit.end());
-            let lit = hit.pattern().as_usize();
-            for le in &m.lits[lit] {
+        // 24 items stay within the allocator's per-thread cache of small blocks
+        let mut cands: Vec<Item> = Vec::with_capacity(24);
+        // context words in the order an overlapping search reports them (by end, then by start),
+        // with the raw end and start of their literal
+        let mut found_words: Vec<(usize, usize, usize, (usize, usize))> = Vec::new();
+        let want_words = words.is_some();
+        m.literals.for_each_match(folded, |s, e, lit| {
+            for le in &m.lits[m.lit_at[lit] as usize..m.lit_at[lit + 1] as usize] {
                 if let Entry::Context(i) = le.entry {
-                    if let Some(w) = words.as_deref_mut() {
+                    if want_words {
                         if let Some(end) = m.analyzer.accept(folded, s, e, le.prefix, false) {
-                            w.push((i, (chars.at(s), chars.at(end))));
+                            found_words.push((e, s, i, (chars.at(s), chars.at(end))));
                         }
                     }
                     continue;
@@ -737,11 +754,7 @@ impl Coder {
                 }
                 let mut span_end = end;
                 match le.entry {
-                    Entry::Actor(i)
-                        if m.analyzer.is_cjk()
-                            && is_one_char(&self.dict.actors[i].pattern)
-                            && !self.bound_ok(m, folded, s, e) =>
-                    {
+                    Entry::Actor(_) if le.bound && !self.bound_ok(m, folded, s, e) => {
                         continue;
                     }
                     Entry::Action(i) => {
@@ -768,6 +781,10 @@ impl Coder {
                     entry: le.entry,
                 });
             }
+        });
+        if let Some(w) = words {
+            found_words.sort_by_key(|&(e, s, _, _)| (e, s));
+            w.extend(found_words.into_iter().map(|(_, _, i, span)| (i, span)));
         }
         // Longest first at each start; gapped cues (longer span) before plain ones; then priority.
         cands.sort_by(|a, b| {
@@ -777,30 +794,38 @@ impl Coder {
                 .then(b.span_end.cmp(&a.span_end))
                 .then(a.entry.priority().cmp(&b.entry.priority()))
         });
-        let mut out: Vec<Item> = Vec::new();
+        // kept in place: the first `kept` candidates are the output so far
+        let mut kept = 0usize;
         let mut last_end = 0;
-        for c in cands {
-            if let Some(prev) = out.last() {
+        for r in 0..cands.len() {
+            let c = &cands[r];
+            let out = &cands[..kept];
+            let keep = match out.last() {
                 // co-located hits of one literal keep all their readings (May: month and modal)
-                if c.start == prev.start
-                    && c.end == prev.end
-                    && std::mem::discriminant(&c.entry) != std::mem::discriminant(&prev.entry)
+                Some(prev)
+                    if c.start == prev.start
+                        && c.end == prev.end
+                        && std::mem::discriminant(&c.entry)
+                            != std::mem::discriminant(&prev.entry) =>
                 {
-                    if !out.iter().any(|o| {
+                    !out.iter().any(|o| {
                         o.start == c.start
                             && std::mem::discriminant(&o.entry) == std::mem::discriminant(&c.entry)
-                    }) {
-                        out.push(c);
-                    }
-                    continue;
+                    })
                 }
-            }
-            if c.start >= last_end {
-                last_end = c.end;
-                out.push(c);
+                _ if c.start >= last_end => {
+                    last_end = c.end;
+                    true
+                }
+                _ => false,
+            };
+            if keep {
+                cands.swap(kept, r);
+                kept += 1;
             }
         }
-        out
+        cands.truncate(kept);
+        cands
     }
 
     /// Whether the month name at `run[j]`, which is also a modality cue (May / may), is a date:
@@ -1015,9 +1040,7 @@ impl Coder {
     fn in_title(m: &LangMatcher, folded: &str, at: usize) -> bool {
         let before = &folded[..at];
         m.titles.iter().any(|(open, close)| {
-            before
-                .rfind(open.as_str())
-                .is_some_and(|o| !before[o..].contains(close.as_str()))
+            rfind_short(before, open).is_some_and(|o| find_short(&before[o..], close).is_none())
         })
     }
 
@@ -1055,7 +1078,13 @@ impl Coder {
     /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
     fn is_heading(m: &LangMatcher, folded: &str) -> bool {
         let t = folded.trim_start();
-        if m.analyzer.is_cjk() && !t.chars().any(|c| "，。；：！？,;:!?、".contains(c)) {
+        let punctuation = |c: char| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '、'
+            )
+        };
+        if m.analyzer.is_cjk() && !t.chars().any(punctuation) {
             return true;
         }
         for lead in [
@@ -1127,7 +1156,7 @@ impl Coder {
         items: Vec<Item>,
         offices: Option<&mut Vec<Office<'s>>>,
     ) -> Vec<Tok> {
-        let mut toks: Vec<Tok> = Vec::new();
+        let mut toks: Vec<Tok> = Vec::with_capacity(items.len() + 2);
         // dates: numbers plus date words, grouped into runs
         let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
         let bytes = folded.as_bytes();
@@ -1400,7 +1429,11 @@ impl Coder {
         // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
         // two actor phrases, with nothing else between, joins them like "and" rather than
         // breaking the clause
-        for k in 1..toks.len().saturating_sub(1) {
+        // Chinese lists its items with 、; a comma there ends a clause (知会俄罗斯总统普京，美国决定…):
+        // no comma joins anything
+        let clause_comma = m.analyzer.is_cjk();
+        let joinable = if clause_comma { 0 } else { toks.len() };
+        for k in 1..joinable.saturating_sub(1) {
             // a comma alone between the end of one actor phrase and what follows it
             let blank =
                 |from: usize, to: usize| folded.get(from..to).is_some_and(|t| t.trim().is_empty());
@@ -1431,9 +1464,7 @@ impl Coder {
             };
             // not after a place (In Ottawa, Canada imposed…): there the comma ends the phrase
             let after_place = k >= 2 && matches!(&toks[k - 2], Tok::Gram(GrammarKind::At, _));
-            // Chinese lists its items with 、; a comma there ends a clause (知会俄罗斯总统普京，美国决定…)
-            let clause_comma = m.analyzer.is_cjk();
-            if joins && !after_place && !clause_comma {
+            if joins && !after_place {
                 if let Tok::Gram(kind, _) = &mut toks[k] {
                     *kind = GrammarKind::And;
                 }
@@ -1874,9 +1905,15 @@ impl Coder {
         let text_of = |a: usize, b: usize| -> String { chars.text(a, b) };
         // the pair for "both sides": two distinct codes named in this sentence, else the context
         let mut codes_here: Vec<&str> = Vec::new();
-        for t in toks {
+        // every actor phrase's codes by token index, kept for the sentence facts when asked
+        let want_facts = facts.is_some();
+        let mut phrase_codes: Vec<(usize, &'s str)> = Vec::new();
+        for (ti, t) in toks.iter().enumerate() {
             if let Tok::Actor(p) = t {
                 self.codes_of(p, base.as_ref(), |c| {
+                    if want_facts {
+                        phrase_codes.push((ti, c));
+                    }
                     if !codes_here.contains(&c) {
                         codes_here.push(c);
                     }
@@ -2846,13 +2883,14 @@ impl Coder {
             self.fill_facts(
                 f,
                 toks,
+                &phrase_codes,
+                base.as_ref(),
                 chars,
                 &action_idx,
                 &passives,
                 &events,
                 &dates,
                 &report_date,
-                base,
                 ctx,
                 question.then_some(m.speech_roots.as_slice()),
             );
@@ -3045,6 +3083,10 @@ impl Coder {
         &'s self,
         f: &mut SentenceFacts<'s>,
         toks: &[Tok],
+        // the codes of each actor phrase (`Coder::codes_of` at the sentence's base date), by token index
+        phrase_codes: &[(usize, &'s str)],
+        // the sentence's base date, at which a person's position is read
+        base: Option<&EventDate>,
         chars: &CharIdx,
         action_idx: &[usize],
         // whether each cue of `action_idx` is an agentless passive
@@ -3052,12 +3094,12 @@ impl Coder {
         events: &[CodedEvent],
         dates: &[DateTok],
         report_date: &[bool],
-        base: Option<EventDate>,
         ctx: &DateContext,
         // in a question: the CAMEO roots of speech acts, which a question can still make
         asked: Option<&[String]>,
     ) {
-        for t in toks {
+        let mut codes = phrase_codes.iter().peekable();
+        for (ti, t) in toks.iter().enumerate() {
             match t {
                 Tok::Actor(p) => {
                     let key = p
@@ -3068,18 +3110,18 @@ impl Coder {
                             _ => None,
                         });
                     let person = key.is_some();
-                    let position = key.and_then(|k| self.position_of(k, base.as_ref()));
+                    let position = key.and_then(|k| self.position_of(k, base));
                     let span = (chars.at(p.start), chars.at(p.end));
                     let connector = p.connector;
-                    self.codes_of(p, base.as_ref(), |c| {
+                    while let Some(&(_, c)) = codes.next_if(|&&(i, _)| i == ti) {
                         f.actors.push(Mention {
                             code: c,
                             span,
                             person,
                             position,
                             connector,
-                        })
-                    });
+                        });
+                    }
                 }
                 Tok::Gram(GrammarKind::Report, g) => {
                     f.reports.push((chars.at(g.start), chars.at(g.end)));
@@ -3197,6 +3239,27 @@ fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A set of character pairs as a sorted list: looked up for every one-character abbreviation,
+/// where a binary search over a few hundred pairs beats hashing each pair.
+#[derive(Debug, Default)]
+struct CharPairs(Vec<(char, char)>);
+
+impl CharPairs {
+    #[inline]
+    fn contains(&self, pair: &(char, char)) -> bool {
+        self.0.binary_search(pair).is_ok()
+    }
+}
+
+impl FromIterator<(char, char)> for CharPairs {
+    fn from_iter<I: IntoIterator<Item = (char, char)>>(iter: I) -> Self {
+        let mut v: Vec<(char, char)> = iter.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        CharPairs(v)
+    }
+}
+
 /// Short words of a grammar list, sorted, looked up by the first character of the text that
 /// follows (one binary search instead of a scan of the whole list per actor phrase or cue).
 #[derive(Debug, Default)]
@@ -3262,6 +3325,9 @@ struct CharIdx<'a> {
     /// For long or folded sentences, built on first use: the character index of every folded
     /// byte (and the end), and the original byte offset of every character (and the end).
     tables: std::cell::OnceCell<(Vec<u32>, Vec<u32>)>,
+    /// The last byte asked of [`CharIdx::at`] and its character index: lookups come mostly in
+    /// reading order, so the next one counts only the characters in between.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> CharIdx<'a> {
@@ -3274,6 +3340,7 @@ impl<'a> CharIdx<'a> {
             orig,
             same: std::ptr::eq(folded, orig),
             tables: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new((0, 0)),
         }
     }
 
@@ -3297,11 +3364,17 @@ impl<'a> CharIdx<'a> {
     /// The character index of byte `b` of the folded text.
     #[inline]
     fn at(&self, b: usize) -> usize {
-        if self.folded.len() <= Self::SHORT {
-            char_count(&self.folded.as_bytes()[..b])
+        let bytes = self.folded.as_bytes();
+        let (lb, lc) = self.last.get();
+        let n = if b >= lb {
+            lc + char_count(&bytes[lb..b])
+        } else if b >= lb / 2 {
+            lc - char_count(&bytes[b..lb])
         } else {
-            self.tables().0[b] as usize
-        }
+            char_count(&bytes[..b])
+        };
+        self.last.set((b, n));
+        n
     }
 
     /// The original character at folded byte `b`.
@@ -3443,5 +3516,26 @@ fn find_tail(folded: &str, from: usize, tail: &str, window: usize) -> Option<usi
         }
     }
     let hay = &rest[..limit];
-    hay.find(tail).map(|p| from + p + tail.len())
+    find_short(hay, tail).map(|p| from + p + tail.len())
+}
+
+/// `hay.find(needle)` by a plain scan: the needles here are a word or a bracket and the hay a
+/// clause, where setting up the standard library's two-way searcher costs more than the search.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && h[i..].starts_with(n))
+}
+
+/// `hay.rfind(needle)` by a plain scan (see [`find_short`]).
+fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(h.len());
+    };
+    (0..(h.len() + 1).saturating_sub(n.len()))
+        .rev()
+        .find(|&i| h[i] == first && h[i..].starts_with(n))
 }

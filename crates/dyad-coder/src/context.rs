@@ -1497,24 +1497,21 @@ impl Pass<'_> {
         date_why: &str,
         out: &mut Vec<CodedEvent>,
     ) {
+        let words = why_words.join(" ");
         for code in kinds {
             for (t, t_why) in targets {
-                if let Some(ev) = self.event(
+                if let Some(ev) = self.event_explained(
                     source,
                     t,
                     code,
                     date,
                     (false, false),
                     f.reports.first().copied().unwrap_or((0, 0)),
-                    vec![
-                        format!(
-                            "context: statement ({verb_why}) → {code} {}",
-                            why_words.join(" ")
-                        ),
-                        format!("source {source}: {source_why}"),
-                        format!("target {t}: {t_why}"),
-                        format!("date: {date_why}"),
-                    ],
+                    // the four parts of the trace, joined as `event` joins them
+                    format!(
+                        "context: statement ({verb_why}) → {code} {words}; \
+                         source {source}: {source_why}; target {t}: {t_why}; date: {date_why}"
+                    ),
                 ) {
                     out.push(ev);
                 }
@@ -1980,6 +1977,29 @@ impl Pass<'_> {
         span: (usize, usize),
         explain: Vec<String>,
     ) -> Option<CodedEvent> {
+        self.event_explained(
+            source,
+            target,
+            code,
+            date,
+            (negated, hypothetical),
+            span,
+            explain.join("; "),
+        )
+    }
+
+    /// [`Pass::event`] with its explain trace already joined.
+    #[allow(clippy::too_many_arguments)]
+    fn event_explained(
+        &self,
+        source: &str,
+        target: &str,
+        code: &str,
+        date: EventDate,
+        (negated, hypothetical): (bool, bool),
+        span: (usize, usize),
+        explain: String,
+    ) -> Option<CodedEvent> {
         if source == target {
             return None;
         }
@@ -2003,7 +2023,7 @@ impl Pass<'_> {
             hypothetical,
             domains: Vec::new(),
             span,
-            explain: explain.join("; "),
+            explain,
         })
     }
 }

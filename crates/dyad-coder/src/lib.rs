@@ -2,7 +2,7 @@
 //! files (never globals): actors with dated roles ("Putin" is head of government in 2009 and
 //! head of state in 2015), verb cues per language mapped to CAMEO codes, negation and modality
 //! cues, function words, date words and domain keywords. A [`Coder`] compiles them into one
-//! Aho-Corasick matcher per language and turns a sentence, with the running [`DateContext`] of
+//! literal matcher per language and turns a sentence, with the running [`DateContext`] of
 //! its document, into dated [`CodedEvent`]s with an explain trace. [`eval`] scores the coder
 //! against annotated suites.
 //!
@@ -40,6 +40,7 @@ pub mod embedded;
 pub mod eval;
 pub mod people;
 pub mod stance;
+mod trie;
 pub mod tsv;
 
 pub use coder::{
