@@ -2035,3 +2035,25 @@ fn an_object_marked_before_a_one_sided_act_is_its_target_not_its_subject() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_response_threatens_only_when_announced() {
+    // a response awaited is no threat; one announced for the future is
+    let ev = code(
+        Lang::Zh,
+        "2021-04-16",
+        &[
+            "美国15日宣布对俄罗斯实施新制裁。",
+            "美国官员称，华盛顿还在等待俄方的回应。",
+            "拉夫罗夫告诉记者，俄方将以牙还牙回应这种措施。",
+        ],
+    );
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(i, _, _, c)| *i == 1 && c.starts_with("13")),
+        "{:?}",
+        facts(&ev)
+    );
+    assert!(has(&ev, 2, "RUS", "USA", "130"), "{:?}", facts(&ev));
+}
