@@ -1867,8 +1867,8 @@ fn opt_in_the_five_seed_documents() {
 
 /// The development corpus's scorer runs against this build's binary and reports figures for
 /// every script, each at or above its floor. The floors sit a little under the figures measured
-/// when they were last raised (overall F1 0.636: en 0.644, ru 0.488, zh-Hans 0.714, zh-Hant
-/// 0.609; date accuracy 0.912; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
+/// when they were last raised (overall F1 0.648: en 0.644, ru 0.488, zh-Hans 0.738, zh-Hant
+/// 0.624; date accuracy 0.913; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
 /// improves.
 #[test]
 fn opt_in_development_corpus_scorer() {
@@ -1914,9 +1914,9 @@ fn opt_in_development_corpus_scorer() {
 
 /// See `opt_in_development_corpus_scorer`.
 const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
-    ("all", 0.62),
+    ("all", 0.64),
     ("en", 0.62),
     ("ru", 0.47),
-    ("zh-Hans", 0.69),
-    ("zh-Hant", 0.59),
+    ("zh-Hans", 0.72),
+    ("zh-Hant", 0.61),
 ];
