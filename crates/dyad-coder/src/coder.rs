@@ -512,12 +512,23 @@ impl Coder {
                 bound,
             });
         };
+        let declensions = gram_v(GrammarKind::Declension);
         for (i, a) in d.actors.iter().enumerate().filter(|(_, a)| a.lang == lang) {
             let inflect = !matches!(
                 a.kind,
                 ActorKind::Agent(_) | ActorKind::Pair | ActorKind::Group(_)
             );
             add(&a.pattern, Entry::Actor(i), inflect);
+            // a person's name in its other cases (Зеленский: Зеленского, Зеленским)
+            if matches!(a.kind, ActorKind::Person(_)) {
+                for (ending, others) in &declensions {
+                    if let Some(stem) = a.pattern.strip_suffix(ending.as_str()) {
+                        for other in others.split('|') {
+                            add(&format!("{stem}{other}"), Entry::Actor(i), false);
+                        }
+                    }
+                }
+            }
         }
         let mut tails: Vec<Option<String>> = vec![None; d.actions.len()];
         for (i, a) in d.actions.iter().enumerate().filter(|(_, a)| a.lang == lang) {

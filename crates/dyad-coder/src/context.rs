@@ -1633,6 +1633,42 @@ impl Pass<'_> {
                             && speaker.is_none_or(|sp| sp.code == m.code)
                             && cue.span.0.saturating_sub(m.span.1) <= NEAR_SUBJECT
                     });
+                // …, 他计划与普京会面, he would meet Putin: a two-sided act of the reported clause's
+                // pronoun subject (the speaker) with a partner it names (with the cue's modality)
+                let with_partner = matches!(action.frame, Frame::Sym | Frame::Meet)
+                    && pronoun.is_some_and(|p| {
+                        p.span.0 > at
+                            && *p.kind == ContextKind::Pronoun(PronounKind::Third)
+                            && before.is_some_and(|m| {
+                                m.connector == Some(GrammarKind::With) && p.span.1 <= m.span.0
+                            })
+                    });
+                if with_partner && !ok {
+                    let partner = before.filter(|m| Some(m.code) != speaker.map(|sp| sp.code));
+                    let source = speaker
+                        .map(|sp| {
+                            (
+                                sp.code.to_string(),
+                                "the speaker, whom the reported clause's pronoun names".to_string(),
+                            )
+                        })
+                        .or_else(|| pronoun.and_then(|p| self.resolve(p)));
+                    if let (Some(m), Some((source, source_why))) = (partner, source) {
+                        if source != m.code {
+                            self.push_act(
+                                events,
+                                out,
+                                cue,
+                                (&source, &source_why),
+                                (m.code, "named after `with`"),
+                                "a pronoun subject and its partner, reported",
+                                (date, date_why),
+                                false,
+                            );
+                        }
+                    }
+                    continue;
+                }
                 if !ok {
                     continue;
                 }

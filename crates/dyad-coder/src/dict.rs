@@ -203,6 +203,10 @@ pub enum GrammarKind {
     /// (将 in 欧盟将俄罗斯银行踢出SWIFT, 美国将俄军纳入制裁): right before an actor it modalises
     /// nothing.
     Disposal,
+    /// A name's ending and the endings that replace it in the other cases (`ский` →
+    /// `ского|скому|ским|ском`, `ова` → `овой|ову`): a person's name ending so is also read in
+    /// those forms (Зеленским, Захаровой).
+    Declension,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -802,6 +806,16 @@ impl Dictionaries {
                 "subordinate" => GrammarKind::Subordinate,
                 "possessive" => GrammarKind::Possessive,
                 "disposal" => GrammarKind::Disposal,
+                "declension" => {
+                    if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
+                        return Err(rec_err(
+                            file,
+                            r.line,
+                            "a declension needs its other endings in `value`, separated by | (ского|скому)",
+                        ));
+                    }
+                    GrammarKind::Declension
+                }
                 "agent" => {
                     if f[2].is_empty() || f[2] == "-" {
                         return Err(rec_err(

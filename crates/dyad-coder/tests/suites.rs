@@ -411,3 +411,40 @@ fn russian_yo_reads_as_ye() {
         facts.cues
     );
 }
+
+#[test]
+fn russian_names_are_read_in_their_other_cases() {
+    // grammar/ru.tsv `declension`: Зеленский → Зеленским, Захарова → Захаровой
+    let coder = Coder::new(&Dictionaries::builtin().unwrap()).unwrap();
+    for (text, target) in [
+        ("Рубио 10 июля 2025 года встретился с Зеленским.", "UKR"),
+        ("Блинкен 10 июля 2023 года раскритиковал Захарову.", "RUS"),
+    ] {
+        let ev = coder.code(
+            &SentenceInput {
+                lang: Lang::Ru,
+                text,
+            },
+            &mut DateContext::new(Some("2025-08-01".parse().unwrap())),
+        );
+        assert!(
+            ev.iter()
+                .any(|e| e.source.code == "USA" && e.target.code == target),
+            "{text}: {ev:?}"
+        );
+    }
+    // a declension without its other endings is refused
+    let base = read_tree(&root().join("dictionaries"));
+    let grammar = base
+        .iter()
+        .find(|(p, _)| p == "grammar/ru.tsv")
+        .map(|(_, t)| format!("{t}declension\tский\t-\n"))
+        .unwrap();
+    let mut files: Vec<(&str, &str)> = as_refs(&base)
+        .into_iter()
+        .filter(|(p, _)| *p != "grammar/ru.tsv")
+        .collect();
+    files.push(("grammar/ru.tsv", &grammar));
+    let e = Dictionaries::load(&files).unwrap_err().to_string();
+    assert!(e.contains("a declension needs its other endings"), "{e}");
+}
