@@ -2057,3 +2057,26 @@ fn a_response_threatens_only_when_announced() {
     );
     assert!(has(&ev, 2, "RUS", "USA", "130"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_reported_two_sided_act_of_the_speakers_pronoun_with_a_partner() {
+    // 他 in the reported clause is the speaker; the plan keeps its modality
+    let ev = code(
+        Lang::Zh,
+        "2025-08-09",
+        &["8月8日，特朗普在社交媒体上发文宣布，他计划在阿拉斯加与普京会面。"],
+    );
+    let meet: Vec<_> = ev
+        .iter()
+        .filter(|e| e.event.cameo.starts_with("04"))
+        .map(|e| {
+            (
+                e.event.source.code.as_str(),
+                e.event.target.code.as_str(),
+                e.event.hypothetical,
+            )
+        })
+        .collect();
+    assert!(meet.contains(&("USA", "RUS", true)), "{meet:?}");
+    assert!(!meet.iter().any(|m| !m.2), "{meet:?}");
+}
