@@ -46,6 +46,25 @@ fn as_refs(files: &[(String, String)]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The repository's dictionaries with `file` edited by `edit` (its text in, the new text out).
+fn load_edited(
+    file: &str,
+    edit: impl Fn(&str) -> String,
+) -> Result<Dictionaries, dyad_coder::DictError> {
+    let base = read_tree(&root().join("dictionaries"));
+    let changed = base
+        .iter()
+        .find(|(p, _)| p == file)
+        .map(|(_, t)| edit(t))
+        .unwrap();
+    let mut files: Vec<(&str, &str)> = as_refs(&base)
+        .into_iter()
+        .filter(|(p, _)| *p != file)
+        .collect();
+    files.push((file, &changed));
+    Dictionaries::load(&files)
+}
+
 fn suite(name: &str) -> Vec<eval::SuiteRecord> {
     let p = root().join("tests-data/coder").join(name);
     eval::parse_suite(name, &std::fs::read_to_string(&p).unwrap()).unwrap()
@@ -84,18 +103,11 @@ fn builtin_dictionaries_load_and_pass_their_checks() {
 fn a_role_word_that_is_also_a_metonym_is_reported() {
     // `state department` as a role word would hide the metonym State Department → USA (the role
     // word alone names no state): the check compares patterns after case folding
-    let base = read_tree(&root().join("dictionaries"));
-    let grammar = base
-        .iter()
-        .find(|(p, _)| p == "grammar/en.tsv")
-        .map(|(_, t)| format!("{t}agent\tstate department\tGOV\n"))
-        .unwrap();
-    let mut files: Vec<(&str, &str)> = as_refs(&base)
-        .into_iter()
-        .filter(|(p, _)| *p != "grammar/en.tsv")
-        .collect();
-    files.push(("grammar/en.tsv", &grammar));
-    let problems = Dictionaries::load(&files).unwrap().check();
+    let problems = load_edited("grammar/en.tsv", |t| {
+        format!("{t}agent\tstate department\tGOV\n")
+    })
+    .unwrap()
+    .check();
     assert!(
         problems.iter().any(|p| p.contains("`state department`")),
         "{problems:?}"
@@ -104,19 +116,8 @@ fn a_role_word_that_is_also_a_metonym_is_reported() {
 
 #[test]
 fn a_role_words_position_must_be_known_and_only_on_a_role_word() {
-    let base = read_tree(&root().join("dictionaries"));
     let with = |extra: &str| -> String {
-        let grammar = base
-            .iter()
-            .find(|(p, _)| p == "grammar/en.tsv")
-            .map(|(_, t)| format!("{t}{extra}"))
-            .unwrap();
-        let mut files: Vec<(&str, &str)> = as_refs(&base)
-            .into_iter()
-            .filter(|(p, _)| *p != "grammar/en.tsv")
-            .collect();
-        files.push(("grammar/en.tsv", &grammar));
-        match Dictionaries::load(&files) {
+        match load_edited("grammar/en.tsv", |t| format!("{t}{extra}")) {
             Ok(_) => "ok".into(),
             Err(e) => e.to_string(),
         }
@@ -127,29 +128,21 @@ fn a_role_words_position_must_be_known_and_only_on_a_role_word() {
     let e = with("with\talongside\t-\tpresident\n");
     assert!(e.contains("only an agent"), "{e}");
     // a grammar file written before the column still loads
-    let lines = base
-        .iter()
-        .find(|(p, _)| p == "grammar/en.tsv")
-        .map(|(_, t)| t.replace("kind\tcue\tvalue\tposition", "kind\tcue\tvalue"))
-        .unwrap();
-    let old: String = lines
-        .lines()
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            if f.len() == 4 {
-                f[..3].join("\t")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut files: Vec<(&str, &str)> = as_refs(&base)
-        .into_iter()
-        .filter(|(p, _)| *p != "grammar/en.tsv")
-        .collect();
-    files.push(("grammar/en.tsv", &old));
-    assert!(Dictionaries::load(&files).is_ok());
+    let old = load_edited("grammar/en.tsv", |t| {
+        t.replace("kind\tcue\tvalue\tposition", "kind\tcue\tvalue")
+            .lines()
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                if f.len() == 4 {
+                    f[..3].join("\t")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert!(old.is_ok());
 }
 
 #[test]
@@ -434,17 +427,8 @@ fn russian_names_are_read_in_their_other_cases() {
         );
     }
     // a declension without its other endings is refused
-    let base = read_tree(&root().join("dictionaries"));
-    let grammar = base
-        .iter()
-        .find(|(p, _)| p == "grammar/ru.tsv")
-        .map(|(_, t)| format!("{t}declension\tский\t-\n"))
-        .unwrap();
-    let mut files: Vec<(&str, &str)> = as_refs(&base)
-        .into_iter()
-        .filter(|(p, _)| *p != "grammar/ru.tsv")
-        .collect();
-    files.push(("grammar/ru.tsv", &grammar));
-    let e = Dictionaries::load(&files).unwrap_err().to_string();
+    let e = load_edited("grammar/ru.tsv", |t| format!("{t}declension\tский\t-\n"))
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("a declension needs its other endings"), "{e}");
 }
