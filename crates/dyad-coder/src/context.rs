@@ -1653,19 +1653,9 @@ impl Pass<'_> {
                             )
                         })
                         .or_else(|| pronoun.and_then(|p| self.resolve(p)));
-                    if let (Some(m), Some((source, source_why))) = (partner, source) {
-                        if source != m.code {
-                            self.push_act(
-                                events,
-                                out,
-                                cue,
-                                (&source, &source_why),
-                                (m.code, "named after `with`"),
-                                "a pronoun subject and its partner, reported",
-                                (date, date_why),
-                                false,
-                            );
-                        }
+                    if let Some(m) = partner {
+                        let how = "a pronoun subject and its partner, reported";
+                        self.push_with_partner(events, out, cue, source, m, how, (date, date_why));
                     }
                     continue;
                 }
@@ -1716,20 +1706,9 @@ impl Pass<'_> {
                 let with_partner = m.connector == Some(GrammarKind::With)
                     && pronoun.is_some_and(|p| p.span.1 <= m.span.0);
                 if with_partner && !cue.negated {
-                    if let Some((source, source_why)) = pronoun.and_then(|p| self.resolve(p)) {
-                        if source != m.code {
-                            self.push_act(
-                                events,
-                                out,
-                                cue,
-                                (&source, &source_why),
-                                (m.code, "named after `with`"),
-                                "a pronoun subject and its partner",
-                                (date, date_why),
-                                false,
-                            );
-                        }
-                    }
+                    let source = pronoun.and_then(|p| self.resolve(p));
+                    let how = "a pronoun subject and its partner";
+                    self.push_with_partner(events, out, cue, source, m, how, (date, date_why));
                     continue;
                 }
             }
@@ -1912,6 +1891,32 @@ impl Pass<'_> {
     /// The events of an uncoded act cue between `source` and `target` (both directions for a
     /// symmetric cue), each with the cue's flags and an explanation of where its parties came
     /// from; none that the sentence already has.
+    #[allow(clippy::too_many_arguments)]
+    /// A two-sided act of `source` (when known) with the partner `m` named after `with`.
+    fn push_with_partner(
+        &self,
+        events: &[CodedEvent],
+        out: &mut Vec<CodedEvent>,
+        cue: &CueFact<'_>,
+        source: Option<(String, String)>,
+        m: &Mention<'_>,
+        how: &str,
+        date: (EventDate, &str),
+    ) {
+        if let Some((source, source_why)) = source.filter(|(c, _)| c != m.code) {
+            self.push_act(
+                events,
+                out,
+                cue,
+                (&source, &source_why),
+                (m.code, "named after `with`"),
+                how,
+                date,
+                false,
+            );
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push_act(
         &self,
