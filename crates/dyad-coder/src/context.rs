@@ -1888,11 +1888,8 @@ impl Pass<'_> {
         }
     }
 
-    /// The events of an uncoded act cue between `source` and `target` (both directions for a
-    /// symmetric cue), each with the cue's flags and an explanation of where its parties came
-    /// from; none that the sentence already has.
-    #[allow(clippy::too_many_arguments)]
     /// A two-sided act of `source` (when known) with the partner `m` named after `with`.
+    #[allow(clippy::too_many_arguments)]
     fn push_with_partner(
         &self,
         events: &[CodedEvent],
@@ -1917,6 +1914,9 @@ impl Pass<'_> {
         }
     }
 
+    /// The events of an uncoded act cue between `source` and `target` (both directions for a
+    /// symmetric cue), each with the cue's flags and an explanation of where its parties came
+    /// from; none that the sentence already has.
     #[allow(clippy::too_many_arguments)]
     fn push_act(
         &self,
