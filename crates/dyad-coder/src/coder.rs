@@ -1693,7 +1693,7 @@ impl Coder {
         p: &Phrase,
         date: Option<&EventDate>,
         pair: Option<&(String, String)>,
-        text: &str,
+        text: String,
         explain: bool,
     ) -> Vec<Party> {
         let mut code: Option<String> = None;
@@ -1701,7 +1701,14 @@ impl Coder {
         let mut person = None;
         let mut position = None;
         let mut rank = 9u8;
-        let mut why = Vec::new();
+        use std::fmt::Write as _;
+        // the explain entries, joined with " + " as they come
+        let mut why = String::new();
+        let why_sep = |why: &mut String| {
+            if !why.is_empty() {
+                why.push_str(" + ");
+            }
+        };
         let mut out = Vec::new();
         for &i in &p.members {
             let e = &self.dict.actors[i];
@@ -1717,7 +1724,8 @@ impl Coder {
                         role = r.clone();
                     }
                     if explain {
-                        why.push(format!("`{}` {} {}", e.pattern, c, e.origin));
+                        why_sep(&mut why);
+                        let _ = write!(why, "`{}` {} {}", e.pattern, c, e.origin);
                     }
                 }
                 ActorKind::Agent(r) => {
@@ -1725,7 +1733,8 @@ impl Coder {
                         role = r.clone();
                     }
                     if explain {
-                        why.push(format!("`{}` role {} {}", e.pattern, r, e.origin));
+                        why_sep(&mut why);
+                        let _ = write!(why, "`{}` role {} {}", e.pattern, r, e.origin);
                     }
                 }
                 ActorKind::Person(k) => {
@@ -1747,10 +1756,12 @@ impl Coder {
                             rank = pos.map(|p| p.rank).unwrap_or(9);
                             position = Some(t.position.clone());
                             if explain {
-                                why.push(format!(
+                                why_sep(&mut why);
+                                let _ = write!(
+                                    why,
                                     "`{}` {} {} {} {}",
                                     e.pattern, k, t.country, t.position, t.origin
-                                ));
+                                );
                             }
                         }
                         None => {
@@ -1767,10 +1778,12 @@ impl Coder {
                                     code = Some(t.country.clone());
                                 }
                                 if explain {
-                                    why.push(format!(
+                                    why_sep(&mut why);
+                                    let _ = write!(
+                                        why,
                                         "`{}` {} {} (no office at the date) {}",
                                         e.pattern, k, t.country, t.origin
-                                    ));
+                                    );
                                 }
                             }
                         }
@@ -1837,9 +1850,9 @@ impl Coder {
                     role,
                     person,
                     position,
-                    text: Some(text.to_string()),
+                    text: Some(text),
                 },
-                why: why.join(" + "),
+                why,
                 rank,
             }],
             None => Vec::new(),
@@ -1948,15 +1961,15 @@ impl Coder {
         let mut pivot: Option<(usize, Vec<Phrase>, usize)> = None;
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
-        let mut consumed: HashSet<usize> = HashSet::new();
-        // the objects of the last cue that named one (for its invasion: whose act)
+        let mut consumed: Vec<usize> = Vec::new(); // (a set: few, looked up by scan)
+                                                   // the objects of the last cue that named one (for its invasion: whose act)
         let mut prev_objects: Vec<Phrase> = Vec::new();
         // cues whose parties were read and found wanting: not left to the context pass
-        let mut settled: HashSet<usize> = HashSet::new();
+        let mut settled: Vec<usize> = Vec::new();
         // the cue spans of events from cues flagged `apart`
         let mut apart_spans: Vec<(usize, usize)> = Vec::new();
         // cues read as agentless passives (their subject the patient)
-        let mut passive_cues: HashSet<usize> = HashSet::new();
+        let mut passive_cues: Vec<usize> = Vec::new();
         // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
         // 合作), not a cue inside the gap of an earlier one (以更严厉的制裁)
         let mut action_idx: Vec<usize> = Vec::new();
@@ -2325,7 +2338,7 @@ impl Coder {
                 && Self::after_possessive(m, folded, cue.start);
             if possessed {
                 subj = prev_objects.clone();
-                settled.insert(k);
+                settled.push(k);
             }
             let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
             let mut topic = false;
@@ -2362,6 +2375,7 @@ impl Coder {
                 )
             };
             let governing = reports.iter().rev().find(|r| r.end <= cue.start);
+            let mut in_sentence: Option<&DateTok> = None;
             for (d, _) in dates.iter().zip(&report_date).filter(|(d, &r)| {
                 d.end <= cue.start
                     && !d.since
@@ -2371,6 +2385,10 @@ impl Coder {
             }) {
                 date = d.date;
                 ahead = forward(d);
+                in_sentence = Some(d);
+            }
+            // (formatted once, for the last such date, the one read)
+            if let Some(d) = in_sentence {
                 date_why = format!("date `{}` in the sentence", text_of(d.start, d.end));
             }
             // (a clause of time is dated by the clause it leads into: ……后，拜登8日宣布)
@@ -2493,13 +2511,7 @@ impl Coder {
             let resolve = |ps: &[Phrase]| -> Vec<Party> {
                 ps.iter()
                     .flat_map(|p| {
-                        self.parties(
-                            p,
-                            Some(&date),
-                            pair.as_ref(),
-                            &text_of(p.start, p.end),
-                            true,
-                        )
+                        self.parties(p, Some(&date), pair.as_ref(), text_of(p.start, p.end), true)
                     })
                     .collect()
             };
@@ -2522,7 +2534,7 @@ impl Coder {
                 agentless = false;
             }
             if agentless {
-                passive_cues.insert(k);
+                passive_cues.push(k);
             }
             let passive = !agent.is_empty() || agentless;
             let (sources, targets, participants): (Vec<Party>, Vec<Party>, Vec<Party>) = if passive
@@ -2554,12 +2566,8 @@ impl Coder {
                 let mut t = resolve(&tgt);
                 // two parties acting together on a plain object (Putin and Bush discussed Iran,
                 // 美俄讨论叙利亚问题): the object is what they acted on, not a third party
-                let group = s
-                    .iter()
-                    .map(|p| p.actor.code.as_str())
-                    .collect::<HashSet<_>>()
-                    .len()
-                    >= 2;
+                // (two distinct codes among them)
+                let group = s.iter().any(|p| p.actor.code != s[0].actor.code);
                 if !(group && matches!(action.frame, Frame::Sym | Frame::Meet)) {
                     t.extend(resolve(&obj));
                 }
@@ -2600,15 +2608,17 @@ impl Coder {
                 ps.truncate(MAX_PARTICIPANTS);
                 // 特朗普分别与普京和泽连斯基通电话: the subject with each partner, not the
                 // partners with each other
-                let from_subject: HashSet<String> =
-                    sources.iter().map(|p| p.actor.code.clone()).collect();
-                let others = ps.iter().any(|p| !from_subject.contains(&p.actor.code));
+                let from_subject: HashSet<&str> =
+                    sources.iter().map(|p| p.actor.code.as_str()).collect();
+                let others = ps
+                    .iter()
+                    .any(|p| !from_subject.contains(p.actor.code.as_str()));
                 let star = sym && !from_subject.is_empty() && others;
                 for a in &ps {
                     for b in &ps {
                         let linked = !star
-                            || from_subject.contains(&a.actor.code)
-                            || from_subject.contains(&b.actor.code);
+                            || from_subject.contains(a.actor.code.as_str())
+                            || from_subject.contains(b.actor.code.as_str());
                         if a.actor.code != b.actor.code && linked {
                             pairs.push((a.clone(), b.clone()));
                         }
@@ -2620,11 +2630,10 @@ impl Coder {
                     "group subject: both directions".into()
                 };
                 if action.frame == Frame::Meet {
-                    let in_pair: HashSet<String> =
-                        ps.iter().map(|p| p.actor.code.clone()).collect();
+                    let in_pair: HashSet<&str> = ps.iter().map(|p| p.actor.code.as_str()).collect();
                     if let Some(l) = resolve(&loc)
                         .into_iter()
-                        .find(|l| !in_pair.contains(&l.actor.code))
+                        .find(|l| !in_pair.contains(l.actor.code.as_str()))
                     {
                         code = "044".into();
                         frame_why.push_str(&format!("; third location {} → 044", l.actor.code));
@@ -2730,8 +2739,8 @@ impl Coder {
             // "ready to cooperate with Moscow": the act is a plan, saying so a factual expression
             // of intent (03x) by the subject
             let stated = stated.filter(|_| !action.negated && !ahead);
-            let subject_codes: HashSet<String> =
-                sources.iter().map(|p| p.actor.code.clone()).collect();
+            let subject_codes: HashSet<&str> =
+                sources.iter().map(|p| p.actor.code.as_str()).collect();
             // a question asserts no act (do you see this as a sign he is going to breach the
             // treaty?); what saying it does (a rhetorical reproach) is left to the context pass
             let asked = question
@@ -2749,6 +2758,28 @@ impl Coder {
             let kw = kw_domains.get_or_insert_with(|| self.keyword_domains(m, folded));
             let domains_base = self.domains(kw, &code);
             let span = (chars.at(cue.start), chars.at(cue.span_end));
+            // the explain entries every event of the cue shares, before and after its parties
+            let cue_why = format!(
+                "cue `{}` → {} {} ({:?})",
+                text_of(cue.start, cue.span_end),
+                action.cameo,
+                action.origin,
+                action.frame
+            );
+            let mut rest_why = frame_why;
+            for w in [
+                inherited.then_some("subject shared with the previous cue"),
+                topic.then_some("subject: the topic of the sentence's first clause"),
+                Some(date_why.as_str()),
+                ahead.then_some("hypothetical: its date lies after the document's"),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(mod_why.iter().map(String::as_str))
+            {
+                rest_why.push_str("; ");
+                rest_why.push_str(w);
+            }
             for (a, b) in pairs {
                 let mut domains = domains_base.clone();
                 for c in &codes_here {
@@ -2762,29 +2793,20 @@ impl Coder {
                 if (a.rank == 1 || b.rank == 1) && self.dict.domains.contains_key("leaders") {
                     domains.insert("leaders".into());
                 }
-                let mut explain = vec![
-                    format!(
-                        "cue `{}` → {} {} ({:?})",
-                        text_of(cue.start, cue.span_end),
-                        action.cameo,
-                        action.origin,
-                        action.frame
-                    ),
-                    format!("source {}", a.why),
-                    format!("target {}", b.why),
-                    frame_why.clone(),
-                ];
-                if inherited {
-                    explain.push("subject shared with the previous cue".into());
+                let mut explain = String::with_capacity(
+                    cue_why.len() + a.why.len() + b.why.len() + rest_why.len() + 20,
+                );
+                for w in [
+                    cue_why.as_str(),
+                    "; source ",
+                    &a.why,
+                    "; target ",
+                    &b.why,
+                    "; ",
+                    &rest_why,
+                ] {
+                    explain.push_str(w);
                 }
-                if topic {
-                    explain.push("subject: the topic of the sentence's first clause".into());
-                }
-                explain.push(date_why.clone());
-                if ahead {
-                    explain.push("hypothetical: its date lies after the document's".into());
-                }
-                explain.extend(mod_why.iter().cloned());
                 let ev = CodedEvent {
                     date,
                     source: a.actor,
@@ -2798,7 +2820,7 @@ impl Coder {
                     hypothetical,
                     domains: domains.into_iter().collect(),
                     span,
-                    explain: explain.join("; "),
+                    explain,
                 };
                 // one meeting of a pair in a sentence: 开始谈判，讨论…, met and held talks
                 let one_meeting = |a: &str, b: &str| {
@@ -2818,7 +2840,9 @@ impl Coder {
                 });
                 let intent_ev = stated
                     .as_ref()
-                    .filter(|_| subject_codes.is_empty() || subject_codes.contains(&ev.source.code))
+                    .filter(|_| {
+                        subject_codes.is_empty() || subject_codes.contains(ev.source.code.as_str())
+                    })
                     .and_then(|st| {
                         let c = st.code;
                         let row = self.dict.codes.get(c)?;
@@ -3110,6 +3134,8 @@ impl Coder {
         asked: Option<&[String]>,
     ) {
         let mut codes = phrase_codes.iter().peekable();
+        f.actors.reserve(phrase_codes.len());
+        f.cues.reserve(action_idx.len());
         for (ti, t) in toks.iter().enumerate() {
             match t {
                 Tok::Actor(p) => {
