@@ -1958,7 +1958,9 @@ impl Coder {
         let mut prev_subject: Vec<Phrase> = Vec::new();
         // the objects of the last statement cue (欢迎美国和俄罗斯…, urged Russia…), with the cue's
         // token index: the subject of a verb right after them (pivot)
-        let mut pivot: Option<(usize, Vec<Phrase>, usize)> = None;
+        // (and whether the cue judges it: a criticism or an accusation, condemned Russia for
+        // invading Ukraine, 指责俄罗斯轰炸基辅, whose act is alleged, not reported as done)
+        let mut pivot: Option<(usize, Vec<Phrase>, usize, bool)> = None;
         let mut last_cue_events = 0usize;
         // phrases already read as the object of an earlier cue are not the subject of a later one
         let mut consumed: Vec<usize> = Vec::new(); // (a set: few, looked up by scan)
@@ -2296,7 +2298,8 @@ impl Coder {
             }
             // 欢迎美国和俄罗斯签署新条约, urged Russia to withdraw: the object of a statement
             // cue right before this verb, in its clause, is the verb's subject
-            if let Some((pk, objs, end)) = pivot.take() {
+            let mut alleged = false;
+            if let Some((pk, objs, end, judged)) = pivot.take() {
                 let between = &folded[end.min(cue.start)..cue.start];
                 let gap = char_count(between.as_bytes());
                 let list = objs.iter().any(|p| {
@@ -2313,13 +2316,16 @@ impl Coder {
                     && gap <= if m.analyzer.is_cjk() { 6 } else { 12 }
                 {
                     subj = objs;
+                    alleged = judged;
                 }
             }
-            // only an appeal, a demand or a welcome passes its object on as the next verb's
-            // subject: after a threat or a retaliation (报复美国制裁) the object is its target
-            let pivot_root = ["02", "05", "10"]
-                .iter()
-                .any(|r| action.cameo.starts_with(r));
+            // only an appeal, a demand, a welcome or a judgement passes its object on as the next
+            // verb's subject: after a threat or a retaliation (报复美国制裁) the object is its target
+            let judged = action.cameo.starts_with("11");
+            let pivot_root = judged
+                || ["02", "05", "10"]
+                    .iter()
+                    .any(|r| action.cameo.starts_with(r));
             if pivot_root && action.frame == Frame::Dir && agent.is_empty() && !obj.is_empty() {
                 let end = obj
                     .iter()
@@ -2327,7 +2333,7 @@ impl Coder {
                     .map(|p| p.end)
                     .max()
                     .unwrap_or(cue.span_end);
-                pivot = Some((k, obj.clone(), end));
+                pivot = Some((k, obj.clone(), end, judged));
             }
             // condemned Mexico for its invasion of Belize, за своё вторжение в Грузию: an act
             // noun right after a possessive is the act of the previous verb's object, and its
@@ -2750,7 +2756,7 @@ impl Coder {
                     .any(|r| action.cameo.starts_with(r.as_str()));
             let (negated, hypothetical) = (
                 negated || action.negated,
-                hypothetical || action.hypothetical || ahead || asked,
+                hypothetical || action.hypothetical || ahead || asked || alleged,
             );
             let Some(row) = self.dict.codes.get(&code) else {
                 continue;
@@ -2772,6 +2778,10 @@ impl Coder {
                 topic.then_some("subject: the topic of the sentence's first clause"),
                 Some(date_why.as_str()),
                 ahead.then_some("hypothetical: its date lies after the document's"),
+                alleged.then_some(
+                    "hypothetical: the act a criticism or an accusation right before it judges \
+                     (alleged, not reported as done)",
+                ),
             ]
             .into_iter()
             .flatten()
