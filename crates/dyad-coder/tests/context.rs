@@ -1590,18 +1590,44 @@ fn a_one_sided_act_takes_its_target_from_a_later_clause() {
 
 #[test]
 fn an_act_noun_after_a_possessive_is_the_objects_act() {
-    // condemned Mexico for its invasion of Belize: Mexico invaded Belize, not Canada
-    for (lang, text) in [
+    // condemned Mexico for its invasion of Belize: Mexico invaded Belize, not Canada; what a
+    // condemnation judges is alleged (hypothetical), what a sanction punishes is reported
+    for (lang, text, judged) in [
         (
             Lang::En,
             "Canada condemned Mexico for its invasion of Belize.",
+            true,
         ),
-        (Lang::Ru, "Канада осудила Мексику за её вторжение в Белиз."),
-        (Lang::Zh, "加拿大宣布制裁墨西哥，以惩罚其入侵伯利兹。"),
+        (
+            Lang::Ru,
+            "Канада осудила Мексику за её вторжение в Белиз.",
+            true,
+        ),
+        (
+            Lang::Zh,
+            "加拿大宣布制裁墨西哥，以惩罚其入侵伯利兹。",
+            false,
+        ),
     ] {
         let ev = code(lang, "2016-03-04", &[text]);
-        assert!(has(&ev, 0, "MEX", "BLZ", "19"), "{text}: {:?}", facts(&ev));
-        assert!(!has(&ev, 0, "CAN", "BLZ", "19"), "{text}: {:?}", facts(&ev));
+        let invasion: Vec<&DocEvent> = ev
+            .iter()
+            .filter(|e| e.event.cameo.starts_with("19") && !e.event.negated)
+            .collect();
+        assert!(
+            invasion
+                .iter()
+                .any(|e| e.event.source.code == "MEX" && e.event.target.code == "BLZ"),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+        assert!(
+            invasion
+                .iter()
+                .all(|e| e.event.source.code != "CAN" && e.event.hypothetical == judged),
+            "{text}: {:?}",
+            facts(&ev)
+        );
     }
     // with no target named after it, the act is not guessed
     let ev = code(
