@@ -2204,6 +2204,9 @@ impl Coder {
             }
             // right side, up to the next cue or clause break
             let mut obj = Vec::new();
+            // a to-phrase right after the object, where the reading stopped (нападение России на
+            // Украину: the act noun's agent, then its target)
+            let mut to_after_obj: Option<&Phrase> = None;
             let mut last_role = 0u8;
             for t in &toks[k + 1..hi] {
                 match t {
@@ -2249,6 +2252,9 @@ impl Coder {
                             && !obj.is_empty()
                             && p.connector != Some(GrammarKind::And)
                         {
+                            if role == 2 && obj.len() == 1 {
+                                to_after_obj = Some(p);
+                            }
                             break; // 指责美国向乌克兰…: the second actor belongs to another verb
                         }
                         last_role = role;
@@ -2346,7 +2352,23 @@ impl Coder {
                 subj = prev_objects.clone();
                 settled.push(k);
             }
-            let inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
+            let mut inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
+            // США осудили нападение России на Украину: a directed act with no subject of its own
+            // whose object is followed by a to-phrase names its own agent there (the object) and
+            // its target (the to-phrase); the previous verb's subject does not attack
+            // (after a criticism, США осудили нападение…, the act is judged: alleged)
+            let mut own_agent = false;
+            if let (true, Frame::Dir, Some(to)) =
+                (inherited && tgt.is_empty(), action.frame, to_after_obj)
+            {
+                subj = std::mem::take(&mut obj);
+                obj.push(to.clone());
+                inherited = false;
+                own_agent = true;
+                alleged |= n > 0
+                    && matches!(&toks[action_idx[n - 1]], Tok::Action(c)
+                        if matches!(c.entry, Entry::Action(pi) if self.dict.actions[pi].cameo.starts_with("11")));
+            }
             let mut topic = false;
             if inherited {
                 subj = if action.frame == Frame::Dir && !prev_subject.is_empty() {
@@ -2775,6 +2797,8 @@ impl Coder {
             let mut rest_why = frame_why;
             for w in [
                 inherited.then_some("subject shared with the previous cue"),
+                own_agent
+                    .then_some("subject: the actor right after the act noun, before its target"),
                 topic.then_some("subject: the topic of the sentence's first clause"),
                 Some(date_why.as_str()),
                 ahead.then_some("hypothetical: its date lies after the document's"),
