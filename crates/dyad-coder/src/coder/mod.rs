@@ -821,3 +821,29 @@ mod testing {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::testing::with_sentence;
+    use super::*;
+
+    #[test]
+    fn a_sentence_knows_its_question_mark_and_its_opening_connective() {
+        with_sentence(
+            Lang::En,
+            "Did Russia criticize the United States?\"",
+            |_, s| {
+                assert!(s.question);
+                assert!(!s.opens_with_connective());
+            },
+        );
+        with_sentence(
+            Lang::En,
+            "Then Russia expelled American diplomats.",
+            |_, s| {
+                assert!(!s.question);
+                assert!(s.opens_with_connective());
+            },
+        );
+    }
+}

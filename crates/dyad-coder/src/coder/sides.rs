@@ -550,4 +550,30 @@ mod tests {
             },
         );
     }
+
+    #[test]
+    fn a_cue_leaves_its_parties_to_the_next() {
+        with_sentence(Lang::En, "Putin met Biden in Switzerland.", |coder, s| {
+            let ctx = DateContext::new(Some(day("2021-03-20")));
+            let (c, sides) = first_sides(coder, s, &ctx);
+            let date = day("2021-03-20");
+            let mut memory = CueMemory::default();
+            let parties = coder.cue_parties(s, &c, &sides, &date, None, &mut memory);
+            memory.after_paired(&sides, &parties, c.action, 3);
+            assert_eq!(memory.last_cue_events, 3);
+            // a symmetric act: all its parties go on, its subject alone as the subject
+            assert_eq!(codes(coder, &memory.prev_sources), vec!["RUS", "USA"]);
+            assert_eq!(codes(coder, &memory.prev_subject), vec!["RUS"]);
+            let taken: Vec<usize> = sides.obj.iter().map(|p| p.start).collect();
+            assert_eq!(memory.consumed, taken);
+            assert_eq!(codes(coder, &memory.prev_objects), vec!["USA"]);
+            // a cue without pairs passes on its own subject only
+            let mut memory = CueMemory::default();
+            memory.after_unpaired(&sides, false);
+            assert_eq!(codes(coder, &memory.prev_sources), vec!["RUS"]);
+            let mut memory = CueMemory::default();
+            memory.after_unpaired(&sides, true);
+            assert!(memory.prev_sources.is_empty());
+        });
+    }
 }
