@@ -1,0 +1,228 @@
+//! What the words around a verb cue say of it: a noun that names an act, a cue inside a title, a
+//! cue that modifies a noun or names a topic, a heading, an agentless passive.
+
+use super::*;
+
+impl Coder {
+    /// Whether a nominal cue at token `k` names an act: after a light verb (进行谈判, 开展…合作),
+    /// next to a with-, to- or passive phrase (与俄合作, 对俄罗斯制裁, 遭美国制裁), right after its
+    /// subject (美俄谈判) or right before its object (制裁俄罗斯).
+    pub(super) fn noun_is_act(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        k: usize,
+        cue: &Item,
+    ) -> bool {
+        let stop = |c: char| "，。；：！？,;:!?“”\"《》（）()".contains(c);
+        // up to 12 characters before the cue, back to the nearest stop
+        let window: &str = {
+            let before = &folded[..cue.start];
+            let from = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| !stop(c))
+                .take(12)
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            &before[from..]
+        };
+        if m.light.occurs_in(window) {
+            return true;
+        }
+        if let Some(Tok::Actor(p)) = toks.get(k + 1) {
+            let gap = folded.get(cue.span_end..p.start).unwrap_or("x");
+            if gap.is_empty() || gap == "了" {
+                return true;
+            }
+        }
+        // 普京和布什的谈话: the talk of two parties joined by `and`/`with`
+        if let (
+            Some(Tok::Actor(a)),
+            Some(Tok::Gram(GrammarKind::With | GrammarKind::And, _)),
+            Some(Tok::Actor(b)),
+        ) = (
+            k.checked_sub(3).and_then(|j| toks.get(j)),
+            k.checked_sub(2).and_then(|j| toks.get(j)),
+            k.checked_sub(1).and_then(|j| toks.get(j)),
+        ) {
+            let joined = folded
+                .get(a.end..b.start)
+                .is_some_and(|g| g.chars().count() == 1);
+            // …as the subject of its clause: at most a short adverbial before them, no verb of
+            // which they are the object (反对川普和普京的抗议)
+            let lead = folded[..a.start]
+                .chars()
+                .rev()
+                .take_while(|c| !stop(*c))
+                .count();
+            let opens = k < 4
+                || matches!(
+                    toks.get(k - 4),
+                    Some(Tok::Gram(GrammarKind::Break, _) | Tok::Date(_))
+                );
+            if joined && opens && lead <= 4 && folded.get(b.end..cue.start) == Some("的") {
+                return true;
+            }
+        }
+        if let Some(Tok::Actor(p)) = k.checked_sub(1).and_then(|j| toks.get(j)) {
+            let gap = folded.get(p.end..cue.start).unwrap_or("x");
+            let n = gap.chars().count();
+            let ok = match p.connector {
+                Some(GrammarKind::With)
+                | Some(GrammarKind::To)
+                | Some(GrammarKind::PassiveBefore) => n <= 2,
+                _ => n == 0,
+            };
+            return ok && !gap.contains('的') && !gap.chars().any(stop);
+        }
+        false
+    }
+
+    /// Whether byte `at` lies inside a title (《…》): an opening bracket before it not closed
+    /// before it.
+    pub(super) fn in_title(m: &LangMatcher, folded: &str, at: usize) -> bool {
+        let before = &folded[..at];
+        m.titles.iter().any(|(open, close)| {
+            rfind_short(before, open).is_some_and(|o| find_short(&before[o..], close).is_none())
+        })
+    }
+
+    /// Whether a verb cue ending at byte `end` modifies the noun after it (1987年签署的条约): an
+    /// attributive particle right after it and a word after the particle (not the end of a
+    /// clause: 峰会是于8月15日举行的。 reports the meeting).
+    /// Whether a possessive (its, своё, 其) ends right before byte `start`, as a word of its own.
+    pub(super) fn after_possessive(m: &LangMatcher, folded: &str, start: usize) -> bool {
+        let before = folded.get(..start).unwrap_or("").trim_end();
+        m.possessives.iter().any(|w| {
+            before.ends_with(w.as_str())
+                && (m.analyzer.is_cjk()
+                    || !before[..before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric))
+        })
+    }
+
+    pub(super) fn attributive(m: &LangMatcher, folded: &str, end: usize) -> bool {
+        let after = folded.get(end..).unwrap_or("");
+        m.attributives.iter().any(|p| {
+            after.strip_prefix(p.as_str()).is_some_and(|r| {
+                // a word or a title after the particle (签署的《中导条约》)
+                r.chars().next().is_some_and(char::is_alphanumeric)
+                    || m.titles
+                        .iter()
+                        .any(|(open, _)| r.starts_with(open.as_str()))
+            })
+        })
+    }
+
+    /// Headings, table and figure lines name no events: Chinese text without any clause
+    /// punctuation (2025年俄美峰会, 表2 历届美俄首脑会晤一览), and lines that start with
+    /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
+    pub(super) fn is_heading(m: &LangMatcher, folded: &str) -> bool {
+        let t = folded.trim_start();
+        let punctuation = |c: char| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '、'
+            )
+        };
+        if m.analyzer.is_cjk() && !t.chars().any(punctuation) {
+            return true;
+        }
+        for lead in [
+            "表",
+            "图",
+            "table",
+            "figure",
+            "fig.",
+            "таблица",
+            "рис.",
+            "рисунок",
+        ] {
+            if let Some(rest) = t.strip_prefix(lead) {
+                if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether the cue is followed by a topic noun (会晤情况, 合作的可能性, the possibility of
+    /// talks is no talk): then it names no act.
+    pub(super) fn names_topic(&self, m: &LangMatcher, folded: &str, from: usize) -> bool {
+        if m.topics.is_empty() {
+            return false;
+        }
+        let after = folded.get(from..).unwrap_or("").trim_start();
+        let after = after.trim_start_matches(['”', '"', '’', '」', '』']);
+        let after = after.strip_prefix('的').unwrap_or(after);
+        m.topics.any_prefix_of(after)
+    }
+
+    /// Whether the cue at `toks[k]` is a passive with no agent of its own: a passive auxiliary
+    /// (was, were, been) or a passive marker (被, 受到) right before it, at most one adverb
+    /// between (were unjustly imprisoned); not a progressive (is sanctioning).
+    pub(super) fn agentless_passive(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        k: usize,
+        cue: &Item,
+    ) -> bool {
+        let Some(Tok::Gram(GrammarKind::PassiveAux | GrammarKind::PassiveBefore, g)) =
+            k.checked_sub(1).map(|j| &toks[j])
+        else {
+            return false;
+        };
+        let gap = folded.get(g.end..cue.start).unwrap_or("").trim();
+        if m.analyzer.is_cjk() {
+            return gap.is_empty();
+        }
+        let verb = folded.get(cue.start..cue.span_end).unwrap_or("");
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        !verb.ends_with("ing")
+            && match words.as_slice() {
+                [] => true,
+                [w] => w.ends_with("ly"),
+                _ => false,
+            }
+    }
+
+    /// Whether the act cue `toks[i]` names the subject of a noun of talks or of an agreement
+    /// right after it (换囚谈判, 停火协议, ceasefire talks): 04x and 057 cues are that noun.
+    pub(super) fn names_talks(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        i: usize,
+        cue: &Item,
+    ) -> bool {
+        let Entry::Action(ai) = cue.entry else {
+            return false;
+        };
+        let talks = |c: &str| c.starts_with("04") || c == "057";
+        if talks(&self.dict.actions[ai].cameo) || cue.span_end != cue.end {
+            return false;
+        }
+        let Some(Tok::Action(next)) = toks[i + 1..].iter().find(|t| matches!(t, Tok::Action(_)))
+        else {
+            return false;
+        };
+        let Entry::Action(ni) = next.entry else {
+            return false;
+        };
+        let gap = folded.get(cue.end..next.start).unwrap_or("x");
+        let adjacent = if m.analyzer.is_cjk() {
+            gap.is_empty()
+        } else {
+            gap == " "
+        };
+        adjacent && talks(&self.dict.actions[ni].cameo)
+    }
+}

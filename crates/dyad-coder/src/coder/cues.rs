@@ -1,0 +1,146 @@
+//! Which verb cues of a sentence name acts: the others name a topic, sit in a title, modify a
+//! noun or say what talks were about.
+
+use super::*;
+
+/// The verb cues of a sentence that name acts (see [`Coder::act_cues`]).
+#[derive(Debug)]
+pub(super) struct ActCues {
+    /// Token indices of the verb cues that name acts, in order.
+    pub(super) action_idx: Vec<usize>,
+    /// Token indices of the verb cues of relative clauses: what precedes them is inside the
+    /// clause, not the subject of a verb after them.
+    pub(super) relative: Vec<usize>,
+}
+
+impl Coder {
+    /// Decides which verb cues of the sentence name acts: not a nominal cue without a light
+    /// verb, a cue inside the gap of an earlier one, a cue that names a topic or sits in a
+    /// title, the verb of a relative clause (kept apart in [`ActCues::relative`]), a cue that
+    /// with its object modifies a topic noun, an act noun before a noun of talks or of an
+    /// agreement, or an act right after a verb of talks (what they talked about).
+    pub(super) fn act_cues(&self, s: &Sentence) -> ActCues {
+        let (m, folded, toks) = (s.m, s.folded, s.toks);
+        // verb cues that name acts: not a nominal cue without a light verb (美俄在军控领域的
+        // 合作), not a cue inside the gap of an earlier one (以更严厉的制裁)
+        let mut action_idx: Vec<usize> = Vec::new();
+        // verb cues of relative clauses (遭美国驱逐的60名外交官): what precedes them is inside the
+        // clause, not the subject of a verb after it
+        let mut relative: Vec<usize> = Vec::new();
+        let mut covered = 0usize;
+        for (i, t) in toks.iter().enumerate() {
+            let Tok::Action(cue) = t else { continue };
+            let Entry::Action(ai) = cue.entry else {
+                continue;
+            };
+            if cue.start < covered {
+                continue;
+            }
+            if self.dict.actions[ai].noun && !self.noun_is_act(m, folded, toks, i, cue) {
+                continue;
+            }
+            if self.names_topic(m, folded, cue.span_end) {
+                continue;
+            }
+            if Self::in_title(m, folded, cue.start) {
+                continue;
+            }
+            // 1987年签署的条约; a gapped cue whose gap opens with the particle modifies its tail
+            // (遭美国驱逐的60名俄罗斯外交官抵达)
+            if !self.dict.actions[ai].noun
+                && (Self::attributive(m, folded, cue.span_end)
+                    || (cue.span_end > cue.end && Self::attributive(m, folded, cue.end)))
+            {
+                relative.push(i);
+                continue;
+            }
+            // 加强制裁俄罗斯的可能性: the cue and its object modify a topic noun
+            if let Some(Tok::Actor(p)) = toks.get(i + 1) {
+                if p.start == cue.span_end
+                    && folded.get(p.end..).is_some_and(|r| r.starts_with('的'))
+                    && self.names_topic(m, folded, p.end)
+                {
+                    continue;
+                }
+            }
+            // 换囚谈判, 停火协议, ceasefire talks: an act noun right before a noun of talks or of an
+            // agreement names what they are about; the talks or the agreement are the act
+            if self.names_talks(m, folded, toks, i, cue) {
+                continue;
+            }
+            // discussed sanctions with Putin, обсуждал санкции, 讨论制裁: an act right after a
+            // verb of talks is what they talked about
+            if let Some(&pk) = action_idx.last() {
+                if let Tok::Action(prev) = &toks[pk] {
+                    let talks = matches!(prev.entry, Entry::Action(pi)
+                        if self.dict.actions[pi].cameo.starts_with("04"));
+                    let gap = folded.get(prev.span_end..cue.start).unwrap_or(",");
+                    let close = gap.chars().count() <= TOPIC_GAP
+                        && !gap.contains([',', '，', ';', '；', '。', '.']);
+                    if talks && close && !self.dict.actions[ai].cameo.starts_with("04") {
+                        continue;
+                    }
+                }
+            }
+            covered = covered.max(cue.span_end);
+            action_idx.push(i);
+        }
+        ActCues {
+            action_idx,
+            relative,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::with_sentence;
+    use super::*;
+
+    fn cameos(coder: &Coder, toks: &[Tok], idx: &[usize]) -> Vec<String> {
+        idx.iter()
+            .map(|&k| match &toks[k] {
+                Tok::Action(Item {
+                    entry: Entry::Action(ai),
+                    ..
+                }) => coder.dict.actions[*ai].cameo.clone(),
+                _ => panic!("token {k} is no act cue"),
+            })
+            .collect()
+    }
+
+    fn all_cues(toks: &[Tok]) -> Vec<usize> {
+        (0..toks.len())
+            .filter(|&k| matches!(toks[k], Tok::Action(_)))
+            .collect()
+    }
+
+    #[test]
+    fn the_verb_of_a_relative_clause_is_kept_apart() {
+        with_sentence(
+            Lang::Zh,
+            "遭美国驱逐的俄罗斯外交官抵达莫斯科。",
+            |coder, s| {
+                let acts = coder.act_cues(s);
+                assert_eq!(all_cues(s.toks).len(), 2);
+                assert_eq!(cameos(coder, s.toks, &acts.action_idx), vec!["042"]);
+                assert_eq!(acts.relative.len(), 1);
+                assert!(cameos(coder, s.toks, &acts.relative)[0].starts_with("16"));
+            },
+        );
+    }
+
+    #[test]
+    fn an_act_right_after_a_verb_of_talks_is_what_they_talked_about() {
+        with_sentence(
+            Lang::En,
+            "Putin discussed sanctions with Biden.",
+            |coder, s| {
+                let acts = coder.act_cues(s);
+                assert_eq!(all_cues(s.toks).len(), 2);
+                assert_eq!(cameos(coder, s.toks, &acts.action_idx), vec!["040"]);
+                assert!(acts.relative.is_empty());
+            },
+        );
+    }
+}

@@ -1,0 +1,351 @@
+//! From an act cue's phrases to its pairs of parties: its voice (active, passive, agentless),
+//! its parties resolved at its date, and the ordered pairs of a symmetric or directed act.
+
+use super::*;
+
+/// The parties of one act cue resolved at its date, and its voice (see
+/// [`Coder::cue_parties`]).
+#[derive(Debug)]
+pub(super) struct CueParties {
+    pub(super) sources: Vec<Party>,
+    pub(super) targets: Vec<Party>,
+    /// Everyone taking part in an active act: the sources, then the targets.
+    pub(super) participants: Vec<Party>,
+    /// Read as a passive: an agent named, or an agentless passive.
+    pub(super) passive: bool,
+    /// An agentless passive (its subject the patient).
+    pub(super) agentless: bool,
+}
+
+/// The ordered pairs of parties of one act cue, with its code and why (see
+/// [`Coder::pair_parties`]).
+#[derive(Debug)]
+pub(super) struct Paired {
+    /// The CAMEO code of its events (a meeting in a third place is 044).
+    pub(super) code: String,
+    /// The explain entry of the frame.
+    pub(super) why: String,
+    /// (source, target) pairs.
+    pub(super) pairs: Vec<(Party, Party)>,
+}
+
+impl Coder {
+    /// The parties of the phrases `ps` at `date` ("both sides" read as `pair`).
+    pub(super) fn resolve_all(
+        &self,
+        s: &Sentence,
+        ps: &[Phrase],
+        date: &EventDate,
+        pair: Option<&(String, String)>,
+    ) -> Vec<Party> {
+        ps.iter()
+            .flat_map(|p| self.parties(p, Some(date), pair, s.chars.text(p.start, p.end), true))
+            .collect()
+    }
+
+    /// Decides an act cue's voice and resolves its parties at `date`: with an agent, the agent
+    /// acts on the subject and objects (with none, on the subject the sentence goes on with); an
+    /// agentless passive has for agent the state where a detention or release happened; an
+    /// active cue's subjects act on its targets, objects and partners (two parties acting
+    /// together on a plain object act on each other); a release with no target was made by the
+    /// state where the released were held. Notes agentless passives in `memory`.
+    pub(super) fn cue_parties(
+        &self,
+        s: &Sentence,
+        cue: &Cue,
+        sides: &Sides,
+        date: &EventDate,
+        pair: Option<&(String, String)>,
+        memory: &mut CueMemory,
+    ) -> CueParties {
+        let (m, folded, toks) = (s.m, s.folded, s.toks);
+        let (k, cue, action) = (cue.k, cue.item, cue.action);
+        let resolve = |ps: &[Phrase]| -> Vec<Party> { self.resolve_all(s, ps, date, pair) };
+        let (subj, tgt, partner, agent, loc, obj) = (
+            &sides.subj,
+            &sides.tgt,
+            &sides.partner,
+            &sides.agent,
+            &sides.loc,
+            &sides.obj,
+        );
+        let (inherited, topic) = (sides.inherited, sides.topic);
+        let (prev_sources, passive_cues) = (&memory.prev_sources, &mut memory.passive_cues);
+        // Americans were imprisoned in Russia, 外交官被驱逐, 受到制裁: an auxiliary (or a
+        // passive marker) right before the cue, with no agent named, makes its subject the
+        // patient; the agent is unknown, but for a detention or a release the state where
+        // it happened
+        let mut agentless =
+            agent.is_empty() && (action.passive || self.agentless_passive(m, folded, toks, k, cue));
+        // the agent an agentless detention or release has: the state where it happened;
+        // without one the verb is read as active, as before
+        let place_agent: Vec<Party> =
+            if agentless && (action.cameo.starts_with("17") || action.cameo.starts_with("08")) {
+                resolve(loc)
+            } else {
+                Vec::new()
+            };
+        if agentless && !action.passive && place_agent.is_empty() {
+            agentless = false;
+        }
+        if agentless {
+            passive_cues.push(k);
+        }
+        let passive = !agent.is_empty() || agentless;
+        let (sources, targets, participants): (Vec<Party>, Vec<Party>, Vec<Party>) = if passive {
+            let mut t = resolve(subj);
+            t.extend(resolve(tgt));
+            t.extend(resolve(obj));
+            // 美国宣布新制裁，遭到俄罗斯谴责: with no patient of its own, the passive's
+            // patient is the subject the sentence goes on with
+            // (a passive marker before its agent: 遭到, 被; not "activities by Russia")
+            if t.is_empty()
+                && agent
+                    .iter()
+                    .all(|p| p.connector == Some(GrammarKind::PassiveBefore))
+            {
+                t = resolve(prev_sources);
+            }
+            let a = if agentless {
+                place_agent
+                    .into_iter()
+                    .filter(|l| !t.iter().any(|p| p.actor.code == l.actor.code))
+                    .collect()
+            } else {
+                resolve(agent)
+            };
+            (a, t, Vec::new())
+        } else {
+            let s = resolve(subj);
+            let mut t = resolve(tgt);
+            // two parties acting together on a plain object (Putin and Bush discussed Iran,
+            // 美俄讨论叙利亚问题): the object is what they acted on, not a third party
+            // (two distinct codes among them)
+            let group = s.iter().any(|p| p.actor.code != s[0].actor.code);
+            if !(group && matches!(action.frame, Frame::Sym | Frame::Meet)) {
+                t.extend(resolve(obj));
+            }
+            t.extend(resolve(partner));
+            let mut all = s.clone();
+            all.extend(t.iter().cloned());
+            (s, t, all)
+        };
+        // 被关押在俄罗斯的美国公民获释, Americans held in Russia were released: with no target,
+        // the state where the released were held released them
+        let held = action.cameo.starts_with("084")
+            && action.frame == Frame::Dir
+            && !passive
+            && !inherited
+            && !topic
+            && targets.is_empty()
+            && !sources.is_empty();
+        let held_in = if held { resolve(loc) } else { Vec::new() };
+        let (sources, targets) = if held_in.is_empty() {
+            (sources, targets)
+        } else {
+            (held_in, sources)
+        };
+        CueParties {
+            sources,
+            targets,
+            participants,
+            passive,
+            agentless,
+        }
+    }
+
+    /// Pairs the parties of an act cue. A symmetric cue (or a group subject without target)
+    /// gives every ordered pair of distinct participants (a list kept whole up to
+    /// [`MAX_PARTICIPANTS`]; a subject with each of its partners, not the partners with each
+    /// other; a meeting in a third state is 044); a directed cue gives every source → target
+    /// (a visit, deployment or withdrawal with no target takes its place as target). A treaty
+    /// described by an earlier year of its signing, with no party named beside it, gives none.
+    /// Takes the participants and targets out of `parties`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn pair_parties(
+        &self,
+        s: &Sentence,
+        cue: &Cue,
+        sides: &Sides,
+        parties: &mut CueParties,
+        date: &EventDate,
+        pair: Option<&(String, String)>,
+        ctx: &DateContext,
+    ) -> Paired {
+        let action = cue.action;
+        let resolve = |ps: &[Phrase]| -> Vec<Party> { self.resolve_all(s, ps, date, pair) };
+        let (subj, tgt, partner, loc, obj) = (
+            &sides.subj,
+            &sides.tgt,
+            &sides.partner,
+            &sides.loc,
+            &sides.obj,
+        );
+        let (sources, passive) = (&parties.sources, parties.passive);
+        let participants = std::mem::take(&mut parties.participants);
+        let targets = std::mem::take(&mut parties.targets);
+        let mut code = action.cameo.clone();
+        let mut frame_why: String;
+        let mut pairs: Vec<(Party, Party)> = Vec::new();
+        let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
+        let group_subject = sources.len() >= 2 && targets.is_empty();
+        if (sym && !passive) || group_subject {
+            let mut ps: Vec<Party> = Vec::new();
+            for p in if sym { participants } else { sources.clone() } {
+                if !ps.iter().any(|q| q.actor.code == p.actor.code) {
+                    ps.push(p);
+                }
+            }
+            // a long list (7国在安卡拉进行囚犯交换) is kept whole: the document's context
+            // pass narrows a multilateral act to the pair the document is about
+            ps.truncate(MAX_PARTICIPANTS);
+            // 特朗普分别与普京和泽连斯基通电话: the subject with each partner, not the
+            // partners with each other
+            let from_subject: HashSet<&str> =
+                sources.iter().map(|p| p.actor.code.as_str()).collect();
+            let others = ps
+                .iter()
+                .any(|p| !from_subject.contains(p.actor.code.as_str()));
+            let star = sym && !from_subject.is_empty() && others;
+            for a in &ps {
+                for b in &ps {
+                    let linked = !star
+                        || from_subject.contains(a.actor.code.as_str())
+                        || from_subject.contains(b.actor.code.as_str());
+                    if a.actor.code != b.actor.code && linked {
+                        pairs.push((a.clone(), b.clone()));
+                    }
+                }
+            }
+            frame_why = if sym {
+                "symmetric cue: both directions".into()
+            } else {
+                "group subject: both directions".into()
+            };
+            if action.frame == Frame::Meet {
+                let in_pair: HashSet<&str> = ps.iter().map(|p| p.actor.code.as_str()).collect();
+                if let Some(l) = resolve(loc)
+                    .into_iter()
+                    .find(|l| !in_pair.contains(l.actor.code.as_str()))
+                {
+                    code = "044".into();
+                    frame_why.push_str(&format!("; third location {} → 044", l.actor.code));
+                }
+            }
+        } else {
+            // a visit or deployment "to/in X" with no other target: the place is the target
+            // likewise a withdrawal "in/from" a treaty: suspended its participation in New START,
+            // and force sent into a state (ввела войска в Грузию, invaded into)
+            let visit = ["04", "15", "16", "17", "18", "19", "20"]
+                .iter()
+                .any(|r| action.cameo.starts_with(r));
+            let targets = if targets.is_empty() && !passive && visit {
+                resolve(loc)
+            } else {
+                targets
+            };
+            for a in sources {
+                for b in &targets {
+                    if a.actor.code != b.actor.code {
+                        pairs.push((a.clone(), b.clone()));
+                    }
+                }
+            }
+            frame_why = if passive {
+                "passive: agent → patient".into()
+            } else {
+                "directed: subject → target".into()
+            };
+        }
+        // 《开放天空条约》于1992年签署: a treaty described by the year of its signing, an
+        // earlier one, with no party named beside it, is background, no act
+        let described = action.cameo.starts_with("057")
+            && ctx.document.is_some_and(|d| date.y() < d.y())
+            && date.precision() == Precision::Year
+            && subj
+                .iter()
+                .chain(tgt)
+                .chain(partner)
+                .chain(obj)
+                .all(|p| self.is_treaty(p));
+        if described {
+            pairs.clear();
+        }
+        Paired {
+            code,
+            why: frame_why,
+            pairs,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{day, first_sides, party_codes, with_sentence};
+    use super::*;
+
+    /// The parties and pairs of the first act cue of `text`, dated 20 March 2021.
+    fn first_pairs(lang: Lang, text: &str) -> (Vec<String>, Vec<String>, bool, Paired) {
+        with_sentence(lang, text, |coder, s| {
+            let ctx = DateContext::new(Some(day("2021-03-20")));
+            let (c, sides) = first_sides(coder, s, &ctx);
+            let date = day("2021-03-20");
+            let mut parties =
+                coder.cue_parties(s, &c, &sides, &date, None, &mut CueMemory::default());
+            let sources = party_codes(&parties.sources)
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            let targets = party_codes(&parties.targets)
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            let passive = parties.passive;
+            let paired = coder.pair_parties(s, &c, &sides, &mut parties, &date, None, &ctx);
+            (sources, targets, passive, paired)
+        })
+    }
+
+    fn pair_codes(paired: &Paired) -> Vec<(&str, &str)> {
+        paired
+            .pairs
+            .iter()
+            .map(|(a, b)| (a.actor.code.as_str(), b.actor.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_passive_with_its_agent_goes_from_the_agent_to_the_patient() {
+        let (sources, targets, passive, paired) = first_pairs(Lang::Zh, "美国外交官被俄罗斯驱逐。");
+        assert_eq!(
+            (sources, targets, passive),
+            (vec!["RUS".into()], vec!["USA".into()], true)
+        );
+        assert_eq!(pair_codes(&paired), vec![("RUS", "USA")]);
+        assert_eq!(paired.why, "passive: agent → patient");
+    }
+
+    #[test]
+    fn a_directed_cue_goes_from_its_subject_to_its_object() {
+        let (sources, targets, passive, paired) =
+            first_pairs(Lang::En, "Russia criticized the United States.");
+        assert_eq!(
+            (sources, targets, passive),
+            (vec!["RUS".into()], vec!["USA".into()], false)
+        );
+        assert_eq!(pair_codes(&paired), vec![("RUS", "USA")]);
+        assert_eq!(paired.code, "111");
+        assert_eq!(paired.why, "directed: subject → target");
+    }
+
+    #[test]
+    fn a_meeting_in_a_third_state_goes_both_ways_and_is_044() {
+        let (_, _, _, paired) = first_pairs(Lang::En, "Putin met Biden in Switzerland.");
+        assert_eq!(pair_codes(&paired), vec![("RUS", "USA"), ("USA", "RUS")]);
+        assert_eq!(paired.code, "044");
+        assert_eq!(
+            paired.why,
+            "symmetric cue: both directions; third location CHE → 044"
+        );
+    }
+}

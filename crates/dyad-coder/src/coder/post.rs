@@ -1,0 +1,320 @@
+//! After the cues: what a sentence leaves to the context pass (its facts) and to the next
+//! sentence (its running date, its pair).
+
+use super::*;
+
+impl Coder {
+    /// Collects what the sentence names for the context pass (see [`SentenceFacts`]).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn fill_facts<'s>(
+        &'s self,
+        f: &mut SentenceFacts<'s>,
+        toks: &[Tok],
+        // the codes of each actor phrase (`Coder::codes_of` at the sentence's base date), by token index
+        phrase_codes: &[(usize, &'s str)],
+        // the sentence's base date, at which a person's position is read
+        base: Option<&EventDate>,
+        chars: &CharIdx,
+        action_idx: &[usize],
+        // whether each cue of `action_idx` is an agentless passive
+        passives: &[bool],
+        events: &[CodedEvent],
+        dates: &[DateTok],
+        report_date: &[bool],
+        ctx: &DateContext,
+        // in a question: the CAMEO roots of speech acts, which a question can still make
+        asked: Option<&[String]>,
+    ) {
+        let mut codes = phrase_codes.iter().peekable();
+        f.actors.reserve(phrase_codes.len());
+        f.cues.reserve(action_idx.len());
+        for (ti, t) in toks.iter().enumerate() {
+            match t {
+                Tok::Actor(p) => {
+                    let key = p
+                        .members
+                        .iter()
+                        .find_map(|&i| match &self.dict.actors[i].kind {
+                            ActorKind::Person(k) => Some(k.as_str()),
+                            _ => None,
+                        });
+                    let person = key.is_some();
+                    let position = key.and_then(|k| self.position_of(k, base));
+                    let span = (chars.at(p.start), chars.at(p.end));
+                    let connector = p.connector;
+                    while let Some(&(_, c)) = codes.next_if(|&&(i, _)| i == ti) {
+                        f.actors.push(Mention {
+                            code: c,
+                            span,
+                            person,
+                            position,
+                            connector,
+                        });
+                    }
+                }
+                Tok::Gram(GrammarKind::Report, g) => {
+                    f.reports.push((chars.at(g.start), chars.at(g.end)));
+                }
+                Tok::Modal(mi) => {
+                    if matches!(mi.entry, Entry::Modal(i) if self.dict.modality[i].flag == Flag::Negated)
+                    {
+                        f.negations.push((chars.at(mi.start), chars.at(mi.end)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (&k, &passive) in action_idx.iter().zip(passives) {
+            let Tok::Action(cue) = &toks[k] else { continue };
+            let Entry::Action(ai) = cue.entry else {
+                continue;
+            };
+            let action = &self.dict.actions[ai];
+            let span = (chars.at(cue.start), chars.at(cue.span_end));
+            let coded = events.iter().any(|e| e.span == span);
+            // a coded cue's modality is in its events; only an uncoded one needs it here
+            let Modality {
+                negated,
+                hypothetical,
+                stated,
+                why: modality,
+            } = if coded {
+                Modality::default()
+            } else {
+                self.modality(toks, chars, k, cue)
+            };
+            f.cues.push(CueFact {
+                action: ai,
+                cameo: &action.cameo,
+                span,
+                negated: negated || action.negated,
+                hypothetical: hypothetical
+                    || action.hypothetical
+                    || asked.is_some_and(|roots| {
+                        !roots.iter().any(|r| action.cameo.starts_with(r.as_str()))
+                    }),
+                modality,
+                stated,
+                coded,
+                passive,
+            });
+        }
+        for (d, &r) in dates.iter().zip(report_date) {
+            if d.since || d.date.is_none() {
+                continue;
+            }
+            if r {
+                f.report_date = f.report_date.or(d.date);
+            } else if f.date.is_none() {
+                f.date = d.date;
+                f.date_at = Some(chars.at(d.start));
+            }
+        }
+        f.running = if ctx.stale < DateContext::RUNNING_REACH && ctx.same_paragraph() {
+            ctx.last
+        } else {
+            None
+        };
+    }
+}
+
+/// 双方达成协议，同意在十年内裁减…: what a pair agrees to in the sentence of its agreement is
+/// the agreement's content, one act with it: an expression of intent (03x) of a pair that signs
+/// (057) in the sentence, with the same flags, is dropped.
+pub(super) fn drop_agreement_content(events: &mut Vec<CodedEvent>) {
+    let signed: Vec<(String, String, bool, bool)> = events
+        .iter()
+        .filter(|e| e.cameo.starts_with("057"))
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.code.clone(),
+                e.negated,
+                e.hypothetical,
+            )
+        })
+        .collect();
+    events.retain(|e| {
+        !(e.cameo.starts_with("03")
+            && signed.iter().any(|(a, b, n, h)| {
+                *a == e.source.code
+                    && *b == e.target.code
+                    && *n == e.negated
+                    && *h == e.hypothetical
+            }))
+    });
+}
+
+/// Carries the running date and the pair to the next sentence: the last date of the sentence's
+/// own (not a report's, not a `since` date) becomes the running date (else the running date
+/// grows stale by one sentence), the last resolved date the anchor of relative dates, and the
+/// parties of its first factual event (else the two codes it names) the pair.
+pub(super) fn carry_context(
+    ctx: &mut DateContext,
+    dating: &Dating,
+    events: &[CodedEvent],
+    codes_here: &[&str],
+) {
+    let (dates, report_date) = (&dating.dates, &dating.report_date);
+    if let Some((d, _)) = dates
+        .iter()
+        .zip(report_date)
+        .rev()
+        .find(|(d, &r)| !r && !d.since && d.date.is_some())
+    {
+        ctx.last = d.date;
+        ctx.stale = 0;
+        ctx.last_paragraph = ctx.paragraph;
+    } else {
+        ctx.stale = ctx.stale.saturating_add(1);
+    }
+    if let Some(d) = dates.iter().rev().find(|d| !d.since && d.date.is_some()) {
+        ctx.anchor = d.date;
+    }
+    if let Some(e) = events.iter().find(|e| !e.negated && !e.hypothetical) {
+        ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));
+    } else if codes_here.len() == 2 {
+        ctx.pair = Some((codes_here[0].to_string(), codes_here[1].to_string()));
+    }
+}
+
+impl Coder {
+    /// Collects what the sentence names for the context pass: its act cues (those settled
+    /// excepted), each with whether it is a passive, then [`Coder::fill_facts`].
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn collect_facts<'s>(
+        &'s self,
+        f: &mut SentenceFacts<'s>,
+        s: &Sentence,
+        named: &Named<'s>,
+        base: Option<&EventDate>,
+        mut action_idx: Vec<usize>,
+        memory: &CueMemory,
+        events: &[CodedEvent],
+        dating: &Dating,
+        ctx: &DateContext,
+    ) {
+        let (m, chars, toks, question) = (s.m, s.chars, s.toks, s.question);
+        let (settled, passive_cues) = (&memory.settled, &memory.passive_cues);
+        action_idx.retain(|k| !settled.contains(k));
+        let passives: Vec<bool> = action_idx
+                .iter()
+                .map(|&k| {
+                    passive_cues.contains(&k)
+                        || matches!(&toks[k], Tok::Action(c)
+                            if matches!(c.entry, Entry::Action(ai) if self.dict.actions[ai].passive))
+                })
+                .collect();
+        self.fill_facts(
+            f,
+            toks,
+            &named.phrase_codes,
+            base,
+            chars,
+            &action_idx,
+            &passives,
+            events,
+            &dating.dates,
+            &dating.report_date,
+            ctx,
+            question.then_some(m.speech_roots.as_slice()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{coder, day, event, prepare, with_sentence};
+    use super::*;
+
+    #[test]
+    fn what_a_pair_agrees_to_in_its_agreement_is_no_act_apart() {
+        let mut events = vec![
+            event("057", "USA", "RUS"),
+            event("030", "USA", "RUS"),
+            event("030", "USA", "CHN"),
+        ];
+        let mut hypothetical = event("030", "RUS", "USA");
+        hypothetical.hypothetical = true;
+        events.push(event("057", "RUS", "USA"));
+        events.push(hypothetical);
+        drop_agreement_content(&mut events);
+        let left: Vec<(&str, &str, &str)> = events
+            .iter()
+            .map(|e| {
+                (
+                    e.cameo.as_str(),
+                    e.source.code.as_str(),
+                    e.target.code.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            left,
+            vec![
+                ("057", "USA", "RUS"),
+                ("030", "USA", "CHN"),
+                ("057", "RUS", "USA"),
+                ("030", "RUS", "USA")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentences_own_date_and_pair_carry_to_the_next() {
+        let text = "On 3 March 2021, Russia criticized the United States.";
+        with_sentence(Lang::En, text, |coder, s| {
+            let mut ctx = DateContext::new(Some(day("2021-03-20")));
+            ctx.stale = 3;
+            let (_, _, dating) = prepare(coder, s, &ctx);
+            let named = coder.named_codes(s.toks, None, false);
+            carry_context(&mut ctx, &dating, &[], &named.codes);
+            assert_eq!(ctx.last, Some(day("2021-03-03")));
+            assert_eq!(ctx.anchor, Some(day("2021-03-03")));
+            assert_eq!(ctx.stale, 0);
+            assert_eq!(ctx.pair, Some(("RUS".into(), "USA".into())));
+            // a factual event's pair wins over the codes named
+            carry_context(
+                &mut ctx,
+                &dating,
+                &[event("111", "CHN", "IND")],
+                &named.codes,
+            );
+            assert_eq!(ctx.pair, Some(("CHN".into(), "IND".into())));
+        });
+    }
+
+    #[test]
+    fn an_undated_sentence_lets_the_running_date_grow_stale() {
+        with_sentence(
+            Lang::En,
+            "Russia expelled American diplomats.",
+            |coder, s| {
+                let mut ctx = DateContext::new(Some(day("2021-03-20")));
+                ctx.last = Some(day("2021-03-18"));
+                let (_, _, dating) = prepare(coder, s, &ctx);
+                carry_context(&mut ctx, &dating, &[], &[]);
+                assert_eq!(ctx.last, Some(day("2021-03-18")));
+                assert_eq!(ctx.stale, 1);
+                assert_eq!(ctx.pair, None);
+            },
+        );
+    }
+
+    #[test]
+    fn the_facts_list_the_act_cues_and_actors_of_the_sentence() {
+        let mut ctx = DateContext::new(Some(day("2021-03-20")));
+        let s = SentenceInput {
+            lang: Lang::Zh,
+            text: "美国外交官被俄罗斯驱逐。",
+        };
+        let (events, facts) = coder().analyze(&s, &mut ctx);
+        assert_eq!(events.len(), 1);
+        let actors: Vec<&str> = facts.actors.iter().map(|m| m.code).collect();
+        assert_eq!(actors, vec!["USA", "RUS"]);
+        assert_eq!(facts.cues.len(), 1);
+        assert!(facts.cues[0].coded && !facts.cues[0].negated);
+        assert_eq!(facts.cues[0].cameo, "161");
+        assert_eq!(facts.date, None);
+    }
+}

@@ -1,0 +1,683 @@
+//! The parties around one act cue: the actor phrases on its left and right read by role, the
+//! subject a cue without one borrows from earlier cues, and what each cue leaves to the next.
+
+use super::*;
+
+/// The actor phrases read around one act cue, by role, and how its subject was found.
+#[derive(Debug, Default)]
+pub(super) struct Sides {
+    /// The subject chain.
+    pub(super) subj: Vec<Phrase>,
+    /// Targets named by a `to` word before the cue.
+    pub(super) tgt: Vec<Phrase>,
+    /// Partners named by a `with` word.
+    pub(super) partner: Vec<Phrase>,
+    /// Passive agents.
+    pub(super) agent: Vec<Phrase>,
+    /// Locations.
+    pub(super) loc: Vec<Phrase>,
+    /// Objects after the cue.
+    pub(super) obj: Vec<Phrase>,
+    /// The first token of the cue's clause.
+    pub(super) clause_lo: usize,
+    /// The subject opens the clause after a subordinate clause of time the cue is in.
+    pub(super) subordinate: bool,
+    /// The subject is shared with the previous cue.
+    pub(super) inherited: bool,
+    /// The subject is the topic of the sentence's first clause.
+    pub(super) topic: bool,
+    /// A to-phrase right after a single object, where the reading of the right side stopped
+    /// (нападение России на Украину: the act noun's agent, then its target).
+    pub(super) to_after_obj: Option<Phrase>,
+    /// The subject is the actor right after the act noun, before its target.
+    pub(super) own_agent: bool,
+    /// The act is what a criticism or an accusation right before it judges: alleged, not
+    /// reported as done (hypothetical).
+    pub(super) alleged: bool,
+}
+
+/// What the earlier act cues of a sentence leave to the later ones.
+#[derive(Debug, Default)]
+pub(super) struct CueMemory {
+    /// The sources of the last cue: the subject of a later cue without one.
+    pub(super) prev_sources: Vec<Phrase>,
+    /// The subject alone of the last cue (a symmetric cue's partner is no subject of a
+    /// directed verb after it: 与俄罗斯换囚后，拜登……感谢阿联酋).
+    pub(super) prev_subject: Vec<Phrase>,
+    /// The objects of the last statement cue (欢迎美国和俄罗斯…, urged Russia…), with the cue's
+    /// token index and where they end: the subject of a verb right after them (pivot); and
+    /// whether the cue judges it (a criticism or an accusation: condemned Russia for invading
+    /// Ukraine, 指责俄罗斯轰炸基辅), whose act is then alleged, not reported as done.
+    pub(super) pivot: Option<(usize, Vec<Phrase>, usize, bool)>,
+    /// Where the events of the last cue that gave events begin.
+    pub(super) last_cue_events: usize,
+    /// Starts of the phrases already read as the object of an earlier cue: not the subject of
+    /// a later one (a set: few, looked up by scan).
+    pub(super) consumed: Vec<usize>,
+    /// The objects of the last cue that named one (for its invasion: whose act).
+    pub(super) prev_objects: Vec<Phrase>,
+    /// Cues whose parties were read and found wanting: not left to the context pass.
+    pub(super) settled: Vec<usize>,
+    /// The cue spans of events from cues flagged `apart`.
+    pub(super) apart_spans: Vec<(usize, usize)>,
+    /// Cues read as agentless passives (their subject the patient).
+    pub(super) passive_cues: Vec<usize>,
+}
+
+impl CueMemory {
+    /// After a cue that gave no pair of parties: its own subject, if it is active, goes on to
+    /// the next cue.
+    pub(super) fn after_unpaired(&mut self, sides: &Sides, passive: bool) {
+        let subj = &sides.subj;
+        if !subj.is_empty() && !passive {
+            self.prev_sources = subj.clone(); // 特朗普被迫签署的对俄制裁: 制裁 shares 特朗普
+        }
+    }
+
+    /// After a cue that gave events: its objects are taken, and its subject (a passive's agent,
+    /// an agentless passive's patients, all of a symmetric act's parties) goes on to the next
+    /// cue; `events` is the number of events of the sentence before this cue's.
+    pub(super) fn after_paired(
+        &mut self,
+        sides: &Sides,
+        parties: &CueParties,
+        action: &ActionEntry,
+        events: usize,
+    ) {
+        let (subj, tgt, partner, agent, obj) = (
+            &sides.subj,
+            &sides.tgt,
+            &sides.partner,
+            &sides.agent,
+            &sides.obj,
+        );
+        let (passive, agentless) = (parties.passive, parties.agentless);
+        let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
+        self.last_cue_events = events;
+        self.consumed
+            .extend(obj.iter().chain(partner.iter()).map(|p| p.start));
+        if !obj.is_empty() {
+            self.prev_objects = obj.clone();
+        }
+        self.prev_subject = if passive && !agentless {
+            agent.clone()
+        } else {
+            subj.clone()
+        };
+        self.prev_sources = if agentless {
+            // 被关押在俄罗斯的美国公民获释: the patients go on as the next verb's subject
+            subj.clone()
+        } else if passive {
+            agent.clone()
+        } else if sym {
+            subj.iter()
+                .chain(partner.iter())
+                .chain(tgt.iter())
+                .chain(obj.iter())
+                .cloned()
+                .collect()
+        } else {
+            subj.clone()
+        };
+    }
+}
+
+impl Coder {
+    /// Reads the actor phrases around an act cue by role. On its left, in its clause, after the
+    /// previous cue and after the verb of a relative clause: the subject chain, the to-target,
+    /// the with-partner, the passive agent and the location (an earlier cue's object is no
+    /// subject unless it owns the act noun); a subjectless verb of a clause of time takes the
+    /// subject that opens the next clause. On its right, up to the next cue or clause break: the
+    /// objects, and more partners, agents and locations. A full state name glued after a
+    /// compound of abbreviations before a symmetric cue is a location; a directed cue with a
+    /// target counts its partners among its subjects.
+    pub(super) fn read_sides(
+        &self,
+        s: &Sentence,
+        acts: &ActCues,
+        cue: &Cue,
+        consumed: &[usize],
+        base: Option<&EventDate>,
+    ) -> Sides {
+        let (m, folded, toks) = (s.m, s.folded, s.toks);
+        let (action_idx, relative) = (&acts.action_idx, &acts.relative);
+        let (n, k, cue, action) = (cue.n, cue.k, cue.item, cue.action);
+        // the left side stays in the cue's clause: 拜登上台后，…两国应…合作 reads no 拜登
+        let clause_lo = toks[..k]
+            .iter()
+            .rposition(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+            .map_or(0, |b| b + 1);
+        let prev_cue = if n == 0 { 0 } else { action_idx[n - 1] + 1 };
+        let in_relative = relative
+            .iter()
+            .rev()
+            .find(|&&r| r < k)
+            .map_or(0, |&r| r + 1);
+        let lo = prev_cue.max(clause_lo).max(in_relative);
+        let hi = action_idx.get(n + 1).copied().unwrap_or(toks.len());
+        // left side: subject chain, to-target, with-partner, passive agent, location
+        let (mut subj, mut tgt, mut partner, mut agent, mut loc) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        // 1 subj, 2 tgt, 3 partner, 4 agent, 5 loc
+        let mut last_role = 0u8;
+        // "agreement on Ukraine", "соглашение по Украине": for a symmetric cue, a phrase after
+        // a `to` word marked `topic` is what the act is about, not a party
+        let sym_cue = matches!(action.frame, Frame::Sym | Frame::Meet);
+        let is_topic = |p: &Phrase| {
+            sym_cue
+                && p.connector_word
+                    .is_some_and(|gi| self.dict.grammar[gi].value == "topic")
+        };
+        for t in &toks[lo..k] {
+            if let Tok::Actor(p) = t {
+                if is_topic(p) {
+                    continue;
+                }
+                let subject_like = matches!(p.connector, None | Some(GrammarKind::And));
+                // 谴责俄罗斯对乌克兰的导弹攻击, condemned Russia's strikes on Ukraine: the
+                // earlier verb's object owns the act noun right after it, as its subject
+                let owner = {
+                    let between = folded.get(p.end..cue.start).unwrap_or(",");
+                    let clause = !between.contains([',', '，', ';', '；', '。']);
+                    if m.analyzer.is_cjk() {
+                        clause && between.trim_end().ends_with('的')
+                    } else {
+                        clause
+                            && (between.starts_with("'s ") || between.starts_with("’s "))
+                            && between.chars().count() <= 24
+                    }
+                };
+                if subject_like && consumed.contains(&p.start) && !owner {
+                    continue;
+                }
+                let role = match p.connector {
+                    None => {
+                        subj.clear();
+                        1
+                    }
+                    Some(GrammarKind::To) => 2,
+                    // 在法国和意大利会见: a place joined to a place is a place
+                    Some(GrammarKind::With) if last_role == 5 && self.is_place(p) => 5,
+                    Some(GrammarKind::With) => 3,
+                    Some(GrammarKind::PassiveBefore) | Some(GrammarKind::PassiveAfter) => 4,
+                    Some(GrammarKind::At) => 5,
+                    Some(GrammarKind::And) => {
+                        if last_role == 0 {
+                            1
+                        } else {
+                            last_role
+                        }
+                    }
+                    _ => 1,
+                };
+                last_role = role;
+                match role {
+                    1 => subj.push(p.clone()),
+                    2 => tgt.push(p.clone()),
+                    3 => partner.push(p.clone()),
+                    4 => agent.push(p.clone()),
+                    _ => loc.push(p.clone()),
+                }
+            }
+        }
+        // 下令制裁7名俄罗斯高官后，美国总统奥巴马宣布…: a subjectless verb of a clause of time
+        // has the subject that opens the next clause
+        let mut subordinate = false;
+        if subj.is_empty() && agent.is_empty() && !m.subordinates.is_empty() {
+            if let Some(b) = toks[k + 1..]
+                .iter()
+                .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                .map(|b| k + 1 + b)
+            {
+                let Tok::Gram(_, brk) = &toks[b] else {
+                    unreachable!()
+                };
+                let before = folded.get(..brk.start).unwrap_or("").trim_end();
+                if m.subordinates.iter().any(|w| before.ends_with(w.as_str())) {
+                    if let Some(Tok::Actor(p)) = toks.get(b + 1) {
+                        if p.connector.is_none() {
+                            subj.push(p.clone());
+                            subordinate = true;
+                        }
+                    }
+                }
+            }
+        }
+        // right side, up to the next cue or clause break
+        let mut obj = Vec::new();
+        let mut to_after_obj = None;
+        let mut last_role = 0u8;
+        for t in &toks[k + 1..hi] {
+            match t {
+                Tok::Gram(GrammarKind::Break, _) => break,
+                // 签署的对俄制裁法案: after 的 an actor modifies the next noun, not the verb
+                Tok::Actor(p)
+                    if m.analyzer.is_cjk()
+                        && matches!(p.connector, Some(GrammarKind::To | GrammarKind::With))
+                        && folded
+                            .get(cue.span_end..p.start)
+                            .is_some_and(|g| g.contains('的')) =>
+                {
+                    break
+                }
+                Tok::Actor(p) if is_topic(p) => {}
+                // agree that the missiles violate the INF Treaty: a treaty after a
+                // symmetric cue with a subject is what it is about, not a party to it
+                Tok::Actor(p) if sym_cue && !subj.is_empty() && self.is_treaty(p) => {}
+                // 美国的新制裁遭到俄罗斯谴责: a passive marker after the cue opens another
+                // verb's agent
+                Tok::Actor(p) if p.connector == Some(GrammarKind::PassiveBefore) => break,
+                // о выходе России из договора, the suspension of Russia's participation in:
+                // the subject's own state after the cue is whose act it is, not its object
+                Tok::Actor(p)
+                    if action.frame == Frame::Dir
+                        && obj.is_empty()
+                        && !subj.is_empty()
+                        && self.same_state(p, &subj, base) => {}
+                Tok::Actor(p) => {
+                    let role = match p.connector {
+                        None => 1,
+                        Some(GrammarKind::To) => 2,
+                        Some(GrammarKind::With) => 3,
+                        Some(GrammarKind::PassiveAfter) | Some(GrammarKind::PassiveBefore) => 4,
+                        Some(GrammarKind::At) => 5,
+                        Some(GrammarKind::And) if last_role != 0 => last_role,
+                        _ => 1,
+                    };
+                    if role == 1 && last_role != 0 && last_role != 1 {
+                        break;
+                    }
+                    if (role == 1 || role == 2)
+                        && !obj.is_empty()
+                        && p.connector != Some(GrammarKind::And)
+                    {
+                        if role == 2 && obj.len() == 1 {
+                            to_after_obj = Some(p.clone());
+                        }
+                        break; // 指责美国向乌克兰…: the second actor belongs to another verb
+                    }
+                    last_role = role;
+                    match role {
+                        1 | 2 if tgt.is_empty() => obj.push(p.clone()),
+                        1 | 2 => break,
+                        3 => partner.push(p.clone()),
+                        4 => agent.push(p.clone()),
+                        _ => loc.push(p.clone()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        // 美俄沙特会谈: a full state name glued after a compound of abbreviations, right
+        // before a symmetric cue, is where the pair meets, not a third party
+        if sym_cue && subj.len() >= 2 {
+            let n = subj.len();
+            let c = &subj[n - 1];
+            // the glued chain of abbreviations before the place: 美俄 (a compound) or 美, 俄
+            let mut chain_codes: HashSet<&str> = HashSet::new();
+            let mut edge = c.start;
+            for p in subj[..n - 1].iter().rev() {
+                if p.end != edge || char_count(&folded.as_bytes()[p.start..p.end]) > 2 {
+                    break;
+                }
+                edge = p.start;
+                self.codes_of(p, base, |code| {
+                    chain_codes.insert(code);
+                });
+            }
+            let mut place_codes: Vec<&str> = Vec::new();
+            self.codes_of(c, base, |code| place_codes.push(code));
+            if chain_codes.len() >= 2
+                && char_count(&folded.as_bytes()[c.start..c.end]) >= 2
+                && place_codes.len() == 1
+                && !chain_codes.contains(place_codes[0])
+                && c.end == cue.start
+            {
+                if let Some(place) = subj.pop() {
+                    loc.push(place);
+                }
+            }
+        }
+        if action.frame == Frame::Dir && !tgt.is_empty() {
+            subj.append(&mut partner); // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects
+        }
+        Sides {
+            subj,
+            tgt,
+            partner,
+            agent,
+            loc,
+            obj,
+            clause_lo,
+            subordinate,
+            inherited: false,
+            topic: false,
+            to_after_obj,
+            own_agent: false,
+            alleged: false,
+        }
+    }
+
+    /// Gives an act cue without a subject of its own the one earlier cues leave it: the object
+    /// of a statement cue right before it (pivot), the object of the previous verb before a
+    /// possessive (for its invasion; such a cue is settled), the previous cue's subject, else
+    /// the topic of the sentence's first clause. Notes the objects an appeal, a demand or a
+    /// welcome passes on as the next verb's subject.
+    pub(super) fn borrow_subject(
+        &self,
+        s: &Sentence,
+        acts: &ActCues,
+        cue: &Cue,
+        sides: &mut Sides,
+        memory: &mut CueMemory,
+    ) {
+        let (m, folded, toks) = (s.m, s.folded, s.toks);
+        let action_idx = &acts.action_idx;
+        let (n, k, cue, action) = (cue.n, cue.k, cue.item, cue.action);
+        let mut subj = std::mem::take(&mut sides.subj);
+        let (agent, obj, partner, clause_lo) =
+            (&sides.agent, &sides.obj, &sides.partner, sides.clause_lo);
+        let CueMemory {
+            pivot,
+            prev_objects,
+            settled,
+            prev_sources,
+            prev_subject,
+            consumed,
+            ..
+        } = memory;
+        // 欢迎美国和俄罗斯签署新条约, urged Russia to withdraw: the object of a statement
+        // cue right before this verb, in its clause, is the verb's subject
+        let mut alleged = false;
+        if let Some((pk, objs, end, judged)) = pivot.take() {
+            let between = &folded[end.min(cue.start)..cue.start];
+            let gap = char_count(between.as_bytes());
+            let list = objs.iter().any(|p| {
+                folded[p.start..end]
+                    .chars()
+                    .any(|c| matches!(c, ',' | '，' | ';' | '；'))
+            });
+            if n > 0
+                && !list
+                && action_idx[n - 1] == pk
+                && clause_lo <= pk
+                && subj.is_empty()
+                && agent.is_empty()
+                && gap <= if m.analyzer.is_cjk() { 6 } else { 12 }
+            {
+                subj = objs;
+                alleged = judged;
+            }
+        }
+        // only an appeal, a demand, a welcome or a judgement passes its object on as the next
+        // verb's subject: after a threat or a retaliation (报复美国制裁) the object is its target
+        let judged = action.cameo.starts_with("11");
+        let pivot_root = judged
+            || ["02", "05", "10"]
+                .iter()
+                .any(|r| action.cameo.starts_with(r));
+        if pivot_root && action.frame == Frame::Dir && agent.is_empty() && !obj.is_empty() {
+            let end = obj
+                .iter()
+                .chain(partner)
+                .map(|p| p.end)
+                .max()
+                .unwrap_or(cue.span_end);
+            *pivot = Some((k, obj.clone(), end, judged));
+        }
+        // condemned Mexico for its invasion of Belize, за своё вторжение в Грузию: an act
+        // noun right after a possessive is the act of the previous verb's object, and its
+        // target is named after it (none named: no event, and no guess from the context)
+        let possessed = subj.is_empty()
+            && agent.is_empty()
+            && !prev_objects.is_empty()
+            && Self::after_possessive(m, folded, cue.start);
+        if possessed {
+            subj = prev_objects.clone();
+            settled.push(k);
+        }
+        let mut inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
+        // США осудили нападение России на Украину: a directed act with no subject of its own
+        // whose object is followed by a to-phrase names its own agent there (the object) and
+        // its target (the to-phrase); the previous verb's subject does not attack (after a
+        // criticism, США осудили нападение…, the act is judged: alleged)
+        let mut own_agent = false;
+        if let (true, Frame::Dir, Some(to)) = (
+            inherited && sides.tgt.is_empty(),
+            action.frame,
+            sides.to_after_obj.clone(),
+        ) {
+            subj = std::mem::take(&mut sides.obj);
+            sides.obj.push(to);
+            inherited = false;
+            own_agent = true;
+            alleged |= n > 0
+                && matches!(&toks[action_idx[n - 1]], Tok::Action(c)
+                    if matches!(c.entry, Entry::Action(pi)
+                        if self.dict.actions[pi].cameo.starts_with("11")));
+        }
+        let mut topic = false;
+        if inherited {
+            subj = if action.frame == Frame::Dir && !prev_subject.is_empty() {
+                prev_subject.clone()
+            } else {
+                prev_sources.clone()
+            };
+        } else if subj.is_empty() && agent.is_empty() && clause_lo > 0 {
+            // 特朗普上任后，多次与普京通电话: the topic of the sentence's first clause
+            let first_break = toks
+                .iter()
+                .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                .unwrap_or(toks.len());
+            if let Some(Tok::Actor(p)) = toks[..first_break].iter().find(|t| {
+                matches!(t, Tok::Actor(p) if p.connector.is_none() && !consumed.contains(&p.start))
+            }) {
+                subj.push(p.clone());
+                topic = true;
+            }
+        }
+        sides.subj = subj;
+        sides.inherited = inherited;
+        sides.topic = topic;
+        sides.own_agent = own_agent;
+        sides.alleged = alleged;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{codes, cue, day, first_sides, prepare, with_sentence};
+    use super::*;
+
+    #[test]
+    fn a_to_word_before_the_cue_names_its_target_and_and_joins_subjects() {
+        with_sentence(
+            Lang::Zh,
+            "美国和欧盟对俄罗斯实施制裁。",
+            |coder, s| {
+                let ctx = DateContext::new(Some(day("2021-03-20")));
+                let (_, sides) = first_sides(coder, s, &ctx);
+                assert_eq!(codes(coder, &sides.subj), vec!["USA", "EU"]);
+                assert_eq!(codes(coder, &sides.tgt), vec!["RUS"]);
+                assert!(sides.obj.is_empty() && sides.partner.is_empty() && sides.agent.is_empty());
+                assert!(!sides.inherited && !sides.topic);
+            },
+        );
+    }
+
+    #[test]
+    fn a_passive_marker_names_the_agent() {
+        with_sentence(
+            Lang::Zh,
+            "美国外交官被俄罗斯驱逐。",
+            |coder, s| {
+                let ctx = DateContext::new(Some(day("2021-03-20")));
+                let (_, sides) = first_sides(coder, s, &ctx);
+                assert_eq!(codes(coder, &sides.subj), vec!["USA"]);
+                assert_eq!(codes(coder, &sides.agent), vec!["RUS"]);
+            },
+        );
+    }
+
+    #[test]
+    fn the_object_comes_after_the_cue() {
+        with_sentence(
+            Lang::En,
+            "Russia criticized the United States.",
+            |coder, s| {
+                let ctx = DateContext::new(Some(day("2021-03-20")));
+                let (_, sides) = first_sides(coder, s, &ctx);
+                assert_eq!(codes(coder, &sides.subj), vec!["RUS"]);
+                assert_eq!(codes(coder, &sides.obj), vec!["USA"]);
+            },
+        );
+    }
+
+    #[test]
+    fn a_cue_without_a_subject_shares_the_previous_cues() {
+        let text = "Russia criticized the United States and expelled ten American diplomats.";
+        with_sentence(Lang::En, text, |coder, s| {
+            let ctx = DateContext::new(Some(day("2021-03-20")));
+            let (base, acts, _) = prepare(coder, s, &ctx);
+            let first = cue(coder, s, &acts, 0);
+            let sides = coder.read_sides(s, &acts, &first, &[], base.as_ref());
+            let mut memory = CueMemory {
+                prev_sources: sides.subj.clone(),
+                ..CueMemory::default()
+            };
+            // the first cue's object is taken: not the second's subject
+            memory.consumed.extend(sides.obj.iter().map(|p| p.start));
+            let second = cue(coder, s, &acts, 1);
+            let mut sides = coder.read_sides(s, &acts, &second, &memory.consumed, base.as_ref());
+            assert!(sides.subj.is_empty());
+            coder.borrow_subject(s, &acts, &second, &mut sides, &mut memory);
+            assert!(sides.inherited);
+            assert_eq!(codes(coder, &sides.subj), vec!["RUS"]);
+            assert_eq!(codes(coder, &sides.obj), vec!["USA"]);
+        });
+    }
+
+    #[test]
+    fn the_object_of_a_welcome_is_the_subject_of_the_verb_after_it() {
+        with_sentence(
+            Lang::Zh,
+            "中国欢迎美国和俄罗斯签署新条约。",
+            |coder, s| {
+                let ctx = DateContext::new(Some(day("2021-03-20")));
+                let (base, acts, _) = prepare(coder, s, &ctx);
+                let mut memory = CueMemory::default();
+                let welcome = cue(coder, s, &acts, 0);
+                let mut sides = coder.read_sides(s, &acts, &welcome, &[], base.as_ref());
+                coder.borrow_subject(s, &acts, &welcome, &mut sides, &mut memory);
+                assert_eq!(codes(coder, &sides.subj), vec!["CHN"]);
+                assert_eq!(codes(coder, &sides.obj), vec!["USA"]);
+                assert_eq!(codes(coder, &sides.partner), vec!["RUS"]);
+                let Some((k, objs, _, _)) = &memory.pivot else {
+                    panic!("a welcome passes its object on")
+                };
+                assert_eq!(
+                    (*k, codes(coder, objs)),
+                    (welcome.k, vec!["USA".to_string()])
+                );
+                // the welcome's object is taken: not the signing's subject by position
+                memory.consumed.extend(sides.obj.iter().map(|p| p.start));
+                let signing = cue(coder, s, &acts, 1);
+                let mut sides =
+                    coder.read_sides(s, &acts, &signing, &memory.consumed, base.as_ref());
+                assert!(sides.subj.is_empty());
+                assert_eq!(codes(coder, &sides.partner), vec!["RUS"]);
+                coder.borrow_subject(s, &acts, &signing, &mut sides, &mut memory);
+                assert_eq!(codes(coder, &sides.subj), vec!["USA"]);
+                assert!(!sides.inherited && memory.pivot.is_none());
+            },
+        );
+    }
+
+    /// Reads both cues of a two-cue sentence the way `assemble` does: the second cue's sides
+    /// after the first cue has left its memory.
+    fn second_sides(coder: &Coder, s: &Sentence, paired: bool) -> Sides {
+        let ctx = DateContext::new(Some(day("2022-03-01")));
+        let (base, acts, _) = prepare(coder, s, &ctx);
+        let mut memory = CueMemory::default();
+        let first = cue(coder, s, &acts, 0);
+        let mut sides = coder.read_sides(s, &acts, &first, &[], base.as_ref());
+        coder.borrow_subject(s, &acts, &first, &mut sides, &mut memory);
+        if paired {
+            memory.consumed.extend(sides.obj.iter().map(|p| p.start));
+            memory.prev_sources = sides.subj.clone();
+            memory.prev_subject = sides.subj.clone();
+        } else {
+            memory.after_unpaired(&sides, false);
+        }
+        let second = cue(coder, s, &acts, 1);
+        let mut sides = coder.read_sides(s, &acts, &second, &memory.consumed, base.as_ref());
+        coder.borrow_subject(s, &acts, &second, &mut sides, &mut memory);
+        sides
+    }
+
+    #[test]
+    fn the_object_of_a_criticism_is_the_subject_of_the_act_it_judges_which_is_alleged() {
+        for (lang, text) in [
+            (Lang::En, "Canada condemned Mexico for invading Belize."),
+            (Lang::Zh, "加拿大批评墨西哥轰炸伯利兹。"),
+            (Lang::Ru, "Канада обвинила Мексику во вторжении в Белиз."),
+        ] {
+            with_sentence(lang, text, |coder, s| {
+                let sides = second_sides(coder, s, true);
+                assert_eq!(codes(coder, &sides.subj), vec!["MEX"], "{text}");
+                assert!(sides.alleged && !sides.inherited, "{text}");
+            });
+        }
+        // a welcome passes its object on too, but what it welcomes is no allegation
+        with_sentence(
+            Lang::Zh,
+            "加拿大欢迎墨西哥撤出伯利兹。",
+            |coder, s| {
+                let sides = second_sides(coder, s, true);
+                assert_eq!(codes(coder, &sides.subj), vec!["MEX"]);
+                assert!(!sides.alleged);
+            },
+        );
+    }
+
+    #[test]
+    fn an_act_noun_names_its_own_agent_before_its_target() {
+        // Канада осудила нападение Мексики на Белиз: Mexico attacks Belize (judged), not Canada
+        with_sentence(
+            Lang::Ru,
+            "Канада осудила нападение Мексики на Белиз.",
+            |coder, s| {
+                let sides = second_sides(coder, s, false);
+                assert_eq!(codes(coder, &sides.subj), vec!["MEX"]);
+                assert_eq!(codes(coder, &sides.obj), vec!["BLZ"]);
+                assert!(sides.own_agent && sides.alleged && !sides.inherited);
+            },
+        );
+    }
+
+    #[test]
+    fn a_cue_leaves_its_parties_to_the_next() {
+        with_sentence(Lang::En, "Putin met Biden in Switzerland.", |coder, s| {
+            let ctx = DateContext::new(Some(day("2021-03-20")));
+            let (c, sides) = first_sides(coder, s, &ctx);
+            let date = day("2021-03-20");
+            let mut memory = CueMemory::default();
+            let parties = coder.cue_parties(s, &c, &sides, &date, None, &mut memory);
+            memory.after_paired(&sides, &parties, c.action, 3);
+            assert_eq!(memory.last_cue_events, 3);
+            // a symmetric act: all its parties go on, its subject alone as the subject
+            assert_eq!(codes(coder, &memory.prev_sources), vec!["RUS", "USA"]);
+            assert_eq!(codes(coder, &memory.prev_subject), vec!["RUS"]);
+            let taken: Vec<usize> = sides.obj.iter().map(|p| p.start).collect();
+            assert_eq!(memory.consumed, taken);
+            assert_eq!(codes(coder, &memory.prev_objects), vec!["USA"]);
+            // a cue without pairs passes on its own subject only
+            let mut memory = CueMemory::default();
+            memory.after_unpaired(&sides, false);
+            assert_eq!(codes(coder, &memory.prev_sources), vec!["RUS"]);
+            let mut memory = CueMemory::default();
+            memory.after_unpaired(&sides, true);
+            assert!(memory.prev_sources.is_empty());
+        });
+    }
+}

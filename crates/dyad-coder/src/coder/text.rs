@@ -1,0 +1,150 @@
+//! Helpers over the folded text: character positions, and short searches cheaper than the
+//! standard library's for the short words and clauses of a sentence.
+
+/// Character positions of a folded sentence, counted only when asked (most sentences name no
+/// event and never need one): the folded text keeps the original's characters one to one.
+pub(super) struct CharIdx<'a> {
+    folded: &'a str,
+    orig: &'a str,
+    /// Folding left the text as it was (same bytes).
+    same: bool,
+    /// For long or folded sentences, built on first use: the character index of every folded
+    /// byte (and the end), and the original byte offset of every character (and the end).
+    tables: std::cell::OnceCell<(Vec<u32>, Vec<u32>)>,
+    /// The last byte asked of [`CharIdx::at`] and its character index: lookups come mostly in
+    /// reading order, so the next one counts only the characters in between.
+    last: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> CharIdx<'a> {
+    /// Sentences up to this many bytes count characters directly.
+    const SHORT: usize = 256;
+
+    pub(super) fn new(folded: &'a str, orig: &'a str) -> Self {
+        CharIdx {
+            folded,
+            orig,
+            same: std::ptr::eq(folded, orig),
+            tables: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new((0, 0)),
+        }
+    }
+
+    pub(super) fn tables(&self) -> &(Vec<u32>, Vec<u32>) {
+        self.tables.get_or_init(|| {
+            let mut char_at = Vec::with_capacity(self.folded.len() + 1);
+            let mut n = 0u32;
+            for c in self.folded.chars() {
+                for _ in 0..c.len_utf8() {
+                    char_at.push(n);
+                }
+                n += 1;
+            }
+            char_at.push(n);
+            let mut orig_at: Vec<u32> = self.orig.char_indices().map(|(b, _)| b as u32).collect();
+            orig_at.push(self.orig.len() as u32);
+            (char_at, orig_at)
+        })
+    }
+
+    /// The character index of byte `b` of the folded text.
+    #[inline]
+    pub(super) fn at(&self, b: usize) -> usize {
+        let bytes = self.folded.as_bytes();
+        let (lb, lc) = self.last.get();
+        let n = if b >= lb {
+            lc + char_count(&bytes[lb..b])
+        } else if b >= lb / 2 {
+            lc - char_count(&bytes[b..lb])
+        } else {
+            char_count(&bytes[..b])
+        };
+        self.last.set((b, n));
+        n
+    }
+
+    /// The original character at folded byte `b`.
+    pub(super) fn orig_char(&self, b: usize) -> Option<char> {
+        if self.same {
+            return self.folded.get(b..)?.chars().next();
+        }
+        let ci = self.at(b);
+        if self.folded.len() <= Self::SHORT {
+            self.orig.chars().nth(ci)
+        } else {
+            let (_, orig_at) = self.tables();
+            self.orig.get(*orig_at.get(ci)? as usize..)?.chars().next()
+        }
+    }
+
+    /// The original text of the folded byte range `[a, b)`.
+    pub(super) fn text(&self, a: usize, b: usize) -> String {
+        if self.same {
+            return self.folded[a..b].to_string();
+        }
+        let (char_at, orig_at) = self.tables();
+        let (ca, cb) = (char_at[a] as usize, char_at[b] as usize);
+        self.orig[orig_at[ca] as usize..orig_at[cb] as usize].to_string()
+    }
+}
+
+/// The number of characters in UTF-8 `bytes` (lead bytes only).
+#[inline]
+pub(super) fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Whether `s` is exactly one character (a one-character abbreviation: 美, 俄).
+#[inline]
+pub(super) fn is_one_char(s: &str) -> bool {
+    let mut it = s.chars();
+    it.next().is_some() && it.next().is_none()
+}
+
+/// `hay.starts_with(needle)` for the short needles of the grammar lists, byte by byte (no call
+/// per comparison: most candidates differ in their first or second byte).
+#[inline]
+pub(super) fn starts_with_fast(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && h.iter().zip(n).all(|(a, b)| a == b)
+}
+
+/// The end of `tail` if it starts within `window` characters after `from` with no clause break.
+pub(super) fn find_tail(folded: &str, from: usize, tail: &str, window: usize) -> Option<usize> {
+    let rest = folded.get(from..)?;
+    let mut limit = rest.len();
+    for (n, (b, c)) in rest.char_indices().enumerate() {
+        if n > window
+            || matches!(
+                c,
+                '，' | '。' | '；' | ',' | ';' | '.' | '!' | '?' | '！' | '？'
+            )
+        {
+            limit = b;
+            break;
+        }
+    }
+    let hay = &rest[..limit];
+    find_short(hay, tail).map(|p| from + p + tail.len())
+}
+
+/// `hay.find(needle)` by a plain scan: the needles here are a word or a bracket and the hay a
+/// clause, where setting up the standard library's two-way searcher costs more than the search.
+pub(super) fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i] == first && h[i..].starts_with(n))
+}
+
+/// `hay.rfind(needle)` by a plain scan (see [`find_short`]).
+pub(super) fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(h.len());
+    };
+    (0..(h.len() + 1).saturating_sub(n.len()))
+        .rev()
+        .find(|&i| h[i] == first && h[i..].starts_with(n))
+}

@@ -1,0 +1,461 @@
+//! From literal hits to tokens: adjacent actor hits merged into actor phrases with their
+//! connectors, numbers and date words into date expressions, verb cues with their gapped tails.
+
+use super::*;
+
+impl Coder {
+    /// Turns hits into tokens: actor phrases, verb cues, function words, modality cues, dates.
+    pub(super) fn tokens<'s>(
+        &'s self,
+        m: &LangMatcher,
+        folded: &str,
+        chars: &CharIdx,
+        items: Vec<Item>,
+        offices: Option<&mut Vec<Office<'s>>>,
+    ) -> Vec<Tok> {
+        let mut toks: Vec<Tok> = Vec::with_capacity(items.len() + 2);
+        // dates: numbers plus date words, grouped into runs
+        let mut atoms: Vec<(usize, usize, Atom)> = Vec::new();
+        let bytes = folded.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i].is_ascii_digit() {
+                let s = i;
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if s > 0
+                    && (bytes[s - 1].is_ascii_alphabetic()
+                        || bytes[s - 1] == b'.'
+                        || bytes[s - 1] == b'%')
+                {
+                    continue;
+                }
+                if let Some((e, full)) = full_date(folded, s) {
+                    atoms.push((s, e, Atom::Full(full)));
+                    i = e;
+                    continue;
+                }
+                if i < bytes.len()
+                    && (bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                        || bytes[i] == b'%')
+                {
+                    // decimals and percentages are not dates
+                    while i < bytes.len()
+                        && (bytes[i].is_ascii_digit() || bytes[i] == b'.' || bytes[i] == b'%')
+                    {
+                        i += 1;
+                    }
+                    continue;
+                }
+                let value: i64 = folded[s..i].parse().unwrap_or(-1);
+                atoms.push((
+                    s,
+                    i,
+                    Atom::Num {
+                        value,
+                        digits: i - s,
+                    },
+                ));
+            } else if bytes[i] >= 0xE0 {
+                i += 3; // a three- or four-byte character: no digit among its first three bytes
+            } else {
+                i += 1;
+            }
+        }
+        for it in &items {
+            if let Entry::Date(d) = it.entry {
+                atoms.push((
+                    it.start,
+                    it.end,
+                    Atom::Mark(self.dict.dates[d].kind.clone()),
+                ));
+            }
+        }
+        atoms.sort_by_key(|a| a.0);
+        let cjk = m.analyzer.is_cjk();
+        // month names found at the same place as a modality cue (May: month and modal)
+        let is_month = |it: &Item| matches!(it.entry, Entry::Date(d) if matches!(self.dict.dates[d].kind, DateKind::Month(_)));
+        let ambiguous: Vec<usize> = items
+            .iter()
+            .filter(|it| {
+                is_month(it)
+                    && items.iter().any(|o| {
+                        o.start == it.start && o.end == it.end && matches!(o.entry, Entry::Modal(_))
+                    })
+            })
+            .map(|it| it.start)
+            .collect();
+        let mut month_words: Vec<usize> = Vec::new();
+        let mut run: Vec<(usize, usize, Atom)> = Vec::new();
+        let flush = |run: &mut Vec<(usize, usize, Atom)>,
+                     toks: &mut Vec<Tok>,
+                     month_words: &mut Vec<usize>| {
+            if !ambiguous.is_empty() {
+                // a month name that is also a modal (May / may) is a date only when it reads as one
+                let keep: Vec<bool> = (0..run.len())
+                    .map(|j| {
+                        !(matches!(run[j].2, Atom::Mark(DateKind::Month(_)))
+                            && ambiguous.contains(&run[j].0))
+                            || Self::month_reads_as_date(m, folded, chars, run, j)
+                    })
+                    .collect();
+                let mut j = 0;
+                run.retain(|_| {
+                    j += 1;
+                    keep[j - 1]
+                });
+            }
+            if run.is_empty() {
+                return;
+            }
+            let parts: Vec<Atom> = run.iter().map(|r| r.2.clone()).collect();
+            let raw: RawDate = dates::parse_run(&parts);
+            if raw.is_date() {
+                for r in run.iter() {
+                    if matches!(r.2, Atom::Mark(DateKind::Month(_))) {
+                        month_words.push(r.0);
+                    }
+                }
+                let start = run.first().map(|r| r.0).unwrap_or(0);
+                let end = run.last().map(|r| r.1).unwrap_or(0);
+                toks.push(Tok::Date(DateTok {
+                    start,
+                    end,
+                    date: None,
+                    since: raw.since,
+                    attributive: false,
+                    raw,
+                }));
+            }
+            run.clear();
+        };
+        for a in atoms {
+            if let Some(last) = run.last() {
+                let gap = folded.get(last.1..a.0).unwrap_or("x");
+                let ok = a.0 >= last.1
+                    && gap
+                        .chars()
+                        .all(|c| c.is_whitespace() || (!cjk && (c == ',' || c == '.')));
+                if !ok {
+                    flush(&mut run, &mut toks, &mut month_words);
+                }
+            }
+            run.push(a);
+        }
+        flush(&mut run, &mut toks, &mut month_words);
+        // actors, cues, function words
+        let mut phrase: Option<Phrase> = None;
+        let mut phrases: Vec<Phrase> = Vec::new();
+        for it in &items {
+            match it.entry {
+                Entry::Actor(a) => {
+                    let mut connector = None;
+                    if let Some(p) = phrase.as_mut() {
+                        let gap = folded.get(p.end..it.start).unwrap_or("x");
+                        let glued = it.start >= p.end && Self::gap_is_glue(m, gap);
+                        if glued && self.compatible(p, a) {
+                            p.members.push(a);
+                            p.end = it.end;
+                            continue;
+                        }
+                        if glued {
+                            connector = Some(GrammarKind::And);
+                        }
+                    }
+                    if let Some(p) = phrase.take() {
+                        phrases.push(p);
+                    }
+                    phrase = Some(Phrase {
+                        start: it.start,
+                        end: it.end,
+                        members: vec![a],
+                        connector,
+                        connector_word: None,
+                    });
+                }
+                _ => {
+                    if let Some(p) = phrase.take() {
+                        phrases.push(p);
+                    }
+                    match it.entry {
+                        Entry::Action(_) => toks.push(Tok::Action(it.clone())),
+                        Entry::Modal(_) if !month_words.contains(&it.start) => {
+                            toks.push(Tok::Modal(it.clone()))
+                        }
+                        Entry::Gram(g) => {
+                            toks.push(Tok::Gram(self.dict.grammar[g].kind, it.clone()))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if let Some(p) = phrase.take() {
+            phrases.push(p);
+        }
+        // a phrase made only of role words (总统 alone) names nobody (the context pass may
+        // still read whose office it is)
+        if let Some(o) = offices {
+            o.extend(
+                phrases
+                    .iter()
+                    .filter(|p| {
+                        p.members
+                            .iter()
+                            .all(|&a| matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
+                    })
+                    .map(|p| Office {
+                        span: (chars.at(p.start), chars.at(p.end)),
+                        connector: p.connector,
+                        position: p
+                            .members
+                            .iter()
+                            .rev()
+                            .find_map(|&a| self.dict.actors[a].position.as_deref()),
+                    }),
+            );
+        }
+        phrases.retain(|p| {
+            p.members
+                .iter()
+                .any(|&a| !matches!(self.dict.actors[a].kind, ActorKind::Agent(_)))
+        });
+        // 新华社北京8月2日电: the place right before a dateline's date filed the report
+        phrases.retain(|p| {
+            !toks.iter().any(|t| {
+                matches!(t, Tok::Date(d) if d.start >= p.end
+                    && folded.get(p.end..d.start).is_some_and(|g| g.trim().is_empty())
+                    && m.datelines.any_prefix_of(folded.get(d.end..).unwrap_or("")))
+            })
+        });
+        // 乌克兰危机, 美俄关系: an actor phrase right before a modifier noun names a topic
+        phrases.retain(|p| {
+            let after = folded.get(p.end..).unwrap_or("").trim_start();
+            !m.modifiers.any_prefix_of(after)
+        });
+        // 向格鲁吉亚境内挺进, 在乌克兰境内部署: after a to- or at-word a phrase before a noun of
+        // territory is where the act goes; without one (乌克兰领土完整) it takes part in nothing
+        phrases.retain(|p| {
+            let after = folded.get(p.end..).unwrap_or("");
+            !m.territories.any_prefix_of(after)
+                || toks.iter().any(|t| {
+                    matches!(t, Tok::Gram(GrammarKind::To | GrammarKind::At, g)
+                        if g.end <= p.start && folded.get(g.end..p.start).is_some_and(|x| x.trim().is_empty()))
+                })
+        });
+        toks.extend(phrases.into_iter().map(Tok::Actor));
+        toks.sort_by_key(|t| t.start());
+        // a comma inside brackets (天然气工业银行（Gazprombank，该国第三大银行）, Lavrov (Russia's
+        // foreign minister, in Moscow)) does not end the clause around them
+        let bracketed = bracket_spans(folded);
+        if !bracketed.is_empty() {
+            toks.retain(|t| {
+                !matches!(t, Tok::Gram(GrammarKind::Break, g)
+                    if bracketed.iter().any(|&(a, b)| g.start > a && g.start < b))
+            });
+        }
+        // 将 right before an actor marks its object (欧盟将俄罗斯银行踢出), not the future
+        let disposal: Vec<usize> = toks
+            .windows(2)
+            .filter_map(|w| match (&w[0], &w[1]) {
+                // 将部分俄罗斯银行…剔除: a count between 将 and the actor still makes it the object
+                (Tok::Modal(mi), Tok::Actor(p))
+                    if (p.start == mi.end
+                        || folded
+                            .get(mi.end..p.start)
+                            .is_some_and(|g| Self::gap_is_count(m, g)))
+                        && m.disposals
+                            .iter()
+                            .any(|d| folded.get(mi.start..mi.end) == Some(d)) =>
+                {
+                    Some(mi.start)
+                }
+                _ => None,
+            })
+            .collect();
+        // the actor after it is the object, like one after 对
+        for k in 1..toks.len() {
+            if matches!(&toks[k - 1], Tok::Modal(mi) if disposal.contains(&mi.start)) {
+                if let Tok::Actor(p) = &mut toks[k] {
+                    p.connector.get_or_insert(GrammarKind::To);
+                }
+            }
+        }
+        toks.retain(|t| !matches!(t, Tok::Modal(mi) if disposal.contains(&mi.start)));
+        // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
+        // two actor phrases, with nothing else between, joins them like "and" rather than
+        // breaking the clause
+        // Chinese lists its items with 、; a comma there ends a clause (知会俄罗斯总统普京，美国决定…):
+        // no comma joins anything
+        let clause_comma = m.analyzer.is_cjk();
+        let joinable = if clause_comma { 0 } else { toks.len() };
+        for k in 1..joinable.saturating_sub(1) {
+            // a comma alone between the end of one actor phrase and what follows it
+            let blank =
+                |from: usize, to: usize| folded.get(from..to).is_some_and(|t| t.trim().is_empty());
+            let comma_between = |a_end: usize, g: &Item, next: usize| {
+                folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
+                    && blank(a_end, g.start)
+                    && blank(g.end, next)
+            };
+            let joins = match (&toks[k - 1], &toks[k], &toks[k + 1]) {
+                // the Trump–Putin summit: two names joined by a dash with no space are a pair
+                (Tok::Actor(a), Tok::Gram(GrammarKind::Break, g), Tok::Actor(b))
+                    if a.end == g.start
+                        && g.end == b.start
+                        && folded.get(g.start..g.end) == Some("–") =>
+                {
+                    true
+                }
+                (Tok::Actor(a), Tok::Gram(GrammarKind::Break, g), Tok::Actor(b)) => {
+                    comma_between(a.end, g, b.start)
+                }
+                // the serial comma: Iran, North Korea, and Russia
+                (
+                    Tok::Actor(a),
+                    Tok::Gram(GrammarKind::Break, g),
+                    Tok::Gram(GrammarKind::And, h),
+                ) => comma_between(a.end, g, h.start),
+                _ => false,
+            };
+            // not after a place (In Ottawa, Canada imposed…): there the comma ends the phrase
+            let after_place = k >= 2 && matches!(&toks[k - 2], Tok::Gram(GrammarKind::At, _));
+            if joins && !after_place {
+                if let Tok::Gram(kind, _) = &mut toks[k] {
+                    *kind = GrammarKind::And;
+                }
+            }
+        }
+        // connectors: a function word right before an actor phrase
+        for k in 1..toks.len() {
+            // the Trump-Putin summit, саммит Трамп-Путин: two names joined by a hyphen are a pair
+            let (head, tail) = toks.split_at_mut(k);
+            if let (Tok::Actor(a), Tok::Actor(b)) = (&head[k - 1], &mut tail[0]) {
+                if !m.analyzer.is_cjk()
+                    && b.connector.is_none()
+                    && folded.get(a.end..b.start) == Some("-")
+                {
+                    b.connector = Some(GrammarKind::And);
+                }
+            }
+            let (head, tail) = toks.split_at_mut(k);
+            if let (Tok::Gram(kind, g), Tok::Actor(p)) = (&head[k - 1], &mut tail[0]) {
+                let gap = folded.get(g.end..p.start).unwrap_or("x");
+                // 对多名俄罗斯官员, on several Russian officials: a few words may stand between
+                let short = gap.chars().count() <= if m.analyzer.is_cjk() { 4 } else { 16 };
+                let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
+                // 3名美国公民、5名德国公民: a count between a list word and the next actor
+                let counted = *kind == GrammarKind::And && Self::gap_is_count(m, gap);
+                if p.start >= g.end
+                    && (Self::gap_is_glue(m, gap) || (short && loose) || counted)
+                    && !matches!(kind, GrammarKind::Break | GrammarKind::Report)
+                {
+                    p.connector = Some(*kind);
+                    if let Entry::Gram(gi) = g.entry {
+                        p.connector_word = Some(gi);
+                    }
+                }
+            }
+        }
+        toks
+    }
+
+    pub(super) fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
+        let g = gap.trim();
+        g.is_empty() || m.glue.iter().any(|x| x == g)
+    }
+
+    /// Whether a gap is a count (digits, numerals, measure words: 5名, 两位, three, 10 more).
+    pub(super) fn gap_is_count(m: &LangMatcher, gap: &str) -> bool {
+        let mut g = gap.trim();
+        if g.is_empty() {
+            return false;
+        }
+        while !g.is_empty() {
+            let digits = g.len() - g.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits > 0 {
+                g = g[digits..].trim_start();
+                continue;
+            }
+            let Some(w) = m.counts.iter().find(|w| {
+                g.starts_with(w.as_str())
+                    && (m.analyzer.is_cjk()
+                        || !g[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+            }) else {
+                return false;
+            };
+            g = g[w.len()..].trim_start();
+        }
+        true
+    }
+}
+
+/// Byte spans `[open, close]` of the closed round brackets of `text` (ASCII and full-width),
+/// outermost pairs only.
+pub(super) fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    if let Some(a) = open.take() {
+                        out.push((a, i));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD` or `DD.MM.YYYY` starting at byte `s`.
+pub(super) fn full_date(t: &str, s: usize) -> Option<(usize, EventDate)> {
+    let b = t.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let sl = b.get(from..from + n)?;
+        if sl.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(sl).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let not_digit_after = |e: usize| !b.get(e).is_some_and(u8::is_ascii_digit);
+    if let (Some(y), Some(b'-'), Some(mo), Some(b'-'), Some(d)) = (
+        digits(s, 4),
+        b.get(s + 4),
+        digits(s + 5, 2),
+        b.get(s + 7),
+        digits(s + 8, 2),
+    ) {
+        if not_digit_after(s + 10) {
+            return EventDate::day(y as i32, mo as u8, d as u8)
+                .ok()
+                .map(|e| (s + 10, e));
+        }
+    }
+    if let (Some(d), Some(b'.'), Some(mo), Some(b'.'), Some(y)) = (
+        digits(s, 2),
+        b.get(s + 2),
+        digits(s + 3, 2),
+        b.get(s + 5),
+        digits(s + 6, 4),
+    ) {
+        if not_digit_after(s + 10) {
+            return EventDate::day(y as i32, mo as u8, d as u8)
+                .ok()
+                .map(|e| (s + 10, e));
+        }
+    }
+    None
+}
