@@ -841,6 +841,14 @@ impl Dictionaries {
                 }
                 x => return Err(rec_err(file, r.line, format!("unknown grammar kind `{x}`"))),
             };
+            if kind == GrammarKind::Glue && !matches!(f[2], "" | "-" | "posted") {
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    "a glue word's value is - or posted (驻: the state after it is where the phrase \
+                     before it is posted)",
+                ));
+            }
             if kind == GrammarKind::Script && !matches!(f[1], "cjk" | "alphabetic") {
                 return Err(rec_err(file, r.line, "script must be cjk or alphabetic"));
             }

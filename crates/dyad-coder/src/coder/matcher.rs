@@ -203,6 +203,11 @@ impl Coder {
             light,
             topics,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
+            posted: gram_v(GrammarKind::Glue)
+                .into_iter()
+                .filter(|(_, v)| v == "posted")
+                .map(|(g, _)| g.to_lowercase())
+                .collect(),
             counts: {
                 let mut c: Vec<String> =
                     gram(GrammarKind::Count).map(|g| g.to_lowercase()).collect();

@@ -397,6 +397,9 @@ struct LangMatcher {
     /// Nouns after which a verb cue names a topic (会晤情况).
     topics: PrefixList,
     glue: Vec<String>,
+    /// Glue words after which a state is where the phrase before them is posted (美国驻俄罗斯
+    /// 大使: the US ambassador; Russia is his post, no party of the phrase).
+    posted: Vec<String>,
     /// Numerals and measure words of a count (grammar kind `count`), longest first.
     counts: Vec<String>,
     /// Relative connectives that carry the running date across a paragraph (随后, then).

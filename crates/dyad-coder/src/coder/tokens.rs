@@ -154,6 +154,18 @@ impl Coder {
                     if let Some(p) = phrase.as_mut() {
                         let gap = folded.get(p.end..it.start).unwrap_or("x");
                         let glued = it.start >= p.end && Self::gap_is_glue(m, gap);
+                        // 美国驻俄罗斯大使馆: the state after 驻 is the post of a phrase that
+                        // names its own state; the phrase goes on (大使馆) without it
+                        if glued
+                            && m.posted.iter().any(|w| w == gap.trim())
+                            && matches!(self.dict.actors[a].kind, ActorKind::Code(_))
+                            && p.members
+                                .iter()
+                                .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Code(_)))
+                        {
+                            p.end = it.end;
+                            continue;
+                        }
                         if glued && self.compatible(p, a) {
                             p.members.push(a);
                             p.end = it.end;
