@@ -132,7 +132,7 @@ pub fn render(m: &Catalogue, c: &Compare, out: &mut String) {
         );
     }
     let chart = svg::compare_chart(
-        lang,
+        m,
         &title,
         &[
             svg::CompareLine {

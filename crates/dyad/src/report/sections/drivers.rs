@@ -204,7 +204,7 @@ pub fn render(m: &Catalogue, d: &Drivers, out: &mut String) {
     w!(
         out,
         r#"<figure><div class="scroll">{}</div><figcaption>{}.</figcaption></figure>"#,
-        svg::drivers_chart(lang, title, &bars(&d.domains), false),
+        svg::drivers_chart(m, title, &bars(&d.domains), false),
         esc(title)
     );
     w!(
@@ -267,7 +267,7 @@ pub fn render(m: &Catalogue, d: &Drivers, out: &mut String) {
             r#"<div class="card" id="drivers-phase-{}"><h3>{}</h3><div class="scroll">{}</div>"#,
             i + 1,
             esc(&t),
-            svg::drivers_chart(lang, &t, &bars(&p.domains), true)
+            svg::drivers_chart(m, &t, &bars(&p.domains), true)
         );
         let items = |v: &[EventRef]| {
             v.iter()

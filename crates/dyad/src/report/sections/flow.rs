@@ -62,7 +62,6 @@ pub(crate) fn build(c: &Ctx<'_>) -> Flow {
 }
 
 pub fn render(m: &Catalogue, f: &Flow, out: &mut String) {
-    let lang = m.lang();
     let years: Vec<svg::FlowYear> = f
         .years
         .iter()
@@ -91,7 +90,7 @@ pub fn render(m: &Catalogue, f: &Flow, out: &mut String) {
     w!(
         out,
         r#"<figure><div class="scroll">{}</div><figcaption>{}. {}</figcaption></figure>"#,
-        svg::flow_chart(lang, title, &years),
+        svg::flow_chart(m, title, &years),
         esc(title),
         m.get("flow.caption")
     );

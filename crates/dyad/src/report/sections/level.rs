@@ -36,7 +36,7 @@ impl Chart {
     ) -> (String, Vec<String>) {
         let yh = |y: i32| self.years.contains(&y).then(|| format!("#year-{y}"));
         svg::level_chart(&svg::LevelChart {
-            lang: m.lang(),
+            m,
             title,
             months: &self.months,
             phases: &self.phases,

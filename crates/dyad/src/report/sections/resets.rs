@@ -305,7 +305,7 @@ pub fn render(m: &Catalogue, r: &Resets, out: &mut String) {
     let s = &r.spiral;
     w!(out, r#"<h3 id="spiral">{}</h3>"#, m.get("resets.spiral"));
     let title = m.get("resets.figure");
-    let chart = svg::spiral_chart(lang, title, &s.troughs, s.trough_trend.slope);
+    let chart = svg::spiral_chart(m, title, &s.troughs, s.trough_trend.slope);
     if !chart.is_empty() {
         w!(
             out,

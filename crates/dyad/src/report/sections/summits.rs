@@ -159,7 +159,7 @@ pub fn render(m: &Catalogue, s: &Summits, out: &mut String) {
     w!(
         out,
         r#"<figure><div class="scroll">{}</div><figcaption>{}. {}</figcaption></figure>"#,
-        svg::summits_chart(lang, title, &bars),
+        svg::summits_chart(m, title, &bars),
         esc(title),
         m.get("summits.caption")
     );
