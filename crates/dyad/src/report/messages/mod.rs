@@ -342,4 +342,84 @@ mod tests {
         assert_eq!(m.of(Lang::Zh).plural("c", 1), "1只猫");
         assert_eq!(m.of(Lang::En).get("x"), "{a} of {b}");
     }
+
+    /// The words between quotes in the report's sources (outside their tests), with their file.
+    fn literals_in_sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/report");
+        let mut files = Vec::new();
+        walk(&root, &mut files);
+        let mut found = Vec::new();
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            // the tests' own catalogues are not the report's
+            let text = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+            // every stretch between two quotes, whichever opens a literal (raw strings of
+            // scripts hold quotes too)
+            let quotes: Vec<usize> = text.match_indices('"').map(|(i, _)| i).collect();
+            for w in quotes.windows(2) {
+                let lit = &text[w[0] + 1..w[1]];
+                if !lit.is_empty() && !lit.contains(char::is_whitespace) {
+                    found.push((lit.to_string(), f.display().to_string()));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_id_the_report_looks_up_is_in_the_catalogues_and_every_message_is_used() {
+        let m = Messages::builtin().unwrap();
+        let known: BTreeSet<&str> = m.ids().collect();
+        let prefixes: BTreeSet<&str> = known
+            .iter()
+            .filter_map(|id| id.split_once('.').map(|(p, _)| p))
+            .collect();
+        // A literal that looks like an id (`a.b`, its first part starting some id: `button.png`
+        // in a script is none) must be one.
+        let is_id = |s: &str| {
+            let mut parts = s.split('.');
+            parts.next().is_some_and(|p| prefixes.contains(p))
+                && s.contains('.')
+                && parts.all(|p| {
+                    !p.is_empty()
+                        && p.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                })
+        };
+        let literals = literals_in_sources();
+        let looked_up: Vec<&(String, String)> = literals.iter().filter(|(l, _)| is_id(l)).collect();
+        assert!(
+            looked_up.len() >= 200,
+            "{} ids in the sources",
+            looked_up.len()
+        );
+        for (id, file) in looked_up {
+            let plural = [format!("{id}.one"), format!("{id}.other")];
+            assert!(
+                known.contains(id.as_str()) || plural.iter().all(|p| known.contains(p.as_str())),
+                "{file}: no message `{id}` in the catalogues"
+            );
+        }
+        let used: BTreeSet<&str> = literals.iter().map(|(l, _)| l.as_str()).collect();
+        for id in &known {
+            let base = id
+                .strip_suffix(".one")
+                .or_else(|| id.strip_suffix(".other"))
+                .unwrap_or(id);
+            assert!(
+                used.contains(id) || used.contains(base),
+                "message `{id}` is used nowhere in src/report"
+            );
+        }
+    }
 }
