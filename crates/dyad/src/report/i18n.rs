@@ -1,4 +1,6 @@
-//! The two report languages and the words that depend on them.
+//! The two report languages, and what in them is formatting rather than wording: dates, the
+//! names the analysis gives in both languages (bands, shortfalls, amounts), actor names (shared
+//! with `names.rs`). The report's sentences and labels are in `messages/`.
 
 use dyad_analysis::prelude::*;
 
@@ -11,7 +13,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The English or the Chinese text.
+    /// The English or the Chinese of data that come in both (descriptions, names, notes).
     pub fn t<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
             Lang::En => en,

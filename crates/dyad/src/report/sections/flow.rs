@@ -23,6 +23,8 @@ pub struct Flow {
     pub years: Vec<FlowYear>,
     pub total: u32,
     pub cooperative: u32,
+    /// Cooperative events as a percentage of all.
+    pub cooperative_pct: f64,
     /// The year with most events (its period) and how many.
     pub busiest: Option<(String, u32)>,
 }
@@ -45,14 +47,17 @@ pub(crate) fn build(c: &Ctx<'_>) -> Flow {
             }
         })
         .collect();
+    let total: u32 = flow.rows.iter().map(|r| r.events).sum();
+    let cooperative: u32 = flow
+        .rows
+        .iter()
+        .map(|r| r.quad.get(1) + r.quad.get(2))
+        .sum();
     Flow {
         years,
-        total: flow.rows.iter().map(|r| r.events).sum(),
-        cooperative: flow
-            .rows
-            .iter()
-            .map(|r| r.quad.get(1) + r.quad.get(2))
-            .sum(),
+        total,
+        cooperative,
+        cooperative_pct: 100.0 * f64::from(cooperative) / f64::from(total.max(1)),
         busiest: flow
             .rows
             .iter()
@@ -103,10 +108,7 @@ pub fn render(m: &Catalogue, f: &Flow, out: &mut String) {
                 "flow.total",
                 total = f.total,
                 coop = f.cooperative,
-                share = num(
-                    100.0 * f64::from(f.cooperative) / f64::from(f.total.max(1)),
-                    0
-                ),
+                share = num(f.cooperative_pct, 0),
                 year = year,
                 events = events
             )
