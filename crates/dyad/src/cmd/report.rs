@@ -7,11 +7,11 @@ use crate::cmd::sanctions;
 use crate::cmd::summits::{self, By};
 use crate::names::DyadNames;
 use crate::report::{self, Lang, ReportInput};
-use crate::{builtin, measure, Outcome};
+use crate::{builtin, cite, measure, Outcome};
 use anyhow::{bail, Context, Result};
 use dyad_analysis::prelude::*;
 use dyad_coder::tsv;
-use dyad_model::{EventDate, Origin};
+use dyad_model::{EventDate, Origin, Precision};
 use dyad_store::{EventRow, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +43,10 @@ pub struct Args {
     /// (same origins and months; a note says when it has too little record to compare).
     #[arg(long, value_name = "DYAD")]
     compare: Option<String>,
+    /// The day the sources were consulted, for GB/T 7714's [引用日期] in the Chinese report
+    /// (default: today, UTC). A fixed day makes the report the same byte for byte on any day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    cited: Option<String>,
 }
 
 /// `--from`/`--to` as months, checked: each a month `YYYY-MM`, and `--to` not before `--from`.
@@ -95,7 +99,9 @@ fn domain_names() -> Result<HashMap<String, (String, String)>> {
 }
 
 /// Analyses the dyad over the months `window` (`--from`, `--to`; all when `None`) and renders
-/// its report, with the `compare` dyad's level beside its own when given.
+/// its report, with the `compare` dyad's level beside its own when given, citing sources as
+/// consulted today (the tests' shorthand).
+#[cfg(test)]
 pub fn build_window(
     store: &Store,
     dyad: &(String, String),
@@ -105,6 +111,44 @@ pub fn build_window(
     window: (Option<Month>, Option<Month>),
     compare: Option<&(String, String)>,
 ) -> Result<Built> {
+    build(
+        store,
+        dyad,
+        &Request {
+            origins,
+            dedup,
+            lang,
+            window,
+            compare,
+            cited: cite::today(),
+        },
+    )
+}
+
+/// What a report is asked for, beyond its dyad.
+pub struct Request<'a> {
+    pub origins: &'a [Origin],
+    /// Merge repeated reports in imported datasets too.
+    pub dedup: bool,
+    pub lang: Lang,
+    /// `--from`, `--to`.
+    pub window: (Option<Month>, Option<Month>),
+    /// Another dyad to draw beside this one.
+    pub compare: Option<&'a (String, String)>,
+    /// The day the sources are cited as consulted, YYYY-MM-DD.
+    pub cited: String,
+}
+
+/// Analyses the dyad and renders its report as `req` asks.
+pub fn build(store: &Store, dyad: &(String, String), req: &Request<'_>) -> Result<Built> {
+    let Request {
+        origins,
+        dedup,
+        lang,
+        window,
+        compare,
+        ..
+    } = *req;
     let analysis = measure::analyse_window(store, dyad, origins, dedup, window.0, window.1)?;
     let compared = compare
         .map(|d| measure::analyse_window(store, d, origins, dedup, window.0, window.1))
@@ -182,7 +226,8 @@ pub fn build_window(
         dyad_names: &dyad_names,
         literature: literature.as_ref(),
         compare: compared.as_ref(),
-    });
+        cited: req.cited.clone(),
+    })?;
     Ok(Built {
         html,
         events: analysis.merged.len(),
@@ -205,15 +250,25 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             bail!("--compare {a}-{b} is the pair of --dyad: give another dyad to compare with");
         }
     }
+    let cited = match &args.cited {
+        Some(d) => match d.parse::<EventDate>() {
+            Ok(e) if e.precision() == Precision::Day => d.clone(),
+            _ => bail!("--cited `{d}` must be a day, YYYY-MM-DD"),
+        },
+        None => cite::today(),
+    };
     let store = builtin::open_read(db)?;
-    let built = build_window(
+    let built = build(
         &store,
         &dyad,
-        &origins,
-        args.dedup,
-        args.lang,
-        window,
-        compare.as_ref(),
+        &Request {
+            origins: &origins,
+            dedup: args.dedup,
+            lang: args.lang,
+            window,
+            compare: compare.as_ref(),
+            cited,
+        },
     )?;
     if built.events == 0 {
         eprintln!(

@@ -6,7 +6,7 @@
 //! paints it on a canvas at twice its size and saves the canvas (`canvas.toBlob`); without
 //! scripts the SVG and CSV links still work.
 
-use super::Lang;
+use super::messages::Catalogue;
 use std::fmt::Write;
 
 fn base64(bytes: &[u8]) -> String {
@@ -138,7 +138,7 @@ document.addEventListener("click", function (e) {
 
 /// Adds the download links to a rendered report. `stem` starts the file names
 /// (`dyad-USA-RUS` → `dyad-USA-RUS-table-3.csv`); `svg_css` is the style every chart needs.
-pub fn add_links(html: &str, stem: &str, svg_css: &str, lang: Lang) -> String {
+pub fn add_links(html: &str, stem: &str, svg_css: &str, m: &Catalogue) -> String {
     let mut out = String::with_capacity(html.len() * 2);
     let mut rest = html;
     let (mut tables, mut charts) = (0, 0);
@@ -164,7 +164,7 @@ pub fn add_links(html: &str, stem: &str, svg_css: &str, lang: Lang) -> String {
                 out,
                 r#"<p class="dl"><a download="{stem}-table-{tables}.csv" href="data:text/csv;charset=utf-8;base64,{}" title="{}">CSV</a></p>"#,
                 base64(csv(&table_rows(element)).as_bytes()),
-                lang.t("Download this table as CSV", "下载此表（CSV）")
+                m.get("download.csv")
             );
         } else {
             charts += 1;
@@ -177,11 +177,8 @@ pub fn add_links(html: &str, stem: &str, svg_css: &str, lang: Lang) -> String {
                 out,
                 r#"<a class="dl" download="{stem}-figure-{charts}.svg" href="data:image/svg+xml;base64,{}" title="{}">SVG</a><button type="button" class="dl png" data-file="{stem}-figure-{charts}.png" title="{}">PNG</button>"#,
                 base64(file.as_bytes()),
-                lang.t("Download this chart as SVG", "下载此图（SVG）"),
-                lang.t(
-                    "Download this chart as PNG (twice its size)",
-                    "下载此图（PNG，两倍尺寸）"
-                )
+                m.get("download.svg"),
+                m.get("download.png")
             );
         }
         rest = &rest[end..];
@@ -216,7 +213,9 @@ mod tests {
     fn each_chart_gets_svg_and_png_and_the_script_comes_once() {
         let page = "<html><body><div><svg viewBox=\"0 0 10 10\"><text>a</text></svg></div>\
                     <svg viewBox=\"0 0 20 10\"></svg><table><tr><td>1</td></tr></table></body></html>";
-        let out = add_links(page, "dyad-X-Y", "svg .a{}", Lang::Zh);
+        let messages = crate::report::messages::Messages::builtin().unwrap();
+        let zh = messages.of(crate::report::Lang::Zh);
+        let out = add_links(page, "dyad-X-Y", "svg .a{}", zh);
         assert_eq!(out.matches("<script>").count(), 1);
         assert_eq!(
             out.matches("canvas").count(),
@@ -233,7 +232,12 @@ mod tests {
         assert!(out.find("<script>").unwrap() < out.find("</body>").unwrap());
         assert_eq!(crate::report::html::check_well_formed(&out), Ok(()));
         // No chart, no script.
-        let bare = add_links("<html><body><p>x</p></body></html>", "s", "", Lang::En);
+        let bare = add_links(
+            "<html><body><p>x</p></body></html>",
+            "s",
+            "",
+            messages.of(crate::report::Lang::En),
+        );
         assert!(!bare.contains("<script"));
     }
 

@@ -1,4 +1,6 @@
-//! The two report languages and the words that depend on them.
+//! The two report languages, and what in them is formatting rather than wording: dates, the
+//! names the analysis gives in both languages (bands, shortfalls, amounts), actor names (shared
+//! with `names.rs`). The report's sentences and labels are in `messages/`.
 
 use dyad_analysis::prelude::*;
 
@@ -11,11 +13,19 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The English or the Chinese text.
+    /// The English or the Chinese of data that come in both (descriptions, names, notes).
     pub fn t<'a>(self, en: &'a str, zh: &'a str) -> &'a str {
         match self {
             Lang::En => en,
             Lang::Zh => zh,
+        }
+    }
+
+    /// The other language of the report.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
         }
     }
 
@@ -43,26 +53,6 @@ impl Lang {
         match c.next() {
             Some(f) => f.to_uppercase().chain(c).collect(),
             None => String::new(),
-        }
-    }
-
-    pub fn trend(self, t: &str) -> &'static str {
-        match (self, t) {
-            (Lang::En, "rising") => "rising",
-            (Lang::En, "falling") => "falling",
-            (Lang::En, _) => "stable",
-            (Lang::Zh, "rising") => "上升",
-            (Lang::Zh, "falling") => "下降",
-            (Lang::Zh, _) => "平稳",
-        }
-    }
-
-    pub fn verdict(self, v: Verdict) -> &'static str {
-        match v {
-            Verdict::Supported => self.t("supported", "成立"),
-            Verdict::Partly => self.t("partly supported", "部分成立"),
-            Verdict::NotSupported => self.t("not supported", "不成立"),
-            Verdict::Insufficient => self.t("too few cycles to say", "周期过少，无法判断"),
         }
     }
 
@@ -96,17 +86,40 @@ impl Lang {
         }
     }
 
-    /// Separator between list items.
-    pub fn list_sep(self) -> &'static str {
-        self.t("; ", "；")
+    /// A domain's qualifier (`ukraine` of `military-conflict:ukraine`): the Chinese report names
+    /// one that is an actor code; the English one keeps it as written.
+    pub fn qualifier(self, q: &str) -> String {
+        match self {
+            Lang::En => q.to_string(),
+            Lang::Zh => self
+                .actor(&q.to_ascii_uppercase())
+                .replace(&q.to_ascii_uppercase(), q),
+        }
     }
 
-    /// "N months".
-    pub fn months(self, n: i64) -> String {
+    /// Why something is not computed, as the analysis words it in each language.
+    pub fn shortfall(self, s: &Shortfall) -> String {
         match self {
-            Lang::En if n == 1 => "1 month".into(),
-            Lang::En => format!("{n} months"),
-            Lang::Zh => format!("{n}个月"),
+            Lang::En => s.to_string(),
+            Lang::Zh => s.zh(),
+        }
+    }
+
+    /// An amount of record (`2 events`, `2个事件`), as the analysis words it.
+    pub fn quantity(self, q: dyad_analysis::sufficiency::Quantity, n: usize) -> String {
+        match self {
+            Lang::En => q.en(n),
+            Lang::Zh => q.zh(n),
+        }
+    }
+
+    /// A date of the literature's spans: as written in English (`1991`, `2025-02`); in Chinese
+    /// a year as `1991年`, anything finer as its month (`2025年2月`).
+    pub fn span_date(self, d: &dyad_model::EventDate) -> String {
+        match (self, d.precision()) {
+            (Lang::Zh, dyad_model::Precision::Year) => format!("{}年", d.y()),
+            (Lang::Zh, _) => self.month(Month::of(&d.first_day())),
+            _ => d.to_string(),
         }
     }
 
