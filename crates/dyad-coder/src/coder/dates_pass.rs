@@ -147,10 +147,17 @@ pub(super) struct Reports<'a> {
 impl<'a> Reports<'a> {
     /// The reporting verbs of `toks` and the starts of its act cues `action_idx`.
     pub(super) fn of(toks: &'a [Tok], action_idx: &[usize]) -> Self {
+        // a reporting verb that opens an act cue is that act's verb (added … to a list of: an
+        // addition, not he added that), no report
+        let inside_act = |g: &Item| {
+            action_idx.iter().any(|&i| {
+                matches!(&toks[i], Tok::Action(c) if c.start <= g.start && g.start < c.span_end)
+            })
+        };
         let reports: Vec<&Item> = toks
             .iter()
             .filter_map(|t| match t {
-                Tok::Gram(GrammarKind::Report, g) => Some(g),
+                Tok::Gram(GrammarKind::Report, g) if !inside_act(g) => Some(g),
                 _ => None,
             })
             .collect();
@@ -305,6 +312,20 @@ mod tests {
             assert_eq!(dating.report_date, vec![false]);
             assert!(dating.own_dates);
             assert!(dating.reports.items.is_empty());
+        });
+    }
+
+    #[test]
+    fn a_reporting_verb_that_opens_an_act_cue_is_no_report() {
+        // added … to a list of: the date before it dates the addition, not a report of it
+        let text =
+            "On 3 March 2021, Canada added nine Mexican officials to a list of banned visitors.";
+        with_sentence(Lang::En, text, |coder, s| {
+            let ctx = DateContext::new(Some(day("2021-03-20")));
+            let (_, _, dating) = prepare(coder, s, &ctx);
+            assert!(dating.reports.items.is_empty());
+            assert_eq!(dating.report_date, vec![false]);
+            assert!(dating.own_dates);
         });
     }
 }
