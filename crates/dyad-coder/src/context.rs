@@ -1643,6 +1643,41 @@ impl Pass<'_> {
                                 m.connector == Some(GrammarKind::With) && p.span.1 <= m.span.0
                             })
                     });
+                // 拉夫罗夫表示，我们将驱逐10名美国外交官, Lavrov said: "We will expel…": a one-sided
+                // act of the reported clause's first-person subject is the speaker's side's, toward
+                // the party it names after the pronoun (with the cue's modality)
+                let first_person = one_sided
+                    && plain
+                    && !cue.passive
+                    && !action.noun
+                    && named_subject.is_none()
+                    && pronoun.is_some_and(|p| {
+                        p.span.0 > at
+                            && *p.kind == ContextKind::Pronoun(PronounKind::First)
+                            && cue.span.0.saturating_sub(p.span.1) <= NEAR_SUBJECT
+                    });
+                if let (true, false, Some(sp), Some(p)) = (first_person, ok, speaker, pronoun) {
+                    let target = f
+                        .actors
+                        .iter()
+                        .find(|m| m.span.0 >= p.span.1 && m.code != sp.code);
+                    if let Some(t) = target {
+                        self.push_act(
+                            events,
+                            out,
+                            cue,
+                            (
+                                sp.code,
+                                "the speaker, whom the reported clause's first person names",
+                            ),
+                            (t.code, "named after the first-person subject"),
+                            "a first-person subject, reported",
+                            (date, date_why),
+                            false,
+                        );
+                    }
+                    continue;
+                }
                 if with_partner && !ok {
                     let partner = before.filter(|m| Some(m.code) != speaker.map(|sp| sp.code));
                     let source = speaker

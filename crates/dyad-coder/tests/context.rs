@@ -2106,3 +2106,35 @@ fn a_reported_two_sided_act_of_the_speakers_pronoun_with_a_partner() {
     assert!(meet.contains(&("USA", "RUS", true)), "{meet:?}");
     assert!(!meet.iter().any(|m| !m.2), "{meet:?}");
 }
+
+#[test]
+fn a_reported_first_person_measure_is_the_speakers_sides() {
+    // Canada's minister said we will expel Mexican diplomats: Canada's act, toward Mexico, with
+    // the cue's modality (a plan said, not yet done)
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On 3 March 2016, Canadian Foreign Minister Stephane Dion said we will expel five Mexican diplomats.",
+        ),
+        (
+            Lang::Zh,
+            "2016年3月3日，加拿大外长迪翁表示，我们将驱逐5名墨西哥外交官。",
+        ),
+    ] {
+        let ev = code(lang, "2016-03-04", &[text]);
+        let expel: Vec<&DocEvent> = ev
+            .iter()
+            .filter(|e| e.event.cameo.starts_with("161"))
+            .collect();
+        assert!(
+            expel.iter().any(|e| e.event.source.code == "CAN"
+                && e.event.target.code == "MEX"
+                && e.event.hypothetical
+                && (lang == Lang::En || e.event.explain.contains("first-person"))),
+            "{text}: {:?}",
+            ev.iter()
+                .map(|e| (&e.event.source.code, &e.event.target.code, &e.event.cameo))
+                .collect::<Vec<_>>()
+        );
+    }
+}
