@@ -207,6 +207,10 @@ pub enum GrammarKind {
     /// `ского|скому|ским|ском`, `ова` → `овой|ову`): a person's name ending so is also read in
     /// those forms (Зеленским, Захаровой).
     Declension,
+    /// Characters that spell foreign names in Chinese (斯, 尔, 帕, 夫…; `cue` a run of them): a
+    /// person's two-character name right after or before one is part of a longer name
+    /// (克里 in 斯克里帕尔 is not Kerry).
+    Transliteration,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -806,6 +810,7 @@ impl Dictionaries {
                 "subordinate" => GrammarKind::Subordinate,
                 "possessive" => GrammarKind::Possessive,
                 "disposal" => GrammarKind::Disposal,
+                "transliteration" => GrammarKind::Transliteration,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
                         return Err(rec_err(

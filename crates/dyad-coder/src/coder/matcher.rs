@@ -203,6 +203,9 @@ impl Coder {
             light,
             topics,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
+            transliteration: gram(GrammarKind::Transliteration)
+                .flat_map(|g| g.chars().collect::<Vec<char>>())
+                .collect(),
             posted: gram_v(GrammarKind::Glue)
                 .into_iter()
                 .filter(|(_, v)| v == "posted")

@@ -400,6 +400,8 @@ struct LangMatcher {
     /// Glue words after which a state is where the phrase before them is posted (美国驻俄罗斯
     /// 大使: the US ambassador; Russia is his post, no party of the phrase).
     posted: Vec<String>,
+    /// Characters that spell foreign names (grammar kind `transliteration`).
+    transliteration: HashSet<char>,
     /// Numerals and measure words of a count (grammar kind `count`), longest first.
     counts: Vec<String>,
     /// Relative connectives that carry the running date across a paragraph (随后, then).

@@ -43,6 +43,22 @@ impl Coder {
                     Entry::Actor(_) if le.bound && !self.bound_ok(m, folded, s, e) => {
                         continue;
                     }
+                    // 斯克里帕尔: a two-character name inside a longer transliterated one
+                    Entry::Actor(a)
+                        if !m.transliteration.is_empty()
+                            && matches!(self.dict.actors[a].kind, ActorKind::Person(_))
+                            && folded[s..end].chars().count() == 2
+                            && (folded[..s]
+                                .chars()
+                                .next_back()
+                                .is_some_and(|c| m.transliteration.contains(&c))
+                                || folded[end..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(|c| m.transliteration.contains(&c))) =>
+                    {
+                        continue;
+                    }
                     Entry::Action(i) => {
                         if let Some(tail) = m.tails.get(i).and_then(Option::as_ref) {
                             let wide = self.dict.actions[i].wide;
