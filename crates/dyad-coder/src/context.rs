@@ -1302,7 +1302,17 @@ impl Pass<'_> {
                                 == at - w.span.1
                             && at - w.span.1 <= 8
                     };
-                    let party = f.actors.iter().any(|m| m.code != source && close(m.span.0))
+                    // (a pair named as one, 希望改善俄美关系, hopes for better relations: it asks
+                    // neither)
+                    let pair = |m: &Mention<'_>| {
+                        f.actors
+                            .iter()
+                            .any(|x| x.span == m.span && x.code != m.code)
+                    };
+                    let party = f
+                        .actors
+                        .iter()
+                        .any(|m| m.code != source && close(m.span.0) && !pair(m))
                         || words.iter().any(|p| {
                             matches!(
                                 p.kind,

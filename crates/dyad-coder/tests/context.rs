@@ -2138,3 +2138,21 @@ fn a_reported_first_person_measure_is_the_speakers_sides() {
         );
     }
 }
+
+#[test]
+fn a_hope_for_a_pairs_relations_asks_neither() {
+    // 希望改善俄美关系: optimism about the pair, no appeal to either (希望美国… would be one)
+    let ev = code(
+        Lang::Zh,
+        "2016-03-04",
+        &["2016年3月3日，普京表示，希望改善俄美关系。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "051"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "RUS", "USA", "10"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Zh,
+        "2016-03-04",
+        &["2016年3月3日，普京表示，希望美国撤回这一决定。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "100"), "{:?}", facts(&ev));
+}
