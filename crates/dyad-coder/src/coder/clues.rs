@@ -33,7 +33,8 @@ impl Coder {
         }
         if let Some(Tok::Actor(p)) = toks.get(k + 1) {
             let gap = folded.get(cue.span_end..p.start).unwrap_or("x");
-            if gap.is_empty() || gap == "了" {
+            // (a count between is still right before it: 制裁7名俄罗斯高官)
+            if gap.is_empty() || gap == "了" || Self::gap_is_count(m, gap) {
                 return true;
             }
         }
