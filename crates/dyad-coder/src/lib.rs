@@ -44,7 +44,7 @@ mod trie;
 pub mod tsv;
 
 pub use coder::{
-    CodedEvent, Coder, CoderError, CueFact, Mention, SentenceFacts, SentenceInput, Stated,
+    CodedEvent, Coder, CoderError, CueFact, Mention, Missed, SentenceFacts, SentenceInput, Stated,
 };
 pub use context::{DocEvent, DocSentence};
 pub use dates::DateContext;

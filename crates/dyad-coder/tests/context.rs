@@ -277,6 +277,15 @@ fn a_sentence_without_events_says_what_was_found_and_why() {
     // a reporting verb without a stance: says a statement needs one
     let report = say("发言人表示，会议按计划举行。", &mut ctx);
     assert!(report.contains("stance"), "{report}");
+    // a cue with its parties but no date: says the date is what is missing
+    let mut undated = dyad_coder::DateContext::new(None);
+    let no_date = say("加拿大谴责墨西哥。", &mut undated);
+    assert!(no_date.contains("no date:"), "{no_date}");
+    // a cue with a subject and no one else: says the other party is missing
+    let alone = say("2019年3月4日，加拿大谴责了这一决定。", &mut ctx);
+    assert!(alone.contains("fewer than two parties"), "{alone}");
+    let own = say("2019年3月4日，加拿大谴责加拿大。", &mut ctx);
+    assert!(own.contains("no other party"), "{own}");
 }
 
 #[test]

@@ -209,6 +209,53 @@ pub struct Office<'c> {
     pub connector: Option<GrammarKind>,
 }
 
+/// Why an act cue the sentence coder read gave no event (`dyad code --explain` says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missed {
+    /// No date: the sentence names none for it and the running date does not reach it.
+    Date,
+    /// No party read around it in its clause.
+    Parties,
+    /// No subject: none before it in its clause, none it could share.
+    Subject,
+    /// No other party: nothing after it or marked as its target.
+    Target,
+    /// Its parties are one state (subject and target alike).
+    Same,
+}
+
+impl Missed {
+    /// What it was, for the explain trace.
+    pub fn says(self) -> &'static str {
+        match self {
+            Missed::Date => {
+                "no date: the sentence names none for it, and the running date does not reach it \
+                 (another paragraph, more than two sentences back, or only a year or a month)"
+            }
+            Missed::Parties => "no party read around it in its clause",
+            Missed::Subject => {
+                "no subject: no actor before it in its clause, none shared from an earlier cue \
+                 (a pronoun or an office is left to the document's context)"
+            }
+            Missed::Target => {
+                "no other party: no actor after it or marked as its target (to, 对, против) in its \
+                 clause"
+            }
+            Missed::Same => "its subject and its target are one state",
+        }
+    }
+
+    /// Why the parties read around a cue made no pair.
+    fn of(parties: &CueParties) -> Missed {
+        match (parties.sources.is_empty(), parties.targets.is_empty()) {
+            (true, true) => Missed::Parties,
+            (true, false) => Missed::Subject,
+            (false, true) => Missed::Target,
+            (false, false) => Missed::Same,
+        }
+    }
+}
+
 /// A verb cue of a sentence read as an act.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CueFact<'c> {
@@ -229,6 +276,8 @@ pub struct CueFact<'c> {
     pub stated: Option<Stated>,
     /// Whether the coder made at least one event of it.
     pub coded: bool,
+    /// For an uncoded cue the sentence coder read: why it gave no event.
+    pub missed: Option<Missed>,
     /// Whether its subject undergoes it (an agentless passive: were detained, 获释): the
     /// context pass gives it no subject as its source.
     pub passive: bool,
@@ -281,7 +330,10 @@ impl SentenceFacts<'_> {
             let why = if self.actors.len() < 2 && !matches!(a.frame, Frame::Sym | Frame::Meet) {
                 "fewer than two parties around it"
             } else {
-                "its parties could not be read around it (another clause, a topic, no date)"
+                c.missed.map_or(
+                    "its parties could not be read around it (another clause, a topic, no date)",
+                    Missed::says,
+                )
             };
             parts.push(format!(
                 "cue `{}` → {} {}: no event, {why}",
@@ -652,6 +704,7 @@ impl Coder {
             let mut sides = self.read_sides(&s, &acts, &cue, &memory.consumed, base.as_ref());
             self.borrow_subject(&s, &acts, &cue, &mut sides, &mut memory);
             let Some(when) = self.cue_date(&s, &dating, ctx, &cue, &sides) else {
+                memory.missed.push((k, Missed::Date));
                 continue;
             };
             let mut parties =
@@ -666,6 +719,7 @@ impl Coder {
                 ctx,
             );
             if paired.pairs.is_empty() {
+                memory.missed.push((k, Missed::of(&parties)));
                 memory.after_unpaired(&sides, parties.passive);
                 self.refine_last_cue(cue.action, &mut events[memory.last_cue_events..]);
                 continue;

@@ -24,6 +24,8 @@ impl Coder {
         ctx: &DateContext,
         // in a question: the CAMEO roots of speech acts, which a question can still make
         asked: Option<&[String]>,
+        // the cues that gave no event, by token index, and why
+        missed: &[(usize, Missed)],
     ) {
         let mut codes = phrase_codes.iter().peekable();
         f.actors.reserve(phrase_codes.len());
@@ -97,6 +99,11 @@ impl Coder {
                 stated,
                 coded,
                 passive,
+                missed: missed
+                    .iter()
+                    .find(|&&(i, _)| i == k)
+                    .map(|&(_, w)| w)
+                    .filter(|_| !coded),
             });
         }
         for (d, &r) in dates.iter().zip(report_date) {
@@ -218,6 +225,7 @@ impl Coder {
             &dating.report_date,
             ctx,
             question.then_some(m.speech_roots.as_slice()),
+            &memory.missed,
         );
     }
 }

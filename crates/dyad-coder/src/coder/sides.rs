@@ -62,6 +62,8 @@ pub(super) struct CueMemory {
     pub(super) apart_spans: Vec<(usize, usize)>,
     /// Cues read as agentless passives (their subject the patient).
     pub(super) passive_cues: Vec<usize>,
+    /// Cues that gave no event, by token index, and why.
+    pub(super) missed: Vec<(usize, Missed)>,
 }
 
 impl CueMemory {
