@@ -1465,6 +1465,13 @@ impl Pass<'_> {
                     .collect();
                 if !named_others.is_empty() {
                     named_others
+                } else if !named.is_empty() {
+                    // the other main parties it names (伊万诺夫指出，如果北约继续扩大军事行动…):
+                    // the statement is about them, not about a party it does not name
+                    named
+                        .iter()
+                        .map(|c| (*c, "named in the sentence"))
+                        .collect()
                 } else {
                     others
                         .iter()

@@ -2165,3 +2165,23 @@ fn a_hope_for_a_pairs_relations_asks_neither() {
     );
     assert!(has(&ev, 0, "RUS", "USA", "100"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_statement_naming_another_main_party_is_about_it_alone() {
+    // Canada and Mexico are the document's pair, NATO a party it names less often: a Canadian
+    // criticism that names NATO only is about NATO, not about Mexico
+    let ev = code(
+        Lang::En,
+        "2016-03-04",
+        &[
+            "Canada and Mexico held talks in Ottawa on 3 March 2016.",
+            "Canada criticised Mexico over the border dispute on 3 March 2016.",
+            "Mexico rejected the Canadian proposal on 3 March 2016.",
+            "Mexico and Canada will meet again in April.",
+            "NATO said the talks were useful.",
+            "The Canadian minister said the NATO plan was a dangerous mistake.",
+        ],
+    );
+    assert!(has(&ev, 5, "CAN", "NATO", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 5, "CAN", "MEX", "11"), "{:?}", facts(&ev));
+}
