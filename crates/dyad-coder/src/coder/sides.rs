@@ -444,8 +444,13 @@ impl Coder {
         // its target (the to-phrase); the previous verb's subject does not attack (after a
         // criticism, США осудили нападение…, the act is judged: alleged)
         let mut own_agent = false;
+        // Санкции были введены США против России: the same with no subject anywhere before it,
+        // for an act (not a statement, whose object is judged, not acting)
+        let unowned = subj.is_empty()
+            && agent.is_empty()
+            && !pivot_root;
         if let (true, Frame::Dir, Some(to)) = (
-            inherited && sides.tgt.is_empty(),
+            (inherited || unowned) && sides.tgt.is_empty(),
             action.frame,
             sides.to_after_obj.clone(),
         ) {
@@ -653,6 +658,25 @@ mod tests {
                 assert_eq!(codes(coder, &sides.subj), vec!["MEX"]);
                 assert_eq!(codes(coder, &sides.obj), vec!["BLZ"]);
                 assert!(sides.own_agent && sides.alleged && !sides.inherited);
+            },
+        );
+    }
+
+    #[test]
+    fn an_act_noun_with_nothing_before_it_names_its_own_agent_before_its_target() {
+        // Новые санкции были введены Канадой против Мексики: Canada's act, Mexico its target
+        with_sentence(
+            Lang::Ru,
+            "Новые санкции были введены Канадой против Мексики.",
+            |coder, s| {
+                let ctx = DateContext::new(Some(day("2022-03-01")));
+                let (base, acts, _) = prepare(coder, s, &ctx);
+                let first = cue(coder, s, &acts, 0);
+                let mut sides = coder.read_sides(s, &acts, &first, &[], base.as_ref());
+                coder.borrow_subject(s, &acts, &first, &mut sides, &mut CueMemory::default());
+                assert_eq!(codes(coder, &sides.subj), vec!["CAN"]);
+                assert_eq!(codes(coder, &sides.obj), vec!["MEX"]);
+                assert!(sides.own_agent && !sides.alleged && !sides.inherited);
             },
         );
     }
