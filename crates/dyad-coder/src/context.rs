@@ -933,6 +933,29 @@ impl Pass<'_> {
         ))
     }
 
+    /// 波顿说，“俄方表明，他们不认为……”: a reporting verb after the statement's own, whose
+    /// subject is named right before it and is another main party, reports that party's
+    /// statement; the outer speaker only passes it on.
+    fn inner_speaker(
+        &self,
+        s: &DocSentence,
+        f: &SentenceFacts<'_>,
+        words: &[Word],
+        at: (usize, usize),
+        outer: (String, String),
+        quoted_before: bool,
+    ) -> (String, String) {
+        f.reports
+            .iter()
+            .filter(|r| r.0 >= at.1)
+            .find_map(|&r| {
+                let (code, why) = self.speaker_at(s, f, words, r, quoted_before)?;
+                (code != outer.0 && why.ends_with("before the verb") && self.parties.is_main(&code))
+                    .then(|| (code, format!("{why}, reported by {}", outer.1)))
+            })
+            .unwrap_or(outer)
+    }
+
     /// The words that named a remembered actor.
     fn name(&self, r: &Remembered) -> String {
         match &r.name {
@@ -1063,7 +1086,10 @@ impl Pass<'_> {
             }
         }
         let (speaker, verb_why) = match &verb {
-            Some((at, why)) => match self.speaker_at(s, f, words, *at, quoted_before) {
+            Some((at, why)) => match self
+                .speaker_at(s, f, words, *at, quoted_before)
+                .map(|sp| self.inner_speaker(s, f, words, *at, sp, quoted_before))
+            {
                 Some(sp) => (sp, why.clone()),
                 None => match &self.speaker {
                     Some(r) if quoted_before || self.in_quote => (

@@ -2185,3 +2185,27 @@ fn a_statement_naming_another_main_party_is_about_it_alone() {
     assert!(has(&ev, 5, "CAN", "NATO", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 5, "CAN", "MEX", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_statement_passed_on_is_the_statement_of_the_party_that_made_it() {
+    // the envoy reports what the other side told him: that side's criticism, not his
+    let ev = code(
+        Lang::Zh,
+        "2019-06-12",
+        &[
+            "美国特使6月11日在莫斯科与俄罗斯副外长会谈。",
+            "美国特使会谈后说，“俄方明确表明，美国违反了协议。”",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2019-06-12",
+        &[
+            "The U.S. envoy held talks with Russia's deputy foreign minister in Moscow on June 11.",
+            "The U.S. envoy said afterwards that Russia had stated firmly that the United States had violated the agreement.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
+}

@@ -446,9 +446,7 @@ impl Coder {
         let mut own_agent = false;
         // Санкции были введены США против России: the same with no subject anywhere before it,
         // for an act (not a statement, whose object is judged, not acting)
-        let unowned = subj.is_empty()
-            && agent.is_empty()
-            && !pivot_root;
+        let unowned = subj.is_empty() && agent.is_empty() && !pivot_root;
         if let (true, Frame::Dir, Some(to)) = (
             (inherited || unowned) && sides.tgt.is_empty(),
             action.frame,
