@@ -190,8 +190,15 @@ impl Coder {
                     && a.starts_with("041") == b.starts_with("041")
             };
             // 驱逐60人并关闭总领馆: closing a mission is an act apart from expelling people
+            // 与拉夫罗夫讨论…，并与帕特鲁舍夫磋商: meetings with two people named apart are two
+            let other_person = |x: &ActorRef, y: &ActorRef| {
+                x.person.is_some() && y.person.is_some() && x.person != y.person
+            };
             let dup = events.iter().any(|e| {
-                e.source.code == ev.source.code
+                !(e.cameo.starts_with("04")
+                    && ev.cameo.starts_with("04")
+                    && (other_person(&e.source, &ev.source) || other_person(&e.target, &ev.target)))
+                    && e.source.code == ev.source.code
                     && e.target.code == ev.target.code
                     && apart_spans.contains(&e.span) == action.apart
                     && (e.cameo == ev.cameo || one_meeting(&e.cameo, &ev.cameo))
@@ -276,6 +283,35 @@ mod tests {
             );
             events
         })
+    }
+
+    #[test]
+    fn meetings_with_two_people_named_apart_are_two_and_one_meeting_is_one() {
+        use super::super::testing::coder;
+        let count = |lang: Lang, text: &str| {
+            let mut ctx = DateContext::new(Some(day("2021-03-20")));
+            coder()
+                .code(&SentenceInput { lang, text }, &mut ctx)
+                .iter()
+                .filter(|e| e.cameo.starts_with("04") && e.source.code == "CAN")
+                .count()
+        };
+        // the Canadian prime minister met the Mexican foreign minister, then the president
+        assert_eq!(
+            count(
+                Lang::Zh,
+                "特鲁多3月18日与埃布拉德会谈，并与洛佩斯·奥夫拉多尔磋商了两个小时。"
+            ),
+            2
+        );
+        // met and held talks with the same person: one meeting
+        assert_eq!(
+            count(
+                Lang::En,
+                "Trudeau met López Obrador in Mexico City on March 18 and held talks with him on trade."
+            ),
+            1
+        );
     }
 
     #[test]

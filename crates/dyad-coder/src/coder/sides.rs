@@ -463,7 +463,10 @@ impl Coder {
         }
         let mut topic = false;
         if inherited {
-            subj = if action.frame == Frame::Dir && !prev_subject.is_empty() {
+            // 与拉夫罗夫讨论…，并与帕特鲁舍夫磋商: a two-sided act naming a partner of its own
+            // goes on with the previous subject alone, not with its partners
+            let own_partner = !sides.partner.is_empty();
+            subj = if (action.frame == Frame::Dir || own_partner) && !prev_subject.is_empty() {
                 prev_subject.clone()
             } else {
                 prev_sources.clone()
