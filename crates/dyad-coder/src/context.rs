@@ -56,6 +56,10 @@ pub struct DocEvent {
 /// (17), force (15, 18–20).
 const ONE_SIDED: &[&str] = &["15", "16", "17", "18", "19", "20"];
 
+/// The most characters between a pronoun and a party joined to it by "and" (he and Putin, он и
+/// Путин, 他和普京) for the party to be the pronoun's partner.
+const AND_GAP: usize = 5;
+
 /// The stance model's probability from which its stance decides a statement's kind.
 const STANCE_SURE: f32 = 0.5;
 
@@ -1595,6 +1599,14 @@ impl Pass<'_> {
                 .iter()
                 .filter(|w| matches!(w.kind, ContextKind::Pronoun(_)) && w.span.1 <= cue.span.0)
                 .max_by_key(|w| w.span.1);
+            // the partner of a pronoun subject: with it (他与普京, he met with Putin), or joined
+            // to it right after it (he and Putin, он и Путин)
+            let partnered = |m: &Mention<'_>, p: &Word| {
+                p.span.1 <= m.span.0
+                    && (m.connector == Some(GrammarKind::With)
+                        || (m.connector == Some(GrammarKind::And)
+                            && m.span.0 - p.span.1 <= AND_GAP))
+            };
             // the sentence coder read the sentence's own actors and made nothing of them: its
             // reasons stand, but for a third-person pronoun subject (he, 他, он), and for a
             // one-sided act (withdrawal, sanctions, expulsion, force) whose subject is named and
@@ -1682,9 +1694,7 @@ impl Pass<'_> {
                     && pronoun.is_some_and(|p| {
                         p.span.0 > at
                             && *p.kind == ContextKind::Pronoun(PronounKind::Third)
-                            && before.is_some_and(|m| {
-                                m.connector == Some(GrammarKind::With) && p.span.1 <= m.span.0
-                            })
+                            && before.is_some_and(|m| partnered(m, p))
                     });
                 // 拉夫罗夫表示，我们将驱逐10名美国外交官, Lavrov said: "We will expel…": a one-sided
                 // act of the reported clause's first-person subject is the speaker's side's, toward
@@ -1781,8 +1791,7 @@ impl Pass<'_> {
             // a pronoun subject with a partner (他22日与俄外长拉夫罗夫讨论, he met with Lavrov): a
             // symmetric act of the pronoun's referent and the partner
             if let (true, true, Some(m)) = (sym, third, before) {
-                let with_partner = m.connector == Some(GrammarKind::With)
-                    && pronoun.is_some_and(|p| p.span.1 <= m.span.0);
+                let with_partner = pronoun.is_some_and(|p| partnered(m, p));
                 if with_partner && !cue.negated {
                     let source = pronoun.and_then(|p| self.resolve(p));
                     let how = "a pronoun subject and its partner";

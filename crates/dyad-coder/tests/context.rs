@@ -2209,3 +2209,25 @@ fn a_statement_passed_on_is_the_statement_of_the_party_that_made_it() {
     );
     assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_pronoun_joined_to_a_party_by_and_is_the_partner_of_its_referent() {
+    // he and López Obrador: Trudeau, named in the sentence before, meets the Mexican president;
+    // Cuba, what they discussed, is no party
+    let ev = code(
+        Lang::En,
+        "2021-03-20",
+        &[
+            "Canadian Prime Minister Justin Trudeau arrived in Mexico City on March 18.",
+            "He and López Obrador discussed Cuba over lunch.",
+        ],
+    );
+    assert!(has(&ev, 1, "CAN", "MEX", "04"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, b, _)| a == "CUB" || b == "CUB"),
+        "{:?}",
+        facts(&ev)
+    );
+}

@@ -122,7 +122,14 @@ impl Coder {
             // 美俄讨论叙利亚问题): the object is what they acted on, not a third party
             // (two distinct codes among them)
             let group = s.iter().any(|p| p.actor.code != s[0].actor.code);
-            if !(group && matches!(action.frame, Frame::Sym | Frame::Meet)) {
+            // discussed Iran with Russia, 与俄罗斯讨论伊朗问题, he and Putin discussed Iran: with a
+            // subject and a partner of its own, a partner before it, or a subject joined to a
+            // word not read as a party, a two-sided act's plain object is its topic too (not in
+            // разговор Путина с Трампом, where the noun's object is a party)
+            let partnered = sides.joined
+                || (!partner.is_empty()
+                    && (!s.is_empty() || partner.iter().any(|p| p.end <= cue.start)));
+            if !((group || partnered) && matches!(action.frame, Frame::Sym | Frame::Meet)) {
                 t.extend(resolve(obj));
             }
             t.extend(resolve(partner));
@@ -336,6 +343,30 @@ mod tests {
         assert_eq!(pair_codes(&paired), vec![("RUS", "USA")]);
         assert_eq!(paired.code, "111");
         assert_eq!(paired.why, "directed: subject → target");
+    }
+
+    #[test]
+    fn a_two_sided_act_with_a_partner_of_its_own_takes_its_object_as_its_topic() {
+        // Canada and Mexico talked about Cuba; Cuba is no party of the talks
+        for (lang, text) in [
+            (Lang::En, "Canada discussed Cuba with Mexico."),
+            (Lang::Zh, "加拿大与墨西哥讨论了古巴问题。"),
+        ] {
+            let (sources, targets, _, _) = first_pairs(lang, text);
+            assert_eq!(
+                (sources, targets),
+                (vec!["CAN".to_string()], vec!["MEX".to_string()]),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_subject_joined_to_a_word_read_as_no_party_leaves_the_object_a_topic() {
+        // he and Trudeau discussed Cuba: the pronoun is left to the context pass, Cuba is a topic
+        let (sources, targets, _, _) = first_pairs(Lang::En, "He and Trudeau discussed Cuba.");
+        assert_eq!(sources, vec!["CAN"]);
+        assert!(targets.is_empty());
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub(super) struct Sides {
     pub(super) partner: Vec<Phrase>,
     /// Passive agents.
     pub(super) agent: Vec<Phrase>,
+    /// The subject is joined by "and" to a word before it that is no party read here (he and
+    /// Putin, он и Путин): a pronoun or a name the dictionaries lack.
+    pub(super) joined: bool,
     /// Locations.
     pub(super) loc: Vec<Phrase>,
     /// Objects after the cue.
@@ -73,6 +76,10 @@ impl CueMemory {
         let subj = &sides.subj;
         if !subj.is_empty() && !passive {
             self.prev_sources = subj.clone(); // 特朗普被迫签署的对俄制裁: 制裁 shares 特朗普
+        }
+        // he and Putin discussed Iran and agreed…: the topic is no subject of the next verb
+        if sides.joined {
+            self.consumed.extend(sides.obj.iter().map(|p| p.start));
         }
     }
 
@@ -162,6 +169,7 @@ impl Coder {
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         // 1 subj, 2 tgt, 3 partner, 4 agent, 5 loc
         let mut last_role = 0u8;
+        let mut joined = false;
         // "agreement on Ukraine", "соглашение по Украине": for a symmetric cue, a phrase after
         // a `to` word marked `topic` is what the act is about, not a party
         let sym_cue = matches!(action.frame, Frame::Sym | Frame::Meet);
@@ -170,7 +178,7 @@ impl Coder {
                 && p.connector_word
                     .is_some_and(|gi| self.dict.grammar[gi].value == "topic")
         };
-        for t in &toks[lo..k] {
+        for (j, t) in toks.iter().enumerate().take(k).skip(lo) {
             if let Tok::Actor(p) = t {
                 if is_topic(p) {
                     continue;
@@ -192,9 +200,25 @@ impl Coder {
                 if subject_like && consumed.contains(&p.start) && !owner {
                     continue;
                 }
+                // he and Putin: the first party of the left side joined by "and" to a word
+                // before it in the clause
+                if p.connector == Some(GrammarKind::And) && last_role == 0 && subj.is_empty() {
+                    let from = match clause_lo.checked_sub(1).map(|b| &toks[b]) {
+                        Some(Tok::Gram(_, brk)) => brk.end,
+                        _ => 0,
+                    };
+                    let and_at = match j.checked_sub(1).map(|a| &toks[a]) {
+                        Some(Tok::Gram(GrammarKind::And, g)) => g.start,
+                        _ => p.start,
+                    };
+                    joined = folded
+                        .get(from.min(and_at)..and_at)
+                        .is_some_and(|t| t.chars().any(char::is_alphabetic));
+                }
                 let role = match p.connector {
                     None => {
                         subj.clear();
+                        joined = false;
                         1
                     }
                     Some(GrammarKind::To) => 2,
@@ -348,6 +372,7 @@ impl Coder {
             tgt,
             partner,
             agent,
+            joined,
             loc,
             obj,
             clause_lo,
