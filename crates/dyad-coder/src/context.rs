@@ -1613,6 +1613,16 @@ impl Pass<'_> {
             // whose target is not, in the cue's clause: 美国宣布退出条约, Russia sent troops into
             // South Ossetia, 美国宣布扩大制裁范围，将俄军纳入其中 (the target in a later clause)
             let before = before.filter(|m| pronoun.is_none_or(|p| p.span.1 <= m.span.1));
+            // I imposed sanctions on Iran, and expanded sanctions on Russia: a party after an
+            // earlier act of the pronoun's, its object, is not a one-sided act's subject either
+            let before = before.filter(|m| {
+                !ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
+                    || !pronoun.is_some_and(|p| {
+                        f.cues.iter().any(|c| {
+                            c.span.0 >= p.span.1 && c.span.1 <= m.span.0 && c.span.1 <= cue.span.0
+                        })
+                    })
+            });
             let third = pronoun.is_some_and(|p| {
                 *p.kind == ContextKind::Pronoun(PronounKind::Third)
                     || *p.kind == ContextKind::Pronoun(PronounKind::First)

@@ -2231,3 +2231,19 @@ fn a_pronoun_joined_to_a_party_by_and_is_the_partner_of_its_referent() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_first_person_speaker_keeps_the_subject_of_its_second_one_sided_act() {
+    // the object of the first sanctions (Cuba, Venezuela) is not the subject of the second
+    let ev = code(
+        Lang::En,
+        "2019-04-18",
+        &[
+            "Statement by the Prime Minister of Canada on April 17, 2019.",
+            "I have imposed new sanctions on Cuba and Venezuela, and expanded sanctions on Nicaragua.",
+            "We will keep working with Mexico.",
+        ],
+    );
+    assert!(has(&ev, 1, "CAN", "VEN", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "CAN", "NIC", "16"), "{:?}", facts(&ev));
+}
