@@ -705,6 +705,15 @@ impl Coder {
             self.borrow_subject(&s, &acts, &cue, &mut sides, &mut memory);
             let Some(when) = self.cue_date(&s, &dating, ctx, &cue, &sides) else {
                 memory.missed.push((k, Missed::Date));
+                self.carry_undated(
+                    &s,
+                    &cue,
+                    &sides,
+                    ctx,
+                    pair.as_ref(),
+                    &mut memory,
+                    events.len(),
+                );
                 continue;
             };
             let mut parties =
@@ -754,6 +763,33 @@ impl Coder {
         }
         carry_context(ctx, &dating, &events, &named.codes);
         events
+    }
+}
+
+impl Coder {
+    /// 包括3名美国公民、5名德国公民在内的16名被关押在俄罗斯的人员获释: an act the sentence does not
+    /// date gives no event, but its parties still pass on to the next cue, as a dated act's do.
+    #[allow(clippy::too_many_arguments)]
+    fn carry_undated(
+        &self,
+        s: &Sentence,
+        cue: &Cue,
+        sides: &Sides,
+        ctx: &DateContext,
+        pair: Option<&(String, String)>,
+        memory: &mut CueMemory,
+        events: usize,
+    ) {
+        let Some(date) = ctx.base().or(ctx.document) else {
+            return;
+        };
+        let mut parties = self.cue_parties(s, cue, sides, &date, pair, memory);
+        let paired = self.pair_parties(s, cue, sides, &mut parties, &date, pair, ctx);
+        if paired.pairs.is_empty() {
+            memory.after_unpaired(sides, parties.passive);
+        } else {
+            memory.after_paired(sides, &parties, cue.action, events);
+        }
     }
 }
 
