@@ -29,18 +29,6 @@ fn digits(b: &[u8]) -> Option<u32> {
     Some(b.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0')))
 }
 
-/// `YYYYMMDD` (GDELT SQLDATE, DATEADDED's first 8 digits).
-pub fn ymd8(s: &str) -> Option<EventDate> {
-    let b = s.as_bytes();
-    if b.len() != 8 {
-        return None;
-    }
-    let y = digits(&b[..4])? as i32;
-    let m = digits(&b[4..6])? as u8;
-    let d = digits(&b[6..8])? as u8;
-    EventDate::day(y, m, d).ok()
-}
-
 /// `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`).
 pub fn iso(s: &str) -> Option<EventDate> {
     let b = s.as_bytes();
@@ -85,9 +73,6 @@ mod tests {
 
     #[test]
     fn dates_are_checked_against_the_calendar() {
-        assert_eq!(ymd8("20150218").unwrap().to_string(), "2015-02-18");
-        assert!(ymd8("20150230").is_none());
-        assert!(ymd8("2015021").is_none());
         assert_eq!(iso("2018-06-01").unwrap().to_string(), "2018-06-01");
         assert_eq!(
             iso("2018-06-01T00:00:00").unwrap().to_string(),

@@ -5,7 +5,8 @@
 //! One stage, one contract: a line of bytes → [`Row`] (an event, a skipped row with its reason,
 //! or a header) or a [`RowError`] that names the file, the line and what is wrong. No I/O: the
 //! caller hands in lines ([`Lines`] reads them from any `BufRead` with one reused buffer) and
-//! stores the records. Fields are borrowed from the line (no allocation per field).
+//! stores the records. Fields are borrowed from the line (no allocation per field). The GDELT
+//! row reader, [`gdelt`], is public: `dyad scan gdelt` reads rows with it too.
 //!
 //! What each dataset gives dyad:
 //!
@@ -44,7 +45,7 @@
 //! ```
 
 mod fields;
-mod gdelt;
+pub mod gdelt;
 mod icews;
 mod polecat;
 mod tables;
@@ -294,24 +295,7 @@ impl<'t> Parser<'t> {
         let tables: &'t Tables = self.tables;
         let codes: &'t CodeTable = self.codes;
         let res = match self.dataset {
-            Dataset::Gdelt => {
-                let columns = line.iter().filter(|&&b| b == b'\t').count() + 1;
-                let v2 = columns == 61;
-                match self.gdelt_v2 {
-                    Some(first) if first != v2 && matches!(columns, 57 | 58 | 61) => Err(format!(
-                        "{columns} columns, but the file's first row had {} (GDELT {}): a row cut short or from another file",
-                        if first { "61" } else { "57 or 58" },
-                        if first { "2.0" } else { "1.0" }
-                    )),
-                    _ => {
-                        let res = gdelt::parse(text, tables);
-                        if matches!(res, Ok(Row::Event(_) | Row::Skipped(_))) {
-                            self.gdelt_v2.get_or_insert(v2);
-                        }
-                        res
-                    }
-                }
-            }
+            Dataset::Gdelt => gdelt::parse(text, tables, &mut self.gdelt_v2),
             Dataset::Icews => icews::parse(text, tables, codes),
             Dataset::Polecat => polecat::parse(text, &mut self.polecat, &mut self.repairs, tables),
         };

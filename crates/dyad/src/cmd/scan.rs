@@ -11,7 +11,7 @@ use crate::cmd::index::Freq;
 use crate::output::{self, Format};
 use crate::scan::gdelt::{DyadCodes, Problem};
 use crate::scan::{self, Totals};
-use crate::Outcome;
+use crate::{builtin, Outcome};
 use anyhow::{bail, Result};
 use dyad_analysis::flow::{FlowCounts, FlowRow, QuadCounts};
 use dyad_analysis::series::{periods, Month, Period, PeriodKey};
@@ -28,12 +28,14 @@ pub struct Args {
 #[derive(clap::Subcommand, Debug)]
 enum Source {
     /// GDELT event exports: 1.0 (57 or 58 columns) and 2.0 (61), plain, .gz or .zip; directories
-    /// are walked. A dyad's event is Actor1CountryCode/Actor2CountryCode = the two codes in
+    /// are walked; rows are read as `dyad import` reads them. A dyad's event is Actor1CountryCode/Actor2CountryCode = the two codes in
     /// either direction, dated by SQLDATE.
     ///
-    /// Bad rows (wrong column count; in the dyad's rows, a bad SQLDATE, QuadClass or
-    /// GoldsteinScale) are left out, counted per file and shown as file:line on stderr; the exit
-    /// code stays 0. It is 1 when a file could not be opened or read to its end.
+    /// Bad rows (a wrong column count or another layout than the file's first row's; in the
+    /// dyad's rows, a field `dyad import` refuses: GLOBALEVENTID, SQLDATE, EventCode — also one
+    /// missing from the CAMEO table —, QuadClass, GoldsteinScale, DATEADDED) are left out,
+    /// counted per file and shown as file:line on stderr; the exit code stays 0. It is 1 when a
+    /// file could not be opened or read to its end.
     Gdelt(GdeltArgs),
 }
 
@@ -77,6 +79,7 @@ fn run_gdelt(args: GdeltArgs) -> Result<Outcome> {
         dyad: codes,
         threads,
         block_bytes: 4 << 20,
+        codes: builtin::code_table()?,
     };
     let started = Instant::now();
     let result = scan::scan_gdelt(&args.paths, &opts)?;

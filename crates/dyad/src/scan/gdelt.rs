@@ -1,26 +1,18 @@
-//! One line of a GDELT event export, read in place without allocating.
+//! The dyad's lines of a GDELT event file, for a scan: which lines are the dyad's, and their
+//! month, direction, QuadClass and GoldsteinScale.
 //!
-//! GDELT 1.0 backfiles have 57 tab-separated columns, 1.0 daily files 58 and 2.0 exports 61; the
-//! columns read here sit at the same positions in all three: SQLDATE (the event's date,
-//! `YYYYMMDD`, 0-based column 1), Actor1CountryCode (7), Actor2CountryCode (17), QuadClass (29)
-//! and GoldsteinScale (30). A line is classified as outside the dyad, in it (with the fields the
-//! flow measures need), or bad (with the reason).
-//!
-//! Every line's column count is checked. The fields are parsed only in the dyad's lines: they are
-//! the only ones whose fields enter the measures, and skipping the others early is what makes a
-//! scan fast (the two 3-byte country codes are compared before anything else is parsed).
+//! Rows are read by `dyad-import`'s GDELT reader ([`dyad_import::gdelt`]), the one `dyad import`
+//! uses: the layouts (57, 58 or 61 columns), the columns, and every field's check. What is the
+//! scan's own is the order: every line's column count is checked, then its two country codes are
+//! compared with the dyad's, as bytes, before anything else is found or parsed (that is what
+//! makes a scan fast); only the dyad's lines are read in full, and a field at fault makes one a
+//! bad line with the reason.
 
+use dyad_import::gdelt::{
+    self, Columns, Fault, Goldstein, Shape, ShapeError, ACTOR1_COUNTRY, ACTOR2_COUNTRY,
+};
+use dyad_model::CodeTable;
 use std::fmt;
-
-/// 0-based columns read.
-pub const SQLDATE: usize = 1;
-pub const ACTOR1_COUNTRY: usize = 7;
-pub const ACTOR2_COUNTRY: usize = 17;
-pub const QUAD_CLASS: usize = 29;
-pub const GOLDSTEIN: usize = 30;
-
-/// Column counts of the three GDELT event formats.
-pub const COLUMN_COUNTS: [usize; 3] = [57, 58, 61];
 
 /// The two sides of the dyad as 3-letter CAMEO country codes (`USA`, `RUS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,15 +35,6 @@ impl DyadCodes {
     }
 }
 
-/// A GoldsteinScale value: exactly, in millionths, when it has at most six decimals (GDELT
-/// writes one), else as a float. Exact values add up to the same sum in any order, so the result
-/// does not depend on how the input was split between threads.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Score {
-    Micros(i64),
-    Float(f64),
-}
-
 /// One line of the dyad.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -61,7 +44,9 @@ pub struct Hit {
     pub direction: usize,
     /// 1..=4.
     pub quad: u8,
-    pub goldstein: Score,
+    pub goldstein: Goldstein,
+    /// GLOBALEVENTID, when it fits a `u64` (to count each event once).
+    pub id: Option<u64>,
 }
 
 /// Why a line was refused.
@@ -69,12 +54,12 @@ pub struct Hit {
 pub enum Problem {
     /// The line has this many columns, not 57, 58 or 61.
     Columns(usize),
-    /// SQLDATE is not a calendar date `YYYYMMDD`.
-    Date,
-    /// QuadClass is not 1, 2, 3 or 4.
-    QuadClass,
-    /// GoldsteinScale is not a finite number.
-    Goldstein,
+    /// The line's layout is not that of the input's first row (see [`gdelt::shape`]).
+    Layout(ShapeError),
+    /// A field of a dyad line is not what GDELT writes: the fault and its 0-based column.
+    Field(Fault, usize),
+    /// The EventCode of a dyad line is not in the CAMEO code table.
+    UnknownCode,
 }
 
 impl Problem {
@@ -82,38 +67,78 @@ impl Problem {
     pub fn kind(self) -> usize {
         match self {
             Problem::Columns(_) => 0,
-            Problem::Date => 1,
-            Problem::QuadClass => 2,
-            Problem::Goldstein => 3,
+            Problem::Layout(_) => 1,
+            Problem::UnknownCode => 4,
+            Problem::Field(f, _) => match f {
+                Fault::Id => 2,
+                Fault::SqlDate => 3,
+                Fault::EventCode => 4,
+                Fault::QuadClass => 5,
+                Fault::Goldstein | Fault::GoldsteinRange => 6,
+                Fault::DateAdded => 7,
+                Fault::Country(_) => 8,
+            },
         }
     }
 
     /// Plural names of the kinds, in `kind()` order, for summaries.
-    pub const KINDS: [&'static str; 4] = [
+    pub const KINDS: [&'static str; 9] = [
         "wrong column count",
+        "other layout than the first row's",
+        "bad GLOBALEVENTID",
         "bad SQLDATE",
+        "bad EventCode",
         "bad QuadClass",
         "bad GoldsteinScale",
+        "bad DATEADDED",
+        "bad country code",
     ];
 
     /// The column whose text explains the problem, if one does.
     pub fn column(self) -> Option<usize> {
         match self {
-            Problem::Columns(_) => None,
-            Problem::Date => Some(SQLDATE),
-            Problem::QuadClass => Some(QUAD_CLASS),
-            Problem::Goldstein => Some(GOLDSTEIN),
+            Problem::Columns(_) | Problem::Layout(_) => None,
+            Problem::Field(_, k) => Some(k),
+            Problem::UnknownCode => Some(gdelt::EVENT_CODE),
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Columns(n) => write!(f, "{n} columns (GDELT events have 57, 58 or 61)"),
-            Problem::Date => write!(f, "SQLDATE (column 2) is not a date YYYYMMDD"),
-            Problem::QuadClass => write!(f, "QuadClass (column 30) is not 1, 2, 3 or 4"),
-            Problem::Goldstein => write!(f, "GoldsteinScale (column 31) is not a number"),
+        let (fault, col) = match *self {
+            Problem::Columns(n) => {
+                return write!(f, "{n} columns (GDELT events have 57, 58 or 61)")
+            }
+            Problem::Layout(e) => return write!(f, "{e}"),
+            Problem::UnknownCode => {
+                return write!(
+                    f,
+                    "EventCode (column {}) is not in the CAMEO code table (dictionaries/cameo.tsv)",
+                    gdelt::EVENT_CODE + 1
+                )
+            }
+            Problem::Field(fault, k) => (fault, k + 1),
+        };
+        match fault {
+            Fault::Id => write!(f, "GLOBALEVENTID (column {col}) is not a number"),
+            Fault::SqlDate => write!(f, "SQLDATE (column {col}) is not a date YYYYMMDD"),
+            Fault::EventCode => write!(
+                f,
+                "EventCode (column {col}) is not a CAMEO code (2 to 4 digits)"
+            ),
+            Fault::QuadClass => write!(f, "QuadClass (column {col}) is not 1, 2, 3 or 4"),
+            Fault::Goldstein => write!(f, "GoldsteinScale (column {col}) is not a number"),
+            Fault::GoldsteinRange => {
+                write!(f, "GoldsteinScale (column {col}) is outside -10..10")
+            }
+            Fault::DateAdded => {
+                write!(f, "DATEADDED (column {col}) is not a date YYYYMMDD[HHMMSS]")
+            }
+            Fault::Country(side) => write!(
+                f,
+                "Actor{side}CountryCode (column {col}) is not a 3-letter CAMEO country code"
+            ),
         }
     }
 }
@@ -121,30 +146,25 @@ impl fmt::Display for Problem {
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Line {
+    /// A header line: not a row.
+    Header,
     Outside,
     Hit(Hit),
     Bad(Problem),
 }
 
-/// Classifies one line (without its `\n`; a trailing `\r` is tolerated because no field read
-/// here is the last one).
+/// Classifies one line (without its `\n` and `\r`). `first_v2` is whether the input's first
+/// row read without fault was GDELT 2.0 (`None` before it): a row of the other layout is bad. A
+/// dyad line whose EventCode is not in `codes` is bad, as `dyad import` refuses it.
 #[inline]
-pub fn classify(line: &[u8], dyad: &DyadCodes) -> Line {
-    let columns = memchr::memchr_iter(b'\t', line).count() + 1;
-    if !COLUMN_COUNTS.contains(&columns) {
-        return Line::Bad(Problem::Columns(columns));
-    }
-    // `ends[k]` is the position of the tab that ends column k; there are at least 56 tabs.
-    let mut ends = [0usize; GOLDSTEIN + 1];
-    let mut tabs = memchr::memchr_iter(b'\t', line);
-    let mut fill = |ends: &mut [usize]| {
-        for e in ends {
-            *e = tabs.next().unwrap_or(line.len());
-        }
+pub fn classify(line: &[u8], dyad: &DyadCodes, codes: &CodeTable, first_v2: Option<bool>) -> Line {
+    let mut cols = match gdelt::shape(line, first_v2) {
+        Ok(Shape::Row(c)) => c,
+        Ok(Shape::Header) => return Line::Header,
+        Err(ShapeError::Columns(n)) => return Line::Bad(Problem::Columns(n)),
+        Err(e) => return Line::Bad(Problem::Layout(e)),
     };
-    let field = |ends: &[usize], k: usize| &line[ends[k - 1] + 1..ends[k]];
-    fill(&mut ends[..=ACTOR1_COUNTRY]);
-    let actor1 = field(&ends, ACTOR1_COUNTRY);
+    let actor1 = cols.get(ACTOR1_COUNTRY);
     let (direction, other) = if actor1 == dyad.a {
         (0, &dyad.b)
     } else if actor1 == dyad.b {
@@ -152,97 +172,44 @@ pub fn classify(line: &[u8], dyad: &DyadCodes) -> Line {
     } else {
         return Line::Outside;
     };
-    fill(&mut ends[ACTOR1_COUNTRY + 1..=ACTOR2_COUNTRY]);
-    if field(&ends, ACTOR2_COUNTRY) != other {
+    if cols.get(ACTOR2_COUNTRY) != other {
         return Line::Outside;
     }
-    fill(&mut ends[ACTOR2_COUNTRY + 1..]);
-    let Some(month) = parse_month(field(&ends, SQLDATE)) else {
-        return Line::Bad(Problem::Date);
+    let f = match gdelt::read(&mut cols) {
+        Ok(f) => f,
+        Err(fault) => return Line::Bad(Problem::Field(fault, fault.column(cols.layout()))),
     };
-    let quad = match field(&ends, QUAD_CLASS) {
-        [q @ b'1'..=b'4'] => q - b'0',
-        _ => return Line::Bad(Problem::QuadClass),
-    };
-    let Some(goldstein) = parse_score(field(&ends, GOLDSTEIN)) else {
-        return Line::Bad(Problem::Goldstein);
-    };
+    if codes.get(f.cameo.as_str()).is_none() {
+        return Line::Bad(Problem::UnknownCode);
+    }
+    let id = std::str::from_utf8(cols.get(gdelt::GLOBALEVENTID))
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok());
     Line::Hit(Hit {
-        month,
+        // SQLDATE is a day, so it has a month.
+        month: f.date.y() * 12 + i32::from(f.date.m().unwrap_or(1)) - 1,
         direction,
-        quad,
-        goldstein,
+        quad: f.quad_class,
+        goldstein: f.goldstein,
+        id,
     })
 }
 
-/// Column `k` of a line (for messages; slow path).
+/// Column `k` of a line of a GDELT column count (for messages; slow path).
 pub fn column(line: &[u8], k: usize) -> &[u8] {
-    line.split(|&b| b == b'\t').nth(k).unwrap_or(&[])
-}
-
-/// The month index of a `YYYYMMDD` calendar date.
-fn parse_month(s: &[u8]) -> Option<i32> {
-    if s.len() != 8 || !s.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let n = |r: std::ops::Range<usize>| {
-        s[r].iter()
-            .fold(0i32, |acc, &d| acc * 10 + i32::from(d - b'0'))
-    };
-    let (y, m, d) = (n(0..4), n(4..6), n(6..8));
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (y >= 1 && (1..=days).contains(&d)).then_some(y * 12 + m - 1)
-}
-
-/// A decimal number: exactly when it is `[+-]digits[.digits]` with at most 6 decimals and 15
-/// digits in all, else through the standard parser (finite values only).
-fn parse_score(s: &[u8]) -> Option<Score> {
-    let (neg, body) = match s.first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    let (int, frac) = match memchr::memchr(b'.', body) {
-        Some(i) => (&body[..i], &body[i + 1..]),
-        None => (body, &body[..0]),
-    };
-    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
-    if int.len() + frac.len() > 0
-        && int.len() + frac.len() <= 15
-        && frac.len() <= 6
-        && digits(int)
-        && digits(frac)
-    {
-        let mut v: i64 = 0;
-        for &d in int.iter().chain(frac) {
-            v = v * 10 + i64::from(d - b'0');
-        }
-        v *= 10i64.pow(6 - frac.len() as u32);
-        return Some(Score::Micros(if neg { -v } else { v }));
-    }
-    std::str::from_utf8(s)
-        .ok()?
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Score::Float)
+    Columns::new(line).map_or(&[][..], |mut c| c.get(k))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dyad_import::gdelt::{GOLDSTEIN, QUAD_CLASS, SQLDATE};
 
     fn line(cols: usize, set: &[(usize, &str)]) -> Vec<u8> {
         let mut f: Vec<String> = vec![String::new(); cols];
         f[0] = "1".into();
         f[SQLDATE] = "20150218".into();
+        f[gdelt::EVENT_CODE] = "030".into();
         f[QUAD_CLASS] = "1".into();
         f[GOLDSTEIN] = "2.8".into();
         for (k, v) in set {
@@ -251,33 +218,40 @@ mod tests {
         f.join("\t").into_bytes()
     }
 
+    fn codes() -> CodeTable {
+        crate::builtin::code_table().unwrap()
+    }
+
     const D: DyadCodes = DyadCodes {
         a: *b"USA",
         b: *b"RUS",
     };
 
+    fn hit(l: &[u8]) -> Hit {
+        match classify(l, &D, &codes(), None) {
+            Line::Hit(h) => h,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn dyad_lines_in_all_three_formats() {
-        for cols in COLUMN_COUNTS {
+        for cols in gdelt::Layout::COLUMN_COUNTS {
             let l = line(cols, &[(ACTOR1_COUNTRY, "RUS"), (ACTOR2_COUNTRY, "USA")]);
+            let h = hit(&l);
             assert_eq!(
-                classify(&l, &D),
-                Line::Hit(Hit {
-                    month: 2015 * 12 + 1,
-                    direction: 1,
-                    quad: 1,
-                    goldstein: Score::Micros(2_800_000)
-                }),
+                (h.month, h.direction, h.quad, h.id),
+                (2015 * 12 + 1, 1, 1, Some(1)),
                 "{cols} columns"
             );
+            assert_eq!(h.goldstein.micros(), Some(2_800_000));
         }
         let l = line(61, &[(ACTOR1_COUNTRY, "USA"), (ACTOR2_COUNTRY, "CHN")]);
-        assert_eq!(classify(&l, &D), Line::Outside);
+        assert_eq!(classify(&l, &D, &codes(), None), Line::Outside);
         let l = line(61, &[(ACTOR1_COUNTRY, "USA"), (ACTOR2_COUNTRY, "USA")]);
-        assert_eq!(classify(&l, &D), Line::Outside);
-        let mut l = line(58, &[(ACTOR1_COUNTRY, "USA"), (ACTOR2_COUNTRY, "RUS")]);
-        l.push(b'\r');
-        assert!(matches!(classify(&l, &D), Line::Hit(h) if h.direction == 0));
+        assert_eq!(classify(&l, &D, &codes(), None), Line::Outside);
+        let l = line(58, &[(ACTOR1_COUNTRY, "USA"), (ACTOR2_COUNTRY, "RUS")]);
+        assert_eq!(hit(&l).direction, 0);
         // Invalid UTF-8 in a field not read is no problem.
         let l = line(
             61,
@@ -294,58 +268,158 @@ mod tests {
             .map(|b| if b == 1 { 0xFF } else { b })
             .collect();
         assert!(std::str::from_utf8(&l).is_err());
-        assert!(matches!(classify(&l, &D), Line::Hit(h) if h.direction == 1));
+        assert_eq!(hit(&l).direction, 1);
     }
 
     #[test]
     fn bad_lines_say_why() {
         let both = [(ACTOR1_COUNTRY, "USA"), (ACTOR2_COUNTRY, "RUS")];
         assert_eq!(
-            classify(&line(59, &both), &D),
+            classify(&line(59, &both), &D, &codes(), None),
             Line::Bad(Problem::Columns(59))
         );
         // Shape is checked outside the dyad too; fields only inside it.
         assert_eq!(
-            classify(&line(60, &[]), &D),
+            classify(&line(60, &[]), &D, &codes(), None),
             Line::Bad(Problem::Columns(60))
         );
         assert_eq!(
-            classify(&line(61, &[(SQLDATE, "2015021")]), &D),
+            classify(&line(61, &[(SQLDATE, "2015021")]), &D, &codes(), None),
             Line::Outside
         );
-        for (k, v, p) in [
-            (SQLDATE, "20150230", Problem::Date),
-            (SQLDATE, "2015-02-", Problem::Date),
-            (QUAD_CLASS, "5", Problem::QuadClass),
-            (QUAD_CLASS, "", Problem::QuadClass),
-            (GOLDSTEIN, "", Problem::Goldstein),
-            (GOLDSTEIN, "NaN", Problem::Goldstein),
-            (GOLDSTEIN, "x1", Problem::Goldstein),
+        for (k, v, fault, msg) in [
+            (
+                SQLDATE,
+                "20150230",
+                Fault::SqlDate,
+                "SQLDATE (column 2) is not a date YYYYMMDD",
+            ),
+            (SQLDATE, "2015-02-", Fault::SqlDate, ""),
+            (
+                QUAD_CLASS,
+                "5",
+                Fault::QuadClass,
+                "QuadClass (column 30) is not 1, 2, 3 or 4",
+            ),
+            (QUAD_CLASS, "", Fault::QuadClass, ""),
+            (
+                GOLDSTEIN,
+                "",
+                Fault::Goldstein,
+                "GoldsteinScale (column 31) is not a number",
+            ),
+            (GOLDSTEIN, "NaN", Fault::Goldstein, ""),
+            (GOLDSTEIN, "x1", Fault::Goldstein, ""),
+            (
+                GOLDSTEIN,
+                "12.5",
+                Fault::GoldsteinRange,
+                "GoldsteinScale (column 31) is outside -10..10",
+            ),
+            // The fields `dyad import` checks are checked in the dyad's lines too.
+            (
+                0,
+                "12x",
+                Fault::Id,
+                "GLOBALEVENTID (column 1) is not a number",
+            ),
+            (
+                gdelt::EVENT_CODE,
+                "03X",
+                Fault::EventCode,
+                "EventCode (column 27) is not a CAMEO code (2 to 4 digits)",
+            ),
+            (
+                59,
+                "2015021",
+                Fault::DateAdded,
+                "DATEADDED (column 60) is not a date YYYYMMDD[HHMMSS]",
+            ),
         ] {
             let mut set = both.to_vec();
             set.push((k, v));
-            assert_eq!(classify(&line(61, &set), &D), Line::Bad(p), "{v}");
+            let p = Problem::Field(fault, k);
+            assert_eq!(
+                classify(&line(61, &set), &D, &codes(), None),
+                Line::Bad(p),
+                "{v}"
+            );
+            assert_eq!(p.column(), Some(k));
+            assert_eq!(column(&line(61, &set), k), v.as_bytes());
+            if !msg.is_empty() {
+                assert_eq!(p.to_string(), msg);
+            }
         }
         let mut set = both.to_vec();
+        set.push((gdelt::EVENT_CODE, "999"));
+        assert_eq!(
+            classify(&line(61, &set), &D, &codes(), None),
+            Line::Bad(Problem::UnknownCode)
+        );
+        assert_eq!(
+            Problem::UnknownCode.to_string(),
+            "EventCode (column 27) is not in the CAMEO code table (dictionaries/cameo.tsv)"
+        );
+        assert_eq!(Problem::KINDS[Problem::UnknownCode.kind()], "bad EventCode");
+        let mut set = both.to_vec();
         set.push((SQLDATE, "20160229"));
-        assert!(matches!(classify(&line(61, &set), &D), Line::Hit(_)));
+        assert!(matches!(
+            classify(&line(61, &set), &D, &codes(), None),
+            Line::Hit(_)
+        ));
+        // Each kind is counted under its name.
+        assert_eq!(
+            Problem::KINDS[Problem::Columns(1).kind()],
+            "wrong column count"
+        );
+        assert_eq!(
+            Problem::KINDS[Problem::Field(Fault::GoldsteinRange, GOLDSTEIN).kind()],
+            "bad GoldsteinScale"
+        );
     }
 
     #[test]
-    fn scores_are_exact_when_decimal() {
-        for (s, v) in [
-            ("2.8", Score::Micros(2_800_000)),
-            ("-10", Score::Micros(-10_000_000)),
-            ("+0.5", Score::Micros(500_000)),
-            (".5", Score::Micros(500_000)),
-            ("-5.8", Score::Micros(-5_800_000)),
-            ("1e1", Score::Float(10.0)),
-            ("0.12345678", Score::Float(0.12345678)),
-        ] {
-            assert_eq!(parse_score(s.as_bytes()), Some(v), "{s}");
-        }
-        for s in ["", "-", ".", "inf", "1,5"] {
-            assert_eq!(parse_score(s.as_bytes()), None, "{s}");
-        }
+    fn rows_are_held_to_the_first_rows_layout_as_dyad_import_holds_them() {
+        let both = [(ACTOR1_COUNTRY, "USA"), (ACTOR2_COUNTRY, "RUS")];
+        let l58 = line(58, &both);
+        assert!(matches!(classify(&l58, &D, &codes(), None), Line::Hit(_)));
+        assert!(matches!(
+            classify(&l58, &D, &codes(), Some(false)),
+            Line::Hit(_)
+        ));
+        let cut = |columns, first_v2| {
+            Line::Bad(Problem::Layout(ShapeError::Layout { columns, first_v2 }))
+        };
+        assert_eq!(classify(&l58, &D, &codes(), Some(true)), cut(58, true));
+        // Outside the dyad too, as the column count is checked on every line.
+        assert_eq!(
+            classify(&line(57, &[]), &D, &codes(), Some(true)),
+            cut(57, true)
+        );
+        assert_eq!(
+            classify(&line(61, &[]), &D, &codes(), Some(false)),
+            cut(61, false)
+        );
+        let p = Problem::Layout(ShapeError::Layout {
+            columns: 58,
+            first_v2: true,
+        });
+        assert_eq!(
+            p.to_string(),
+            "58 columns, but the file's first row had 61 (GDELT 2.0): a row cut short or from another file"
+        );
+        assert_eq!(
+            Problem::KINDS[p.kind()],
+            "other layout than the first row's"
+        );
+        // A header is not a row, but a header of the other layout is (as `dyad import` reads it).
+        let header = line(58, &[(0, "GLOBALEVENTID")]);
+        assert_eq!(classify(&header, &D, &codes(), None), Line::Header);
+        assert_eq!(classify(&header, &D, &codes(), Some(false)), Line::Header);
+        assert_eq!(classify(&header, &D, &codes(), Some(true)), cut(58, true));
+        assert_eq!(
+            classify(b"globaleventid\tsqldate", &D, &codes(), Some(true)),
+            Line::Header
+        );
     }
 }

@@ -5,8 +5,10 @@
 //! in big blocks, cuts each block at its last newline and hands it to the worker threads through
 //! a bounded channel; workers give the buffers back when done, so memory stays at a fixed number
 //! of blocks whatever the input size. Each worker classifies the lines of its blocks
-//! ([`gdelt::classify`]) and adds the dyad's lines into its own per-month totals; the totals are
-//! merged at the end. Problems are kept per block with block-local line numbers and turned into
+//! ([`gdelt::classify`], which reads rows with `dyad import`'s reader, `dyad_import::gdelt`) and
+//! adds the dyad's lines into its own per-month totals; the totals are merged at the end. As
+//! `dyad import` does, an input's rows are held to the layout (GDELT 1.0 or 2.0) of its first row
+//! read without fault: the reader thread finds that row before it hands out the block holding it. Problems are kept per block with block-local line numbers and turned into
 //! `file:line` once every block's line count is known.
 //!
 //! Each event is counted once, as `dyad import` stores it once: inputs are listed once each
@@ -18,7 +20,9 @@
 pub mod gdelt;
 
 use crate::compressed;
-use gdelt::{DyadCodes, Line, Problem, Score};
+use dyad_import::gdelt::{Goldstein, Shape};
+use dyad_model::CodeTable;
+use gdelt::{DyadCodes, Line, Problem};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
@@ -39,6 +43,9 @@ pub struct Options {
     pub threads: usize,
     /// Bytes per block handed to a worker.
     pub block_bytes: usize,
+    /// The CAMEO code table: a dyad row whose EventCode is not in it is bad, as `dyad import`
+    /// refuses it.
+    pub codes: CodeTable,
 }
 
 /// Flow totals of one direction in one month.
@@ -53,12 +60,12 @@ pub struct Totals {
 }
 
 impl Totals {
-    fn add_hit(&mut self, quad: u8, g: Score) {
+    fn add_hit(&mut self, quad: u8, g: Goldstein) {
         self.events += 1;
         self.quad[usize::from(quad - 1)] += 1;
-        match g {
-            Score::Micros(m) => self.goldstein_micros += i128::from(m),
-            Score::Float(f) => self.goldstein_float += f,
+        match g.micros() {
+            Some(m) => self.goldstein_micros += i128::from(m),
+            None => self.goldstein_float += g.value(),
         }
     }
 
@@ -101,7 +108,7 @@ pub struct InputReport {
     /// Dyad rows left out because their GLOBALEVENTID was already counted.
     pub duplicates: u64,
     /// Bad rows by kind, in `Problem::KINDS` order.
-    pub bad: [u64; 4],
+    pub bad: [u64; Problem::KINDS.len()],
     /// The first few bad rows.
     pub examples: Vec<Example>,
     /// The input could not be opened or read to its end (what was read is counted).
@@ -128,6 +135,58 @@ struct Block {
     seq: u64,
     buf: Vec<u8>,
     len: usize,
+    /// Whether the input's first row read without fault is GDELT 2.0, and the block-local
+    /// index of the first line held to that row's layout (`None` before that row is met).
+    first_v2: Option<(bool, u64)>,
+}
+
+impl Block {
+    /// The block's lines, without `\n` and `\r` (and the input's first without a UTF-8
+    /// byte-order mark, which is not part of its first column).
+    fn lines(&self) -> impl Iterator<Item = &[u8]> {
+        let data = &self.buf[..self.len];
+        let first = self.seq == 0;
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            if pos >= data.len() {
+                return None;
+            }
+            let end = memchr::memchr(b'\n', &data[pos..]).map_or(data.len(), |i| pos + i);
+            let line = &data[pos..end];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let line = match (first, pos) {
+                (true, 0) => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line),
+                _ => line,
+            };
+            pos = end + 1;
+            Some(line)
+        })
+    }
+
+    /// Marks the block with the layout its rows are held to: the layout of the input's first
+    /// row that reads without fault, as `dyad import` holds a file's rows to it. `first` is the
+    /// input's, found in an earlier block or searched for here.
+    fn hold_to(&mut self, first: &mut Option<bool>) {
+        if first.is_none() {
+            let found = self.lines().enumerate().find_map(|(i, line)| {
+                if std::str::from_utf8(line).is_err() {
+                    return None;
+                }
+                match dyad_import::gdelt::shape(line, None) {
+                    Ok(Shape::Row(mut cols)) => dyad_import::gdelt::read(&mut cols)
+                        .ok()
+                        .map(|_| (cols.layout().is_v2(), i as u64)),
+                    _ => None,
+                }
+            });
+            if let Some((v2, i)) = found {
+                *first = Some(v2);
+                self.first_v2 = Some((v2, i));
+            }
+        } else {
+            self.first_v2 = first.map(|v2| (v2, 0));
+        }
+    }
 }
 
 /// What a worker found in one block.
@@ -138,7 +197,7 @@ struct BlockReport {
     rows: u64,
     dyad_rows: u64,
     duplicates: u64,
-    bad: [u64; 4],
+    bad: [u64; Problem::KINDS.len()],
     /// 0-based line within the block.
     examples: Vec<(u64, Problem, Option<String>)>,
 }
@@ -153,7 +212,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
     let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     let work_rx = Mutex::new(work_rx);
     let seen: Mutex<HashSet<u64>> = Mutex::new(HashSet::new());
-    let dyad = opts.dyad;
+    let (dyad, codes) = (opts.dyad, &opts.codes);
     let (inputs, worker_out) = std::thread::scope(|s| {
         let reader =
             s.spawn(|| read_inputs(&files, work_tx, spare_rx, opts.block_bytes, max_blocks));
@@ -161,7 +220,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
             .map(|_| {
                 let spare = spare_tx.clone();
                 let (rx, seen) = (&work_rx, &seen);
-                s.spawn(move || work(rx, spare, &dyad, seen))
+                s.spawn(move || work(rx, spare, &dyad, codes, seen))
             })
             .collect();
         drop(spare_tx);
@@ -304,6 +363,7 @@ fn read_stream(
     bytes: &mut u64,
 ) -> std::io::Result<bool> {
     let mut seq = 0;
+    let mut first_v2 = None;
     let Some(mut buf) = pool.get(0) else {
         return Ok(false);
     };
@@ -318,12 +378,14 @@ fn read_stream(
                         return Ok(false);
                     };
                     next[..tail].copy_from_slice(&buf[nl + 1..filled]);
-                    let block = Block {
+                    let mut block = Block {
                         input,
                         seq,
                         buf,
                         len: nl + 1,
+                        first_v2: None,
                     };
+                    block.hold_to(&mut first_v2);
                     if work.send(block).is_err() {
                         return Ok(false);
                     }
@@ -361,12 +423,14 @@ fn read_stream(
         }
     }
     if filled > 0 {
-        let block = Block {
+        let mut block = Block {
             input,
             seq,
             buf,
             len: filled,
+            first_v2: None,
         };
+        block.hold_to(&mut first_v2);
         if work.send(block).is_err() {
             return Ok(false);
         }
@@ -384,6 +448,7 @@ fn work(
     rx: &Mutex<Receiver<Block>>,
     spare: mpsc::Sender<Vec<u8>>,
     dyad: &DyadCodes,
+    codes: &CodeTable,
     seen: &Mutex<HashSet<u64>>,
 ) -> WorkerOut {
     let mut months: BTreeMap<i32, [Totals; 2]> = BTreeMap::new();
@@ -394,7 +459,7 @@ fn work(
             guard.recv()
         };
         let Ok(block) = block else { break };
-        reports.push(scan_block(&block, dyad, &mut months, seen));
+        reports.push(scan_block(&block, dyad, codes, &mut months, seen));
         // The reader may have finished; a lost buffer is then just freed.
         let _ = spare.send(block.buf);
     }
@@ -404,10 +469,10 @@ fn work(
 fn scan_block(
     block: &Block,
     dyad: &DyadCodes,
+    codes: &CodeTable,
     months: &mut BTreeMap<i32, [Totals; 2]>,
     seen: &Mutex<HashSet<u64>>,
 ) -> BlockReport {
-    let data = &block.buf[..block.len];
     let mut r = BlockReport {
         input: block.input,
         seq: block.seq,
@@ -415,32 +480,28 @@ fn scan_block(
         rows: 0,
         dyad_rows: 0,
         duplicates: 0,
-        bad: [0; 4],
+        bad: [0; Problem::KINDS.len()],
         examples: Vec::new(),
     };
-    let mut pos = 0;
-    while pos < data.len() {
-        let end = memchr::memchr(b'\n', &data[pos..]).map_or(data.len(), |i| pos + i);
-        let mut line = &data[pos..end];
-        pos = end + 1;
+    for line in block.lines() {
         r.lines += 1;
-        if let [rest @ .., b'\r'] = line {
-            line = rest;
-        }
-        if line.is_empty() || (block.seq == 0 && r.lines == 1 && line.starts_with(b"GLOBALEVENTID"))
-        {
+        if line.is_empty() {
             continue;
         }
-        r.rows += 1;
-        match gdelt::classify(line, dyad) {
-            Line::Outside => {}
+        let first_v2 = match block.first_v2 {
+            Some((v2, from)) if r.lines > from => Some(v2),
+            _ => None,
+        };
+        let class = gdelt::classify(line, dyad, codes, first_v2);
+        // A header is not a row.
+        if class != Line::Header {
+            r.rows += 1;
+        }
+        match class {
+            Line::Header | Line::Outside => {}
             Line::Hit(h) => {
-                // A row without a numeric id cannot be matched with another: it is counted.
-                let id = gdelt::column(line, 0);
-                let id = std::str::from_utf8(id)
-                    .ok()
-                    .and_then(|s| s.parse::<u64>().ok());
-                if let Some(id) = id {
+                // An id too long for a u64 cannot be matched with another: it is counted.
+                if let Some(id) = h.id {
                     if !seen.lock().unwrap_or_else(|p| p.into_inner()).insert(id) {
                         r.duplicates += 1;
                         continue;
@@ -479,6 +540,7 @@ mod tests {
         f[1] = date.into();
         f[7] = a1.into();
         f[17] = a2.into();
+        f[26] = "030".into();
         f[29] = quad.to_string();
         f[30] = g.into();
         f.join("\t")
@@ -503,6 +565,7 @@ mod tests {
             dyad: D,
             threads: 2,
             block_bytes: 1 << 16,
+            codes: crate::builtin::code_table().unwrap(),
         };
         let s = scan_gdelt(&[long, good], &opts).unwrap();
         let e = s.inputs[0].error.as_deref().unwrap_or("");
@@ -542,6 +605,7 @@ mod tests {
             dyad: D,
             threads: 2,
             block_bytes: 4096,
+            codes: crate::builtin::code_table().unwrap(),
         };
         let once = scan_gdelt(std::slice::from_ref(&csv), &opts).unwrap();
         let all = scan_gdelt(&[csv.clone(), csv.clone(), dir.path().to_path_buf()], &opts).unwrap();
@@ -591,6 +655,7 @@ mod tests {
                     dyad: D,
                     threads,
                     block_bytes,
+                    codes: crate::builtin::code_table().unwrap(),
                 },
             )
             .unwrap()
@@ -602,7 +667,7 @@ mod tests {
             let r = &s.inputs[0];
             assert_eq!(
                 (r.lines, r.rows, r.dyad_rows, r.bad),
-                (502, 501, 167, [1, 0, 0, 0])
+                (502, 501, 167, [1, 0, 0, 0, 0, 0, 0, 0, 0])
             );
             assert_eq!(r.examples[0].line, 253);
         }
@@ -610,5 +675,51 @@ mod tests {
         assert_eq!(total, 167);
         let sum: f64 = one.months.values().map(|t| t[0].goldstein_sum()).sum();
         assert!((sum - 167.0 * -2.3).abs() < 1e-9);
+    }
+
+    /// The layout rows are held to is the input's first row read without fault, wherever its
+    /// block: the same figures and line numbers in tiny blocks on many threads as in one.
+    #[test]
+    fn rows_are_held_to_the_first_good_rows_layout_in_any_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let cut = |line: String| line.split('\t').take(58).collect::<Vec<_>>().join("\t");
+        let mut text = String::new();
+        for _ in 0..200 {
+            text.push_str(&"x\t".repeat(58));
+            text.push('\n');
+        }
+        text.push_str(&cut(row(1, "20150218", "USA", "RUS", 1, "1.0")));
+        text.push('\n');
+        for i in 2..=10 {
+            text.push_str(&row(i, "20150218", "RUS", "USA", 2, "2.0"));
+            text.push('\n');
+        }
+        for i in 11..=20 {
+            text.push_str(&cut(row(i, "20150318", "USA", "RUS", 3, "-3.0")));
+            text.push('\n');
+        }
+        let path = dir.path().join("mixed.CSV");
+        std::fs::write(&path, &text).unwrap();
+        let run = |threads, block_bytes| {
+            let opts = Options {
+                dyad: D,
+                threads,
+                block_bytes,
+                codes: crate::builtin::code_table().unwrap(),
+            };
+            scan_gdelt(std::slice::from_ref(&path), &opts).unwrap()
+        };
+        let one = run(1, 1 << 20);
+        let many = run(3, 4096);
+        assert_eq!(one.months, many.months);
+        for s in [&one, &many] {
+            let r = &s.inputs[0];
+            assert_eq!(
+                (r.rows, r.dyad_rows, r.bad),
+                (220, 11, [200, 9, 0, 0, 0, 0, 0, 0, 0])
+            );
+            assert_eq!(r.examples[0].line, 1);
+        }
+        assert_eq!(one.months.len(), 2);
     }
 }
