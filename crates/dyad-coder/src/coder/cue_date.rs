@@ -116,18 +116,19 @@ impl Coder {
                 .speech_roots
                 .iter()
                 .any(|r| action.cameo.starts_with(r.as_str()));
-            // 财政部21日发表声明，宣布对……实施制裁: the reporter's own act, announced in its
-            // report, is made when it is reported
-            // (not inside a quotation: what the reporter says of its act describes it)
-            let own = governing.is_some_and(|g| {
-                subj.iter().any(|p| p.end <= g.start)
-                    && !folded
-                        .get(g.end..cue.start)
-                        .is_some_and(|between| between.contains(['“', '「', '『', '"', '«']))
+            // an act the report passes on outside a quotation, with no date of its own, is
+            // made when it is reported: the reporter's own act (财政部21日发表声明，宣布对……实施
+            //制裁) or another's (白宫1日发布消息说，……人员获释), as news follows what it
+            // reports closely; what a quotation says may be of any time
+            let passed_on = governing.is_some_and(|g| {
+                !folded
+                    .get(g.end..cue.start)
+                    .is_some_and(|between| between.contains(['“', '「', '『', '"', '«']))
             });
-            if let (Some(g), true) = (governing, speech || own) {
+            if let (Some(g), true) = (governing, speech || passed_on) {
                 if let Some(d) = dates.iter().zip(report_date).rev().find_map(|(d, &r)| {
-                    (r && d.date.is_some() && (d.end <= g.start || d.start >= g.end)).then_some(d)
+                    (r && !d.since && d.date.is_some() && (d.end <= g.start || d.start >= g.end))
+                        .then_some(d)
                 }) {
                     date = d.date;
                     date_why = format!("date `{}` of its report", text_of(d.start, d.end));
@@ -231,6 +232,23 @@ mod tests {
                 "date `3 March 2021` in the sentence".into()
             ))
         );
+    }
+
+    #[test]
+    fn an_act_a_report_passes_on_takes_the_reports_date_unless_quoted() {
+        let text = "The Foreign Office said on March 5 that Iran released two British citizens.";
+        let d = first_date(Lang::En, text, |_| {});
+        assert_eq!(
+            d,
+            Some((
+                "2021-03-05".into(),
+                false,
+                "date `March 5` of its report".into()
+            ))
+        );
+        let quoted = "The Foreign Office said on March 5: \"Iran released two British citizens.\"";
+        let d = first_date(Lang::En, quoted, |_| {});
+        assert_ne!(d.map(|d| d.0), Some("2021-03-05".into()));
     }
 
     #[test]

@@ -57,7 +57,7 @@ use matcher::{CharPairs, PrefixList};
 use modality::Modality;
 pub use modality::Stated;
 use parties::Named;
-use post::{carry_context, drop_agreement_content};
+use post::{carry_context, drop_implied_acts};
 use sides::{CueMemory, Sides};
 use text::{
     char_count, find_short, find_tail, is_one_char, rfind_short, starts_with_fast, CharIdx,
@@ -662,7 +662,7 @@ impl Coder {
     /// every act cue its parties ([`Coder::read_sides`], [`Coder::borrow_subject`]), its date
     /// ([`Coder::cue_date`]), its voice and resolved parties ([`Coder::cue_parties`]), its pairs
     /// ([`Coder::pair_parties`]) and its events ([`Coder::emit_events`]); last the post-passes
-    /// ([`drop_agreement_content`], [`Coder::collect_facts`], [`carry_context`]).
+    /// ([`drop_implied_acts`], [`Coder::collect_facts`], [`carry_context`]).
     fn assemble<'s>(
         &'s self,
         m: &LangMatcher,
@@ -746,7 +746,7 @@ impl Coder {
                 &sides,
             );
         }
-        drop_agreement_content(&mut events);
+        drop_implied_acts(&mut events);
         if let Some(f) = facts {
             let action_idx = acts.action_idx;
             self.collect_facts(

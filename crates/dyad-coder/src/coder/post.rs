@@ -125,31 +125,32 @@ impl Coder {
     }
 }
 
-/// 双方达成协议，同意在十年内裁减…: what a pair agrees to in the sentence of its agreement is
-/// the agreement's content, one act with it: an expression of intent (03x) of a pair that signs
-/// (057) in the sentence, with the same flags, is dropped.
-pub(super) fn drop_agreement_content(events: &mut Vec<CodedEvent>) {
-    let signed: Vec<(String, String, bool, bool)> = events
-        .iter()
-        .filter(|e| e.cameo.starts_with("057"))
-        .map(|e| {
-            (
-                e.source.code.clone(),
-                e.target.code.clone(),
-                e.negated,
-                e.hypothetical,
-            )
-        })
-        .collect();
-    events.retain(|e| {
-        !(e.cameo.starts_with("03")
-            && signed.iter().any(|(a, b, n, h)| {
-                *a == e.source.code
-                    && *b == e.target.code
-                    && *n == e.negated
-                    && *h == e.hypothetical
-            }))
-    });
+/// Acts of a sentence implied by another of its acts between the same pair, with the same
+/// flags, and so no act apart: what a pair agrees to in the sentence of its agreement is the
+/// agreement's content (双方达成协议，同意在十年内裁减…: an expression of intent, 03x, beside a
+/// signing, 057), and a detention named beside a release of the same people is the state they
+/// are released from (16名被关押在俄罗斯监狱的人员获释, citizens held in Russia were freed: an
+/// arrest, 173, beside a release, 0841).
+const IMPLIED: [(&str, &str); 2] = [("057", "03"), ("0841", "173")];
+
+/// Drops the acts [`IMPLIED`] by another act of the sentence.
+pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
+    let key = |e: &CodedEvent| {
+        (
+            e.source.code.clone(),
+            e.target.code.clone(),
+            e.negated,
+            e.hypothetical,
+        )
+    };
+    for (act, implied) in IMPLIED {
+        let acts: Vec<_> = events
+            .iter()
+            .filter(|e| e.cameo.starts_with(act))
+            .map(key)
+            .collect();
+        events.retain(|e| !(e.cameo.starts_with(implied) && acts.contains(&key(e))));
+    }
 }
 
 /// Carries the running date and the pair to the next sentence: the last date of the sentence's
@@ -246,7 +247,7 @@ mod tests {
         hypothetical.hypothetical = true;
         events.push(event("057", "RUS", "USA"));
         events.push(hypothetical);
-        drop_agreement_content(&mut events);
+        drop_implied_acts(&mut events);
         let left: Vec<(&str, &str, &str)> = events
             .iter()
             .map(|e| {
@@ -266,6 +267,23 @@ mod tests {
                 ("030", "RUS", "USA")
             ]
         );
+    }
+
+    #[test]
+    fn a_detention_beside_the_release_of_the_same_people_is_no_act_apart() {
+        let mut events = vec![
+            event("173", "IRN", "GBR"),
+            event("0841", "IRN", "GBR"),
+            // detained by one, released by another: two acts
+            event("173", "IRN", "FRA"),
+            event("0841", "QAT", "FRA"),
+        ];
+        drop_implied_acts(&mut events);
+        let left: Vec<(&str, &str)> = events
+            .iter()
+            .map(|e| (e.cameo.as_str(), e.source.code.as_str()))
+            .collect();
+        assert_eq!(left, vec![("0841", "IRN"), ("173", "IRN"), ("0841", "QAT")]);
     }
 
     #[test]
