@@ -211,6 +211,10 @@ pub enum GrammarKind {
     /// person's two-character name right after or before one is part of a longer name
     /// (克里 in 斯克里帕尔 is not Kerry).
     Transliteration,
+    /// The ending of a participle or of an adjective that opens a phrase set off by commas
+    /// (ru: граждане, содержавшиеся в Иране, освобождены; Лавров, выступающий в Женеве, …): the
+    /// phrase is an aside, and its commas do not end the clause around it.
+    Participle,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -811,6 +815,7 @@ impl Dictionaries {
                 "possessive" => GrammarKind::Possessive,
                 "disposal" => GrammarKind::Disposal,
                 "transliteration" => GrammarKind::Transliteration,
+                "participle" => GrammarKind::Participle,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
                         return Err(rec_err(

@@ -217,6 +217,9 @@ impl Coder {
                 c.sort_by_key(|w| std::cmp::Reverse(w.len()));
                 c
             },
+            participles: gram(GrammarKind::Participle)
+                .map(|g| g.to_lowercase())
+                .collect(),
             continues,
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
             date_lead,

@@ -456,6 +456,8 @@ struct LangMatcher {
     transliteration: HashSet<char>,
     /// Numerals and measure words of a count (grammar kind `count`), longest first.
     counts: Vec<String>,
+    /// Endings of a word that opens an aside between commas (grammar kind `participle`).
+    participles: Vec<String>,
     /// Relative connectives that carry the running date across a paragraph (随后, then).
     continues: PrefixList,
     /// Words that lead a date (in, since, mid): after one a month name that is also a modal

@@ -135,10 +135,13 @@ const IMPLIED: [(&str, &str); 2] = [("057", "03"), ("0841", "173")];
 
 /// Drops the acts [`IMPLIED`] by another act of the sentence.
 pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
+    // (the pair in either order: a detention read the wrong way round, 被捕 or a participle
+    // with its agent unmarked, is still the one the release ends)
     let key = |e: &CodedEvent| {
+        let (a, b) = (e.source.code.clone(), e.target.code.clone());
         (
-            e.source.code.clone(),
-            e.target.code.clone(),
+            a.clone().min(b.clone()),
+            a.max(b),
             e.negated,
             e.hypothetical,
         )

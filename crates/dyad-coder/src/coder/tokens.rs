@@ -267,6 +267,46 @@ impl Coder {
                     if bracketed.iter().any(|&(a, b)| g.start > a && g.start < b))
             });
         }
+        // граждане, содержавшиеся в Иране, освобождены: a comma before a word with a
+        // participle's ending opens an aside, and neither it nor the comma that closes the
+        // aside ends the clause around it
+        if !m.participles.is_empty() {
+            let opens_aside = |g: &Item| {
+                folded.get(g.start..g.end) == Some(",")
+                    && folded.get(g.end..).is_some_and(|rest| {
+                        let word: String = rest
+                            .trim_start()
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .collect();
+                        m.participles.iter().any(|e| word.ends_with(e.as_str()))
+                    })
+            };
+            let breaks: Vec<&Item> = toks
+                .iter()
+                .filter_map(|t| match t {
+                    Tok::Gram(GrammarKind::Break, g) => Some(g),
+                    _ => None,
+                })
+                .collect();
+            let mut joined: Vec<usize> = Vec::new();
+            for (i, g) in breaks.iter().enumerate() {
+                if opens_aside(g) {
+                    joined.push(g.start);
+                    if let Some(close) = breaks
+                        .get(i + 1)
+                        .filter(|c| folded.get(c.start..c.end) == Some(","))
+                    {
+                        joined.push(close.start);
+                    }
+                }
+            }
+            if !joined.is_empty() {
+                toks.retain(
+                    |t| !matches!(t, Tok::Gram(GrammarKind::Break, g) if joined.contains(&g.start)),
+                );
+            }
+        }
         // 将 right before an actor marks its object (欧盟将俄罗斯银行踢出), not the future
         let disposal: Vec<usize> = toks
             .windows(2)
