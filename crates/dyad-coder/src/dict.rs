@@ -215,6 +215,12 @@ pub enum GrammarKind {
     /// (ru: граждане, содержавшиеся в Иране, освобождены; Лавров, выступающий в Женеве, …): the
     /// phrase is an aside, and its commas do not end the clause around it.
     Participle,
+    /// The ending of a short passive participle (ru: введены, подписан): an actor right after
+    /// one whose last word ends in an [`GrammarKind::Instrumental`] ending is the passive's agent
+    /// (Санкции были введены Вашингтоном).
+    ShortPassive,
+    /// A case ending of the instrumental (ru: -ом, -ой, -ами), the case of a passive's agent.
+    Instrumental,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -816,6 +822,8 @@ impl Dictionaries {
                 "disposal" => GrammarKind::Disposal,
                 "transliteration" => GrammarKind::Transliteration,
                 "participle" => GrammarKind::Participle,
+                "short-passive" => GrammarKind::ShortPassive,
+                "instrumental" => GrammarKind::Instrumental,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
                         return Err(rec_err(

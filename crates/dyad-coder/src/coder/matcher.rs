@@ -220,6 +220,12 @@ impl Coder {
             participles: gram(GrammarKind::Participle)
                 .map(|g| g.to_lowercase())
                 .collect(),
+            short_passives: gram(GrammarKind::ShortPassive)
+                .map(|g| g.to_lowercase())
+                .collect(),
+            instrumentals: gram(GrammarKind::Instrumental)
+                .map(|g| g.to_lowercase())
+                .collect(),
             continues,
             speech_roots: gram(GrammarKind::SpeechRoot).collect(),
             date_lead,

@@ -458,6 +458,10 @@ struct LangMatcher {
     counts: Vec<String>,
     /// Endings of a word that opens an aside between commas (grammar kind `participle`).
     participles: Vec<String>,
+    /// Endings of a short passive participle (grammar kind `short-passive`).
+    short_passives: Vec<String>,
+    /// Case endings of the instrumental (grammar kind `instrumental`).
+    instrumentals: Vec<String>,
     /// Relative connectives that carry the running date across a paragraph (随后, then).
     continues: PrefixList,
     /// Words that lead a date (in, since, mid): after one a month name that is also a modal

@@ -305,6 +305,9 @@ impl Coder {
                         None => 1,
                         Some(GrammarKind::To) => 2,
                         Some(GrammarKind::With) => 3,
+                        // the treaty was signed by Russia and Kazakhstan: the agents of a
+                        // two-sided act are its parties
+                        Some(GrammarKind::PassiveAfter) if sym_cue => 1,
                         Some(GrammarKind::PassiveAfter) | Some(GrammarKind::PassiveBefore) => 4,
                         Some(GrammarKind::At) => 5,
                         Some(GrammarKind::And) if last_role != 0 => last_role,
@@ -539,6 +542,33 @@ mod tests {
     }
 
     #[test]
+    fn an_instrumental_after_a_short_passive_is_the_agent_and_a_two_sided_acts_agents_its_parties()
+    {
+        let ctx = DateContext::new(Some(day("2021-03-20")));
+        with_sentence(
+            Lang::Ru,
+            "Российские дипломаты были высланы Польшей.",
+            |coder, s| {
+                let (_, sides) = first_sides(coder, s, &ctx);
+                assert_eq!(codes(coder, &sides.subj), vec!["RUS"]);
+                assert_eq!(codes(coder, &sides.agent), vec!["POL"]);
+            },
+        );
+        with_sentence(
+            Lang::En,
+            "The treaty was signed by Russia and Kazakhstan.",
+            |coder, s| {
+                // (the first cue is `treaty`; the second, `signed`, is read here)
+                let (base, acts, _) = prepare(coder, s, &ctx);
+                let c = cue(coder, s, &acts, 1);
+                let sides = coder.read_sides(s, &acts, &c, &[], base.as_ref());
+                assert!(sides.agent.is_empty());
+                assert_eq!(codes(coder, &sides.obj), vec!["RUS", "KAZ"]);
+            },
+        );
+    }
+
+    #[test]
     fn a_passive_marker_names_the_agent() {
         with_sentence(
             Lang::Zh,
@@ -690,17 +720,18 @@ mod tests {
 
     #[test]
     fn an_act_noun_with_nothing_before_it_names_its_own_agent_before_its_target() {
-        // Новые санкции были введены Канадой против Мексики: Canada's act, Mexico its target
+        // Новые санкции были введены США против Мексики: the US's act, Mexico its target (США
+        // does not decline: no instrumental marks it as the passive's agent)
         with_sentence(
             Lang::Ru,
-            "Новые санкции были введены Канадой против Мексики.",
+            "Новые санкции были введены США против Мексики.",
             |coder, s| {
                 let ctx = DateContext::new(Some(day("2022-03-01")));
                 let (base, acts, _) = prepare(coder, s, &ctx);
                 let first = cue(coder, s, &acts, 0);
                 let mut sides = coder.read_sides(s, &acts, &first, &[], base.as_ref());
                 coder.borrow_subject(s, &acts, &first, &mut sides, &mut CueMemory::default());
-                assert_eq!(codes(coder, &sides.subj), vec!["CAN"]);
+                assert_eq!(codes(coder, &sides.subj), vec!["USA"]);
                 assert_eq!(codes(coder, &sides.obj), vec!["MEX"]);
                 assert!(sides.own_agent && !sides.alleged && !sides.inherited);
             },

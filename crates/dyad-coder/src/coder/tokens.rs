@@ -307,6 +307,42 @@ impl Coder {
                 );
             }
         }
+        // Санкции были введены Вашингтоном: an actor in the instrumental right after a short
+        // passive participle is the passive's agent, as after `by`
+        if !m.short_passives.is_empty() && !m.instrumentals.is_empty() {
+            let ends_with = |word: &str, endings: &[String]| {
+                endings
+                    .iter()
+                    .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+            };
+            for t in toks.iter_mut() {
+                let Tok::Actor(p) = t else { continue };
+                if p.connector.is_some() {
+                    continue;
+                }
+                let before = folded.get(..p.start).unwrap_or("");
+                let word_before: String = before
+                    .trim_end()
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<Vec<char>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let adjacent = before.len() - before.trim_end().len() == 1;
+                let last_word = folded
+                    .get(p.start..p.end)
+                    .and_then(|x| x.split_whitespace().next_back())
+                    .unwrap_or("");
+                if adjacent
+                    && ends_with(&word_before, &m.short_passives)
+                    && ends_with(last_word, &m.instrumentals)
+                {
+                    p.connector = Some(GrammarKind::PassiveAfter);
+                }
+            }
+        }
         // 将 right before an actor marks its object (欧盟将俄罗斯银行踢出), not the future
         let disposal: Vec<usize> = toks
             .windows(2)
