@@ -1,9 +1,7 @@
-//! Shared by the `dyad` command's integration tests (`cli_*.rs`): the document fixtures and a
+//! Shared by the `dyad` command's integration tests (`tests/cli/`): the document fixtures and a
 //! temp-dir harness per test.
 
-#![allow(dead_code)]
-
-#[path = "../../../../tests-data/opt_in.rs"]
+#[path = "../../../../../tests-data/opt_in.rs"]
 pub mod opt_in;
 
 use assert_cmd::Command;

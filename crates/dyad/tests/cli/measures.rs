@@ -1,9 +1,7 @@
 //! What dyad measures: the monthly level, phases and cycles, drivers and the forecast, and one
 //! happening reported by many documents counted once (on the fixtures, and opt-in on the seeds).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -390,7 +388,7 @@ fn alaska_summit_is_measured_once(docs: &[PathBuf]) {
 #[test]
 fn opt_in_the_five_seed_documents() {
     let Some(seeds) = opt_in::suite(
-        "dyad tests/cli_measures.rs, the five seed documents",
+        "dyad tests/cli/measures.rs, the five seed documents",
         "seeds",
     ) else {
         return;

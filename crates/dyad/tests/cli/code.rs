@@ -1,9 +1,7 @@
 //! Coding sentences: `dyad code`, the coding at ingest and `dyad recode`, and the coder's scores
 //! (the coverage suite, and opt-in the development corpus).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::Path;
 
@@ -188,7 +186,7 @@ fn eval_scores_the_coverage_suite_above_its_floors() {
 #[test]
 fn opt_in_development_corpus_scorer() {
     let Some(corpus) = opt_in::suite(
-        "dyad tests/cli_code.rs, the development corpus scorer",
+        "dyad tests/cli/code.rs, the development corpus scorer",
         "corpus/score.py",
     ) else {
         return;

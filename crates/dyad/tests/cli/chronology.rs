@@ -1,9 +1,7 @@
 //! The built-in chronology as the commands show it: a fresh database, its citations, the
 //! sanctions designations and the summits per presidency.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

@@ -1,9 +1,7 @@
 //! `dyad ingest` and `dyad doc` as a user runs them: documents in every format and encoding,
 //! bad inputs, stdin, and a kill at any moment.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

@@ -1,9 +1,7 @@
 //! `dyad report`: its sections in both languages, the offline HTML file, and what a report says
 //! when its data is thin or compared with another dyad.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn report_has_a_robustness_section_in_both_languages() {
