@@ -711,6 +711,7 @@ impl Coder {
             self.borrow_subject(&s, &acts, &cue, &mut sides, &mut memory);
             let Some(when) = self.cue_date(&s, &dating, ctx, &cue, &sides) else {
                 memory.missed.push((k, Missed::Date));
+                let last = n + 1 == acts.action_idx.len();
                 self.carry_undated(
                     &s,
                     &cue,
@@ -718,7 +719,7 @@ impl Coder {
                     ctx,
                     pair.as_ref(),
                     &mut memory,
-                    events.len(),
+                    (events.len(), last),
                 );
                 continue;
             };
@@ -774,7 +775,8 @@ impl Coder {
 
 impl Coder {
     /// 包括3名美国公民、5名德国公民在内的16名被关押在俄罗斯的人员获释: an act the sentence does not
-    /// date gives no event, but its parties still pass on to the next cue, as a dated act's do.
+    /// date gives no event, but its parties still pass on to the next cue, as a dated act's do
+    /// (the sentence's last cue has no next: only its voice is noted, for the context pass).
     #[allow(clippy::too_many_arguments)]
     fn carry_undated(
         &self,
@@ -784,12 +786,15 @@ impl Coder {
         ctx: &DateContext,
         pair: Option<&(String, String)>,
         memory: &mut CueMemory,
-        events: usize,
+        (events, last): (usize, bool),
     ) {
         let Some(date) = ctx.base().or(ctx.document) else {
             return;
         };
         let mut parties = self.cue_parties(s, cue, sides, &date, pair, memory);
+        if last {
+            return;
+        }
         let paired = self.pair_parties(s, cue, sides, &mut parties, &date, pair, ctx);
         if paired.pairs.is_empty() {
             memory.after_unpaired(sides, parties.passive);
