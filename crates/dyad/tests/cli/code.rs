@@ -180,8 +180,8 @@ fn eval_scores_the_coverage_suite_above_its_floors() {
 
 /// The development corpus's scorer runs against this build's binary and reports figures for
 /// every script, each at or above its floor. The floors sit a little under the figures measured
-/// when they were last raised (overall F1 0.648: en 0.644, ru 0.488, zh-Hans 0.738, zh-Hant
-/// 0.624; date accuracy 0.913; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
+/// when they were last raised (overall F1 0.672: en 0.678, ru 0.492, zh-Hans 0.747, zh-Hant
+/// 0.671; date accuracy 0.92; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
 /// improves.
 #[test]
 fn opt_in_development_corpus_scorer() {
@@ -227,9 +227,9 @@ fn opt_in_development_corpus_scorer() {
 
 /// See `opt_in_development_corpus_scorer`.
 const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
-    ("all", 0.65),
-    ("en", 0.65),
-    ("ru", 0.47),
+    ("all", 0.66),
+    ("en", 0.66),
+    ("ru", 0.48),
     ("zh-Hans", 0.73),
-    ("zh-Hant", 0.61),
+    ("zh-Hant", 0.65),
 ];
