@@ -87,7 +87,16 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     && l.blank_before
                     && lines.get(idx + 1).is_none_or(|n| n.blank_before)
                     && !ends_in_clause(&l.text);
-                let heading_line = !l.terminal && ((!wrapped && l.short) || isolated);
+                // A line that the next one, right under it, carries on in lower case (He /
+                // says he is troubled…, "Georgia / is a sovereign nation…") is cut mid-sentence,
+                // however short: no heading, and the paragraph runs on.
+                let runs_on = !l.terminal
+                    && lines.get(idx + 1).is_some_and(|n| {
+                        !n.blank_before
+                            && matches!(n.kind, Kind::Text)
+                            && n.text.chars().next().is_some_and(char::is_lowercase)
+                    });
+                let heading_line = !l.terminal && !runs_on && ((!wrapped && l.short) || isolated);
                 let continues = match &para {
                     None => false,
                     Some(_) if heading_line => false,
@@ -122,10 +131,11 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                         .text
                         .chars()
                         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-                    p.open = !l.terminal
-                        && !heading_line
-                        && (wrapped || han || ends_in_clause(&l.text))
-                        && (!l.short || ends_in_clause(&l.text));
+                    p.open = runs_on
+                        || (!l.terminal
+                            && !heading_line
+                            && (wrapped || han || ends_in_clause(&l.text))
+                            && (!l.short || ends_in_clause(&l.text)));
                     p.last = idx;
                     p.ends_terminal = l.terminal;
                 }

@@ -18,7 +18,8 @@
 //!   space-separated Chinese tokens without punctuation (a table flattened by the PDF) become
 //!   one-line table blocks, so they never glue into prose.
 //! * **Headings**: numbered headings (`一、` `（一）` `1.` `第一章`) and short lines without a
-//!   final stop stand alone.
+//!   final stop stand alone, unless the line right under one carries it on in lower case (a
+//!   sentence cut after a word or two: `He` / `says he is…`).
 //! * **Paragraphs**: a line that does not end a sentence continues on the next text line (Chinese
 //!   joined without a space, Latin and Cyrillic de-hyphenated or joined with a space, URLs glued).
 //!   A line that ends a sentence ends the paragraph when it is visibly short, when the next line
@@ -236,6 +237,24 @@ mod tests {
         );
         let c = clean("Переговоры в Же-\nневе прошли\nуспешно.\n", Layout::Flowed);
         assert_eq!(c.text, "Переговоры в Женеве прошли успешно.");
+    }
+
+    #[test]
+    fn a_short_line_carried_on_in_lower_case_is_no_heading() {
+        // a wire story reflowed with a line cut after one word: the first line is short and
+        // has no stop, but the line under it carries the sentence on in lower case
+        let raw = "The minister said talks would go on.\n\nShe\nsaid she was deeply worried by the\nfighting near the border.\n\nTalks resumed\n\nOn Monday the two delegations met again.\n";
+        let c = clean(raw, Layout::Flowed);
+        let t: Vec<String> = texts(&c).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(
+            t,
+            vec![
+                "The minister said talks would go on.",
+                "She said she was deeply worried by the fighting near the border.",
+                "Talks resumed",
+                "On Monday the two delegations met again.",
+            ]
+        );
     }
 
     #[test]
