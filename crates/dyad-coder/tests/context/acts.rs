@@ -1,0 +1,502 @@
+//! Acts whose actors lie outside the cue's clause: subjects, objects, partners and lists, passives,
+//! and one-sided acts reported or responded to.
+
+use crate::common::*;
+use dyad_coder::DocEvent;
+use dyad_model::Lang;
+
+#[test]
+fn a_list_of_targets_with_commas_gives_each_its_event() {
+    let ev = code(
+        Lang::En,
+        "2017-08-02",
+        &["Canada imposed new sanctions on Iran, Syria, and Venezuela."],
+    );
+    for t in ["IRN", "SYR", "VEN"] {
+        assert!(has(&ev, 0, "CAN", t, "163"), "{t}: {:?}", facts(&ev));
+    }
+    // a comma that ends a clause still does
+    let ev = code(
+        Lang::En,
+        "2017-08-02",
+        &["After talks in Ottawa, Canada imposed new sanctions on Iran."],
+    );
+    assert!(has(&ev, 0, "CAN", "IRN", "163"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_state_before_a_noun_of_territory_is_where_the_act_goes() {
+    let ev = code(
+        Lang::Zh,
+        "2008-08-12",
+        &["俄罗斯军队10日向格鲁吉亚境内挺进。"],
+    );
+    assert!(has(&ev, 0, "RUS", "GEO", "19"), "{:?}", facts(&ev));
+    // without a to- or at-word it takes part in nothing
+    let ev = code(
+        Lang::Zh,
+        "2008-08-12",
+        &["法国10日表示支持格鲁吉亚领土完整。"],
+    );
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, _, b, c)| b == "GEO" && c.starts_with("19")),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn two_parties_acting_together_on_a_plain_object_leave_it_out() {
+    let ev = code(
+        Lang::En,
+        "2018-10-23",
+        &["Brazil and Argentina discussed Venezuela on Monday."],
+    );
+    let f = facts(&ev);
+    assert!(
+        has(&ev, 0, "BRA", "ARG", "04") || has(&ev, 0, "ARG", "BRA", "04"),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|(_, a, b, _)| a == "VEN" || b == "VEN"),
+        "{f:?}"
+    );
+    // a partner named with "with" still takes part
+    let ev = code(
+        Lang::En,
+        "2018-10-23",
+        &["Brazil met with Argentina and Chile on Monday."],
+    );
+    let f = facts(&ev);
+    assert!(
+        f.iter().any(|(_, a, b, _)| a == "BRA" && b == "CHL"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn readiness_to_act_is_a_factual_expression_of_intent_by_the_subject() {
+    // the act itself stays a plan; saying one is ready to do it is 03x, from the subject only
+    for (lang, text, intent) in [
+        (
+            Lang::En,
+            "Hungary is ready to cooperate with Serbia on energy.",
+            "032",
+        ),
+        (Lang::Zh, "匈牙利愿意与塞尔维亚举行会谈。", "036"),
+        (Lang::Ru, "Венгрия готова сотрудничать с Сербией.", "032"),
+    ] {
+        let ev = code(lang, "2024-05-02", &[text]);
+        assert!(
+            has(&ev, 0, "HUN", "SRB", intent),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+        assert!(!has(&ev, 0, "SRB", "HUN", "03"), "{text}: {:?}", facts(&ev));
+        // the cooperation or talks themselves are not factual
+        assert!(!has(&ev, 0, "HUN", "SRB", "04"), "{text}: {:?}", facts(&ev));
+        assert!(!has(&ev, 0, "HUN", "SRB", "05"), "{text}: {:?}", facts(&ev));
+    }
+    // a negated readiness states no intent; a plain plan is no intent either
+    for text in [
+        "Hungary is not ready to cooperate with Serbia.",
+        "Hungary will meet Serbia next month.",
+    ] {
+        let ev = code(Lang::En, "2024-05-02", &[text]);
+        assert!(!has(&ev, 0, "HUN", "SRB", "03"), "{text}: {:?}", facts(&ev));
+    }
+}
+
+#[test]
+fn a_wide_gapped_cue_reaches_past_a_long_object_but_not_past_its_clause() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Poland ordered forty-five Russian diplomats and trade representatives to leave the country.",
+        ),
+        (Lang::Zh, "波兰要求45名俄罗斯驻华沙使馆外交官和商务代表在五天内离境。"),
+    ] {
+        let ev = code(lang, "2023-03-01", &[text]);
+        assert!(has(&ev, 0, "POL", "RUS", "161"), "{text}: {:?}", facts(&ev));
+    }
+    // the tail in another clause is another act
+    let ev = code(
+        Lang::Zh,
+        "2023-03-01",
+        &["波兰要求俄罗斯解释此事，部分记者随后离境。"],
+    );
+    assert!(!has(&ev, 0, "POL", "RUS", "161"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_passive_without_an_agent_makes_its_subject_the_patient() {
+    // the subject of an agentless passive undergoes the act; a detention's agent is where
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &["Two American journalists were detained in Russia on Friday."],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "173"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "USA", "RUS", "173"), "{:?}", facts(&ev));
+    // with no place and no agent nobody is known to have acted
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &["Three Russian diplomats were expelled."],
+    );
+    assert!(facts(&ev).is_empty(), "{:?}", facts(&ev));
+    // a progressive is no passive
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &["The United States is sanctioning Russia again."],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
+    // a verb whose subject undergoes it (获释) with a list of nationals and a count before each
+    let ev = code(
+        Lang::Zh,
+        "2024-03-02",
+        &["包括两名美国公民、3名德国公民在内的10名被关押在俄罗斯的人员获释。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "084"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "RUS", "DEU", "084"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "USA", "DEU", "084"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_subject_with_a_list_of_partners_keeps_each_pair() {
+    // a star (the subject with each partner) is no multilateral act to narrow
+    let ev = code(
+        Lang::Zh,
+        "2021-06-10",
+        &["日本首相此前已同美国、英国、法国和德国的领导人讨论了该方案。"],
+    );
+    for partner in ["USA", "GBR", "FRA", "DEU"] {
+        assert!(
+            has(&ev, 0, "JPN", partner, "04"),
+            "{partner}: {:?}",
+            facts(&ev)
+        );
+    }
+    assert!(!has(&ev, 0, "GBR", "FRA", "04"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_first_person_measure_on_a_list_reaches_each_state_and_a_law_signed_is_no_treaty() {
+    let ev = code(
+        Lang::En,
+        "2019-05-02",
+        &[
+            "Today I am announcing new measures to protect the United States.",
+            "The United States will defend its interests, and I will act.",
+            "I have imposed new sanctions on Venezuela and Cuba this week.",
+            "This morning I signed into law an act that renews sanctions on Syria.",
+        ],
+    );
+    let voice = ev
+        .iter()
+        .find(|e| e.sentence == 2)
+        .map(|e| e.event.source.code.clone())
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(voice, "USA", "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "USA", "VEN", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "USA", "CUB", "16"), "{:?}", facts(&ev));
+    // "signed into law" names a law, not an agreement with the state the law is about
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, _, _, c)| *s == 3 && c.starts_with("057")),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn a_state_after_a_topic_word_is_what_a_pair_agrees_on() {
+    // 就 (on, regarding) before a state: the topic of a symmetric act, not a party to it
+    let ev = code(
+        Lang::Zh,
+        "2015-07-15",
+        &["英法两国外长14日在维也纳就伊朗核问题达成协议。"],
+    );
+    assert!(has(&ev, 0, "GBR", "FRA", "057"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, b, _)| a == "IRN" || b == "IRN"),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn a_measure_an_order_prescribes_takes_effect_as_prescribed() {
+    let ev = code(
+        Lang::En,
+        "2016-12-29",
+        &["The US president's executive order will expel 35 Russian diplomats."],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "16"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_one_sided_act_takes_its_target_from_a_later_clause() {
+    // the sanctions' target is named only in the next clause (将……列入其中): the sentence coder
+    // reads no target in the cue's clause, the context pass takes the party named after it
+    for (lang, text) in [
+        (
+            Lang::Zh,
+            "加拿大总理宣布扩大制裁范围，将墨西哥的三家银行列入其中。",
+        ),
+        (
+            Lang::En,
+            "The Canadian prime minister announced wider sanctions, adding three banks of Mexico to the list.",
+        ),
+    ] {
+        let ev = code(lang, "2016-03-04", &[text]);
+        assert!(has(&ev, 0, "CAN", "MEX", "16"), "{text}: {:?}", facts(&ev));
+    }
+}
+
+#[test]
+fn an_act_noun_after_a_possessive_is_the_objects_act() {
+    // condemned Mexico for its invasion of Belize: Mexico invaded Belize, not Canada; what a
+    // condemnation judges is alleged (hypothetical), what a sanction punishes is reported
+    for (lang, text, judged) in [
+        (
+            Lang::En,
+            "Canada condemned Mexico for its invasion of Belize.",
+            true,
+        ),
+        (
+            Lang::Ru,
+            "Канада осудила Мексику за её вторжение в Белиз.",
+            true,
+        ),
+        (
+            Lang::Zh,
+            "加拿大宣布制裁墨西哥，以惩罚其入侵伯利兹。",
+            false,
+        ),
+    ] {
+        let ev = code(lang, "2016-03-04", &[text]);
+        let invasion: Vec<&DocEvent> = ev
+            .iter()
+            .filter(|e| e.event.cameo.starts_with("19") && !e.event.negated)
+            .collect();
+        assert!(
+            invasion
+                .iter()
+                .any(|e| e.event.source.code == "MEX" && e.event.target.code == "BLZ"),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+        assert!(
+            invasion
+                .iter()
+                .all(|e| e.event.source.code != "CAN" && e.event.hypothetical == judged),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+    }
+    // with no target named after it, the act is not guessed
+    let ev = code(
+        Lang::En,
+        "2016-03-04",
+        &["Canada condemned Mexico for its aggression."],
+    );
+    assert!(
+        !ev.iter().any(|e| e.event.cameo.starts_with("19")),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn an_actor_inside_a_relative_clause_is_not_the_next_verbs_subject() {
+    // 遭加拿大驱逐的…外交官抵达墨西哥城: the diplomats arrive, not Canada; they arrive home
+    let ev = code(
+        Lang::Zh,
+        "2018-04-02",
+        &["遭加拿大驱逐的5名墨西哥外交官1日抵达墨西哥首都墨西哥城。"],
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.event.source.code == "CAN" && e.event.cameo.starts_with("04")),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn closing_a_mission_is_an_act_apart_from_expelling_diplomats() {
+    for (lang, text) in [
+        (
+            Lang::Zh,
+            "加拿大驱逐5名墨西哥外交官并关闭墨西哥驻温哥华总领馆。",
+        ),
+        (
+            Lang::En,
+            "Canada expelled five Mexican diplomats and closed the Mexican consulate in Vancouver.",
+        ),
+    ] {
+        let ev = code(lang, "2018-04-02", &[text]);
+        let n = facts(&ev)
+            .iter()
+            .filter(|(_, s, t, c)| s == "CAN" && t == "MEX" && c == "161")
+            .count();
+        assert_eq!(n, 2, "{text}: {:?}", facts(&ev));
+    }
+}
+
+#[test]
+fn a_two_sided_act_called_unilateral_is_its_subjects_toward_the_other_side() {
+    let cases: [(Lang, [&str; 2]); 3] = [
+        (
+            Lang::Zh,
+            [
+                "8月8日，俄罗斯军队与格鲁吉亚军队在南奥塞梯交火。",
+                "周日中欧时间下午，格鲁吉亚宣布单方面停火。",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Russian and Georgian troops clashed in South Ossetia on 8 August.",
+                "On Sunday Georgia declared a unilateral ceasefire.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "8 августа российские и грузинские войска вступили в бой в Южной Осетии.",
+                "В воскресенье Грузия объявила об одностороннем прекращении огня.",
+            ],
+        ),
+    ];
+    for (lang, doc) in cases {
+        let ev = code(lang, "2008-08-11", &doc);
+        assert!(
+            has(&ev, 1, "GEO", "RUS", "087"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+        // one direction only, and no party read from a time zone (中欧时间)
+        assert!(
+            facts(&ev)
+                .iter()
+                .filter(|f| f.0 == 1)
+                .all(|f| f.1 == "GEO" && f.2 == "RUS"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+    }
+    // without the word the ceasefire is the pair's own, both directions (or none)
+    let ev = code(
+        Lang::En,
+        "2008-08-11",
+        &[
+            "Russian and Georgian troops clashed in South Ossetia on 8 August.",
+            "On Sunday Georgia declared a ceasefire.",
+        ],
+    );
+    let one_way = has(&ev, 1, "GEO", "RUS", "087") && !has(&ev, 1, "RUS", "GEO", "087");
+    assert!(!one_way, "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_reported_one_sided_act_counts_when_its_clause_names_its_subject() {
+    // a broadcaster reports: the government named right before the act is its subject, the
+    // diplomats of the sentence before its target
+    let ev = code(
+        Lang::Zh,
+        "2016-12-30",
+        &[
+            "12月29日，美国宣布制裁俄罗斯情报机构。",
+            "报道称，美国国务院公布了35名俄罗斯外交官的名单，美国政府限令他们在72小时内离境。",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "161"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2016-12-30",
+        &[
+            "On 29 December the United States imposed sanctions on Russian intelligence services.",
+            "The report said the State Department ordered 35 Russian diplomats to leave within 72 hours.",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "161"), "{:?}", facts(&ev));
+    // a third party reporting what another side will do, or a call for an act, reports no act
+    let ev = code(
+        Lang::Zh,
+        "2008-08-17",
+        &[
+            "8月16日，俄罗斯与格鲁吉亚签署停火协议。",
+            "法国说，俄军将从星期一开始从格鲁吉亚撤军。",
+            "美国国务卿说，她呼吁俄罗斯立即从格鲁吉亚撤军。",
+        ],
+    );
+    for s in [1, 2] {
+        assert!(
+            !facts(&ev)
+                .iter()
+                .any(|f| f.0 == s && f.3.starts_with("087")),
+            "{:?}",
+            facts(&ev)
+        );
+    }
+}
+
+#[test]
+fn sanctions_a_party_responds_to_are_not_its_own() {
+    let docs: [(Lang, [&str; 2]); 2] = [
+        (
+            Lang::En,
+            [
+                "The United States imposed new sanctions on Russia on Monday.",
+                "Russia will respond to the sanctions, Peskov said.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "США в понедельник ввели новые санкции против России.",
+                "Песков заявил, что Россия ответит на санкции.",
+            ],
+        ),
+    ];
+    for (lang, doc) in docs {
+        let ev = code(lang, "2024-03-06", &doc);
+        assert!(
+            has(&ev, 1, "RUS", "USA", "13"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+        assert!(
+            !has(&ev, 1, "RUS", "USA", "16"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+    }
+}
+
+#[test]
+fn an_object_marked_before_a_one_sided_act_is_its_target_not_its_subject() {
+    // 将 + a count + an actor marks the object (not the future), and the partners after 与 are
+    // not the subject either: the leaders' decision cuts Russian banks off, USA → RUS
+    let ev = code(
+        Lang::Zh,
+        "2022-02-27",
+        &["2022年2月26日，美国与英国、法国的领导人决定，将部分俄罗斯银行从SWIFT中剔除。"],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "163"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, _, _)| a == "RUS" || a == "GBR"),
+        "{:?}",
+        facts(&ev)
+    );
+}

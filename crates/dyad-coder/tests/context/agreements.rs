@@ -1,0 +1,89 @@
+//! Restated agreements: a sentence on the terms of an agreement reported before repeats it.
+
+use crate::common::*;
+use dyad_model::Lang;
+
+#[test]
+fn the_terms_of_a_reported_agreement_repeat_it() {
+    let ev = code(
+        Lang::Zh,
+        "2010-04-09",
+        &[
+            "2010年4月8日，美国和俄罗斯签署新的裁军条约。",
+            "按照该条约，两国将在七年内削减部署的核弹头。",
+            "当天莫斯科天气晴朗。",
+            "他在声明中说：“该条约将结束冷战时代。”",
+        ],
+    );
+    // after a reporting verb the agreement's name is what was said, not the opening of its terms
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence == 3 && e.event.explain.contains("states its terms")),
+        "{:?}",
+        facts(&ev)
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "057"), "{:?}", facts(&ev));
+    let restated = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo == "057")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(restated.event.date.to_string(), "2010-04-08");
+    assert!(restated
+        .event
+        .explain
+        .contains("agreement reported in sentence 1"));
+}
+
+#[test]
+fn an_agreement_word_without_an_agreement_before_restates_nothing() {
+    let ev = code(
+        Lang::En,
+        "2019-08-03",
+        &[
+            "Officials in Moscow and Washington spoke about missiles.",
+            "The treaty limits ground-launched missiles of intermediate range.",
+        ],
+    );
+    assert!(
+        !facts(&ev).iter().any(|(s, ..)| *s == 1),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn a_sentence_on_an_agreements_standing_restates_nothing() {
+    let ev = code(
+        Lang::Zh,
+        "2010-04-09",
+        &[
+            "2010年4月8日，美国和俄罗斯签署新的裁军条约。",
+            "该条约仍须获两国议会批准。",
+            "新条约将取代2009年到期的旧条约。",
+            "按照该条约，两国将削减部署的核弹头。",
+        ],
+    );
+    for s in [1, 2] {
+        assert!(
+            !ev.iter()
+                .any(|e| e.sentence == s && e.event.explain.contains("states its terms")),
+            "{s}: {:?}",
+            facts(&ev)
+        );
+    }
+    assert!(has(&ev, 3, "USA", "RUS", "057"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2010-04-09",
+        &[
+            "The United States and Russia signed a new arms treaty on Thursday.",
+            "The treaty must be ratified by both legislatures.",
+        ],
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence == 1 && e.event.explain.contains("states its terms")),
+        "{:?}",
+        facts(&ev)
+    );
+}

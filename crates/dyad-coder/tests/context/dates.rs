@@ -1,0 +1,234 @@
+//! The story's date: the dateline, weekdays, bare days and months, and the dates statements and
+//! clauses take.
+
+use crate::common::*;
+use dyad_model::Lang;
+
+#[test]
+fn statements_take_the_day_the_story_tells_of() {
+    // the dateline names the 12th; published two days later
+    let ev = code(
+        Lang::Zh,
+        "1994-01-14",
+        &[
+            "【本报基辅1月12日电】美国总统克林顿12日在基辅同乌克兰总统会谈。",
+            "克林顿表示，这次会谈富有建设性。",
+        ],
+    );
+    let st = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.explain.contains("context: statement"))
+        .expect("a statement");
+    assert_eq!(st.event.date.to_string(), "1994-01-12");
+}
+
+#[test]
+fn weekdays_resolve_against_the_document_date() {
+    // published on Tuesday 14 May 2002
+    let ev = code(
+        Lang::Zh,
+        "2002-05-14",
+        &[
+            "美国总统布什周一宣布，美国和俄罗斯已就削减核武器达成协议。",
+            "布什将于下周三访问俄罗斯。",
+        ],
+    );
+    let agree = ev
+        .iter()
+        .find(|e| e.sentence == 0 && e.event.cameo == "057")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(agree.event.date.to_string(), "2002-05-13");
+    let visit = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    // next week's Wednesday is not a day of the past week: its month, and a plan
+    assert_eq!(visit.event.date.to_string(), "2002-05");
+    assert!(visit.event.hypothetical);
+}
+
+#[test]
+fn a_bare_day_of_a_report_counts_from_the_dateline() {
+    let ev = code(
+        Lang::Zh,
+        "2019-08-02",
+        &[
+            "今年2月，美国宣布暂停履行条约义务。",
+            "联合国秘书长古特雷斯1日说，他对条约失效深表遗憾，批评有关各方。",
+        ],
+    );
+    let st = ev
+        .iter()
+        .find(|e| e.sentence == 1)
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(st.event.date.to_string(), "2019-08-01");
+}
+
+#[test]
+fn a_place_joined_to_a_place_is_a_place_and_last_week_a_month() {
+    // 在法国和意大利: both are where the meeting took place, not its parties; 上周 names the
+    // month of the day a week before the document
+    let ev = code(
+        Lang::Zh,
+        "2014-03-03",
+        &["克里上周在法国和意大利会见拉夫罗夫。"],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "USA", "RUS", "04"), "{f:?}");
+    assert!(
+        !f.iter().any(|(_, a, b, _)| a == "ITA" || b == "ITA"),
+        "{f:?}"
+    );
+    let dates: Vec<String> = ev.iter().map(|e| e.event.date.to_string()).collect();
+    assert!(dates.iter().all(|d| d == "2014-02"), "{dates:?}");
+}
+
+#[test]
+fn a_statement_takes_a_date_that_opens_its_sentence() {
+    // the demand was made in March 2019, not on the day of the report
+    let ev = code(
+        Lang::En,
+        "2020-06-01",
+        &["In March 2019, Canada demanded that Venezuela release the detained diplomats."],
+    );
+    let d: Vec<String> = ev
+        .iter()
+        .filter(|e| e.event.cameo.starts_with("10"))
+        .map(|e| e.event.date.to_string())
+        .collect();
+    assert_eq!(d, ["2019-03"], "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_month_after_an_aside_about_a_year_is_of_the_documents_year() {
+    // an aside names a bare year; the next sentence's month and day are the story's year
+    let ev = code(
+        Lang::Zh,
+        "2023-11-20",
+        &[
+            "该记者2019年曾在俄罗斯受审。",
+            "10月5日，俄罗斯驱逐了两名美国外交官。",
+        ],
+    );
+    let expel = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("16"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(expel.event.date.to_string(), "2023-10-05");
+    // within one sentence the year still lends itself to the month after it
+    let ev = code(
+        Lang::Zh,
+        "2023-11-20",
+        &["2019年，俄罗斯先是在3月驱逐了两名美国外交官。"],
+    );
+    let expel = ev
+        .iter()
+        .find(|e| e.sentence == 0 && e.event.cameo.starts_with("16"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(expel.event.date.to_string(), "2019-03");
+}
+
+#[test]
+fn a_speaker_going_on_keeps_the_date_of_the_statement_before() {
+    let ev = code(
+        Lang::Zh,
+        "2016-12-31",
+        &[
+            "当地时间12月29日，美国宣布驱逐35名俄罗斯外交官。",
+            "俄罗斯外长拉夫罗夫30日表示，美方的做法是错误的，俄方对此表示强烈不满。",
+            "拉夫罗夫还表示，美方的指责毫无根据。",
+        ],
+    );
+    let later = ev
+        .iter()
+        .find(|e| e.sentence == 2 && e.event.source.code == "RUS")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(
+        later.event.date.to_string(),
+        "2016-12-30",
+        "{}",
+        later.event.explain
+    );
+}
+
+#[test]
+fn a_clause_of_time_has_the_subject_and_date_of_the_clause_it_leads_into() {
+    let ev = code(
+        Lang::Zh,
+        "2014-03-18",
+        &["下令制裁多名俄罗斯官员后，美国总统奥巴马17日宣布扩大制裁范围。"],
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.event.source.code == "USA" && e.event.target.code == "RUS")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert!(e.event.cameo.starts_with("16"), "{:?}", facts(&ev));
+    assert_eq!(
+        e.event.date.to_string(),
+        "2014-03-17",
+        "{}",
+        e.event.explain
+    );
+    // the clause's own verb: a meeting whose subject opens the next clause, on its date
+    let ev = code(
+        Lang::Zh,
+        "2022-12-09",
+        &["与俄罗斯外长举行会谈后，美国国务卿8日宣布将继续对话。"],
+    );
+    let meet = ev
+        .iter()
+        .find(|e| e.event.cameo.starts_with("04") && e.event.source.code == "USA")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(meet.event.target.code, "RUS");
+    assert_eq!(
+        meet.event.date.to_string(),
+        "2022-12-08",
+        "{}",
+        meet.event.explain
+    );
+}
+
+#[test]
+fn a_date_on_an_attributive_verb_dates_nothing() {
+    // 2009年3月签署的协议 describes the agreement; the ban is of the law's day
+    let ev = code(
+        Lang::Zh,
+        "2015-06-03",
+        &[
+            "俄罗斯总统2日签署了一项新法案。",
+            "法案还规定，禁止美国公民收养俄罗斯儿童，废除两国2009年3月签署的协议。",
+        ],
+    );
+    let ban: Vec<String> = ev
+        .iter()
+        .filter(|e| e.sentence == 1 && e.event.cameo == "163")
+        .map(|e| e.event.date.to_string())
+        .collect();
+    assert!(!ban.is_empty(), "{:?}", facts(&ev));
+    assert!(
+        ban.iter().all(|d| !d.starts_with("2009")),
+        "the agreement's date dated the ban: {ban:?}"
+    );
+}
+
+#[test]
+fn a_later_day_of_the_story_dates_what_follows_it() {
+    // the lede tells of the 20th, a later paragraph of the 22nd; an undated criticism after it
+    // is of the 22nd (the week before publication on the 23rd)
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2018-10-23",
+        &[
+            ("加拿大总理20日宣布退出与墨西哥的协定。", 1),
+            ("加拿大外长22日在渥太华与墨西哥外长会谈。", 2),
+            ("加拿大外长批评墨西哥违反协定。", 3),
+        ],
+    );
+    let dates: Vec<String> = ev
+        .iter()
+        .filter(|e| e.sentence == 2 && e.event.cameo.starts_with("11"))
+        .map(|e| e.event.date.to_string())
+        .collect();
+    assert!(!dates.is_empty(), "{:?}", facts(&ev));
+    assert!(dates.iter().all(|d| d == "2018-10-22"), "{dates:?}");
+}

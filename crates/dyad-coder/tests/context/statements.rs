@@ -1,0 +1,317 @@
+//! Statements: their kind from stance words (criticism, accusation, appeal, praise), and which
+//! parties they are about.
+
+use crate::common::*;
+use dyad_model::Lang;
+
+#[test]
+fn demands_and_accusations_take_their_kind_from_stance_words() {
+    let ev = code(
+        Lang::Ru,
+        "2014-03-20",
+        &[
+            "Министр иностранных дел России Сергей Лавров провел переговоры с госсекретарем США.",
+            "Лавров обвинил Вашингтон во вмешательстве во внутренние дела соседей.",
+            "Он призвал американскую сторону прекратить давление.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "112"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "RUS", "USA", "10"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_third_party_speaking_of_the_pair_addresses_both() {
+    let ev = code(
+        Lang::En,
+        "2010-04-09",
+        &[
+            "The United States and Russia signed a new arms treaty on 8 April 2010.",
+            "Russia and the United States will cut their deployed warheads.",
+            "The treaty binds the United States and Russia for ten years.",
+            "Germany said the treaty was a historic step.",
+        ],
+    );
+    assert!(has(&ev, 3, "DEU", "USA", "05"), "{:?}", facts(&ev));
+    assert!(has(&ev, 3, "DEU", "RUS", "05"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_measure_whose_stated_reason_judges_its_target_also_accuses_it() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Lithuania expelled two Belarusian diplomats on Monday, citing repeated violations of the Vienna Convention.",
+        ),
+        (Lang::Zh, "立陶宛周一以白俄罗斯违反维也纳公约为由驱逐两名白俄罗斯外交官。"),
+        (
+            Lang::Ru,
+            "Литва выслала двух белорусских дипломатов под предлогом нарушения Венской конвенции.",
+        ),
+    ] {
+        let ev = code(lang, "2024-05-06", &[text]);
+        assert!(has(&ev, 0, "LTU", "BLR", "161"), "{text}: {:?}", facts(&ev));
+        assert!(has(&ev, 0, "LTU", "BLR", "112"), "{text}: {:?}", facts(&ev));
+    }
+    // a reason that judges no one accuses no one
+    let ev = code(
+        Lang::En,
+        "2024-05-06",
+        &["Lithuania expelled two Belarusian diplomats on Monday, citing national security."],
+    );
+    assert!(!has(&ev, 0, "LTU", "BLR", "112"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn hope_before_a_party_is_an_appeal_to_it_and_optimism_otherwise() {
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["印度外长表示，希望巴基斯坦停止支持越境恐怖主义。"],
+    );
+    assert!(has(&ev, 0, "IND", "PAK", "10"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2024-05-06",
+        &["The Indian foreign minister said he hoped ties with Pakistan would improve."],
+    );
+    assert!(has(&ev, 0, "IND", "PAK", "05"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "IND", "PAK", "10"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_place_named_in_a_statement_is_not_whom_it_is_about() {
+    let ev = code(
+        Lang::En,
+        "2008-08-09",
+        &[
+            "Russian forces attacked Georgia on 8 August 2008.",
+            "President Bush said on 9 August 2008 that the fighting must stop.",
+            "\"I am deeply concerned about the situation in Georgia,\" he said.",
+        ],
+    );
+    assert!(has(&ev, 2, "USA", "RUS", "11"), "{:?}", facts(&ev));
+    // "in Georgia" is where: the statement's targets are the document's other parties
+    for e in ev
+        .iter()
+        .filter(|e| e.sentence == 2 && e.event.explain.contains("context: statement"))
+    {
+        assert!(
+            !e.event.explain.contains("named in the sentence"),
+            "{}",
+            e.event.explain
+        );
+    }
+}
+
+#[test]
+fn a_negated_word_of_criticism_reassures() {
+    let ev = code(
+        Lang::En,
+        "2021-04-20",
+        &[
+            "Russian President Vladimir Putin spoke with U.S. President Joe Biden on 19 April 2021.",
+            "Putin said the decision was no threat to the United States.",
+            "Putin said the new sanctions were a mistake.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "051"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, _, _, c)| *s == 1 && c.starts_with("11")),
+        "{:?}",
+        facts(&ev)
+    );
+    // not negated: criticism
+    assert!(has(&ev, 2, "RUS", "USA", "111"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_statement_is_not_about_the_party_a_cue_of_the_other_stance_addresses() {
+    let ev = code(
+        Lang::En,
+        "2018-03-27",
+        &[
+            "On 26 March 2018 the United States expelled 60 Russian diplomats.",
+            "The moves \u{201c}demonstrate our solidarity with the United Kingdom\u{201d} and answer Russia's \u{201c}outrageous violation of the convention,\u{201d} State Department spokeswoman Heather Nauert said.",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "11"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, _, b, c)| *s == 1 && b == "GBR" && c.starts_with("11")),
+        "{:?}",
+        facts(&ev)
+    );
+}
+
+#[test]
+fn displeasure_a_cause_verb_names_is_the_reaction_of_its_party() {
+    let ev = code(
+        Lang::Zh,
+        "2016-12-30",
+        &[
+            "2016年12月29日，美国宣布驱逐35名俄罗斯外交官。",
+            "此举招致俄罗斯方面的强烈不满。",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "11"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2016-12-30",
+        &[
+            "On 29 December 2016 the United States expelled 35 Russian diplomats.",
+            "The move drew sharp criticism from Moscow.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "USA", "111"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_speech_verb_of_another_party_in_what_is_said_is_no_stance_of_the_speaker() {
+    // the demand is the other party's, reported; the speaker criticises it
+    let ev = code(
+        Lang::Zh,
+        "2023-03-01",
+        &["拉夫罗夫说，美国一边要求别国遵守规则，一边肆意践踏国际法。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "RUS", "USA", "10"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn relations_at_an_impasse_are_a_negative_assessment() {
+    let docs: [(Lang, [&str; 2]); 3] = [
+        (
+            Lang::Ru,
+            [
+                "Россия и США обменялись обвинениями.",
+                "Рябков отметил, что отношения с США находятся в тупике.",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Russia and the United States traded accusations.",
+                "Ryabkov said relations with the United States were at an impasse.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            ["俄美两国互相指责。", "里亚布科夫说，俄美关系陷入僵局。"],
+        ),
+    ];
+    for (lang, doc) in docs {
+        let ev = code(lang, "2024-03-06", &doc);
+        assert!(
+            has(&ev, 1, "RUS", "USA", "11"),
+            "{lang:?}: {:?}",
+            facts(&ev)
+        );
+    }
+}
+
+#[test]
+fn a_statement_and_an_act_cue_of_one_family_are_one_event() {
+    // the speech verb makes a statement (11x) and the cue an act of the same family (110): one
+    for (lang, doc) in [
+        (
+            Lang::En,
+            [
+                "President Bush spoke about Russia and Georgia on 9 August.",
+                "\"I am deeply concerned about the actions of Russia,\" he said.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "Лавров и Тиллерсон провели телефонный разговор 31 августа.",
+                "В ответ министр выразил сожаление действиями США.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2017-08-31", &doc);
+        let negative: Vec<_> = facts(&ev)
+            .into_iter()
+            .filter(|f| f.0 == 1 && f.3.starts_with("11"))
+            .collect();
+        assert_eq!(negative.len(), 1, "{lang:?}: {:?}", facts(&ev));
+    }
+}
+
+#[test]
+fn a_hope_with_its_subject_is_what_the_subject_says() {
+    // 希望 with the speaker right before it is the statement's verb, in a paragraph of its own
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2010-04-08",
+        &[
+            ("联合国秘书长潘基文8日发表声明，欢迎美俄签署新条约。", 1),
+            ("潘基文对两国元首的领导力表示赞赏。", 2),
+            ("秘书长希望俄、美两国继续致力于减少核武器。", 3),
+        ],
+    );
+    assert!(has(&ev, 2, "UN", "RUS", "100"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "UN", "USA", "100"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_response_threatens_only_when_announced() {
+    // a response awaited is no threat; one announced for the future is
+    let ev = code(
+        Lang::Zh,
+        "2021-04-16",
+        &[
+            "美国15日宣布对俄罗斯实施新制裁。",
+            "美国官员称，华盛顿还在等待俄方的回应。",
+            "拉夫罗夫告诉记者，俄方将以牙还牙回应这种措施。",
+        ],
+    );
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(i, _, _, c)| *i == 1 && c.starts_with("13")),
+        "{:?}",
+        facts(&ev)
+    );
+    assert!(has(&ev, 2, "RUS", "USA", "130"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_hope_for_a_pairs_relations_asks_neither() {
+    // 希望改善俄美关系: optimism about the pair, no appeal to either (希望美国… would be one)
+    let ev = code(
+        Lang::Zh,
+        "2016-03-04",
+        &["2016年3月3日，普京表示，希望改善俄美关系。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "051"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "RUS", "USA", "10"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Zh,
+        "2016-03-04",
+        &["2016年3月3日，普京表示，希望美国撤回这一决定。"],
+    );
+    assert!(has(&ev, 0, "RUS", "USA", "100"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_statement_naming_another_main_party_is_about_it_alone() {
+    // Canada and Mexico are the document's pair, NATO a party it names less often: a Canadian
+    // criticism that names NATO only is about NATO, not about Mexico
+    let ev = code(
+        Lang::En,
+        "2016-03-04",
+        &[
+            "Canada and Mexico held talks in Ottawa on 3 March 2016.",
+            "Canada criticised Mexico over the border dispute on 3 March 2016.",
+            "Mexico rejected the Canadian proposal on 3 March 2016.",
+            "Mexico and Canada will meet again in April.",
+            "NATO said the talks were useful.",
+            "The Canadian minister said the NATO plan was a dangerous mistake.",
+        ],
+    );
+    assert!(has(&ev, 5, "CAN", "NATO", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 5, "CAN", "MEX", "11"), "{:?}", facts(&ev));
+}
