@@ -170,12 +170,12 @@ impl Coder {
             // the document's: measured on the development corpus, such meetings are the
             // story's own far more often than background (which names its year)
             let named = !subj.is_empty()
-                && !inherited
-                && !topic
+                && ((!inherited && !topic) || action.cameo.starts_with("16"))
                 && (!tgt.is_empty() || !obj.is_empty() || !partner.is_empty() || !loc.is_empty());
             // and so is a reduction of relations (16x: withdrawal, expulsion, sanctions)
             // whose both parties it names (the U.S. has begun expelling 12 operatives from
-            // the Russian Mission; measured: other roots add as many errors as events)
+            // the Russian Mission; measured: other roots add as many errors as events), its
+            // subject named in an earlier clause too (其中美国出手最重，驱逐60人并关闭俄驻西雅图总领馆)
             let own = ["04", "16"].iter().any(|r| action.cameo.starts_with(r));
             if own && named {
                 if let Some(doc) = ctx.document {
@@ -305,6 +305,23 @@ mod tests {
             ))
         );
         let d = first_date(Lang::En, "Russia criticized the United States.", stale);
+        assert_eq!(d, None);
+        // an expulsion whose subject an earlier clause names is the document's too; a meeting
+        // of such a subject is left undated
+        let d = first_date(
+            Lang::Zh,
+            "其中英国反应最强烈，驱逐23名俄罗斯外交官。",
+            stale,
+        );
+        assert_eq!(
+            d,
+            Some((
+                "2021-03-20".into(),
+                false,
+                "document date 2021-03-20: an act between parties it names".into()
+            ))
+        );
+        let d = first_date(Lang::Zh, "其中英国代表团最大，会见了俄罗斯外长。", stale);
         assert_eq!(d, None);
     }
 }

@@ -32,6 +32,14 @@ impl Pass<'_> {
         let dict = self.coder.dictionaries();
         // a cue after a reporting or speech verb is reported speech (below)
         let speech_at = first_speech(f, words);
+        // where the sentence names that verb's speaker (the actor right before it)
+        let speaker_named_at = speech_at.and_then(|at| {
+            f.actors
+                .iter()
+                .filter(|m| m.span.1 <= at)
+                .max_by_key(|m| m.span.1)
+                .map(|m| m.span.0)
+        });
         for cue in f.cues.iter().filter(|c| !c.coded) {
             // a two-sided act its clause calls unilateral (宣布单方面停火, declared a unilateral
             // ceasefire) is one-sided: its subject's, toward the other side, made by declaring it
@@ -202,7 +210,9 @@ impl Pass<'_> {
                                 "the speaker, whom the reported clause's pronoun names".to_string(),
                             )
                         })
-                        .or_else(|| pronoun.and_then(|p| self.resolve(p)));
+                        .or_else(|| {
+                            pronoun.and_then(|p| self.resolve_subject(i, p, speaker_named_at))
+                        });
                     if let Some(m) = partner {
                         let how = "a pronoun subject and its partner, reported";
                         self.push_with_partner(events, out, cue, source, m, how, (date, date_why));
@@ -255,7 +265,7 @@ impl Pass<'_> {
             if let (true, true, Some(m)) = (sym, third, before) {
                 let with_partner = pronoun.is_some_and(|p| partnered(m, p));
                 if with_partner && !cue.negated {
-                    let source = pronoun.and_then(|p| self.resolve(p));
+                    let source = pronoun.and_then(|p| self.resolve_subject(i, p, speaker_named_at));
                     let how = "a pronoun subject and its partner";
                     self.push_with_partner(events, out, cue, source, m, how, (date, date_why));
                     continue;
@@ -365,7 +375,7 @@ impl Pass<'_> {
             let (source, source_why) = if let Some(m) = named_subject {
                 (m.code.to_string(), "named before the cue".to_string())
             } else if let Some(p) = pronoun {
-                match self.resolve(p) {
+                match self.resolve_subject(i, p, speaker_named_at) {
                     Some(x) => x,
                     None => continue,
                 }
@@ -378,10 +388,11 @@ impl Pass<'_> {
                     None => continue,
                 }
             };
+            // (an actor inside the cue's span is its object: 驱逐150多名俄方外交官)
             let after = f
                 .actors
                 .iter()
-                .position(|m| m.span.0 >= cue.span.1 && m.code != source);
+                .position(|m| m.code != source && m.span.0 > cue.span.0);
             // an object marked before the cue (对俄罗斯, 将俄罗斯银行) is the target before any
             // other party the sentence names
             let marked = f.actors.iter().position(|m| {

@@ -58,6 +58,7 @@ impl Coder {
             paragraphs: sentences.iter().map(|s| s.paragraph).collect(),
             parties,
             speaker: None,
+            speaker_before: None,
             voice,
             subject: None,
             in_quote: false,

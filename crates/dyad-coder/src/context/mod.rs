@@ -111,6 +111,9 @@ struct Pass<'c> {
     paragraphs: Vec<u32>,
     parties: Parties,
     speaker: Option<Remembered>,
+    /// The speaker as the current sentence began (before its own reporting verbs were read):
+    /// a pronoun subject before a speaker the sentence names later refers back past it.
+    speaker_before: Option<Remembered>,
     /// The document's own voice: who says "I" and "we" outside quotations (a transcript's
     /// speaker line, else in a first-person document its first-named party); never forgotten.
     voice: Option<Remembered>,

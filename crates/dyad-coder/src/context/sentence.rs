@@ -58,6 +58,7 @@ impl Pass<'_> {
                 return Vec::new();
             }
         }
+        self.speaker_before.clone_from(&self.speaker);
         let quoted_before = self.in_quote;
         for w in &words {
             if let ContextKind::Quote(q) = w.kind {

@@ -158,6 +158,27 @@ impl Pass<'_> {
 
     /// The referent of a pronoun: the last speaker (first person and third person), else the
     /// last subject (third person).
+    /// The referent of a pronoun that is an act's subject in sentence `i`: as [`Self::resolve`],
+    /// but a speaker the sentence itself names after the pronoun (他们随后驱逐了…，美国则表示支持)
+    /// is not it; the speaker before the sentence is.
+    /// (`named_at`: where the sentence names the speaker of its first reporting or speech verb.)
+    pub(super) fn resolve_subject(
+        &mut self,
+        i: usize,
+        p: &Word,
+        named_at: Option<usize>,
+    ) -> Option<(String, String)> {
+        let later = self.speaker.as_ref().is_some_and(|r| r.at == i)
+            && named_at.is_some_and(|at| p.span.1 <= at);
+        if !later {
+            return self.resolve(p);
+        }
+        let current = std::mem::replace(&mut self.speaker, self.speaker_before.clone());
+        let out = self.resolve(p);
+        self.speaker = current;
+        out
+    }
+
     pub(super) fn resolve(&self, p: &Word) -> Option<(String, String)> {
         let ContextKind::Pronoun(kind) = p.kind else {
             return None;

@@ -406,3 +406,25 @@ fn a_first_person_speaker_keeps_the_subject_of_its_second_one_sided_act() {
     assert!(has(&ev, 1, "CAN", "VEN", "16"), "{:?}", facts(&ev));
     assert!(has(&ev, 1, "CAN", "NIC", "16"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_pronoun_subject_before_a_speaker_the_sentence_names_refers_back_past_it() {
+    // 他们 is Britain of the sentence before, not the United States that speaks after it; the
+    // expelled diplomats' state, inside the cue, is the target
+    let ev = code(
+        Lang::Zh,
+        "2018-03-15",
+        &[
+            "英国政府14日宣布对俄罗斯实施新制裁。",
+            "他们随后驱逐了23名俄方外交官，美国则表示支持。",
+        ],
+    );
+    assert!(has(&ev, 1, "GBR", "RUS", "161"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, a, _, c)| *s == 1 && a == "USA" && c == "161"),
+        "{:?}",
+        facts(&ev)
+    );
+}
