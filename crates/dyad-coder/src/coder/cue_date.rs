@@ -176,7 +176,11 @@ impl Coder {
             // whose both parties it names (the U.S. has begun expelling 12 operatives from
             // the Russian Mission; measured: other roots add as many errors as events), its
             // subject named in an earlier clause too (其中美国出手最重，驱逐60人并关闭俄驻西雅图总领馆)
-            let own = ["04", "16"].iter().any(|r| action.cameo.starts_with(r));
+            // (an invitation, 036, is of a meeting's kind; measured: every other root, the
+            // rest of 03 included, adds no event or adds errors)
+            let own = ["04", "16", "036"]
+                .iter()
+                .any(|r| action.cameo.starts_with(r));
             if own && named {
                 if let Some(doc) = ctx.document {
                     date = Some(doc);
@@ -323,5 +327,15 @@ mod tests {
         );
         let d = first_date(Lang::Zh, "其中英国代表团最大，会见了俄罗斯外长。", stale);
         assert_eq!(d, None);
+        // an invitation both of whose parties it names is of a meeting's kind
+        let d = first_date(Lang::En, "Brazil invited Argentina to join the talks.", stale);
+        assert_eq!(
+            d,
+            Some((
+                "2021-03-20".into(),
+                false,
+                "document date 2021-03-20: an act between parties it names".into()
+            ))
+        );
     }
 }
