@@ -175,16 +175,27 @@ impl Coder {
         k: usize,
         cue: &Item,
     ) -> bool {
+        // (the verb: the cue's first word; were banned from entering is no progressive)
+        let verb = folded
+            .get(cue.start..cue.span_end)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        // высланы, задержан: a short passive participle is one by itself
+        let short = m
+            .short_passives
+            .iter()
+            .any(|e| verb.len() > e.len() + 1 && verb.ends_with(e.as_str()));
         let Some(Tok::Gram(GrammarKind::PassiveAux | GrammarKind::PassiveBefore, g)) =
             k.checked_sub(1).map(|j| &toks[j])
         else {
-            return false;
+            return short;
         };
         let gap = folded.get(g.end..cue.start).unwrap_or("").trim();
         if m.analyzer.is_cjk() {
             return gap.is_empty();
         }
-        let verb = folded.get(cue.start..cue.span_end).unwrap_or("");
         let words: Vec<&str> = gap.split_whitespace().collect();
         !verb.ends_with("ing")
             && match words.as_slice() {

@@ -328,7 +328,11 @@ mod tests {
         let d = first_date(Lang::Zh, "其中英国代表团最大，会见了俄罗斯外长。", stale);
         assert_eq!(d, None);
         // an invitation both of whose parties it names is of a meeting's kind
-        let d = first_date(Lang::En, "Brazil invited Argentina to join the talks.", stale);
+        let d = first_date(
+            Lang::En,
+            "Brazil invited Argentina to join the talks.",
+            stale,
+        );
         assert_eq!(
             d,
             Some((

@@ -79,11 +79,28 @@ impl Coder {
             agent.is_empty() && (action.passive || self.agentless_passive(m, folded, toks, k, cue));
         // the agent an agentless detention or release has: the state where it happened;
         // without one the verb is read as active, as before
+        // diplomats were expelled from Russia, 被驱逐出俄罗斯, were banned from entering Russia:
+        // an agentless passive of a measure (16x) was taken by the party it comes from, marked
+        // by a from-word or standing right after the cue as its complement
+        let from_phrase = |p: &&Phrase| {
+            p.start >= cue.span_end
+                && (p.connector == Some(GrammarKind::From)
+                    || (p.connector.is_none()
+                        && folded
+                            .get(cue.span_end..p.start)
+                            .is_some_and(|g| g.trim().is_empty())))
+        };
+        let from: Vec<Phrase> =
+            if agentless && action.cameo.starts_with("16") && action.frame == Frame::Dir {
+                obj.iter().chain(tgt).filter(from_phrase).cloned().collect()
+            } else {
+                Vec::new()
+            };
         let place_agent: Vec<Party> =
             if agentless && (action.cameo.starts_with("17") || action.cameo.starts_with("08")) {
                 resolve(loc)
             } else {
-                Vec::new()
+                resolve(&from)
             };
         if agentless && !action.passive && place_agent.is_empty() {
             agentless = false;
@@ -94,8 +111,14 @@ impl Coder {
         let passive = !agent.is_empty() || agentless;
         let (sources, targets, participants): (Vec<Party>, Vec<Party>, Vec<Party>) = if passive {
             let mut t = resolve(subj);
-            t.extend(resolve(tgt));
-            t.extend(resolve(obj));
+            let not_from = |ps: &[Phrase]| -> Vec<Phrase> {
+                ps.iter()
+                    .filter(|p| !from.iter().any(|f| f.start == p.start))
+                    .cloned()
+                    .collect()
+            };
+            t.extend(resolve(&not_from(tgt)));
+            t.extend(resolve(&not_from(obj)));
             // 美国宣布新制裁，遭到俄罗斯谴责: with no patient of its own, the passive's
             // patient is the subject the sentence goes on with
             // (a passive marker before its agent: 遭到, 被; not "activities by Russia")

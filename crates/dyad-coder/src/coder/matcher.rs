@@ -111,7 +111,15 @@ impl Coder {
             use GrammarKind::*;
             if matches!(
                 g.kind,
-                With | To | And | PassiveBefore | PassiveAfter | PassiveAux | At | Break | Report
+                With | To
+                    | And
+                    | PassiveBefore
+                    | PassiveAfter
+                    | PassiveAux
+                    | At
+                    | From
+                    | Break
+                    | Report
             ) {
                 add(&g.cue, Entry::Gram(i), false);
             }

@@ -115,10 +115,8 @@ pub(super) fn find_tail(folded: &str, from: usize, tail: &str, window: usize) ->
     let mut limit = rest.len();
     for (n, (b, c)) in rest.char_indices().enumerate() {
         if n > window
-            || matches!(
-                c,
-                '，' | '。' | '；' | ',' | ';' | '.' | '!' | '?' | '！' | '？'
-            )
+            || matches!(c, '，' | '。' | '；' | ',' | ';' | '!' | '?' | '！' | '？')
+            || (c == '.' && full_stop(rest, b))
         {
             limit = b;
             break;
@@ -126,6 +124,19 @@ pub(super) fn find_tail(folded: &str, from: usize, tail: &str, window: usize) ->
     }
     let hay = &rest[..limit];
     find_short(hay, tail).map(|p| from + p + tail.len())
+}
+
+/// Whether the `.` at byte `at` of `text` ends a clause: not inside a word or a number (u.s,
+/// 2.5), and not after a word of one letter (U.S. citizens, U.K. officials, V. Putin).
+pub(super) fn full_stop(text: &str, at: usize) -> bool {
+    let next = text.get(at + 1..).and_then(|r| r.chars().next());
+    if next.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let mut before = text[..at].chars().rev();
+    let one_letter = before.next().is_some_and(char::is_alphabetic)
+        && before.next().is_none_or(|c| !c.is_alphanumeric());
+    !one_letter
 }
 
 /// `hay.find(needle)` by a plain scan: the needles here are a word or a bracket and the hay a
@@ -147,4 +158,25 @@ pub(super) fn rfind_short(hay: &str, needle: &str) -> Option<usize> {
     (0..(h.len() + 1).saturating_sub(n.len()))
         .rev()
         .find(|&i| h[i] == first && h[i..].starts_with(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stop_after_an_abbreviation_or_inside_a_number_ends_no_clause() {
+        let text = "banned u.s. citizens from entering. then";
+        let dots: Vec<usize> = text.match_indices('.').map(|(i, _)| i).collect();
+        assert_eq!(
+            dots.iter().map(|&d| full_stop(text, d)).collect::<Vec<_>>(),
+            [false, false, true]
+        );
+        assert!(!full_stop("rose 2.5 percent", 6));
+        assert_eq!(
+            find_tail(text, 6, "from entering", 40),
+            Some(text.find(". then").unwrap())
+        );
+        assert_eq!(find_tail(text, 6, "then", 60), None);
+    }
 }

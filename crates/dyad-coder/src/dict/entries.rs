@@ -195,6 +195,9 @@ pub enum GrammarKind {
     ShortPassive,
     /// A case ending of the instrumental (ru: -ом, -ой, -ами), the case of a passive's agent.
     Instrumental,
+    /// Marks where an act comes from (from, 出, из): after an agentless passive of a measure
+    /// (diplomats were expelled from Russia, 被驱逐出俄罗斯), the party it marks took it.
+    From,
 }
 
 #[derive(Debug, Clone, PartialEq)]

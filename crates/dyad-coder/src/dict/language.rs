@@ -68,6 +68,7 @@ impl Dictionaries {
                 "participle" => GrammarKind::Participle,
                 "short-passive" => GrammarKind::ShortPassive,
                 "instrumental" => GrammarKind::Instrumental,
+                "from" => GrammarKind::From,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
                         return Err(rec_err(
