@@ -61,7 +61,7 @@ pub mod prelude {
     pub use crate::flow::{flow_index, Dyad, FlowIndex, FlowRow};
     pub use crate::forecast::{
         backtest, flow_backtest, flow_forecast, forecast, Backtest, BacktestParams, FlowBacktest,
-        FlowForecast, Forecast, ForecastParams,
+        FlowForecast, Forecast, ForecastParams, Intervals,
     };
     pub use crate::impact::ImpactParams;
     pub use crate::level::{level_series, Band, LevelParams, LevelSeries};

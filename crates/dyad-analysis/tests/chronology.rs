@@ -80,3 +80,56 @@ fn the_four_resets_appear_as_cycles() {
         );
     }
 }
+
+/// The level forecast on the chronology (issue 14, item 4): the decay plus the events' recent
+/// rate is close to persistence, as the level's structure implies, and no longer worse than it
+/// (the decay plus the all-time mean drift was 11% worse); its intervals are calibrated on the
+/// rolling origins of `dyad backtest`. Bounds loose enough to survive the chronology's extension.
+#[test]
+fn the_level_forecast_is_persistence_with_calibrated_intervals() {
+    let obs = support::us_russia().expect("the curated chronology in data/chronology");
+    let s = level_series(&obs, &LevelParams::default(), None, None);
+    let b = backtest(&s, &BacktestParams::default());
+    assert!(b.origins.len() >= 25, "{} origins", b.origins.len());
+    let p = &b.pooled_1_6;
+    let skill = b.skill_1_6.unwrap();
+    assert!(skill > -0.02, "skill 1–6 {skill:+.3}: {p:#?}");
+    assert!(
+        (0.72..=0.88).contains(&p.coverage80) && p.coverage95 >= 0.90,
+        "coverage 1–6: {} {}",
+        p.coverage80,
+        p.coverage95
+    );
+    let o = &b.overall;
+    assert!(
+        (0.72..=0.88).contains(&o.coverage80) && o.coverage95 >= 0.88,
+        "coverage 1–12: {} {}",
+        o.coverage80,
+        o.coverage95
+    );
+    // The drift is the events' weighted recent rate, about (1 − δ)·(L − b): the expected path
+    // from the last month stays within a few hundredths of the level over six months.
+    let f = forecast(&s, 12);
+    let model = f.model.unwrap();
+    let last = s.points.last().unwrap().level;
+    let d = LevelParams::default().monthly_retention();
+    assert!(
+        (model.event_drift - (1.0 - d) * last).abs() < 0.005,
+        "{model:?} {last}"
+    );
+    for pt in f.points.iter().take(6) {
+        assert!((pt.level - last).abs() < 0.05, "{pt:?} {last}");
+    }
+    // 400-odd months: quantiles while the errors at a horizon hold 40 independent ones (n ≥ 40h,
+    // nine months ahead here), then the errors' root mean square; never the bare volatility.
+    for p in &f.points {
+        let want = if p.errors >= 40 * p.h {
+            Intervals::Quantiles
+        } else {
+            Intervals::Rms
+        };
+        assert_eq!(p.intervals, want, "{p:?}");
+    }
+    assert_eq!(f.points[0].intervals, Intervals::Quantiles);
+    assert_eq!(f.points[11].intervals, Intervals::Rms);
+}

@@ -16,7 +16,7 @@
 //! ```
 
 use super::score::{self, Backtest};
-use super::{BacktestParams, ForecastParams, ForecastStep};
+use super::{BacktestParams, ForecastParams, ForecastStep, Intervals};
 use crate::flow::FlowIndex;
 use crate::series::{Month, Period};
 use serde::Serialize;
@@ -33,6 +33,8 @@ pub struct ValuePoint {
     pub hi95: f64,
     /// Past errors the intervals were read from; 0 = Gaussian intervals.
     pub errors: usize,
+    /// How the intervals were made.
+    pub intervals: Intervals,
 }
 
 /// The forecast of the monthly event flow.
@@ -55,8 +57,9 @@ pub struct FlowBacktest {
     pub goldstein_sum: Backtest,
 }
 
-/// Exponentially weighted rates `m_t` of `x` for every `t`.
-fn rates(x: &[f64], lambda: f64) -> Vec<f64> {
+/// Exponentially weighted rates `m_t` of `x` for every `t` (weight `lambda^(t−k)` for month `k`,
+/// normalised by the sum of the weights).
+pub(crate) fn rates(x: &[f64], lambda: f64) -> Vec<f64> {
     let (mut num, mut den) = (0.0, 0.0);
     x.iter()
         .map(|v| {
@@ -91,8 +94,8 @@ fn rate_at(x: &[f64], params: &ForecastParams, h: usize, floor: f64) -> Option<V
                     }
                 })
                 .collect();
-            let (off, errors) = score::offsets(z, today, today, params.min_errors);
-            score::step(j, rate, off, errors, floor, f64::INFINITY)
+            let off = score::offsets(z, today, today, params.min_errors);
+            score::step(j, rate, off, floor, f64::INFINITY)
         })
         .collect();
     Some(steps)
@@ -128,6 +131,7 @@ fn dated(origin: Month, steps: &[ForecastStep]) -> Vec<ValuePoint> {
             lo95: s.lo95,
             hi95: s.hi95,
             errors: s.errors,
+            intervals: s.intervals,
         })
         .collect()
 }

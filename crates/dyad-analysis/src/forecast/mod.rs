@@ -3,12 +3,18 @@
 //!
 //! **The level.** The level model (`crate::level`) says what happens between events: each month
 //! the deviation from the baseline `b` shrinks by the retention `δ`. So, from the level `L` at the
-//! origin, the expected path is `L_h = b + (L_{h−1} − b)·δ + μ`, where `μ` is the mean monthly
-//! change due to events over the months up to the origin (the expected contribution of future
-//! events). Intervals are read off the model's own past errors at each horizon, standardised by
-//! the volatility of the event changes at their origins and rescaled by today's (filtered
-//! historical simulation; Gaussian propagation of that volatility through the decay when there are
-//! too few past errors). Nothing after the origin is used.
+//! origin, the expected path is `L_h = b + (L_{h−1} − b)·δ + μ`, where `μ` is the expected
+//! monthly change due to events: its exponentially weighted mean over the months up to the
+//! origin, with the level's own memory half-life (36 months), as for the event-flow rates. The
+//! level is itself a sum of past event changes weighted by `δ^age`, so with that weight `μ` comes
+//! to about `(1 − δ)·(L − b)` and the expected path stays close to `L`: the decay and the
+//! events the recent record leads one to expect offset each other. Intervals are read off the
+//! model's own past errors at each horizon (each from the drift at its own origin), standardised
+//! by the volatility of the one-step surprises at their origins and rescaled by today's
+//! (filtered historical simulation) when the past errors hold at least 40 independent ones per
+//! horizon; Gaussian with their root mean square when there are fewer; Gaussian propagation of
+//! today's volatility through the decay with fewer than 40 errors. Nothing after the origin is
+//! used.
 //!
 //! **The event flow** ([`flow`]): monthly event counts and the net Goldstein flow, forecast by their
 //! exponentially weighted rates, with intervals read off past errors in the same way.
@@ -45,8 +51,10 @@ pub struct ForecastParams {
     /// Half-life, in months, of the exponential weights of the recent record: the volatility of
     /// the event changes and the event-flow rates (36, the level's memory half-life).
     pub memory_half_life_months: f64,
-    /// Fewest past errors at a horizon from which intervals are read as quantiles (40: fewer
-    /// cannot place a 2.5% tail); below it, Gaussian intervals.
+    /// Fewest (independent) past errors at a horizon from which intervals are read as quantiles
+    /// (40: fewer cannot place a 2.5% tail); below it, Gaussian intervals. For the level, whose
+    /// `h`-month errors from consecutive origins overlap, `40·h` errors are needed for quantiles,
+    /// and at least 40 for the Gaussian interval from their root mean square.
     pub min_errors: usize,
 }
 
@@ -72,16 +80,30 @@ impl ForecastParams {
     }
 }
 
+/// How the intervals of a forecast step were made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Intervals {
+    /// Quantiles of the past errors at the horizon, rescaled by today's volatility.
+    Quantiles,
+    /// Gaussian, with the root mean square of the past errors at the horizon (too few
+    /// independent ones for quantiles).
+    Rms,
+    /// Gaussian, with today's volatility (too few past errors).
+    Volatility,
+}
+
 /// What the level model took from the months up to the origin.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct LevelModel {
     /// The level's baseline `b` and monthly retention `δ` (from the level's parameters).
     pub baseline: f64,
     pub retention: f64,
-    /// `μ`: mean monthly change of the level due to events, over the months after the first.
+    /// `μ`: expected monthly change of the level due to events, their exponentially weighted
+    /// mean over the months after the first (half-life `memory_half_life_months`).
     pub event_drift: f64,
-    /// Today's volatility of the monthly event changes around `μ` (exponentially weighted
-    /// root mean square).
+    /// Today's volatility of the monthly event changes around the drift of the month before
+    /// (exponentially weighted root mean square of the one-step surprises).
     pub volatility: f64,
     /// Months used.
     pub n: usize,
@@ -98,8 +120,10 @@ pub struct ForecastStep {
     pub hi80: f64,
     pub lo95: f64,
     pub hi95: f64,
-    /// Past errors the intervals were read from; 0 = Gaussian intervals.
+    /// Past errors the intervals were read from; 0 = Gaussian intervals from the volatility.
     pub errors: usize,
+    /// How the intervals were made.
+    pub intervals: Intervals,
 }
 
 /// A dated forecast of the level.
@@ -112,8 +136,10 @@ pub struct ForecastPoint {
     pub hi80: f64,
     pub lo95: f64,
     pub hi95: f64,
-    /// Past errors the intervals were read from; 0 = Gaussian intervals.
+    /// Past errors the intervals were read from; 0 = Gaussian intervals from the volatility.
     pub errors: usize,
+    /// How the intervals were made.
+    pub intervals: Intervals,
 }
 
 impl ForecastPoint {
@@ -127,6 +153,7 @@ impl ForecastPoint {
             lo95: s.lo95,
             hi95: s.hi95,
             errors: s.errors,
+            intervals: s.intervals,
         }
     }
 }
@@ -139,13 +166,18 @@ pub struct Forecast {
     pub points: Vec<ForecastPoint>,
 }
 
-/// The expected path `h` months from `start` with no surprise: memory, then the drift; the level
-/// stays on the scale.
-fn path(start: f64, m: &LevelModel, h: usize) -> impl Iterator<Item = f64> + '_ {
+/// The expected path `h` months from `start` with no surprise: memory toward `baseline` at
+/// `retention`, then the `drift`; the level stays on the scale.
+fn path(
+    start: f64,
+    baseline: f64,
+    retention: f64,
+    drift: f64,
+    h: usize,
+) -> impl Iterator<Item = f64> {
     let mut l = start;
     (0..h).map(move |_| {
-        l = (m.baseline + (l - m.baseline) * m.retention + m.event_drift)
-            .clamp(-MAX_LEVEL, MAX_LEVEL);
+        l = (baseline + (l - baseline) * retention + drift).clamp(-MAX_LEVEL, MAX_LEVEL);
         l
     })
 }
@@ -163,40 +195,44 @@ fn level_at(
     let n = levels.len().min(changes.len());
     let (levels, changes) = (&levels[..n], &changes[..n]);
     let last = *levels.last()?;
-    let later = &changes[1..];
-    let drift = if later.is_empty() {
-        0.0
-    } else {
-        later.iter().sum::<f64>() / later.len() as f64
-    };
-    let u: Vec<f64> = std::iter::once(0.0)
-        .chain(later.iter().map(|c| c - drift))
+    let lambda = params.retention();
+    // drift[t]: the expected event change as seen at month t, from the changes of months 1..=t
+    // (the first month's change is measured from the assumed start level, so it is left out).
+    let drift: Vec<f64> = std::iter::once(0.0)
+        .chain(flow::rates(&changes[1..], lambda))
         .collect();
-    let vol = score::ew_volatility(&u, params.retention());
+    // u[t]: month t's surprise, its event change less the drift expected the month before.
+    let u: Vec<f64> = std::iter::once(0.0)
+        .chain((1..n).map(|t| changes[t] - drift[t - 1]))
+        .collect();
+    let vol = score::ew_volatility(&u, lambda);
     let model = LevelModel {
         baseline,
         retention,
-        event_drift: drift,
+        event_drift: drift[n - 1],
         volatility: vol[n - 1],
         n,
     };
-    // z[j-1]: past j-step errors of this model, each over the volatility at its origin.
+    // z[j-1]: past (j)-month errors of the model, each from the drift at its own origin and
+    // over the volatility there.
     let mut z: Vec<Vec<f64>> = vec![Vec::new(); h];
     for t in 0..n - 1 {
-        for (j, p) in path(levels[t], &model, h.min(n - 1 - t)).enumerate() {
+        let from_t = path(levels[t], baseline, retention, drift[t], h.min(n - 1 - t));
+        for (j, p) in from_t.enumerate() {
             let e = levels[t + j + 1] - p;
             z[j].push(if vol[t] > 0.0 { e / vol[t] } else { 0.0 });
         }
     }
     let mut var_sum = 0.0; // Σ_{j<k} δ^{2j}
-    let steps = path(last, &model, h)
+    let steps = path(last, baseline, retention, model.event_drift, h)
         .zip(z)
         .enumerate()
         .map(|(j, (point, z))| {
             var_sum += retention.powi(2 * j as i32);
-            let gaussian = model.volatility * var_sum.sqrt();
-            let (off, errors) = score::offsets(z, model.volatility, gaussian, params.min_errors);
-            score::step(j + 1, point, off, errors, -MAX_LEVEL, MAX_LEVEL)
+            let propagated = model.volatility * var_sum.sqrt();
+            let off =
+                score::level_offsets(z, j + 1, model.volatility, propagated, params.min_errors);
+            score::step(j + 1, point, off, -MAX_LEVEL, MAX_LEVEL)
         })
         .collect();
     Some((model, steps))
@@ -363,6 +399,40 @@ mod tests {
         }
         // 119 past one-step errors: quantile intervals.
         assert_eq!(f.points[0].errors, 119);
+    }
+
+    #[test]
+    fn the_drift_is_the_weighted_recent_rate_of_events() {
+        // A year of cooperation, then two years of one conflictual act a month: the weighted
+        // rate is computed by hand from the series' own changes, and it is the recent, negative
+        // one that the forecast expects, not the all-time mean.
+        let p = LevelParams::default();
+        let ev: Vec<_> = (0..36)
+            .map(|i| {
+                let date = format!("{}-{:02}-10", 2000 + i / 12, i % 12 + 1);
+                let g = if i < 12 { 6.0 } else { -2.0 };
+                obs(i64::from(i), &date, "USA", "RUS", 1, g, &[])
+            })
+            .collect();
+        let s = level_series(&ev, &p, None, None);
+        let lambda = ForecastParams::default().retention();
+        let (mut num, mut den) = (0.0, 0.0);
+        for pt in &s.points[1..] {
+            num = lambda * num + pt.event_sum;
+            den = lambda * den + 1.0;
+        }
+        let f = forecast(&s, 6);
+        let model = f.model.unwrap();
+        assert!((model.event_drift - num / den).abs() < 1e-12, "{model:?}");
+        let mean = s.points[1..].iter().map(|p| p.event_sum).sum::<f64>() / 35.0;
+        assert!(model.event_drift < mean, "{} {mean}", model.event_drift);
+        let (d, last) = (p.monthly_retention(), s.points[35].level);
+        assert!((f.points[0].level - (last * d + num / den)).abs() < 1e-12);
+        // 35 past one-step errors: too few for anything but the volatility.
+        assert!(f
+            .points
+            .iter()
+            .all(|p| p.intervals == Intervals::Volatility));
     }
 
     #[test]

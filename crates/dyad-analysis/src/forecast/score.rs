@@ -1,7 +1,7 @@
 //! What forecasting models share: intervals read off past errors, and the rolling-origin
 //! backtest that scores a model against naive persistence and the long-run mean.
 
-use super::{BacktestParams, ForecastStep, Z80, Z95};
+use super::{BacktestParams, ForecastStep, Intervals, Z80, Z95};
 use crate::series::Month;
 use serde::Serialize;
 
@@ -41,21 +41,57 @@ pub(crate) fn ew_volatility(u: &[f64], retention: f64) -> Vec<f64> {
 /// With at least `min_errors` past errors, standardised by the volatility at their own origins,
 /// their 2.5%, 10%, 90% and 97.5% quantiles times today's volatility (filtered historical
 /// simulation, Barone-Adesi, Giannopoulos & Vosper 1999); otherwise Gaussian with standard
-/// deviation `gaussian_sd`. Returns the offsets and how many errors they were read from (0 for
-/// Gaussian).
+/// deviation `gaussian_sd`. Returns the offsets, how many errors they were read from (0 for
+/// Gaussian) and which kind of interval it is.
 pub(crate) fn offsets(
     mut z: Vec<f64>,
     volatility: f64,
     gaussian_sd: f64,
     min_errors: usize,
-) -> ([f64; 4], usize) {
+) -> ([f64; 4], usize, Intervals) {
     if z.len() >= min_errors.max(1) {
         z.sort_by(f64::total_cmp);
         let q = |p| volatility * quantile(&z, p);
-        ([q(0.025), q(0.10), q(0.90), q(0.975)], z.len())
+        (
+            [q(0.025), q(0.10), q(0.90), q(0.975)],
+            z.len(),
+            Intervals::Quantiles,
+        )
     } else {
-        let sd = gaussian_sd.max(0.0);
-        ([-Z95 * sd, -Z80 * sd, Z80 * sd, Z95 * sd], 0)
+        (gaussian(gaussian_sd), 0, Intervals::Volatility)
+    }
+}
+
+/// Gaussian offsets `(lo95, lo80, hi80, hi95)` for a standard deviation `sd`.
+fn gaussian(sd: f64) -> [f64; 4] {
+    let sd = sd.max(0.0);
+    [-Z95 * sd, -Z80 * sd, Z80 * sd, Z95 * sd]
+}
+
+/// Interval offsets of the level at horizon `h` from its past `h`-month errors `z`, standardised
+/// as for [`offsets`].
+///
+/// Past `h`-month errors from consecutive origins overlap: `n` of them hold only about `n / h`
+/// independent ones. So the quantiles are read only when that is at least `min_errors`
+/// (`n ≥ min_errors · h`); with fewer, but at least `min_errors` errors in all, the interval is
+/// Gaussian with the errors' root mean square times today's volatility (a scale `n / h` errors can
+/// estimate, where they cannot place a 2.5% tail); with fewer still, Gaussian with `gaussian_sd`
+/// (today's volatility propagated through the decay).
+pub(crate) fn level_offsets(
+    z: Vec<f64>,
+    h: usize,
+    volatility: f64,
+    gaussian_sd: f64,
+    min_errors: usize,
+) -> ([f64; 4], usize, Intervals) {
+    let min_errors = min_errors.max(1);
+    if z.len() >= min_errors.saturating_mul(h.max(1)) {
+        offsets(z, volatility, gaussian_sd, min_errors)
+    } else if z.len() >= min_errors {
+        let rms = (z.iter().map(|e| e * e).sum::<f64>() / z.len() as f64).sqrt();
+        (gaussian(volatility * rms), z.len(), Intervals::Rms)
+    } else {
+        offsets(z, volatility, gaussian_sd, usize::MAX)
     }
 }
 
@@ -65,8 +101,7 @@ pub(crate) fn offsets(
 pub(crate) fn step(
     h: usize,
     point: f64,
-    off: [f64; 4],
-    errors: usize,
+    (off, errors, intervals): ([f64; 4], usize, Intervals),
     lo: f64,
     hi: f64,
 ) -> ForecastStep {
@@ -82,6 +117,7 @@ pub(crate) fn step(
         lo95: c(point + off[0]).min(lo80),
         hi95: c(point + off[3]).max(hi80),
         errors,
+        intervals,
     }
 }
 
@@ -283,15 +319,33 @@ mod tests {
     #[test]
     fn offsets_are_quantiles_or_gaussian() {
         let z: Vec<f64> = (0..=100).map(|i| f64::from(i) / 50.0 - 1.0).collect();
-        let (o, n) = offsets(z, 2.0, 9.0, 40);
-        assert_eq!(n, 101);
+        let (o, n, kind) = offsets(z, 2.0, 9.0, 40);
+        assert_eq!((n, kind), (101, Intervals::Quantiles));
         assert!(
             (o[1] + 1.6).abs() < 1e-9 && (o[2] - 1.6).abs() < 1e-9,
             "{o:?}"
         );
-        let (g, n) = offsets(vec![0.0; 3], 2.0, 1.0, 40);
-        assert_eq!(n, 0);
+        let (g, n, kind) = offsets(vec![0.0; 3], 2.0, 1.0, 40);
+        assert_eq!((n, kind), (0, Intervals::Volatility));
         assert!((g[3] - Z95).abs() < 1e-12 && (g[0] + Z95).abs() < 1e-12);
+    }
+
+    #[test]
+    fn level_intervals_need_independent_errors_for_quantiles() {
+        // 120 errors ±1 (root mean square 1): enough for quantiles one to three months ahead
+        // (120 ≥ 40·3), a Gaussian from their root mean square beyond, the volatility below 40.
+        let z: Vec<f64> = (0..120)
+            .map(|i| if i % 2 == 0 { 1.0 } else { -1.0 })
+            .collect();
+        let (q, n, kind) = level_offsets(z.clone(), 3, 2.0, 9.0, 40);
+        assert_eq!((n, kind), (120, Intervals::Quantiles));
+        assert_eq!(q, [-2.0, -2.0, 2.0, 2.0]);
+        let (g, n, kind) = level_offsets(z.clone(), 4, 2.0, 9.0, 40);
+        assert_eq!((n, kind), (120, Intervals::Rms));
+        assert!((g[2] - 2.0 * Z80).abs() < 1e-12 && (g[0] + 2.0 * Z95).abs() < 1e-12);
+        let (v, n, kind) = level_offsets(z[..39].to_vec(), 1, 2.0, 9.0, 40);
+        assert_eq!((n, kind), (0, Intervals::Volatility));
+        assert!((v[3] - 9.0 * Z95).abs() < 1e-12);
     }
 
     /// The scores of a model whose forecasts and intervals are known by hand.
@@ -316,6 +370,7 @@ mod tests {
                     lo95: point - 1.5,
                     hi95: point + 1.5,
                     errors: 0,
+                    intervals: Intervals::Volatility,
                 }
             };
             vec![p(1, 0.0), p(2, 1.0)]
