@@ -68,16 +68,41 @@ impl Coder {
             if self.names_talks(m, folded, toks, i, cue) {
                 continue;
             }
+            // 对英国的新制裁予以回应, 对制裁表示谴责: a measure right before a verb of reaction
+            // is what it reacts to
+            if self.reacted_to(folded, toks, i, ai) {
+                continue;
+            }
             // discussed sanctions with Putin, обсуждал санкции, 讨论制裁: an act right after a
             // verb of talks is what they talked about
             if let Some(&pk) = action_idx.last() {
                 if let Tok::Action(prev) = &toks[pk] {
-                    let talks = matches!(prev.entry, Entry::Action(pi)
-                        if self.dict.actions[pi].cameo.starts_with("04"));
+                    let (prev_code, prev_future) = match prev.entry {
+                        Entry::Action(pi) => {
+                            let a = &self.dict.actions[pi];
+                            (a.cameo.as_str(), a.future)
+                        }
+                        _ => ("", false),
+                    };
+                    let talks = prev_code.starts_with("04");
                     let gap = folded.get(prev.span_end..cue.start).unwrap_or(",");
-                    let close = gap.chars().count() <= TOPIC_GAP
-                        && !gap.contains([',', '，', ';', '；', '。', '.']);
+                    let unbroken = !gap.contains([',', '，', ';', '；', '。', '.']);
+                    let close = gap.chars().count() <= TOPIC_GAP && unbroken;
                     if talks && close && !self.dict.actions[ai].cameo.starts_with("04") {
+                        continue;
+                    }
+                    // condemned the new US sanctions, ответит на санкции США: a measure right
+                    // after a verb of reaction (criticism, rejection, a response to come) is
+                    // what it reacts to, not an act of the reacting subject (an accusation, a
+                    // demand or an explicit threat names an alleged, asked or threatened act)
+                    // (not force: condemned Russia's strikes on Ukraine names them as well)
+                    let reaction = Self::is_reaction(prev_code, prev_future);
+                    let measure = Self::is_measure(&self.dict.actions[ai].cameo);
+                    // (a modality word between opens another clause: would respond if Britain
+                    // imposed sanctions)
+                    let plain = !toks[pk + 1..i].iter().any(|t| matches!(t, Tok::Modal(_)));
+                    if reaction && measure && unbroken && plain && gap.chars().count() <= OBJECT_GAP
+                    {
                         continue;
                     }
                 }
@@ -89,6 +114,41 @@ impl Coder {
             action_idx,
             relative,
         }
+    }
+
+    /// A verb of reaction: criticism (111), rejection (12x) or a response to come (a threat
+    /// flagged `future`). An accusation, a demand or an explicit threat is not one: it names an
+    /// alleged, asked or threatened act.
+    fn is_reaction(code: &str, future: bool) -> bool {
+        code == "111" || code.starts_with("12") || (code.starts_with("13") && future)
+    }
+
+    /// A measure (16x, 17x): sanctions, expulsions, withdrawals, coercion.
+    fn is_measure(code: &str) -> bool {
+        code.starts_with("16") || code.starts_with("17")
+    }
+
+    /// Whether the measure cue `toks[i]` (action `ai`) stands right before a verb of reaction
+    /// in its clause (对英国的新制裁予以回应): it is what the reaction answers.
+    fn reacted_to(&self, folded: &str, toks: &[Tok], i: usize, ai: usize) -> bool {
+        let Tok::Action(cue) = &toks[i] else {
+            return false;
+        };
+        if !Self::is_measure(&self.dict.actions[ai].cameo) {
+            return false;
+        }
+        let Some(Tok::Action(next)) = toks[i + 1..].iter().find(|t| matches!(t, Tok::Action(_)))
+        else {
+            return false;
+        };
+        let Entry::Action(ni) = next.entry else {
+            return false;
+        };
+        let a = &self.dict.actions[ni];
+        let gap = folded.get(cue.span_end..next.start).unwrap_or(",");
+        Self::is_reaction(&a.cameo, a.future)
+            && gap.chars().count() <= 2
+            && !gap.contains([',', '，', ';', '；', '。', '.'])
     }
 }
 

@@ -406,6 +406,10 @@ impl Entry {
 /// new sanctions, 讨论对俄制裁).
 const TOPIC_GAP: usize = 6;
 
+/// The most characters (an article, an adjective, a state's name) between a verb of reaction and
+/// a measure it reacts to (condemned the new US sanctions, ответит на новые санкции Вашингтона).
+const OBJECT_GAP: usize = 16;
+
 #[derive(Debug, Clone, Copy)]
 struct LitEntry {
     entry: Entry,

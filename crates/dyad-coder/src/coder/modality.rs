@@ -10,6 +10,7 @@ impl Coder {
         let (mut negated, mut hypothetical) = (false, false);
         let mut announced: Option<usize> = None;
         let mut intent: Option<usize> = None;
+        let mut conditional = false;
         let mut mod_why = Vec::new();
         for (j, t) in toks.iter().enumerate().take(k) {
             let Tok::Modal(mi) = t else { continue };
@@ -34,6 +35,10 @@ impl Coder {
             match me.flag {
                 Flag::Negated => negated = true,
                 Flag::Hypothetical => hypothetical = true,
+                Flag::Condition => {
+                    hypothetical = true;
+                    conditional = true;
+                }
                 Flag::Intent => {
                     hypothetical = true;
                     intent = Some(idx);
@@ -107,6 +112,36 @@ impl Coder {
             Entry::Action(ai) => self.dict.actions[*ai].cameo.as_str(),
             _ => "",
         };
+        // a threat speaks of the future: will, 将, будет leave it a threat made; a condition
+        // in its clause makes it hypothetical, and so does one anywhere in the sentence for a
+        // threat stated as a future consequence (Russia would respond if…, 如果……，中方将予以
+        // 回应; not an explicit one: Biden warned that … if …)
+        if code.starts_with("13") && !conditional && intent.is_none() && !negated {
+            let future = hypothetical
+                || matches!(cue.entry, Entry::Action(ai) if self.dict.actions[ai].future);
+            let condition = toks.iter().find_map(|t| match t {
+                Tok::Modal(mi) => match mi.entry {
+                    Entry::Modal(idx) if self.dict.modality[idx].flag == Flag::Condition => {
+                        Some(&self.dict.modality[idx])
+                    }
+                    _ => None,
+                },
+                _ => None,
+            });
+            mod_why.retain(|w| !w.starts_with("hypothetical by"));
+            hypothetical = false;
+            match condition {
+                Some(me) if future => {
+                    hypothetical = true;
+                    mod_why.push(format!(
+                        "hypothetical: a consequence under the condition `{}` {}",
+                        me.cue, me.origin
+                    ));
+                }
+                _ if future => mod_why.push("factual: a threat is stated in the future".into()),
+                _ => {}
+            }
+        }
         let stated = intent
             .filter(|_| hypothetical && !negated)
             .and_then(|i| intent_code(code).map(|c| (i, c)))

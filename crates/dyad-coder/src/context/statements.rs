@@ -506,6 +506,14 @@ impl Pass<'_> {
             }
         }
         targets.retain(|(t, _)| !coded(t));
+        // (a condition makes a threat its words imply hypothetical, not one a speech verb
+        // makes: warned that … if …)
+        let explicit = speech_code.as_ref().is_some_and(|(c, _)| c.starts_with("13"));
+        let conditions: Vec<&str> = words
+            .iter()
+            .filter(|w| *w.kind == ContextKind::Condition && !explicit)
+            .map(|w| w.origin)
+            .collect();
         self.emit_statements(
             &source,
             &source_why,
@@ -516,6 +524,7 @@ impl Pass<'_> {
             f,
             date,
             date_why,
+            &conditions,
             out,
         );
     }
@@ -532,17 +541,26 @@ impl Pass<'_> {
         f: &SentenceFacts<'_>,
         date: EventDate,
         date_why: &str,
+        cond_words: &[&str],
         out: &mut Vec<CodedEvent>,
     ) {
         let words = why_words.join(" ");
+        // if you do this, we will respond; 否则俄方将退出: a threat under a condition is a
+        // hypothetical
+        let condition = cond_words.first();
         for code in kinds {
+            let conditional = code.starts_with("13") && condition.is_some();
+            let words = match condition {
+                Some(c) if conditional => format!("{words}; conditional ({c})"),
+                _ => words.clone(),
+            };
             for (t, t_why) in targets {
                 if let Some(ev) = self.event_explained(
                     source,
                     t,
                     code,
                     date,
-                    (false, false),
+                    (false, conditional),
                     f.reports.first().copied().unwrap_or((0, 0)),
                     // the four parts of the trace, joined as `event` joins them
                     format!(

@@ -25,8 +25,8 @@ impl Dictionaries {
                     ))
                 }
             };
-            let (mut negated, mut hypothetical, mut noun, mut passive, mut apart) =
-                (false, false, false, false, false);
+            let (mut negated, mut hypothetical, mut noun, mut passive, mut apart, mut future) =
+                (false, false, false, false, false, false);
             for fl in f[3]
                 .split(',')
                 .map(str::trim)
@@ -38,12 +38,13 @@ impl Dictionaries {
                     "noun" => noun = true,
                     "passive" => passive = true,
                     "apart" => apart = true,
+                    "future" => future = true,
                     x => {
                         return Err(rec_err(
                             file,
                             r.line,
                             format!(
-                                "flag `{x}` is not negated, hypothetical, noun, passive or apart"
+                                "flag `{x}` is not negated, hypothetical, noun, passive, apart or future"
                             ),
                         ))
                     }
@@ -79,6 +80,7 @@ impl Dictionaries {
                 noun,
                 passive,
                 apart,
+                future,
                 origin: format!("{file}:{}", r.line),
             });
         }
@@ -98,13 +100,14 @@ impl Dictionaries {
                 "hypothetical" => Flag::Hypothetical,
                 "announced" => Flag::Announced,
                 "intent" => Flag::Intent,
-                x => {
-                    return Err(rec_err(
-                        file,
-                        r.line,
-                        format!("flag `{x}` is not negated, hypothetical or announced"),
-                    ))
-                }
+                "condition" => Flag::Condition,
+                x => return Err(rec_err(
+                    file,
+                    r.line,
+                    format!(
+                        "flag `{x}` is not negated, hypothetical, announced, intent or condition"
+                    ),
+                )),
             };
             let scope = match f[2] {
                 "clause" => Scope::Clause,

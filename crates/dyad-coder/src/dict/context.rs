@@ -87,12 +87,13 @@ impl Dictionaries {
                 ("standing", _) => ContextKind::Standing,
                 ("byline", _) => ContextKind::Byline,
                 ("unilateral", _) => ContextKind::Unilateral,
+                ("condition", _) => ContextKind::Condition,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline, unilateral)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline, unilateral, condition)"
                     ),
                     ))
                 }

@@ -66,6 +66,10 @@ pub struct ActionEntry {
     /// An act of its own beside another of the same code in a sentence (closing a consulate
     /// beside expelling diplomats): two events, not one.
     pub apart: bool,
+    /// A threat stated as a future consequence (will respond, 予以回应, ответит): under a
+    /// condition anywhere in its sentence (if…, 如果…, 否则) it is a hypothetical; an explicit
+    /// threat (threatened, 威胁, пригрозил) stays an act made.
+    pub future: bool,
     pub origin: String,
 }
 
@@ -79,6 +83,9 @@ pub enum Flag {
     /// Volition ("ready to", "willing to", 愿意, готов): the act itself is a plan, but saying so
     /// is a factual expression of intent (CAMEO 03x) by the speaker.
     Intent,
+    /// A condition ("if", 如果, если): the act is hypothetical, and so is a threat, which a
+    /// future tense alone leaves factual (Russia will respond: a threat made).
+    Condition,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +325,9 @@ pub enum ContextKind {
     /// A word that makes a two-sided act one party's (单方面停火, a unilateral ceasefire, в
     /// одностороннем порядке): the act is its subject's, toward the other side (`value` `-`).
     Unilateral,
+    /// A word of condition (if, 如果, 否则, если, иначе): a threat stated in a sentence with one
+    /// is conditional, a hypothetical (`value` `-`).
+    Condition,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -315,3 +315,23 @@ fn a_statement_naming_another_main_party_is_about_it_alone() {
     assert!(has(&ev, 5, "CAN", "NATO", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 5, "CAN", "MEX", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_threat_its_words_imply_under_a_condition_is_hypothetical() {
+    let ev = code(
+        Lang::Zh,
+        "2023-02-22",
+        &[
+            "普京2月21日在莫斯科发表国情咨文。",
+            "他说，如果北约继续扩张，俄方将不得不清除这些威胁。",
+            "他说，北约继续扩张，俄方将不得不清除这些威胁。",
+        ],
+    );
+    let threat = |i: usize| {
+        ev.iter()
+            .find(|e| e.sentence == i && e.event.cameo.starts_with("13"))
+            .map(|e| (e.event.target.code.as_str(), e.event.hypothetical))
+    };
+    assert_eq!(threat(1), Some(("NATO", true)), "{:?}", facts(&ev));
+    assert_eq!(threat(2), Some(("NATO", false)), "{:?}", facts(&ev));
+}
