@@ -39,6 +39,13 @@ pub struct Decoded {
 /// Valid multi-byte UTF-8 characters needed per invalid sequence to read bytes as UTF-8.
 pub const UTF8_EVIDENCE: usize = 10;
 
+/// Whether `label` names a character set [`decode`] can read (a WHATWG label: `utf-8`, `gbk`,
+/// `big5`, `windows-1251`, `koi8-r`…). A declared label that names none is not trusted, so a
+/// caller taking labels from people checks them here first.
+pub fn is_known_charset(label: &str) -> bool {
+    Encoding::for_label(label.trim().as_bytes()).is_some()
+}
+
 /// Decodes `bytes`, trusting `declared` first, then a BOM, then `hint` (a charset the document
 /// declares about itself), then valid UTF-8, then detection.
 pub fn decode(
@@ -252,6 +259,24 @@ mod tests {
         let right = russian_score(&KOI8_R.decode_without_bom_handling(&k).0);
         let wrong = russian_score(&WINDOWS_1251.decode_without_bom_handling(&k).0);
         assert!(right > wrong, "{right} <= {wrong}");
+    }
+
+    #[test]
+    fn charset_labels_are_known_by_their_whatwg_names() {
+        for l in [
+            "utf-8",
+            "UTF8",
+            " gbk ",
+            "big5",
+            "windows-1251",
+            "koi8-r",
+            "gb18030",
+        ] {
+            assert!(is_known_charset(l), "{l}");
+        }
+        for l in ["klingon", "", "utf-9"] {
+            assert!(!is_known_charset(l), "{l}");
+        }
     }
 
     #[test]

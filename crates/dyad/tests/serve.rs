@@ -958,3 +958,147 @@ fn uploads_past_the_queue_are_busy_at_once_and_reads_go_on() {
     let next = post(&a, "/api/documents", &headers, "第三份文件。\n".as_bytes());
     assert_eq!(next.status, 201, "{}", String::from_utf8_lossy(&next.body));
 }
+
+/// Asserts an error response as [`assert_error`] does, and that its message names `what`.
+fn assert_error_naming(r: &Resp, code: &str, table: &Value, what: &str) {
+    assert_error(r, code, table);
+    let message = r.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(
+        message.contains(what),
+        "the message of {code} should name `{what}`: {message}"
+    );
+}
+
+/// A `charset` the text stage cannot read was ignored (the document stored as if none had been
+/// given); it is the client's mistake, named in a 400.
+#[test]
+fn an_unknown_charset_is_a_bad_request_naming_it() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    let table = error_table(a);
+    let auth = format!("Bearer {TOKEN}");
+    let text = [
+        ("Content-Type", "text/plain"),
+        ("Authorization", auth.as_str()),
+    ];
+    let r = post(
+        a,
+        "/api/documents?charset=klingon",
+        &text,
+        "2025年8月15日，特朗普与普京在阿拉斯加举行会晤。".as_bytes(),
+    );
+    assert_eq!(r.status, 400, "{}", String::from_utf8_lossy(&r.body));
+    assert_error_naming(&r, "bad_request", &table, "charset=klingon");
+    // Also as a form field.
+    let form = b"--XyZ\r\nContent-Disposition: form-data; name=\"charset\"\r\n\r\nutf-9\r\n\
+--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nThe presidents met.\r\n--XyZ--\r\n";
+    let r = post(
+        a,
+        "/api/documents",
+        &[
+            ("Content-Type", "multipart/form-data; boundary=XyZ"),
+            ("Authorization", auth.as_str()),
+        ],
+        form,
+    );
+    assert_error_naming(&r, "bad_request", &table, "charset=utf-9");
+    // A label dyad knows is read as declared.
+    let r = post(
+        a,
+        "/api/documents?charset=gb18030",
+        &text,
+        &encoding_rs::GB18030
+            .encode("2025年8月15日，特朗普与普京在阿拉斯加举行会晤。")
+            .0,
+    );
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["document"]["encoding"], "GB18030");
+    assert_eq!(ok_json(a, "/api/documents")["total"], 1);
+}
+
+/// A document id in the path that is not %-encoded UTF-8 got axum's plain-text 400, outside
+/// the table; it is `bad_request` in the table's shape, saying what the id should be.
+#[test]
+fn an_undecodable_document_id_is_a_bad_request_in_the_table() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    let table = error_table(a);
+    for path in ["/api/documents/%FF%FE", "/api/documents/ab%C3"] {
+        let r = get(a, path);
+        assert_eq!(r.header("content-type"), Some("application/json"), "{path}");
+        assert_error_naming(&r, "bad_request", &table, "document id");
+    }
+    // A well-formed id that matches nothing is still `not_found`, naming the id.
+    assert_error_naming(
+        &get(a, "/api/documents/abcdef12"),
+        "not_found",
+        &table,
+        "abcdef12",
+    );
+}
+
+/// A document's date out of range: relative dates counted from it left the four-digit years
+/// ("last year" from 0000-06-01 is `-001`), the upload was stored, and from then on every
+/// analysis of the dyad answered 500 `internal` (the stored date could not be read back). The
+/// date is refused as the client's (400, naming the parameter), and a document whose own dates
+/// resolve out of range is unprocessable (422, naming the sentence and the date).
+#[test]
+fn a_date_out_of_range_is_refused_and_never_stored() {
+    let s = serve(&[]);
+    let a = &s.addr;
+    let table = error_table(a);
+    let auth = format!("Bearer {TOKEN}");
+    let text = [
+        ("Content-Type", "text/plain"),
+        ("Authorization", auth.as_str()),
+    ];
+    let r = post(
+        a,
+        "/api/documents?date=0000-06-01",
+        &text,
+        b"Last year Trump met Putin in Moscow.",
+    );
+    assert_eq!(r.status, 400, "{}", String::from_utf8_lossy(&r.body));
+    assert_error_naming(
+        &r,
+        "bad_request",
+        &table,
+        "`date`: `0000-06-01` is out of range",
+    );
+    let json = [("Content-Type", "application/json")];
+    let r = post(
+        a,
+        "/api/code",
+        &json,
+        b"{\"sentence\": \"Next year Trump will visit Russia.\", \"date_context\": \"9999-12-31\"}",
+    );
+    assert_error_naming(
+        &r,
+        "bad_request",
+        &table,
+        "`date_context`: `9999-12-31` is out of range",
+    );
+    // The publication date the text states itself.
+    let r = post(
+        a,
+        "/api/documents",
+        &text,
+        "发布日期：9999-12-31\n\nNext year Trump will visit Russia.".as_bytes(),
+    );
+    assert_eq!(r.status, 422, "{}", String::from_utf8_lossy(&r.body));
+    assert_error_naming(&r, "unprocessable_document", &table, "sentence 2");
+    assert_error_naming(&r, "unprocessable_document", &table, "`10000`");
+    // Nothing was stored, and the dyad's analyses are answered.
+    assert_eq!(ok_json(a, "/api/documents")["total"], 0);
+    ok_json(a, "/api/index?dyad=USA-RUS");
+    ok_json(a, "/api/phases?dyad=USA-RUS");
+    // A date in range is taken.
+    let r = post(
+        a,
+        "/api/documents?date=2025-06-01",
+        &text,
+        b"Last year Trump met Putin in Moscow.",
+    );
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    ok_json(a, "/api/index?dyad=USA-RUS");
+}

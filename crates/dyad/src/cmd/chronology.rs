@@ -183,9 +183,14 @@ pub fn parse_dyad(s: &str) -> Result<(String, String)> {
 /// Parses a `--from`/`--to` month (YYYY-MM; a year YYYY is accepted too).
 pub fn parse_month(flag: &str, s: &Option<String>) -> Result<Option<EventDate>> {
     let Some(s) = s else { return Ok(None) };
-    let d: EventDate = s.parse().map_err(|e| anyhow::anyhow!("{flag}: {e}"))?;
+    let d: EventDate = s
+        .parse()
+        .map_err(|e| super::UsageError(format!("{flag}: {e}")))?;
     if d.precision() == Precision::Day {
-        bail!("{flag}: `{s}` must be a month YYYY-MM (or a year YYYY)");
+        return Err(super::UsageError(format!(
+            "{flag}: `{s}` must be a month YYYY-MM (or a year YYYY)"
+        ))
+        .into());
     }
     Ok(Some(d))
 }

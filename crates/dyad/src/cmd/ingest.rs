@@ -144,7 +144,7 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<Prepared, String
         date: args.date.clone(),
         charset: args.charset.clone(),
     };
-    prepare_bytes(&bytes, ext.as_deref(), path, &opts, coder)
+    prepare_bytes(&bytes, ext.as_deref(), path, &opts, coder).map_err(|e| e.to_string())
 }
 
 /// What the caller knows about a document beyond its bytes.
@@ -165,6 +165,23 @@ pub struct Prepared {
     pub warnings: Vec<String>,
 }
 
+/// Why a document's bytes could not be prepared: the document's fault (its type, its bytes, its
+/// dates), or the text stage's (a panic: a bug). `dyad ingest` prints it; the API answers the
+/// document's faults 422 `unprocessable_document` and the panic 500 `internal`.
+#[derive(Debug, thiserror::Error)]
+pub enum PrepareError {
+    #[error("unsupported file type `.{ext}`: dyad reads {SUPPORTED}")]
+    UnsupportedType { ext: String },
+    #[error(transparent)]
+    Text(#[from] dyad_text::TextError),
+    #[error("the text extractor failed on this file (internal error); please report it")]
+    Panicked,
+    /// A date of the text resolved outside the four-digit years dyad stores (a relative date
+    /// counted from a publication date near year 0 or 9999): stored, it could not be read back.
+    #[error("sentence {sentence} has an event dated `{date}`, outside the years 0000–9999 dyad stores; check the publication date given for the document or found in it")]
+    DateOutOfRange { sentence: String, date: String },
+}
+
 /// The text stage and the coding of one document's bytes (`ext`: its file extension, if any),
 /// ready to store; shared by `dyad ingest` and the API's `POST /api/documents`.
 pub fn prepare_bytes(
@@ -173,12 +190,12 @@ pub fn prepare_bytes(
     path: Option<String>,
     args: &Prepare,
     coder: &Coder,
-) -> Result<Prepared, String> {
+) -> Result<Prepared, PrepareError> {
     let format = match ext {
         Some(e) => match DocFormat::from_extension(e) {
             Some(f) => f,
             None => DocFormat::sniff(bytes)
-                .ok_or_else(|| format!("unsupported file type `.{e}`: dyad reads {SUPPORTED}"))?,
+                .ok_or_else(|| PrepareError::UnsupportedType { ext: e.to_string() })?,
         },
         None => DocFormat::sniff(bytes).unwrap_or(DocFormat::Text),
     };
@@ -187,10 +204,7 @@ pub fn prepare_bytes(
     };
     // The text stage must never take the ingest down: a panic in a decoder is this file's error.
     let processed = std::panic::catch_unwind(|| dyad_text::process(bytes, format, &opts))
-        .map_err(|_| {
-            "the text extractor failed on this file (internal error); please report it".to_string()
-        })?
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| PrepareError::Panicked)??;
     let mut warnings = Vec::new();
     if processed.replaced > 0 {
         warnings.push(format!(
@@ -212,6 +226,19 @@ pub fn prepare_bytes(
             note: s.note,
         }),
     );
+    // What is stored must read back: an event dated year 10000 or -1 would make every
+    // analysis of its dyad fail.
+    if let Some(e) = events
+        .iter()
+        .find(|e| e.date.to_string().parse::<EventDate>().is_err())
+    {
+        return Err(PrepareError::DateOutOfRange {
+            sentence: e
+                .sentence_seq
+                .map_or_else(|| "?".to_string(), |s| (s + 1).to_string()),
+            date: e.date.to_string(),
+        });
+    }
     let published = published.map(|d| d.to_string());
     let doc = NewDocument {
         id,

@@ -483,7 +483,7 @@ pub fn drivers_of(
         None => month("--to", &None, last)?,
     };
     if to < from {
-        bail!("--to {to} is before --from {from}");
+        return Err(super::UsageError(format!("--to {to} is before --from {from}")).into());
     }
     Ok(drivers(&a.level, from, to, top))
 }

@@ -5,7 +5,7 @@
 use crate::cmd::chronology::parse_dyad;
 use crate::output::{self, Format};
 use crate::{builtin, Outcome};
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::ValueEnum;
 use dyad_coder::tsv;
 use dyad_model::places::has_han;
@@ -172,14 +172,15 @@ pub fn build(
             };
             let terms = terms(country)?;
             if terms.is_empty() {
-                bail!(
+                return Err(super::UsageError(format!(
                     "the people dictionary has no presidents of {country}; --by {} needs them",
                     if args.by == By::UsPresident {
                         "us-president"
                     } else {
                         "ru-president"
                     }
-                );
+                ))
+                .into());
             }
             let repeated = |key: &str| terms.iter().filter(|t| t.key == key).count() > 1;
             let first = events

@@ -9,6 +9,7 @@ use crate::cmd::index::{parse_origins, Freq};
 use crate::cmd::summits::By;
 use crate::cmd::{code, ingest, phases, summits};
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -385,7 +386,17 @@ async fn documents(st: St, RawQuery(q): RawQuery) -> ApiResult {
     Ok(json_bytes(body))
 }
 
-async fn document(st: St, Path(id): Path<String>, RawQuery(q): RawQuery) -> ApiResult {
+async fn document(
+    st: St,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(q): RawQuery,
+) -> ApiResult {
+    // axum's own answer to an undecodable path is plain text, outside the error table.
+    let Path(id) = id.map_err(|e| {
+        ApiError::bad_request(format!(
+            "the document id in the path is not a %-encoded UTF-8 string ({e}); give the hex id from GET /api/documents"
+        ))
+    })?;
     Params::parse(q.as_deref(), &[])?;
     let body = st
         .read(move |st, store| {
@@ -604,13 +615,8 @@ async fn drivers_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
         p.get("to")?.map(str::to_string),
     );
     let a = analysis(&st, &p).await?;
-    let d = phases::drivers_of(&a, &from, &to, top).map_err(|e| {
-        ApiError::bad_request(
-            e.to_string()
-                .replace("--from", "from")
-                .replace("--to", "to"),
-        )
-    })?;
+    // A month that is not one, or `to` before `from`, is a `UsageError` (400); the rest is ours.
+    let d = phases::drivers_of(&a, &from, &to, top)?;
     ok(&d)
 }
 
@@ -646,8 +652,14 @@ async fn summits_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 origins: vec![Origin::Curated],
                 ..Default::default()
             })?;
-            summits::build(&events, by, multilateral, &dyad, &st.places)
-                .map_err(|e| ApiError::bad_request(e.to_string()))
+            // A dyad whose side has no presidents for `by` is a `UsageError` (400).
+            Ok(summits::build(
+                &events,
+                by,
+                multilateral,
+                &dyad,
+                &st.places,
+            )?)
         })
         .await?;
     ok(&s)
@@ -746,13 +758,27 @@ async fn code_route(st: St, req: Request) -> ApiResult {
     ok(&json!({ "results": coded }))
 }
 
-/// A day, YYYY-MM-DD.
+/// The years a document's date may name: dates the coder counts from it ("last year", "three
+/// years later") must stay four-digit years, or what is stored could not be read back.
+const DOCUMENT_YEARS: std::ops::RangeInclusive<i32> = 1000..=8999;
+
+/// A day, YYYY-MM-DD, within [`DOCUMENT_YEARS`].
 fn day(name: &str, v: Option<&str>) -> Result<Option<EventDate>, ApiError> {
     let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
     match v.parse::<EventDate>() {
-        Ok(d) if d.precision() == Precision::Day => Ok(Some(d)),
+        Ok(d) if d.precision() == Precision::Day => {
+            if !DOCUMENT_YEARS.contains(&d.y()) {
+                return Err(ApiError::bad_request(format!(
+                    "`{name}`: `{v}` is out of range: give a day from {:04}-01-01 to {:04}-12-31 \
+                     (dates counted from it must stay four-digit years)",
+                    DOCUMENT_YEARS.start(),
+                    DOCUMENT_YEARS.end()
+                )));
+            }
+            Ok(Some(d))
+        }
         _ => Err(ApiError::bad_request(format!(
             "`{name}`: `{v}` must be a day, YYYY-MM-DD"
         ))),
@@ -849,6 +875,14 @@ async fn read_upload(st: &Arc<State>, req: Request) -> Result<Upload, ApiError> 
         up.ext = Some(ext.to_string());
         up.bytes = bytes;
     }
+    if let Some(c) = up.opts.charset.as_deref() {
+        if !dyad_text::decode::is_known_charset(c) {
+            return Err(ApiError::bad_request(format!(
+                "`charset={c}` is not a character set dyad can read; give a WHATWG label such as \
+                 utf-8, gb18030, big5, windows-1251 or koi8-r, or leave it out to detect it"
+            )));
+        }
+    }
     // A file name's extension says more than a generic media type.
     if let Some(e) = up
         .filename
@@ -877,8 +911,7 @@ async fn upload(st: St, req: Request) -> ApiResult {
                 up.filename.clone(),
                 &up.opts,
                 &st.coder,
-            )
-            .map_err(|e| ApiError::new(Code::UnprocessableDocument, e))?;
+            )?;
             if doc.title.is_none() {
                 doc.title = up.filename;
             }

@@ -51,7 +51,7 @@ impl Code {
         use StatusCode as S;
         match self {
             Code::BadRequest => ("bad_request", S::BAD_REQUEST,
-                "A query parameter or form field is missing, unknown or malformed (the message names it)."),
+                "A query parameter, form field or path segment is missing, unknown or malformed, or parameters contradict each other (the message names them)."),
             Code::InvalidJson => ("invalid_json", S::BAD_REQUEST,
                 "The request body is not valid JSON of the documented shape."),
             Code::Unauthorized => ("unauthorized", S::UNAUTHORIZED,
@@ -73,13 +73,13 @@ impl Code {
             Code::RangeTooLarge => ("range_too_large", S::BAD_REQUEST,
                 "A limit, offset, horizon or count is over its maximum (the message gives it)."),
             Code::UnprocessableDocument => ("unprocessable_document", S::UNPROCESSABLE_ENTITY,
-                "The uploaded document could not be read (unsupported type, undecodable, no text)."),
+                "The uploaded document could not be read (unsupported type, binary data, undecodable, a PDF without a text layer or built to exhaust the reader, no text), or a date in it resolves outside the years 0000–9999; the message says which."),
             Code::ForbiddenOrigin => ("forbidden_origin", S::FORBIDDEN,
                 "The Host header does not name this server, or a write came from a page on another site (Origin, Sec-Fetch-Site)."),
             Code::Busy => ("busy", S::SERVICE_UNAVAILABLE,
-                "The database stayed locked by another writer for longer than the server waits, or too many uploads wait already; try again later (see Retry-After)."),
+                "The database stayed locked by another program for longer than the server waits (30 s), on any route, or too many uploads wait already; try again later (see Retry-After)."),
             Code::Internal => ("internal", S::INTERNAL_SERVER_ERROR,
-                "A bug or a database failure on the server; the message says what failed."),
+                "A failure of the server itself (a bug, its database or built-in data unreadable), never the request's fault; the message says what failed."),
         }
     }
 
@@ -93,7 +93,14 @@ impl Code {
 }
 
 /// An API error: a code from the table and a message for people.
-#[derive(Debug)]
+///
+/// Errors reach the API typed: the libraries' errors (`StoreError`, `TextError`, rusqlite's)
+/// and the binary's typed errors (`PrepareError`, the commands' `UsageError`) are mapped here
+/// by their type, also when they travel inside an `anyhow::Error` from a function the commands
+/// share, so that what the client got wrong is a 4xx, a database busy with another writer is 503
+/// `busy`, and only what is the server's own failure is 500 `internal`.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct ApiError {
     pub code: Code,
     pub message: String,
@@ -117,25 +124,65 @@ impl ApiError {
 }
 
 impl From<anyhow::Error> for ApiError {
+    /// The first cause of a known type decides the code; an error of no known type is a
+    /// failure of the server (`internal`), with the whole chain as its message.
     fn from(e: anyhow::Error) -> ApiError {
+        for cause in e.chain() {
+            if let Some(api) = cause.downcast_ref::<ApiError>() {
+                return ApiError::new(api.code, api.message.clone());
+            }
+            if let Some(u) = cause.downcast_ref::<crate::cmd::UsageError>() {
+                return ApiError::bad_request(u.for_api());
+            }
+            if let Some(s) = cause.downcast_ref::<dyad_store::StoreError>() {
+                if let Some(api) = store_error(s) {
+                    return api;
+                }
+            }
+            if let Some(r) = cause.downcast_ref::<rusqlite::Error>() {
+                if is_busy(r) {
+                    return busy(r);
+                }
+            }
+        }
         ApiError::internal(format!("{e:#}"))
+    }
+}
+
+/// What a store error is for the API when it is not `internal`: a document id that matches
+/// no document or several, or a database busy with another writer.
+fn store_error(e: &dyad_store::StoreError) -> Option<ApiError> {
+    use dyad_store::StoreError as E;
+    match e {
+        E::NoSuchDocument(id) => Some(ApiError::new(
+            Code::NotFound,
+            format!("no document matches `{id}`; GET /api/documents lists them"),
+        )),
+        E::AmbiguousDocument(id) => Some(ApiError::new(
+            Code::AmbiguousId,
+            format!("`{id}` matches several documents; give more characters of the id"),
+        )),
+        E::Sqlite(source) | E::Open { source, .. } if is_busy(source) => Some(busy(source)),
+        _ => None,
     }
 }
 
 impl From<dyad_store::StoreError> for ApiError {
     fn from(e: dyad_store::StoreError) -> ApiError {
-        use dyad_store::StoreError as E;
+        store_error(&e).unwrap_or_else(|| ApiError::internal(e))
+    }
+}
+
+impl From<crate::cmd::ingest::PrepareError> for ApiError {
+    /// A document the text stage cannot read is the client's (`unprocessable_document`); the
+    /// text stage failing is the server's.
+    fn from(e: crate::cmd::ingest::PrepareError) -> ApiError {
+        use crate::cmd::ingest::PrepareError as E;
         match e {
-            E::NoSuchDocument(id) => {
-                ApiError::new(Code::NotFound, format!("no document matches `{id}`"))
+            E::UnsupportedType { .. } | E::Text(_) | E::DateOutOfRange { .. } => {
+                ApiError::new(Code::UnprocessableDocument, e.to_string())
             }
-            E::AmbiguousDocument(id) => ApiError::new(
-                Code::AmbiguousId,
-                format!("`{id}` matches several documents; give more characters of the id"),
-            ),
-            E::Sqlite(e) => ApiError::from(e),
-            E::Open { source, .. } if is_busy(&source) => ApiError::from(source),
-            other => ApiError::internal(other),
+            E::Panicked => ApiError::internal(e),
         }
     }
 }
@@ -148,13 +195,20 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
+fn busy(e: &rusqlite::Error) -> ApiError {
+    ApiError::new(
+        Code::Busy,
+        format!(
+            "the database is locked by another writer ({e}) and stayed locked for longer than the \
+             server waits; try again later"
+        ),
+    )
+}
+
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> ApiError {
         if is_busy(&e) {
-            return ApiError::new(
-                Code::Busy,
-                format!("the database is locked by another writer ({e}); try again later"),
-            );
+            return busy(&e);
         }
         ApiError::internal(format!("database error: {e}"))
     }
@@ -228,6 +282,67 @@ mod tests {
             None,
         );
         assert_eq!(ApiError::from(e).code, Code::Internal);
+    }
+
+    #[test]
+    fn typed_errors_inside_anyhow_keep_their_code() {
+        let locked = || {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                None,
+            )
+        };
+        // A store error raised by a function the commands share, with context around it.
+        let e = anyhow::Error::from(dyad_store::StoreError::Sqlite(locked()))
+            .context("reading the events of USA-RUS");
+        let api = ApiError::from(e);
+        assert_eq!((api.code, api.code.status().as_u16()), (Code::Busy, 503));
+        assert!(api.message.contains("try again"), "{}", api.message);
+        let api = ApiError::from(anyhow::Error::from(locked()));
+        assert_eq!(api.code, Code::Busy);
+        let api = ApiError::from(anyhow::Error::from(dyad_store::StoreError::NoSuchDocument(
+            "abcd".into(),
+        )));
+        assert_eq!(api.code, Code::NotFound);
+        // What the user got wrong in a flag is a bad request naming the parameter.
+        let api = ApiError::from(anyhow::Error::from(crate::cmd::UsageError(
+            "--to 2014-01 is before --from 2014-05".into(),
+        )));
+        assert_eq!(api.code, Code::BadRequest);
+        assert_eq!(api.message, "to 2014-01 is before from 2014-05");
+        // Anything else is the server's.
+        let api = ApiError::from(anyhow::anyhow!("dictionaries/people.tsv:3: bad date"));
+        assert_eq!(api.code, Code::Internal);
+        assert!(api.message.contains("people.tsv:3"));
+    }
+
+    #[test]
+    fn a_document_the_text_stage_cannot_read_is_unprocessable_and_its_panic_internal() {
+        use crate::cmd::ingest::PrepareError as E;
+        for e in [
+            E::UnsupportedType { ext: "docx".into() },
+            E::Text(dyad_text::TextError::Binary(
+                "a NUL byte at offset 3".into(),
+            )),
+            E::Text(dyad_text::TextError::NoText),
+        ] {
+            assert_eq!(ApiError::from(e).code, Code::UnprocessableDocument);
+        }
+        assert_eq!(ApiError::from(E::Panicked).code, Code::Internal);
+    }
+
+    #[test]
+    fn usage_messages_name_query_parameters() {
+        let u = |s: &str| crate::cmd::UsageError(s.into()).for_api();
+        assert_eq!(
+            u("--from: `2014-05-03` must be a month"),
+            "from: `2014-05-03` must be a month"
+        );
+        assert_eq!(
+            u("no presidents of CHN; --by ru-president needs them"),
+            "no presidents of CHN; by ru-president needs them"
+        );
+        assert_eq!(u("USA--RUS and a -- b"), "USA--RUS and a -- b");
     }
 
     #[test]

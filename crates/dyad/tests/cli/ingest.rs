@@ -257,6 +257,42 @@ fn stdin_is_read_with_date_and_title() {
         .code(2);
 }
 
+/// A relative date counted from a publication date near year 0 left the four-digit years
+/// ("last year" from 0000 is `-001`); the event was stored and every analysis of its dyad then
+/// failed on reading it back. The document fails instead, naming the sentence and the date.
+#[test]
+fn a_document_whose_dates_leave_the_four_digit_years_fails_and_stores_nothing() {
+    let h = Harness::new();
+    let out = h
+        .cmd()
+        .args(["ingest", "-", "--date", "0000-06-01", "--format", "json"])
+        .write_stdin("Last year Trump met Putin in Moscow.")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &documents(&v)[0];
+    assert_eq!(d["status"], "failed", "{d}");
+    let err = d["error"].as_str().unwrap();
+    assert!(
+        err.contains("sentence 1") && err.contains("`-001`"),
+        "{err}"
+    );
+    assert_eq!(
+        h.json(&["docs", "--format", "json"], 0)
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    h.json(&["index", "--dyad", "USA-RUS", "--format", "json"], 0);
+}
+
 /// Kills `dyad ingest` of a corpus with SIGKILL at random moments; after each kill the store
 /// must be sound and hold only whole documents, and a final run must complete the rest.
 #[test]
