@@ -89,7 +89,10 @@ impl Pass<'_> {
             });
             // a directed concession (a ceasefire, a withdrawal of troops, an easing) is one-sided
             // too, and so is one called unilateral
+            // (and so is a phone call its subject made with no partner named: the Secretary
+            // called to inform…, звонил: a call has a counterpart, the document's other party)
             let one_sided = (ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
+                || (cue.cameo.starts_with("041") && action.frame == Frame::Dir)
                 || (cue.cameo.starts_with("08") && (action.frame == Frame::Dir || unilateral)))
                 && !f.actors.iter().any(|m| {
                     m.span.0 >= cue.span.1

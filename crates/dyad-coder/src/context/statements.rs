@@ -508,7 +508,9 @@ impl Pass<'_> {
         targets.retain(|(t, _)| !coded(t));
         // (a condition makes a threat its words imply hypothetical, not one a speech verb
         // makes: warned that … if …)
-        let explicit = speech_code.as_ref().is_some_and(|(c, _)| c.starts_with("13"));
+        let explicit = speech_code
+            .as_ref()
+            .is_some_and(|(c, _)| c.starts_with("13"));
         let conditions: Vec<&str> = words
             .iter()
             .filter(|w| *w.kind == ContextKind::Condition && !explicit)

@@ -101,13 +101,15 @@ impl Dictionaries {
                 "announced" => Flag::Announced,
                 "intent" => Flag::Intent,
                 "condition" => Flag::Condition,
-                x => return Err(rec_err(
-                    file,
-                    r.line,
-                    format!(
+                x => {
+                    return Err(rec_err(
+                        file,
+                        r.line,
+                        format!(
                         "flag `{x}` is not negated, hypothetical, announced, intent or condition"
                     ),
-                )),
+                    ))
+                }
             };
             let scope = match f[2] {
                 "clause" => Scope::Clause,

@@ -500,3 +500,16 @@ fn an_object_marked_before_a_one_sided_act_is_its_target_not_its_subject() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_call_its_subject_made_with_no_partner_named_is_with_the_other_party() {
+    let ev = code(
+        Lang::Ru,
+        "2017-09-01",
+        &[
+            "Россия 30 августа выслала американских дипломатов.",
+            "Госсекретарь США звонил 31 августа, чтобы сообщить о новых мерах.",
+        ],
+    );
+    assert!(has(&ev, 1, "USA", "RUS", "041"), "{:?}", facts(&ev));
+}
