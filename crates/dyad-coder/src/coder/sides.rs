@@ -197,7 +197,13 @@ impl Coder {
                             && between.chars().count() <= 24
                     }
                 };
-                if subject_like && consumed.contains(&p.start) && !owner {
+                // (would respond if NATO deployed…: after a condition the earlier verb's object
+                // opens a clause of its own, as its subject)
+                let conditioned = toks[prev_cue.min(j)..j].iter().any(|t| {
+                    matches!(t, Tok::Modal(mi) if matches!(mi.entry,
+                        Entry::Modal(idx) if self.dict.modality[idx].flag == Flag::Condition))
+                });
+                if subject_like && consumed.contains(&p.start) && !owner && !conditioned {
                     continue;
                 }
                 // he and Putin: the first party of the left side joined by "and" to a word
