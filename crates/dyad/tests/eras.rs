@@ -1,16 +1,10 @@
 //! `dyad phases --level era` and the report's literature section, on the built-in chronology
 //! (no database: commands that only read use the chronology from memory).
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn dyad(dir: &tempfile::TempDir) -> Command {
-    let mut c = Command::cargo_bin("dyad").unwrap();
-    c.arg("--db")
-        .arg(dir.path().join("none.db"))
-        .env_remove("DYAD_DB");
-    c
-}
+use common::Harness;
+use serde_json::Value;
 
 fn month(v: &Value) -> (i32, i32) {
     let s = v.as_str().expect("a month");
@@ -28,25 +22,15 @@ fn next((y, m): (i32, i32)) -> (i32, i32) {
 
 #[test]
 fn at_most_six_eras_cover_the_built_in_span_without_gaps() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dyad(&dir)
-        .args(["phases", "--level", "era", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let h = Harness::new();
+    let v = h
+        .run(&["phases", "--level", "era", "--format", "json"])
+        .expect(0)
+        .json();
     let eras = v["eras"].as_array().expect("eras");
     assert!(!eras.is_empty() && eras.len() <= 6, "{} eras", eras.len());
     // The span of the level series: the phases of `dyad phases` cover it.
-    let out = dyad(&dir)
-        .args(["phases", "--format", "json"])
-        .output()
-        .unwrap();
-    let p: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = h.run(&["phases", "--format", "json"]).json();
     let phases = p["phases"].as_array().unwrap();
     assert_eq!(v["phases"].as_u64().unwrap() as usize, phases.len());
     assert_eq!(month(&eras[0]["start"]), month(&phases[0]["start"]));
@@ -77,39 +61,27 @@ fn at_most_six_eras_cover_the_built_in_span_without_gaps() {
     let span: u64 = phases.iter().map(|p| p["months"].as_u64().unwrap()).sum();
     assert_eq!(months, span);
     // The table and CSV say the same.
-    let out = dyad(&dir)
-        .args(["phases", "--level", "era", "--format", "csv"])
-        .output()
-        .unwrap();
-    let csv = String::from_utf8(out.stdout).unwrap();
+    let csv = h
+        .run(&["phases", "--level", "era", "--format", "csv"])
+        .stdout;
     assert_eq!(csv.lines().count(), eras.len() + 1);
     assert!(csv.starts_with("era,start,end,months"));
 }
 
 #[test]
 fn the_default_level_is_phase_and_unchanged() {
-    let dir = tempfile::tempdir().unwrap();
-    let a = dyad(&dir)
-        .args(["phases", "--format", "json"])
-        .output()
-        .unwrap();
-    let b = dyad(&dir)
-        .args(["phases", "--level", "phase", "--format", "json"])
-        .output()
-        .unwrap();
+    let h = Harness::new();
+    let a = h.run(&["phases", "--format", "json"]);
+    let b = h.run(&["phases", "--level", "phase", "--format", "json"]);
     assert_eq!(a.stdout, b.stdout);
-    let v: Value = serde_json::from_slice(&a.stdout).unwrap();
+    let v = a.json();
     assert!(v.get("eras").is_none() && v["phases"].is_array() && v["cycles"].is_array());
-    let bad = dyad(&dir)
-        .args(["phases", "--level", "epoch"])
-        .output()
-        .unwrap();
-    assert_eq!(bad.status.code(), Some(2));
+    h.run(&["phases", "--level", "epoch"]).expect(2);
 }
 
 #[test]
 fn both_reports_set_the_literature_beside_the_data() {
-    let dir = tempfile::tempdir().unwrap();
+    let h = Harness::new();
     for (lang, must) in [
         (
             "zh",
@@ -136,18 +108,10 @@ fn both_reports_set_the_literature_beside_the_data() {
             ],
         ),
     ] {
-        let out_path = dir.path().join(format!("r-{lang}.html"));
-        let out = dyad(&dir)
-            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
-            .arg(&out_path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let html = h.report(
+            &format!("r-{lang}.html"),
+            &["--dyad", "USA-RUS", "--lang", lang],
         );
-        let html = std::fs::read_to_string(&out_path).unwrap();
         for s in must {
             assert!(html.contains(s), "{lang}: {s} missing");
         }
@@ -184,15 +148,8 @@ fn visible_text(html: &str) -> String {
 
 #[test]
 fn the_chinese_literature_section_has_no_english_sentence_outside_citations() {
-    let dir = tempfile::tempdir().unwrap();
-    let out_path = dir.path().join("r.html");
-    let out = dyad(&dir)
-        .args(["report", "--lang", "zh", "--out"])
-        .arg(&out_path)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let html = std::fs::read_to_string(&out_path).unwrap();
+    let h = Harness::new();
+    let html = h.report("r.html", &["--lang", "zh"]);
     let a = html.find(r#"<section id="literature">"#).unwrap();
     let b = a + html[a..].find("</section>").unwrap();
     let text = visible_text(&html[a..b]);
@@ -208,13 +165,7 @@ fn the_chinese_literature_section_has_no_english_sentence_outside_citations() {
         assert!(!english, "English in the Chinese section: {:?}", w);
     }
     // and it is deterministic
-    let again = dir.path().join("r2.html");
-    dyad(&dir)
-        .args(["report", "--lang", "zh", "--out"])
-        .arg(&again)
-        .output()
-        .unwrap();
-    let html2 = std::fs::read_to_string(&again).unwrap();
+    let html2 = h.report("r2.html", &["--lang", "zh"]);
     let b2 = a + html2[a..].find("</section>").unwrap();
     assert_eq!(&html[a..b], &html2[a..b2]);
 }

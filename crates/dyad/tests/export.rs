@@ -2,7 +2,9 @@
 //! Hive-partitioned layout, the documented schema, values read back with the `parquet` crate's
 //! own reader, and `sql/flow_index.sql` on the embedded store against `dyad index`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{close, opt_in::repo_root, Harness};
 use parquet::basic::{LogicalType, Type as PhysicalType};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
@@ -57,58 +59,22 @@ const SCHEMA: &[(&str, &str, bool)] = &[
     ("native_id", "string", true),
 ];
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+/// A temp dir with a store holding the built-in chronology. A command that writes creates it
+/// (`recode`, with nothing to recode); commands that only read never create a database.
+fn with_chronology() -> Harness {
+    let h = Harness::new();
+    h.run(&["recode"]).expect(0);
+    assert!(h.db().is_file());
+    h
 }
 
-struct Harness {
-    dir: tempfile::TempDir,
-}
-
-impl Harness {
-    /// A temp dir with a store holding the built-in chronology. A command that writes creates
-    /// it (`recode`, with nothing to recode); commands that only read never create a database.
-    fn new() -> Harness {
-        let h = Harness {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        h.run(&["recode"]);
-        assert!(h.path("dyad.db").is_file());
-        h
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::cargo_bin("dyad")
-            .unwrap()
-            .arg("--db")
-            .arg(self.path("dyad.db"))
-            .env_remove("DYAD_DB")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "dyad {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn export(&self, format: &str, name: &str, extra: &[&str]) -> PathBuf {
-        let out = self.path(name);
-        let mut args = vec!["export", "--format", format, "--out", out.to_str().unwrap()];
-        args.extend(extra);
-        self.run(&args);
-        out
-    }
-
-    fn store(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open(self.path("dyad.db")).unwrap()
-    }
+/// `dyad export --format FORMAT --out NAME EXTRA`; returns the folder written.
+fn export(h: &Harness, format: &str, name: &str, extra: &[&str]) -> PathBuf {
+    let out = h.path(name);
+    let mut args = vec!["export", "--format", format, "--out", out.to_str().unwrap()];
+    args.extend(extra);
+    h.run(&args).expect(0);
+    out
 }
 
 /// Every partition file under `dir`, as (year, month, path), checking the Hive layout.
@@ -225,9 +191,9 @@ fn year_month(days: i64) -> (i32, u32) {
 
 #[test]
 fn parquet_export_is_partitioned_documented_and_reads_back_the_same_values() {
-    let h = Harness::new();
-    let out = h.export("parquet", "pq", &[]);
-    let conn = h.store();
+    let h = with_chronology();
+    let out = export(&h, "parquet", "pq", &[]);
+    let conn = h.store("dyad.db");
     let stored = stored_events(&conn);
     assert!(stored.len() >= 600, "the built-in chronology is loaded");
 
@@ -305,16 +271,11 @@ fn parquet_export_is_partitioned_documented_and_reads_back_the_same_values() {
     );
 
     // A second export into the same directory is refused unless asked for.
-    let again = Command::cargo_bin("dyad")
-        .unwrap()
-        .arg("--db")
-        .arg(h.path("dyad.db"))
-        .args(["export", "--out", out.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("--overwrite"));
-    h.export(
+    let again = h.run(&["export", "--out", out.to_str().unwrap()]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("--overwrite"));
+    export(
+        &h,
         "parquet",
         "pq",
         &["--overwrite", "--dyad", "USA-RUS", "--origin", "curated"],
@@ -374,10 +335,10 @@ fn csv_records(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_export_has_the_same_partitions_rows_and_header() {
-    let h = Harness::new();
-    let pq = h.export("parquet", "pq", &[]);
-    let csv = h.export("csv", "csv", &[]);
-    let stored = stored_events(&h.store());
+    let h = with_chronology();
+    let pq = export(&h, "parquet", "pq", &[]);
+    let csv = export(&h, "csv", "csv", &[]);
+    let stored = stored_events(&h.store("dyad.db"));
     let pq_parts: Vec<(i32, u32)> = partitions(&pq, "parquet")
         .iter()
         .map(|p| (p.0, p.1))
@@ -408,7 +369,7 @@ fn csv_export_has_the_same_partitions_rows_and_header() {
 
 #[test]
 fn the_documented_schema_is_the_one_in_docs_export_md() {
-    let doc = std::fs::read_to_string(repo().join("docs/export.md")).unwrap();
+    let doc = std::fs::read_to_string(repo_root().join("docs/export.md")).unwrap();
     for (name, ty, nullable) in SCHEMA {
         let line = doc
             .lines()
@@ -441,10 +402,6 @@ impl Month {
     }
 }
 
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
-}
-
 /// `sql/flow_index.sql` on the embedded store counts stored rows; `dyad index` counts happenings,
 /// merging rows that report the same one (docs/method.md). In the curated chronology two rows
 /// merge only when they are identical in pair, CAMEO code and date (a few are: the same meeting
@@ -453,26 +410,35 @@ fn close(a: f64, b: f64) -> bool {
 /// without such duplicates must agree in every column, direction included.
 #[test]
 fn flow_index_sql_on_the_store_agrees_with_dyad_index() {
-    let h = Harness::new();
-    let sql_file = repo().join("sql/flow_index.sql");
-    let sql: Vec<Value> = serde_json::from_str(&h.run(&[
-        "sql",
-        sql_file.to_str().unwrap(),
-        "--dyad",
-        "USA-RUS",
-        "--origin",
-        "curated",
-        "--format",
-        "json",
-    ]))
+    let h = with_chronology();
+    let sql_file = repo_root().join("sql/flow_index.sql");
+    let sql: Vec<Value> = serde_json::from_str(
+        &h.run(&[
+            "sql",
+            sql_file.to_str().unwrap(),
+            "--dyad",
+            "USA-RUS",
+            "--origin",
+            "curated",
+            "--format",
+            "json",
+        ])
+        .expect(0)
+        .stdout,
+    )
     .unwrap();
-    let index: Vec<Value> = serde_json::from_str(&h.run(&[
-        "index", "--dyad", "USA-RUS", "--origin", "curated", "--freq", "month", "--format", "json",
-    ]))
+    let index: Vec<Value> = serde_json::from_str(
+        &h.run(&[
+            "index", "--dyad", "USA-RUS", "--origin", "curated", "--freq", "month", "--format",
+            "json",
+        ])
+        .expect(0)
+        .stdout,
+    )
     .unwrap();
 
     // Straight from the store: every row, and one row per (pair, code, date).
-    let conn = h.store();
+    let conn = h.store("dyad.db");
     let mut stmt = conn
         .prepare(
             "SELECT substr(date(day_start * 86400, 'unixepoch'), 1, 7), source, target, cameo,

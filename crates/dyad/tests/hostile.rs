@@ -1,62 +1,24 @@
 //! The command line against hostile and careless input: a clear error naming the input, the
 //! rest of the call done, never an abort, a hang, or a change to a file that is not dyad's.
 
-#[path = "../../../tests-data/pdf_objects.rs"]
-mod pdf_objects;
+mod common;
 
-use assert_cmd::Command;
+use common::{pdf_objects, Harness, Run};
 use serde_json::Value;
-use std::path::PathBuf;
 use std::time::Duration;
 
-struct Harness {
-    dir: tempfile::TempDir,
-}
-
-impl Harness {
-    fn new() -> Harness {
-        Harness {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.path(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    /// dyad with `--db DB` (relative to the temp dir), killed after 60 s so that a hang fails
-    /// the test instead of blocking it.
-    fn cmd(&self, db: &str) -> Command {
-        let mut c = Command::cargo_bin("dyad").unwrap();
-        c.current_dir(self.dir.path())
-            .arg("--db")
-            .arg(self.path(db))
-            .env_remove("DYAD_DB")
-            .timeout(Duration::from_secs(60));
-        c
-    }
-
-    /// Runs dyad, expecting exit code `code`; returns stdout and stderr.
-    fn run(&self, db: &str, args: &[&str], code: i32) -> (String, String) {
-        let out = self.cmd(db).args(args).output().unwrap();
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        );
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "dyad {args:?}\nstdout: {stdout}\nstderr: {stderr}"
-        );
-        (stdout, stderr)
-    }
+/// Runs dyad with `--db DB` (relative to the temp dir) in the temp dir, killed after 60 s so that
+/// a hang fails the test instead of blocking it, expecting exit code `code`; returns stdout and
+/// stderr.
+fn run(h: &Harness, db: &str, args: &[&str], code: i32) -> (String, String) {
+    let run = Run::of(
+        h.cmd_on(db)
+            .current_dir(h.dir())
+            .timeout(Duration::from_secs(60))
+            .args(args),
+    )
+    .expect(code);
+    (run.stdout, run.stderr)
 }
 
 /// A one-page PDF whose form XObject `/X1` draws itself (under 1 KB).
@@ -84,7 +46,7 @@ fn deep_html() -> Vec<u8> {
 
 fn documents(stdout: &str) -> Vec<Value> {
     let v: Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-    v["documents"].as_array().unwrap().clone()
+    common::documents(&v).clone()
 }
 
 #[test]
@@ -98,7 +60,7 @@ fn files_built_to_overflow_the_stack_fail_alone_and_the_rest_is_stored() {
         "in/c-ok.txt",
         "2025年2月12日，特朗普与普京通电话。".as_bytes(),
     );
-    let (stdout, stderr) = h.run("dyad.db", &["ingest", "in", "--format", "json"], 1);
+    let (stdout, stderr) = run(&h, "dyad.db", &["ingest", "in", "--format", "json"], 1);
     let docs = documents(&stdout);
     assert_eq!(docs.len(), 3, "{stdout}");
     assert_eq!(docs[0]["status"], "failed");
@@ -128,7 +90,7 @@ fn fifos_and_devices_are_refused_and_limits_hold() {
         assert!(status.success());
         args.extend(["pipe.txt", "/dev/zero"]);
     }
-    let (stdout, _) = h.run("dyad.db", &args, if cfg!(unix) { 1 } else { 0 });
+    let (stdout, _) = run(&h, "dyad.db", &args, if cfg!(unix) { 1 } else { 0 });
     let docs = documents(&stdout);
     assert_eq!(docs[0]["status"], "new");
     #[cfg(unix)]
@@ -139,12 +101,13 @@ fn fifos_and_devices_are_refused_and_limits_hold() {
         );
         assert!(docs[2]["error"].as_str().unwrap().contains("device"));
         // import and scan refuse them too, and go on with the other inputs.
-        let (_, stderr) = h.run("dyad.db", &["import", "gdelt", "pipe.txt"], 1);
+        let (_, stderr) = run(&h, "dyad.db", &["import", "gdelt", "pipe.txt"], 1);
         assert!(
             stderr.contains("pipe.txt") && stderr.contains("FIFO"),
             "{stderr}"
         );
-        let (_, stderr) = h.run(
+        let (_, stderr) = run(
+            &h,
             "dyad.db",
             &["scan", "gdelt", "pipe.txt", "/dev/zero", "--format", "json"],
             1,
@@ -159,7 +122,7 @@ fn fifos_and_devices_are_refused_and_limits_hold() {
             &["sql", "pipe.txt"],
             &["eval", "/dev/zero"],
         ] {
-            let (_, stderr) = h.run("dyad.db", args, 2);
+            let (_, stderr) = run(&h, "dyad.db", args, 2);
             assert!(
                 stderr.contains("dyad reads only regular files"),
                 "{args:?}: {stderr}"
@@ -176,7 +139,7 @@ fn directories_linking_back_to_themselves_are_walked_once() {
     std::os::unix::fs::symlink(h.path("docs"), h.path("docs/self")).unwrap();
     std::os::unix::fs::symlink(h.path("docs"), h.path("docs/again")).unwrap();
     std::os::unix::fs::symlink(h.path("docs/a.txt"), h.path("docs/b.txt")).unwrap();
-    let (stdout, _) = h.run("dyad.db", &["ingest", "docs", "--format", "json"], 0);
+    let (stdout, _) = run(&h, "dyad.db", &["ingest", "docs", "--format", "json"], 0);
     let docs = documents(&stdout);
     assert_eq!(docs.len(), 1, "{stdout}");
 }
@@ -189,7 +152,12 @@ fn a_damaged_utf8_file_is_read_as_utf8_with_a_warning() {
         .into_bytes();
     bytes.insert(40, 0xFF);
     h.write("damaged.txt", &bytes);
-    let (stdout, stderr) = h.run("dyad.db", &["ingest", "damaged.txt", "--format", "json"], 0);
+    let (stdout, stderr) = run(
+        &h,
+        "dyad.db",
+        &["ingest", "damaged.txt", "--format", "json"],
+        0,
+    );
     let docs = documents(&stdout);
     assert_eq!(docs[0]["lang"], "zh");
     assert!(docs[0]["warnings"][0].as_str().unwrap().contains("U+FFFD"));
@@ -224,7 +192,7 @@ fn another_programs_database_is_refused_untouched_by_every_command() {
         &["ingest", "ok.txt"],
         &["recode"],
     ] {
-        let (_, stderr) = h.run("someapp.db", args, 2);
+        let (_, stderr) = run(&h, "someapp.db", args, 2);
         assert!(
             stderr.contains("someapp.db is not a dyad database"),
             "{args:?}: {stderr}"
@@ -237,13 +205,14 @@ fn another_programs_database_is_refused_untouched_by_every_command() {
 #[test]
 fn reading_never_creates_a_database() {
     let h = Harness::new();
-    let (_, stderr) = h.run("none.db", &["docs"], 2);
+    let (_, stderr) = run(&h, "none.db", &["docs"], 2);
     assert!(
         stderr.contains("no dyad database at") && stderr.contains("dyad ingest"),
         "{stderr}"
     );
     // The analyses of the built-in chronology work on a fresh machine, from memory.
-    let (stdout, stderr) = h.run(
+    let (stdout, stderr) = run(
+        &h,
         "none.db",
         &["index", "--freq", "year", "--format", "json"],
         0,
@@ -257,8 +226,8 @@ fn reading_never_creates_a_database() {
 fn dyad_sql_never_writes() {
     let h = Harness::new();
     h.write("ok.txt", "美俄两国元首举行会晤。".as_bytes());
-    h.run("dyad.db", &["ingest", "ok.txt"], 0);
-    let before = h.run("dyad.db", &["events", "--format", "csv"], 0).0;
+    run(&h, "dyad.db", &["ingest", "ok.txt"], 0);
+    let before = run(&h, "dyad.db", &["events", "--format", "csv"], 0).0;
     for (i, q) in [
         "DELETE FROM events",
         "UPDATE main.events SET cameo = '010'",
@@ -273,7 +242,7 @@ fn dyad_sql_never_writes() {
     {
         let file = format!("q{i}.sql");
         h.write(&file, q.as_bytes());
-        let (_, stderr) = h.run("dyad.db", &["sql", &file], 2);
+        let (_, stderr) = run(&h, "dyad.db", &["sql", &file], 2);
         assert!(
             stderr.contains("refused") && stderr.contains(&file),
             "{q}: {stderr}"
@@ -281,16 +250,16 @@ fn dyad_sql_never_writes() {
     }
     assert!(!h.path("other.db").exists());
     assert_eq!(
-        h.run("dyad.db", &["events", "--format", "csv"], 0).0,
+        run(&h, "dyad.db", &["events", "--format", "csv"], 0).0,
         before
     );
     h.write(
         "count.sql",
         b"-- how many\nSELECT count(*) AS n FROM events",
     );
-    let (stdout, _) = h.run("dyad.db", &["sql", "count.sql", "--format", "json"], 0);
+    let (stdout, _) = run(&h, "dyad.db", &["sql", "count.sql", "--format", "json"], 0);
     assert!(stdout.contains("\"n\""), "{stdout}");
-    let conn = rusqlite::Connection::open(h.path("dyad.db")).unwrap();
+    let conn = h.store("dyad.db");
     let v: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
@@ -315,16 +284,14 @@ fn gdelt_row(id: u32) -> String {
 
 #[test]
 fn analyses_warn_about_a_file_imported_only_in_part() {
-    use std::io::Write;
     let h = Harness::new();
     let rows: String = (0..20_000).map(|i| gdelt_row(i) + "\n").collect();
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(rows.as_bytes()).unwrap();
-    let gz = gz.finish().unwrap();
+    let gz = common::gz(rows.as_bytes());
     h.write("cut.export.CSV.gz", &gz[..gz.len() / 2]);
-    let (_, stderr) = h.run("dyad.db", &["import", "gdelt", "cut.export.CSV.gz"], 1);
+    let (_, stderr) = run(&h, "dyad.db", &["import", "gdelt", "cut.export.CSV.gz"], 1);
     assert!(stderr.contains("cut.export.CSV.gz"), "{stderr}");
-    let (_, stderr) = h.run(
+    let (_, stderr) = run(
+        &h,
         "dyad.db",
         &[
             "index", "--origin", "imported", "--freq", "year", "--format", "json",

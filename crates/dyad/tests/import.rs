@@ -4,13 +4,10 @@
 //! here with a plain tab split, independently of dyad-import's parser, and checked against
 //! `dyad index` and the store.
 
-#[path = "../../../tests-data/opt_in.rs"]
-mod opt_in;
+mod common;
 
-use assert_cmd::Command;
-use serde_json::Value;
+use common::{dataset, gz, line_count, opt_in, zip, Harness, Run};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The three files of one run: GDELT 1.0, GDELT 2.0, ICEWS.
@@ -22,75 +19,25 @@ struct Files {
 
 /// The extracts committed in `tests-data/datasets/`.
 fn extracts() -> Files {
-    let dir = opt_in::repo_root().join("tests-data/datasets");
     Files {
-        gdelt1: dir.join("gdelt1-events.extract.csv"),
-        gdelt2: dir.join("gdelt2-20150218230000.export.extract.CSV"),
-        icews: dir.join("icews-events.2018.sample.extract.tab"),
+        gdelt1: dataset("gdelt1-events.extract.csv"),
+        gdelt2: dataset("gdelt2-20150218230000.export.extract.CSV"),
+        icews: dataset("icews-events.2018.sample.extract.tab"),
     }
 }
 
 /// Data lines of a file (all lines, less `header` lines).
 fn data_lines(path: &Path, header: u64) -> u64 {
-    std::fs::read_to_string(path).unwrap().lines().count() as u64 - header
+    line_count(path) as u64 - header
 }
 
-struct Harness {
-    dir: tempfile::TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}\n{}", self.stdout, self.stderr))
-    }
-}
-
-impl Harness {
-    fn new() -> Harness {
-        Harness {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let p = self.path(name);
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    fn run(&self, db: &str, args: &[&str]) -> Run {
-        let out = Command::cargo_bin("dyad")
-            .unwrap()
-            .arg("--db")
-            .arg(self.path(db))
-            .env_remove("DYAD_DB")
-            .args(args)
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn import(&self, db: &str, dataset: &str, files: &[&Path]) -> Run {
-        let mut args = vec!["import", dataset, "--format", "json"];
-        let paths: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-        args.extend(paths.iter().map(String::as_str));
-        self.run(db, &args)
-    }
+/// `dyad import DATASET FILES --format json` on the database `db`.
+fn import(h: &Harness, db: &str, dataset: &str, files: &[&Path]) -> Run {
+    Run::of(
+        h.cmd_on(db)
+            .args(["import", dataset, "--format", "json"])
+            .args(files),
+    )
 }
 
 /// Per month and direction: rows, QuadClass counts, Goldstein sum — computed independently.
@@ -169,7 +116,7 @@ fn icews_figures(text: &str, f: &mut Figures) {
 }
 
 fn check_index(h: &Harness, db: &str, expected: &Figures) {
-    let run = h.run(
+    let run = h.run_on(
         db,
         &[
             "index", "--origin", "imported", "--freq", "month", "--format", "json",
@@ -214,7 +161,7 @@ fn check_index(h: &Harness, db: &str, expected: &Figures) {
 }
 
 fn store_ids(h: &Harness, db: &str, dataset: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(h.path(db)).unwrap();
+    let conn = h.store(db);
     let mut stmt = conn
         .prepare(
             "SELECT native_id FROM events WHERE origin = 'imported' AND dataset = ?1
@@ -286,7 +233,7 @@ fn check_reference_figures(files: &Files) {
     );
 
     let gdelt = [files.gdelt1.as_path(), files.gdelt2.as_path()];
-    let run = h.import("a.db", "gdelt", &gdelt);
+    let run = import(&h, "a.db", "gdelt", &gdelt);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let s = run.json();
     assert_eq!(
@@ -298,7 +245,7 @@ fn check_reference_figures(files: &Files) {
         s["stored"].as_u64().unwrap() + s["present"].as_u64().unwrap(),
         s["stored"].as_u64().unwrap()
     );
-    let run = h.import("a.db", "icews", &[files.icews.as_path()]);
+    let run = import(&h, "a.db", "icews", &[files.icews.as_path()]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.json()["rows"], data_lines(&files.icews, 1));
     check_index(&h, "a.db", &expected);
@@ -317,17 +264,17 @@ fn check_reference_figures(files: &Files) {
     assert_eq!(store_ids(&h, "a.db", "icews"), ids(&|m| m == "2018-06"));
 
     // Importing again stores nothing new and changes no figure.
-    let run = h.import("a.db", "gdelt", &gdelt);
+    let run = import(&h, "a.db", "gdelt", &gdelt);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let again = run.json();
     assert_eq!(again["stored"], 0);
     assert_eq!(again["present"], s["stored"]);
-    let run = h.import("a.db", "icews", &[files.icews.as_path()]);
+    let run = import(&h, "a.db", "icews", &[files.icews.as_path()]);
     assert_eq!(run.json()["stored"], 0);
     check_index(&h, "a.db", &expected);
 
     // Compare: the curated chronology against GDELT over their common months.
-    let run = h.run(
+    let run = h.run_on(
         "a.db",
         &[
             "compare",
@@ -354,25 +301,11 @@ fn check_reference_figures(files: &Files) {
     assert_eq!(behind[0]["dataset"], "gdelt");
     assert!(behind[0]["native_id"].as_str().is_some());
     // A dataset goes with imported only.
-    let run = h.run(
+    let run = h.run_on(
         "a.db",
         &["compare", "--a", "curated:gdelt", "--b", "imported"],
     );
     assert_eq!(run.code, 2);
-}
-
-fn gz(bytes: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap()
-}
-
-fn zip(name: &str, bytes: &[u8]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    w.start_file(name, zip::write::SimpleFileOptions::default())
-        .unwrap();
-    w.write_all(bytes).unwrap();
-    w.finish().unwrap().into_inner()
 }
 
 #[test]
@@ -386,16 +319,16 @@ fn gzip_and_zip_inputs_equal_plain_input() {
     let z = h.write("e.CSV.zip", &zip("20150218230000.export.CSV", &text));
     let mut indexes = Vec::new();
     for (db, f) in [("p.db", &plain), ("g.db", &g), ("z.db", &z)] {
-        let run = h.import(db, "gdelt", &[f]);
+        let run = import(&h, db, "gdelt", &[f]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         let s = run.json();
         assert_eq!(
             (s["rows"].as_u64(), s["bad"].as_u64()),
             (Some(rows), Some(0))
         );
-        let idx = h.run(db, &["index", "--origin", "imported", "--format", "json"]);
+        let idx = h.run_on(db, &["index", "--origin", "imported", "--format", "json"]);
         indexes.push(idx.json());
-        let conn = rusqlite::Connection::open(h.path(db)).unwrap();
+        let conn = h.store(db);
         let n: i64 = conn
             .query_row(
                 "SELECT count(*) FROM events WHERE dataset = 'gdelt'",
@@ -445,7 +378,7 @@ fn malformed_inputs_are_reported_with_file_and_line_and_nothing_else_is_lost() {
     let g = gz(text.as_bytes());
     let tg = h.write("cut.CSV.gz", &g[..g.len() / 2]);
 
-    let run = h.import("m.db", "gdelt", &[&f, &t, &tg]);
+    let run = import(&h, "m.db", "gdelt", &[&f, &t, &tg]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let name = f.display().to_string();
     for (line, what) in [
@@ -471,7 +404,7 @@ fn malformed_inputs_are_reported_with_file_and_line_and_nothing_else_is_lost() {
     assert!(files[1]["error"].as_str().unwrap().contains("cut.zip"));
     assert!(files[2]["error"].as_str().unwrap().contains("truncated"));
     // Every good row of bad.CSV is stored: the same USA-RUS figures as the clean file.
-    let idx = h.run(
+    let idx = h.run_on(
         "m.db",
         &["index", "--origin", "imported", "--format", "json"],
     );
@@ -576,7 +509,7 @@ fn polecat_files_with_known_malformations_are_repaired_or_reported() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("ngecEvents.DV.1.txt"), file1).unwrap();
     std::fs::write(dir.join("ngecEvents.DV.2.txt"), file2).unwrap();
-    let run = h.import("p.db", "polecat", &[&dir]);
+    let run = import(&h, "p.db", "polecat", &[&dir]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("ngecEvents.DV.2.txt:3: expected 40 tab-separated columns (POLECAT), found 41 and the excess ones are not empty"),
@@ -597,7 +530,7 @@ fn polecat_files_with_known_malformations_are_repaired_or_reported() {
         .unwrap()
         .contains("1 rows"));
     let idx = h
-        .run(
+        .run_on(
             "p.db",
             &["index", "--origin", "imported", "--format", "json"],
         )
@@ -610,7 +543,7 @@ fn polecat_files_with_known_malformations_are_repaired_or_reported() {
     assert_eq!(feb["events"], 2);
     assert_eq!(feb["quad"]["3"], 2);
     let ev = h
-        .run(
+        .run_on(
             "p.db",
             &["events", "--origin", "imported", "--format", "json"],
         )

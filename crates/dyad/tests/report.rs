@@ -13,7 +13,9 @@
 //! `--cited`, so the digests hold on any day; and the version of dyad, which the page names, is
 //! replaced by `VERSION`, so that a release does not re-bless them.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{Harness, Run};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -59,25 +61,10 @@ fn golden() -> BTreeMap<String, (usize, String)> {
 }
 
 /// Renders one report on a fresh database and normalises the version.
-fn render(dir: &Path, name: &str, args: &[&str]) -> String {
-    let out = dir.join(format!("{name}.html"));
-    let run = Command::cargo_bin("dyad")
-        .unwrap()
-        .env_remove("DYAD_DB")
-        .arg("--db")
-        .arg(dir.join("fresh.db"))
-        .arg("report")
-        .args(args)
-        .args(["--cited", CITED, "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{name}: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let html = std::fs::read_to_string(&out).unwrap();
+fn render(h: &Harness, name: &str, args: &[&str]) -> String {
+    let mut args = args.to_vec();
+    args.extend(["--cited", CITED]);
+    let html = h.report(&format!("{name}.html"), &args);
     let version = format!("dyad {}", env!("CARGO_PKG_VERSION"));
     // the generator's meta element and the line under the title
     assert_eq!(html.matches(&version).count(), 2, "{name}: version");
@@ -93,10 +80,10 @@ fn sha256(s: &str) -> String {
 
 #[test]
 fn the_built_in_reports_are_byte_identical_to_the_golden_digests() {
-    let dir = tempfile::tempdir().unwrap();
+    let h = Harness::new();
     let mut got = BTreeMap::new();
     for (name, args) in REPORTS {
-        let html = render(dir.path(), name, args);
+        let html = render(&h, name, args);
         // Not vacuous: a whole report, with its events and, in Chinese, the fixed citation day.
         assert!(html.starts_with("<!DOCTYPE html>") && html.ends_with("</html>\n"));
         if name.starts_with("usa-rus") {
@@ -148,21 +135,14 @@ fn the_built_in_reports_are_byte_identical_to_the_golden_digests() {
 
 #[test]
 fn cited_must_be_a_day() {
-    let dir = tempfile::tempdir().unwrap();
+    let h = Harness::new();
     for bad in ["2026-01", "yesterday", "2026-13-01"] {
-        let out = Command::cargo_bin("dyad")
-            .unwrap()
-            .env_remove("DYAD_DB")
-            .arg("--db")
-            .arg(dir.path().join("fresh.db"))
-            .args(["report", "--cited", bad, "--out"])
-            .arg(dir.path().join("r.html"))
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{bad}");
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("--cited"),
-            "{bad}"
+        let run = Run::of(
+            h.cmd()
+                .args(["report", "--cited", bad, "--out"])
+                .arg(h.path("r.html")),
         );
+        assert_eq!(run.code, 2, "{bad}");
+        assert!(run.stderr.contains("--cited"), "{bad}");
     }
 }

@@ -4,62 +4,30 @@
 //! `tests-data/datasets/` (which keep every USA–RUS row of their sources); with `DYAD_SHARED` set,
 //! also on the whole files in `$DYAD_SHARED/reference/data`.
 
-#[path = "../../../tests-data/opt_in.rs"]
-mod opt_in;
+mod common;
 
-use assert_cmd::Command;
+use common::{dataset, dyad, gz, line_count, opt_in, zip, Harness, Run};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-fn extract(name: &str) -> PathBuf {
-    opt_in::repo_root().join("tests-data/datasets").join(name)
-}
 
 /// GDELT 2.0, 61 columns: an extract of the first GDELT 2.0 export (128 of its 2271 rows).
 fn gdelt2() -> PathBuf {
-    extract("gdelt2-20150218230000.export.extract.CSV")
+    dataset("gdelt2-20150218230000.export.extract.CSV")
 }
 
 /// GDELT 1.0, 58 and 57 columns: an extract of a 710-row sample (103 rows).
 fn gdelt1() -> PathBuf {
-    extract("gdelt1-events.extract.csv")
+    dataset("gdelt1-events.extract.csv")
 }
 
-fn lines(path: &Path) -> usize {
-    std::fs::read_to_string(path).unwrap().lines().count()
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("{e}: {}\nstderr: {}", self.stdout, self.stderr))
-    }
-}
-
+/// `dyad scan gdelt ARGS PATHS` (no database: a scan reads files only).
 fn scan(args: &[&str], paths: &[&Path]) -> Run {
-    let mut c = Command::cargo_bin("dyad").unwrap();
-    c.env_remove("DYAD_DB").args(["scan", "gdelt"]).args(args);
-    for p in paths {
-        c.arg(p);
-    }
-    let out = c.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::of(dyad().args(["scan", "gdelt"]).args(args).args(paths))
 }
 
 fn close(a: &Value, b: f64) -> bool {
-    (a.as_f64().unwrap() - b).abs() < 1e-9
+    common::close(a.as_f64().unwrap(), b)
 }
 
 #[test]
@@ -78,7 +46,7 @@ fn opt_in_whole_reference_files() {
     };
     let gdelt2 = data.join("media-dashboard__bootstrap-db/20150218230000.export.CSV");
     let gdelt1 = data.join("reed9999__gdelt-demo/events.csv");
-    assert_eq!((lines(&gdelt2), lines(&gdelt1)), (2271, 710));
+    assert_eq!((line_count(&gdelt2), line_count(&gdelt1)), (2271, 710));
     reference_figures(&gdelt2, &gdelt1);
     independent_split(&[&gdelt2, &gdelt1]);
 }
@@ -106,7 +74,7 @@ fn reference_figures(gdelt2: &Path, gdelt1: &Path) {
     assert_eq!(m["by_direction"]["RUS->USA"]["events"], 3);
     assert!(close(&m["by_direction"]["USA->RUS"]["goldstein_mean"], 1.6));
     assert!(close(&m["by_direction"]["RUS->USA"]["goldstein_mean"], 4.0));
-    let summary = format!("{} rows, 8 USA-RUS rows, 0 bad rows", lines(gdelt2));
+    let summary = format!("{} rows, 8 USA-RUS rows, 0 bad rows", line_count(gdelt2));
     assert!(r.stderr.contains(&summary), "{summary} not in {}", r.stderr);
 
     // 3 rows, all USA→RUS, sum −1.6, mean −0.5333, QuadClass 1:2 4:1.
@@ -125,7 +93,7 @@ fn reference_figures(gdelt2: &Path, gdelt1: &Path) {
     assert!(close(&m["goldstein_mean"], -1.6 / 3.0));
     assert!(close(&m["net_cooperation"], 1.0 / 3.0));
     assert_eq!(m["by_direction"]["RUS->USA"]["events"], 0);
-    let summary = format!("{} rows, 3 USA-RUS rows, 0 bad rows", lines(gdelt1));
+    let summary = format!("{} rows, 3 USA-RUS rows, 0 bad rows", line_count(gdelt1));
     assert!(r.stderr.contains(&summary), "{summary} not in {}", r.stderr);
 }
 
@@ -213,26 +181,21 @@ fn independent_split(files: &[&Path]) {
 
 #[test]
 fn gzip_and_zip_inputs_equal_plain() {
-    let dir = tempfile::tempdir().unwrap();
+    let h = Harness::new();
     let plain = scan(&["--format", "json"], &[&gdelt2(), &gdelt1()]);
     assert_eq!(plain.code, 0);
 
-    let gz_path = dir.path().join("a.export.CSV.gz");
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(&std::fs::read(gdelt2()).unwrap()).unwrap();
-    std::fs::write(&gz_path, gz.finish().unwrap()).unwrap();
-    let zip_path = dir.path().join("b.zip");
-    let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    zw.start_file("events.csv", zip::write::SimpleFileOptions::default())
-        .unwrap();
-    zw.write_all(&std::fs::read(gdelt1()).unwrap()).unwrap();
-    std::fs::write(&zip_path, zw.finish().unwrap().into_inner()).unwrap();
+    let gz_path = h.write("a.export.CSV.gz", &gz(&std::fs::read(gdelt2()).unwrap()));
+    let zip_path = h.write(
+        "b.zip",
+        &zip("events.csv", &std::fs::read(gdelt1()).unwrap()),
+    );
 
     let both = scan(&["--format", "json"], &[&gz_path, &zip_path]);
     assert_eq!(both.code, 0, "{}", both.stderr);
     assert_eq!(both.json(), plain.json());
     // A directory is walked: the same two files.
-    let walked = scan(&["--format", "json"], &[dir.path()]);
+    let walked = scan(&["--format", "json"], &[h.dir()]);
     assert_eq!(walked.json(), plain.json());
     assert!(
         walked.stderr.contains("scanned 2 inputs"),
@@ -243,7 +206,7 @@ fn gzip_and_zip_inputs_equal_plain() {
 
 #[test]
 fn bad_rows_are_counted_and_located_and_the_rest_is_scanned() {
-    let dir = tempfile::tempdir().unwrap();
+    let h = Harness::new();
     let text = std::fs::read_to_string(gdelt2()).unwrap();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let dyad_lines: Vec<usize> = lines
@@ -262,8 +225,7 @@ fn bad_rows_are_counted_and_located_and_the_rest_is_scanned() {
     lines[2] = cols.join("\t");
     let first = dyad_lines[0];
     lines[first] = lines[first].replacen("\t20150218\t", "\t20150231\t", 1);
-    let bad = dir.path().join("bad.CSV");
-    std::fs::write(&bad, lines.join("\n") + "\n").unwrap();
+    let bad = h.write("bad.CSV", (lines.join("\n") + "\n").as_bytes());
 
     let r = scan(&["--format", "json"], &[&bad]);
     assert_eq!(
@@ -291,19 +253,16 @@ fn bad_rows_are_counted_and_located_and_the_rest_is_scanned() {
 
 #[test]
 fn unreadable_inputs_exit_1_and_the_rest_is_scanned() {
-    let dir = tempfile::tempdir().unwrap();
-    let missing = dir.path().join("missing.CSV");
+    let h = Harness::new();
+    let missing = h.path("missing.CSV");
     let r = scan(&["--format", "json"], &[&missing, &gdelt1()]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("missing.CSV"), "{}", r.stderr);
     assert_eq!(r.json()[0]["events"], 3);
 
     // A gzip stream cut short: what was decompressed is counted, the input is reported.
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(&std::fs::read(gdelt2()).unwrap()).unwrap();
-    let bytes = gz.finish().unwrap();
-    let cut = dir.path().join("cut.gz");
-    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let bytes = gz(&std::fs::read(gdelt2()).unwrap());
+    let cut = h.write("cut.gz", &bytes[..bytes.len() / 2]);
     let r = scan(&["--format", "json"], &[&cut]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("cut.gz: read error"), "{}", r.stderr);

@@ -3,71 +3,28 @@
 //! good and bad input. Every error must carry a code from the table published in /openapi.json,
 //! with that code's status.
 
-#[path = "../../../tests-data/pdf_objects.rs"]
-mod pdf_objects;
+mod common;
+
+use common::pdf_objects;
+use common::server::Server;
+use common::{Harness, Run};
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 const TOKEN: &str = "test-token-0123";
 
-struct Server {
-    child: Child,
-    addr: String,
-    _dir: tempfile::TempDir,
-}
+/// The `Authorization` header of a client with the token.
+const AUTH: &str = "Bearer test-token-0123";
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+/// The headers of a plain-text upload by a client with the token.
+const TEXT_WITH_TOKEN: [(&str, &str); 2] =
+    [("Content-Type", "text/plain"), ("Authorization", AUTH)];
 
 fn serve(extra: &[&str]) -> Server {
-    serve_with(extra, Some(TOKEN))
-}
-
-/// A server with `token` (or none: then it accepts writes from local clients without one).
-fn serve_with(extra: &[&str], token: Option<&str>) -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("--db")
-        .arg(dir.path().join("t.db"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .args(if extra.contains(&"--max-body") {
-            &[][..]
-        } else {
-            &["--max-body", "65536"][..]
-        })
-        .args(extra)
-        .env("DYAD_TOKEN", token.unwrap_or(""))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    // Keep draining stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || {
-        let mut sink = String::new();
-        let _ = err.read_to_string(&mut sink);
-    });
-    Server {
-        child,
-        addr,
-        _dir: dir,
-    }
+    Server::start(extra, Some(TOKEN))
 }
 
 struct Resp {
@@ -720,17 +677,14 @@ fn reads_go_on_while_a_large_upload_is_coded() {
 
 #[test]
 fn refuses_a_public_address_without_a_token() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
-        .arg("--db")
-        .arg(dir.path().join("t.db"))
-        .args(["serve", "--addr", "0.0.0.0:0"])
-        .env_remove("DYAD_TOKEN")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("without a token"), "{err}");
+    let h = Harness::new();
+    let run = Run::of(
+        h.cmd_on("t.db")
+            .args(["serve", "--addr", "0.0.0.0:0"])
+            .env_remove("DYAD_TOKEN"),
+    )
+    .expect(2);
+    assert!(run.stderr.contains("without a token"), "{}", run.stderr);
 }
 
 /// A web page on another site, or one whose domain re-resolves to 127.0.0.1 (DNS rebinding),
@@ -738,7 +692,7 @@ fn refuses_a_public_address_without_a_token() {
 /// clients without a browser still can.
 #[test]
 fn cross_site_writes_and_foreign_hosts_are_refused() {
-    let server = serve_with(&[], None);
+    let server = Server::start(&[], None);
     let a = server.addr.as_str();
     let table = error_table(a);
     let text = "2025年2月12日，特朗普与普京通电话。".as_bytes();
@@ -918,11 +872,7 @@ fn a_burst_of_uploads_is_stored_while_reads_go_on() {
 fn uploads_past_the_queue_are_busy_at_once_and_reads_go_on() {
     let s = serve(&["--coding-threads", "1", "--upload-queue", "0"]);
     let a = s.addr.clone();
-    let auth = format!("Bearer {TOKEN}");
-    let headers = [
-        ("Content-Type", "text/plain"),
-        ("Authorization", auth.as_str()),
-    ];
+    let headers = TEXT_WITH_TOKEN;
     let slow_text = "2025年8月15日，美俄两国元首在安克雷奇会晤。\n".as_bytes();
     // An upload whose body is slow to come holds the one coding thread. (If the next upload
     // happened to take the thread first, the slow one was refused: start again.)
@@ -931,7 +881,7 @@ fn uploads_past_the_queue_are_busy_at_once_and_reads_go_on() {
         c.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
         let head = format!(
             "POST /api/documents HTTP/1.1\r\nHost: {a}\r\nConnection: close\r\n\
-             Content-Type: text/plain\r\nAuthorization: {auth}\r\nContent-Length: {}\r\n\r\n",
+             Content-Type: text/plain\r\nAuthorization: {AUTH}\r\nContent-Length: {}\r\n\r\n",
             slow_text.len()
         );
         c.write_all(head.as_bytes()).unwrap();
@@ -976,11 +926,7 @@ fn an_unknown_charset_is_a_bad_request_naming_it() {
     let s = serve(&[]);
     let a = &s.addr;
     let table = error_table(a);
-    let auth = format!("Bearer {TOKEN}");
-    let text = [
-        ("Content-Type", "text/plain"),
-        ("Authorization", auth.as_str()),
-    ];
+    let text = TEXT_WITH_TOKEN;
     let r = post(
         a,
         "/api/documents?charset=klingon",
@@ -997,7 +943,7 @@ fn an_unknown_charset_is_a_bad_request_naming_it() {
         "/api/documents",
         &[
             ("Content-Type", "multipart/form-data; boundary=XyZ"),
-            ("Authorization", auth.as_str()),
+            ("Authorization", AUTH),
         ],
         form,
     );
@@ -1047,11 +993,7 @@ fn a_date_out_of_range_is_refused_and_never_stored() {
     let s = serve(&[]);
     let a = &s.addr;
     let table = error_table(a);
-    let auth = format!("Bearer {TOKEN}");
-    let text = [
-        ("Content-Type", "text/plain"),
-        ("Authorization", auth.as_str()),
-    ];
+    let text = TEXT_WITH_TOKEN;
     let r = post(
         a,
         "/api/documents?date=0000-06-01",

@@ -63,21 +63,10 @@ fn a_fresh_database_has_the_sourced_chronology() {
         .iter()
         .all(|e| e["date"].as_str().unwrap().starts_with("2014-03")));
     assert!(!y2014.as_array().unwrap().is_empty());
-    let out = h
-        .cmd()
-        .args(["chronology", "--from", "2014-3"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let csv = h
-        .cmd()
-        .args(["chronology", "--format", "csv"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&csv.stdout).lines().count(),
-        events.len() + 1
-    );
+    let out = h.run(&["chronology", "--from", "2014-3"]);
+    assert_eq!(out.code, 2);
+    let csv = h.run(&["chronology", "--format", "csv"]);
+    assert_eq!(csv.stdout.lines().count(), events.len() + 1);
 }
 
 #[test]
@@ -144,23 +133,19 @@ fn chronology_cites_its_sources_in_gbt7714_and_apa() {
         [format!("The White House. (2001, November 13). {title}.")]
     );
     // As text: each event, then its numbered references.
-    let out = h
-        .cmd()
-        .args([
-            "chronology",
-            "--from",
-            "2017-02",
-            "--to",
-            "2017-02",
-            "--cite",
-            "apa",
-            "--cited",
-            "2026-12-05",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let out = h.run(&[
+        "chronology",
+        "--from",
+        "2017-02",
+        "--to",
+        "2017-02",
+        "--cite",
+        "apa",
+        "--cited",
+        "2026-12-05",
+    ]);
+    assert_eq!(out.code, 0);
+    let text = out.stdout;
     assert!(
         text.contains("2017-02-16  USA→RUS  044  Joint Chiefs chairman Dunford")
             && text.contains("\n  [2] Metbuat.az (AZERTAC). (2017, February 16)."),
@@ -171,8 +156,8 @@ fn chronology_cites_its_sources_in_gbt7714_and_apa() {
         vec!["chronology", "--cite", "gbt7714", "--cited", "2026-12"],
         vec!["chronology", "--cited", "2026-12-05"],
     ] {
-        let out = h.cmd().args(&bad).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let out = h.run(&bad);
+        assert_eq!(out.code, 2, "{bad:?}");
     }
 }
 
@@ -266,18 +251,14 @@ fn sanctions_sum_designations_per_month_and_side_beside_the_trackers() {
         us["chronology"]["designations"]
     );
     // the table says why the counts differ; bad months are usage errors
-    let out = h.cmd().args(["sanctions"]).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = h.run(&["sanctions"]);
+    let text = out.stdout;
     assert!(
         text.contains("21692") && text.contains("Why they differ"),
         "{text}"
     );
-    let out = h
-        .cmd()
-        .args(["sanctions", "--from", "2022-02-30"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = h.run(&["sanctions", "--from", "2022-02-30"]);
+    assert_eq!(out.code, 2);
     assert!(
         !h.db().exists(),
         "sanctions reads the built-in chronology and writes nothing"

@@ -5,6 +5,17 @@ use crate::common::*;
 use serde_json::Value;
 use std::path::Path;
 
+/// `dyad code --date-context 2025-08-16 --format json` on `input` as stdin.
+fn code_stdin(h: &Harness, input: impl Into<Vec<u8>>) -> Value {
+    Run::of(
+        h.cmd()
+            .args(["code", "--date-context", "2025-08-16", "--format", "json"])
+            .write_stdin(input),
+    )
+    .expect(0)
+    .json()
+}
+
 #[test]
 fn code_prints_dated_events_with_their_explanation() {
     let h = Harness::new();
@@ -35,14 +46,9 @@ fn code_prints_dated_events_with_their_explanation() {
         "{explain}"
     );
     // Without --explain the trace is left out; stdin gives one result per line.
-    let out = h
-        .cmd()
-        .args(["code", "--date-context", "2025-08-16", "--format", "json"])
-        .write_stdin("The United States expelled 60 Russian diplomats on March 26, 2018.\nВ. В. Путин провёл телефонный разговор с Д. Трампом.\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stdin = "The United States expelled 60 Russian diplomats on March 26, 2018.\n\
+                 В. В. Путин провёл телефонный разговор с Д. Трампом.\n";
+    let v = code_stdin(&h, stdin);
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert!(v[0]["events"][0].get("explain").is_none());
     assert!(v[0]["events"]
@@ -64,18 +70,7 @@ fn code_from_stdin_ends_a_document_at_a_blank_line_and_keeps_the_order() {
         );
         input.push_str("同日，俄罗斯驱逐美国外交官。\n\n");
     }
-    let out = h
-        .cmd()
-        .args(["code", "--date-context", "2025-08-16", "--format", "json"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = code_stdin(&h, input);
     let rows = v.as_array().unwrap();
     assert_eq!(rows.len(), 120);
     let date_of = |i: usize, src: &str| -> String {

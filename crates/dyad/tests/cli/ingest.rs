@@ -92,9 +92,9 @@ fn doc_shows_sentences_with_original_and_normalised_text() {
     for key in ["id", "text", "normalized", "lang", "note"] {
         assert!(s.get(key).is_some(), "missing {key}");
     }
-    let out = h.cmd().args(["doc", "ffffffff"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no document matches"));
+    let out = h.run(&["doc", "ffffffff"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("no document matches"));
 }
 
 #[test]
@@ -183,26 +183,20 @@ fn bad_inputs_fail_one_by_one_and_the_rest_is_ingested() {
     let big = h.write("in/big.txt", "美俄关系。".repeat(2000).as_bytes());
     let unsupported = h.write("in/slides.pptx", b"PK\x03\x04 not really");
     let good = fixture("zh-news-columns.txt");
-    let out = h
-        .cmd()
-        .args(["ingest", "--max-bytes", "20000", "--format", "json"])
-        .args([&random, &truncated, &empty, &big, &unsupported, &good])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = Run::of(
+        h.cmd()
+            .args(["ingest", "--max-bytes", "20000", "--format", "json"])
+            .args([&random, &truncated, &empty, &big, &unsupported, &good]),
+    )
+    .expect(1);
+    let v = out.json();
     let docs = documents(&v);
     let by_name = |n: &str| {
         docs.iter()
             .find(|d| d["path"].as_str().unwrap().ends_with(n))
             .unwrap()
     };
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = out.stderr;
     for (name, needle) in [
         ("random.txt", "binary"),
         ("truncated.pdf", "PDF"),
@@ -229,23 +223,22 @@ fn bad_inputs_fail_one_by_one_and_the_rest_is_ingested() {
 #[test]
 fn stdin_is_read_with_date_and_title() {
     let h = Harness::new();
-    let v = h
-        .cmd()
-        .args([
-            "ingest",
-            "-",
-            "--date",
-            "2025-02-13",
-            "--title",
-            "电话",
-            "--format",
-            "json",
-        ])
-        .write_stdin("2025年2月12日，特朗普与普京通电话。双方同意启动谈判。")
-        .output()
-        .unwrap();
-    assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
-    let v: Value = serde_json::from_slice(&v.stdout).unwrap();
+    let v = Run::of(
+        h.cmd()
+            .args([
+                "ingest",
+                "-",
+                "--date",
+                "2025-02-13",
+                "--title",
+                "电话",
+                "--format",
+                "json",
+            ])
+            .write_stdin("2025年2月12日，特朗普与普京通电话。双方同意启动谈判。"),
+    )
+    .expect(0)
+    .json();
     let d = &documents(&v)[0];
     assert_eq!(d["path"], "-");
     assert_eq!(d["date"], "2025-02-13");
@@ -263,19 +256,12 @@ fn stdin_is_read_with_date_and_title() {
 #[test]
 fn a_document_whose_dates_leave_the_four_digit_years_fails_and_stores_nothing() {
     let h = Harness::new();
-    let out = h
-        .cmd()
-        .args(["ingest", "-", "--date", "0000-06-01", "--format", "json"])
-        .write_stdin("Last year Trump met Putin in Moscow.")
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = Run::of(
+        h.cmd()
+            .args(["ingest", "-", "--date", "0000-06-01", "--format", "json"])
+            .write_stdin("Last year Trump met Putin in Moscow."),
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = out.expect(1).json();
     let d = &documents(&v)[0];
     assert_eq!(d["status"], "failed", "{d}");
     let err = d["error"].as_str().unwrap();

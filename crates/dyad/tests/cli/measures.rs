@@ -99,22 +99,9 @@ fn the_monthly_level_tells_the_known_story() {
     );
     let years = h.json(&["index", "--freq", "year", "--format", "json"], 0);
     assert_eq!(years[0]["period"], "1991");
-    let csv = h
-        .cmd()
-        .args(["index", "--freq", "quarter", "--format", "csv"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&csv.stdout)
-        .lines()
-        .nth(1)
-        .unwrap()
-        .starts_with("1991-Q4,"));
-    let out = h
-        .cmd()
-        .args(["index", "--dyad", "USA-ATL"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let csv = h.run(&["index", "--freq", "quarter", "--format", "csv"]);
+    assert!(csv.stdout.lines().nth(1).unwrap().starts_with("1991-Q4,"));
+    h.run(&["index", "--dyad", "USA-ATL"]).expect(2);
 }
 
 #[test]
@@ -156,20 +143,11 @@ fn phases_robustness_reruns_the_periods_with_each_parameter_halved_and_doubled()
         .filter(|x| x["verdict"] != v["base"]["verdict"])
         .count();
     assert_eq!(v["verdict_changes"].as_u64().unwrap() as usize, changes);
-    let csv = h
-        .cmd()
-        .args(["phases", "--robustness", "--format", "csv"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&csv.stdout);
+    let text = h.run(&["phases", "--robustness", "--format", "csv"]).stdout;
     assert!(text.starts_with("parameter,factor,value,"), "{text}");
     assert_eq!(text.lines().count(), 18, "{text}");
-    let both = h
-        .cmd()
-        .args(["phases", "--robustness", "--level", "era"])
-        .output()
-        .unwrap();
-    assert_eq!(both.status.code(), Some(2));
+    h.run(&["phases", "--robustness", "--level", "era"])
+        .expect(2);
 }
 
 #[test]
@@ -314,12 +292,7 @@ fn drivers_forecast_and_backtest() {
         );
     }
     assert!(b["flow"]["events"]["skill_1_6"].as_f64().unwrap() > 0.0);
-    let csv = h
-        .cmd()
-        .args(["backtest", "--format", "csv"])
-        .output()
-        .unwrap();
-    let csv = String::from_utf8(csv.stdout).unwrap();
+    let csv = h.run(&["backtest", "--format", "csv"]).stdout;
     assert!(
         csv.starts_with("series,horizon,n,MAE,naive MAE,mean MAE,skill"),
         "{csv}"
@@ -329,12 +302,8 @@ fn drivers_forecast_and_backtest() {
             && csv.contains("\nevents,all,")
             && csv.contains("\ngoldstein,1,")
     );
-    let out = h
-        .cmd()
-        .args(["drivers", "--from", "2015-01", "--to", "2014-01"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    h.run(&["drivers", "--from", "2015-01", "--to", "2014-01"])
+        .expect(2);
 }
 
 #[test]

@@ -10,19 +10,10 @@ fn report_has_a_robustness_section_in_both_languages() {
         ("en", "10. Robustness to the impact parameters", "halved"),
         ("zh", "十、参数稳健性", "减半"),
     ] {
-        let out_path = h.path(&format!("robust-{lang}.html"));
-        let out = h
-            .cmd()
-            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
-            .arg(&out_path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let html = h.report(
+            &format!("robust-{lang}.html"),
+            &["--dyad", "USA-RUS", "--lang", lang],
         );
-        let html = std::fs::read_to_string(&out_path).unwrap();
         let at = html
             .find("<section id=\"robustness\">")
             .expect("robustness section");
@@ -51,21 +42,13 @@ fn report_writes_one_offline_html_file_and_says_where() {
     let mut marked: Vec<Vec<String>> = Vec::new();
     for lang in ["en", "zh"] {
         let out_path = h.path(&format!("report-{lang}.html"));
-        let out = h
-            .cmd()
-            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
-            .arg(&out_path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout).trim(),
-            out_path.to_str().unwrap()
-        );
+        let out = Run::of(
+            h.cmd()
+                .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
+                .arg(&out_path),
+        )
+        .expect(0);
+        assert_eq!(out.stdout.trim(), out_path.to_str().unwrap());
         let html = std::fs::read_to_string(&out_path).unwrap();
         assert!(html.matches("<svg").count() >= 4, "charts missing");
         assert!(
@@ -188,17 +171,10 @@ fn a_report_of_coded_events_only_does_not_speak_for_the_chronology() {
         ),
         ("zh", "两国总统会晤的统计来自内置大事记，本报告未纳入内置大事记。", "内置数据"),
     ] {
-        let out_path = h.path(&format!("coded-{lang}.html"));
-        let out = h
-            .cmd()
-            .args([
-                "report", "--dyad", "USA-RUS", "--origin", "coded", "--lang", lang, "--out",
-            ])
-            .arg(&out_path)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let html = std::fs::read_to_string(&out_path).unwrap();
+        let html = h.report(
+            &format!("coded-{lang}.html"),
+            &["--dyad", "USA-RUS", "--origin", "coded", "--lang", lang],
+        );
         assert!(html.contains(not_included), "{lang}: summits section");
         assert!(!html.contains(built_in), "{lang}: `{built_in}` in a coded-only report");
     }
@@ -232,20 +208,10 @@ fn a_report_compares_its_dyad_with_another_and_says_when_the_other_has_too_littl
             "记录过少，无法对照：中美只有2个事件（需至少",
         ),
     ] {
-        let path = h.path(&format!("compare-{lang}.html"));
-        let out = h
-            .cmd()
-            .args(["report", "--dyad", "USA-RUS", "--compare", "USA-CHN"])
-            .args(["--lang", lang, "--out"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let html = h.report(
+            &format!("compare-{lang}.html"),
+            &["--dyad", "USA-RUS", "--compare", "USA-CHN", "--lang", lang],
         );
-        let html = std::fs::read_to_string(&path).unwrap();
         assert!(
             html.contains(figure),
             "{lang}: no comparison chart titled {figure}"
@@ -266,26 +232,16 @@ fn a_report_compares_its_dyad_with_another_and_says_when_the_other_has_too_littl
             1
         );
         // Without --compare there is no comparison.
-        let plain = h.path(&format!("plain-{lang}.html"));
-        let out = h
-            .cmd()
-            .args(["report", "--dyad", "USA-RUS", "--lang", lang, "--out"])
-            .arg(&plain)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        assert!(!std::fs::read_to_string(&plain)
-            .unwrap()
-            .contains("chart compare"));
+        let plain = h.report(
+            &format!("plain-{lang}.html"),
+            &["--dyad", "USA-RUS", "--lang", lang],
+        );
+        assert!(!plain.contains("chart compare"));
     }
     // The same pair is no comparison.
-    let out = h
-        .cmd()
-        .args(["report", "--dyad", "USA-RUS", "--compare", "RUS-USA"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--compare"));
+    let out = h.run(&["report", "--dyad", "USA-RUS", "--compare", "RUS-USA"]);
+    assert!(out.code != 0);
+    assert!(out.stderr.contains("--compare"));
 }
 
 #[test]
@@ -311,19 +267,10 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
             &["预测</a>20", "朴素持续预测", "MASE", "80%区间"][..],
         ),
     ] {
-        let path = h.path(&format!("usa-chn-{lang}.html"));
-        let out = h
-            .cmd()
-            .args(["report", "--dyad", "USA-CHN", "--lang", lang, "--out"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let html = h.report(
+            &format!("usa-chn-{lang}.html"),
+            &["--dyad", "USA-CHN", "--lang", lang],
         );
-        let html = std::fs::read_to_string(&path).unwrap();
         // Named from the table of state names, in the order a Chinese title gives it.
         let title = if lang == "zh" {
             "<title>中美关系报告</title>"
@@ -386,14 +333,10 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
     let f = h.json(&["forecast", "--dyad", "USA-CHN", "--format", "json"], 0);
     assert_eq!(f["points"].as_array().map(Vec::len), Some(0), "{f}");
     assert_eq!(f["not_computed"]["measure"], "forecast");
-    let out = h
-        .cmd()
-        .args(["forecast", "--dyad", "USA-CHN"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = h.run(&["forecast", "--dyad", "USA-CHN"]);
+    let text = out.stdout;
     assert!(
-        out.status.success() && text.contains("Not computed for USA-CHN: a forecast needs"),
+        out.code == 0 && text.contains("Not computed for USA-CHN: a forecast needs"),
         "{text}"
     );
     let b = h.json(&["backtest", "--dyad", "USA-CHN", "--format", "json"], 0);
@@ -423,19 +366,7 @@ fn a_two_event_dyad_yields_a_report_that_says_what_it_cannot_compute_and_no_fore
 #[test]
 fn report_from_to_keeps_the_months_asked_for_and_refuses_bad_months() {
     let h = Harness::new();
-    let path = h.path("window.html");
-    let out = h
-        .cmd()
-        .args(["report", "--from", "2014-01", "--to", "2016-12", "--out"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = std::fs::read_to_string(&path).unwrap();
+    let html = h.report("window.html", &["--from", "2014-01", "--to", "2016-12"]);
     assert!(
         html.contains("<p class=\"meta\">2014-01 – 2016-12 · "),
         "span"
@@ -458,9 +389,9 @@ fn report_from_to_keeps_the_months_asked_for_and_refuses_bad_months() {
             "--to 2014-12 is before --from 2016-01",
         ),
     ] {
-        let out = h.cmd().arg("report").args(args).output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let out = Run::of(h.cmd().arg("report").args(args));
+        let err = out.stderr;
+        assert_eq!(out.code, 2, "{args:?}: {err}");
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
