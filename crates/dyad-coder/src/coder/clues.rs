@@ -222,11 +222,7 @@ impl Coder {
         if talks(&self.dict.actions[ai].cameo) || cue.span_end != cue.end {
             return false;
         }
-        let Some(Tok::Action(next)) = toks[i + 1..].iter().find(|t| matches!(t, Tok::Action(_)))
-        else {
-            return false;
-        };
-        let Entry::Action(ni) = next.entry else {
+        let Some((next, ni)) = next_action(toks, i) else {
             return false;
         };
         let gap = folded.get(cue.end..next.start).unwrap_or("x");
@@ -237,4 +233,15 @@ impl Coder {
         };
         adjacent && talks(&self.dict.actions[ni].cameo)
     }
+}
+
+/// The first verb cue after `toks[i]`, with its index into the actions.
+pub(super) fn next_action(toks: &[Tok], i: usize) -> Option<(&Item, usize)> {
+    toks[i + 1..].iter().find_map(|t| match t {
+        Tok::Action(item) => match item.entry {
+            Entry::Action(ai) => Some((item, ai)),
+            _ => None,
+        },
+        _ => None,
+    })
 }

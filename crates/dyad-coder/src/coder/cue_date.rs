@@ -299,15 +299,12 @@ mod tests {
             ctx.last = Some(day("2021-03-18"));
             ctx.stale = 1;
         };
-        let d = first_date(Lang::En, text, stale);
-        assert_eq!(
-            d,
-            Some((
-                "2021-03-20".into(),
-                false,
-                "document date 2021-03-20: an act between parties it names".into()
-            ))
-        );
+        let named = Some((
+            "2021-03-20".into(),
+            false,
+            "document date 2021-03-20: an act between parties it names".into(),
+        ));
+        assert_eq!(first_date(Lang::En, text, stale), named);
         let d = first_date(Lang::En, "Russia criticized the United States.", stale);
         assert_eq!(d, None);
         // an expulsion whose subject an earlier clause names is the document's too; a meeting
@@ -317,14 +314,7 @@ mod tests {
             "其中英国反应最强烈，驱逐23名俄罗斯外交官。",
             stale,
         );
-        assert_eq!(
-            d,
-            Some((
-                "2021-03-20".into(),
-                false,
-                "document date 2021-03-20: an act between parties it names".into()
-            ))
-        );
+        assert_eq!(d, named);
         let d = first_date(Lang::Zh, "其中英国代表团最大，会见了俄罗斯外长。", stale);
         assert_eq!(d, None);
         // an invitation both of whose parties it names is of a meeting's kind
@@ -333,13 +323,6 @@ mod tests {
             "Brazil invited Argentina to join the talks.",
             stale,
         );
-        assert_eq!(
-            d,
-            Some((
-                "2021-03-20".into(),
-                false,
-                "document date 2021-03-20: an act between parties it names".into()
-            ))
-        );
+        assert_eq!(d, named);
     }
 }

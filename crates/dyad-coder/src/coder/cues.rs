@@ -137,11 +137,7 @@ impl Coder {
         if !Self::is_measure(&self.dict.actions[ai].cameo) {
             return false;
         }
-        let Some(Tok::Action(next)) = toks[i + 1..].iter().find(|t| matches!(t, Tok::Action(_)))
-        else {
-            return false;
-        };
-        let Entry::Action(ni) = next.entry else {
+        let Some((next, ni)) = super::clues::next_action(toks, i) else {
             return false;
         };
         let a = &self.dict.actions[ni];
