@@ -73,6 +73,13 @@ impl Coder {
             if self.reacted_to(folded, toks, i, ai) {
                 continue;
             }
+            // 停火协议要求两国撤军, 达成协议，要求叙利亚销毁化武: a demand right after an
+            // agreement (or after it and a comma alone) is its terms
+            if self.dict.actions[ai].cameo.starts_with("10")
+                && self.agreement_before(folded, toks, i, cue.start)
+            {
+                continue;
+            }
             // discussed sanctions with Putin, обсуждал санкции, 讨论制裁: an act right after a
             // verb of talks is what they talked about
             if let Some(&pk) = action_idx.last() {
@@ -126,6 +133,23 @@ impl Coder {
     /// A measure (16x, 17x): sanctions, expulsions, withdrawals, coercion.
     fn is_measure(code: &str) -> bool {
         code.starts_with("16") || code.starts_with("17")
+    }
+
+    /// Whether an agreement (057) ends right before `toks[i]`, which starts at byte `at`, with
+    /// nothing between but a space or one comma.
+    fn agreement_before(&self, folded: &str, toks: &[Tok], i: usize, at: usize) -> bool {
+        let prev = toks[..i]
+            .iter()
+            .rev()
+            .find(|t| !matches!(t, Tok::Gram(GrammarKind::Break, _)));
+        let Some(Tok::Action(prev)) = prev else {
+            return false;
+        };
+        let Entry::Action(pi) = prev.entry else {
+            return false;
+        };
+        let gap = folded.get(prev.span_end..at).unwrap_or("x").trim();
+        self.dict.actions[pi].cameo.starts_with("057") && matches!(gap, "" | "," | "，")
     }
 
     /// Whether the measure cue `toks[i]` (action `ai`) stands right before a verb of reaction

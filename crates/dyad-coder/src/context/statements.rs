@@ -24,9 +24,25 @@ impl Pass<'_> {
         out: &mut Vec<CodedEvent>,
     ) {
         // the verb that makes the sentence a statement: a reporting verb, else a speech verb
+        // (a demand right after an agreement the sentence coder read, 达成协议，要求…, is the
+        // agreement's terms: no speech act)
+        let terms = |w: &Word| {
+            matches!(w.kind, ContextKind::Speech(c) if c.starts_with("10"))
+                && f.cues.iter().any(|c| {
+                    c.cameo.starts_with("057") && c.span.1 <= w.span.0 && {
+                        let gap: String = s
+                            .text
+                            .chars()
+                            .skip(c.span.1)
+                            .take(w.span.0 - c.span.1)
+                            .collect();
+                        matches!(gap.trim(), "" | "," | "，")
+                    }
+                })
+        };
         let speech_words: Vec<&Word> = words
             .iter()
-            .filter(|w| matches!(w.kind, ContextKind::Speech(_)))
+            .filter(|w| matches!(w.kind, ContextKind::Speech(_)) && !terms(w))
             .collect();
         // a reporting verb outside quotation marks frames the sentence («…выразил сожаление…», —
         // информирует МИД): the verbs inside the quotation are what was reported
