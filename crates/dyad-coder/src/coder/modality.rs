@@ -9,6 +9,9 @@ impl Coder {
     pub(super) fn modality(&self, toks: &[Tok], chars: &CharIdx, k: usize, cue: &Item) -> Modality {
         let (mut negated, mut hypothetical) = (false, false);
         let mut announced: Option<usize> = None;
+        let mut first_person: Option<usize> = None;
+        // a hypothetical marker other than a future tense (could, 计划, может)
+        let mut beyond_future = false;
         let mut intent: Option<usize> = None;
         let mut conditional = false;
         let mut mod_why = Vec::new();
@@ -34,13 +37,22 @@ impl Coder {
             }
             match me.flag {
                 Flag::Negated => negated = true,
-                Flag::Hypothetical => hypothetical = true,
+                Flag::Hypothetical => {
+                    hypothetical = true;
+                    beyond_future = true;
+                }
+                Flag::Future => hypothetical = true,
+                Flag::FirstPerson => {
+                    first_person = Some(idx);
+                    continue;
+                }
                 Flag::Condition => {
                     hypothetical = true;
                     conditional = true;
                 }
                 Flag::Intent => {
                     hypothetical = true;
+                    beyond_future = true;
                     intent = Some(idx);
                 }
                 Flag::Announced => {
@@ -77,7 +89,10 @@ impl Coder {
                     }
                     match me.flag {
                         Flag::Negated => negated = true,
-                        _ => hypothetical = true,
+                        _ => {
+                            hypothetical = true;
+                            beyond_future = true;
+                        }
                     }
                     mod_why.push(format!(
                         "{} `{}` {} after the cue",
@@ -94,8 +109,21 @@ impl Coder {
             }
         }
         // an announced one-sided measure (withdrawal, sanctions, expulsion, coercion) takes
-        // effect as announced: "announced it will withdraw", 宣布将退出
-        if let (Some(idx), true, Entry::Action(ai)) = (announced, hypothetical, &cue.entry) {
+        // effect as announced: "announced it will withdraw", 宣布将退出, 我们将驱逐; not one that
+        // a condition before it, in any clause, leaves hanging (如果……，我们将驱逐)
+        let condition_before = toks.iter().take(k).any(|t| {
+            matches!(t, Tok::Modal(mi) if matches!(mi.entry,
+                Entry::Modal(idx) if self.dict.modality[idx].flag == Flag::Condition))
+        });
+        // (a first-person subject announces only what it says it will do: we could expel, 我们
+        // 可能驱逐 stay plans)
+        let announced = announced.or(first_person.filter(|_| !beyond_future));
+        if let (Some(idx), true, false, Entry::Action(ai)) = (
+            announced,
+            hypothetical,
+            conditional || condition_before,
+            &cue.entry,
+        ) {
             let code = &self.dict.actions[*ai].cameo;
             if !negated && (code.starts_with("16") || code.starts_with("17")) {
                 hypothetical = false;

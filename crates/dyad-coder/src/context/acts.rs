@@ -367,12 +367,12 @@ impl Pass<'_> {
             if before.is_some() && named_subject.is_none() || before.is_none() && !third {
                 continue;
             }
-            // a first-person act names its counterpart after the cue (I want to thank Dmitry
-            // Medvedev); without one it is as often a background or an aggregate (we've met many
-            // times)
+            // a first-person act names its counterpart after the cue or inside it (I want to
+            // thank Dmitry Medvedev, 我们将要求10名美国外交官离境); without one it is as often a
+            // background or an aggregate (we've met many times)
             let first_person =
                 pronoun.is_some_and(|p| *p.kind == ContextKind::Pronoun(PronounKind::First));
-            if first_person && !f.actors.iter().any(|m| m.span.0 >= cue.span.1) {
+            if first_person && !f.actors.iter().any(|m| m.span.0 > cue.span.0) {
                 continue;
             }
             let (source, source_why) = if let Some(m) = named_subject {

@@ -286,6 +286,20 @@ impl Pass<'_> {
         }) {
             return;
         }
+        // a speech verb that is part of a longer act cue (要求……离境, asked … to leave) is that
+        // act, read by the acts below
+        if speech_words.iter().any(|w| {
+            f.cues.iter().any(|c| {
+                c.span.0 <= w.span.0
+                    && w.span.1 <= c.span.1
+                    && c.span.1 - c.span.0 > w.span.1 - w.span.0
+                    && !["01", "02", "10", "11", "12", "13"]
+                        .iter()
+                        .any(|r| c.cameo.starts_with(r))
+            })
+        }) {
+            return;
+        }
         // the statement's kinds, from its stance and speech words
         // a speech verb (condemned, 呼吁, призвал) is the statement's kind; after a reporting verb
         // the stance words of what was said decide it

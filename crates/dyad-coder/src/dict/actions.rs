@@ -101,13 +101,16 @@ impl Dictionaries {
                 "announced" => Flag::Announced,
                 "intent" => Flag::Intent,
                 "condition" => Flag::Condition,
+                "future" => Flag::Future,
+                "first-person" => Flag::FirstPerson,
                 x => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "flag `{x}` is not negated, hypothetical, announced, intent or condition"
-                    ),
+                            "flag `{x}` is not negated, hypothetical, future, announced, \
+                             first-person, intent or condition"
+                        ),
                     ))
                 }
             };

@@ -86,6 +86,12 @@ pub enum Flag {
     /// A condition ("if", 如果, если): the act is hypothetical, and so is a threat, which a
     /// future tense alone leaves factual (Russia will respond: a threat made).
     Condition,
+    /// A future tense (will, 将, будет): hypothetical, like `Hypothetical`, but no plan for a
+    /// measure its side announces in the first person (`FirstPerson`).
+    Future,
+    /// A side speaking in the first person (we, 我们, мы): a one-sided measure it says it will
+    /// take, with nothing but a future tense between (we will expel, 我们将驱逐), is announced.
+    FirstPerson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

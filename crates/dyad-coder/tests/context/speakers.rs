@@ -315,16 +315,24 @@ fn a_reported_two_sided_act_of_the_speakers_pronoun_with_a_partner() {
 
 #[test]
 fn a_reported_first_person_measure_is_the_speakers_sides() {
-    // Canada's minister said we will expel Mexican diplomats: Canada's act, toward Mexico, with
-    // the cue's modality (a plan said, not yet done)
-    for (lang, text) in [
+    // Canada's minister said we will expel Mexican diplomats: Canada's act, toward Mexico; a
+    // side saying it will take a measure announces it (dated when said), unless a condition
+    // makes it hang on something yet to happen
+    for (lang, text, hypothetical) in [
         (
             Lang::En,
             "On 3 March 2016, Canadian Foreign Minister Stephane Dion said we will expel five Mexican diplomats.",
+            false,
         ),
         (
             Lang::Zh,
             "2016年3月3日，加拿大外长迪翁表示，我们将驱逐5名墨西哥外交官。",
+            false,
+        ),
+        (
+            Lang::Zh,
+            "2016年3月3日，加拿大外长迪翁表示，如果局势恶化，我们将驱逐5名墨西哥外交官。",
+            true,
         ),
     ] {
         let ev = code(lang, "2016-03-04", &[text]);
@@ -335,14 +343,31 @@ fn a_reported_first_person_measure_is_the_speakers_sides() {
         assert!(
             expel.iter().any(|e| e.event.source.code == "CAN"
                 && e.event.target.code == "MEX"
-                && e.event.hypothetical
+                && e.event.hypothetical == hypothetical
                 && (lang == Lang::En || e.event.explain.contains("first-person"))),
             "{text}: {:?}",
             ev.iter()
-                .map(|e| (&e.event.source.code, &e.event.target.code, &e.event.cameo))
+                .map(|e| (&e.event.source.code, &e.event.target.code, &e.event.cameo, e.event.hypothetical))
                 .collect::<Vec<_>>()
         );
     }
+}
+
+#[test]
+fn a_quoted_first_person_measure_names_its_object_inside_the_cue() {
+    // the quote goes on in a sentence of its own: "We will ask ten Mexican diplomats to leave."
+    // The diplomats, inside the cue, are its object; the speaker's side acts; 要求 (ask) is part
+    // of the expulsion, not a demand of its own
+    let ev = code(
+        Lang::Zh,
+        "2016-03-04",
+        &[
+            "加拿大外长迪翁3月3日对记者说：“我们不会坐视不管。",
+            "我们将要求10名墨西哥驻加外交官离境。”",
+        ],
+    );
+    assert!(has(&ev, 1, "CAN", "MEX", "161"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CAN", "MEX", "10"), "{:?}", facts(&ev));
 }
 
 #[test]
