@@ -90,12 +90,26 @@ impl Coder {
                             .get(cue.span_end..p.start)
                             .is_some_and(|g| g.trim().is_empty())))
         };
-        let from: Vec<Phrase> =
+        let mut from: Vec<Phrase> =
             if agentless && action.cameo.starts_with("16") && action.frame == Frame::Dir {
                 obj.iter().chain(tgt).filter(from_phrase).cloned().collect()
             } else {
                 Vec::new()
             };
+        // Гражданам Канады запрещён въезд в Россию, assets frozen in the United States: with no
+        // from-word, a sanction's (163) place after it is the state that applies it
+        if from.is_empty()
+            && agentless
+            && action.cameo.starts_with("163")
+            && action.frame == Frame::Dir
+        {
+            from = loc
+                .iter()
+                .filter(|p| p.start >= cue.span_end)
+                .take(1)
+                .cloned()
+                .collect();
+        }
         let place_agent: Vec<Party> =
             if agentless && (action.cameo.starts_with("17") || action.cameo.starts_with("08")) {
                 resolve(loc)
