@@ -433,8 +433,9 @@ impl Coder {
                 // 对多名俄罗斯官员, on several Russian officials: a few words may stand between
                 let short = gap.chars().count() <= if m.analyzer.is_cjk() { 4 } else { 16 };
                 let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
-                // 3名美国公民、5名德国公民: a count between a list word and the next actor
-                let counted = *kind == GrammarKind::And && Self::gap_is_count(m, gap);
+                // 3名美国公民、5名德国公民: a count between a list word and the next actor; an
+                // amount after a to- or with-word (对2000亿美元中国商品)
+                let counted = (*kind == GrammarKind::And || loose) && Self::gap_is_count(m, gap);
                 if p.start >= g.end
                     && (Self::gap_is_glue(m, gap) || (short && loose) || counted)
                     && !matches!(kind, GrammarKind::Break | GrammarKind::Report)
