@@ -99,6 +99,19 @@ impl Coder {
                         d.attributive = true;
                     }
                 }
+                // 对今天凌晨印度的军事行动表示遗憾, against Monday's Turkish exercise: a date
+                // between a to- or with-word and its party describes the object
+                if ti > 0
+                    && matches!(
+                        toks[ti - 1],
+                        Tok::Gram(GrammarKind::To | GrammarKind::With, _)
+                    )
+                    && matches!(toks.get(ti + 1), Some(Tok::Actor(_)))
+                    && Self::date_of_object(m, folded, d.end)
+                {
+                    d.since = true;
+                    d.attributive = true;
+                }
                 match d.raw.relative {
                     Some((Anchor::Document, Unit::Weekday, _)) if forward_seen.is_some() => {
                         d.raw.relative = forward_seen;

@@ -427,9 +427,30 @@ impl Coder {
                     b.connector = Some(GrammarKind::And);
                 }
             }
+            // (a date between them is no part of the gap: 对今天凌晨印度的军事行动, against
+            // last week's US move)
             let (head, tail) = toks.split_at_mut(k);
-            if let (Tok::Gram(kind, g), Tok::Actor(p)) = (&head[k - 1], &mut tail[0]) {
-                let gap = folded.get(g.end..p.start).unwrap_or("x");
+            let (word, date) = match (&head[k - 1], k.checked_sub(2).map(|j| &head[j])) {
+                (Tok::Date(d), Some(w @ Tok::Gram(GrammarKind::To | GrammarKind::With, _)))
+                    if Self::date_of_object(m, folded, d.end) =>
+                {
+                    (w, Some((d.start, d.end)))
+                }
+                (w, _) => (w, None),
+            };
+            if let (Tok::Gram(kind, g), Tok::Actor(p)) = (word, &mut tail[0]) {
+                let joined;
+                let gap = match date {
+                    Some((a, b)) => {
+                        joined = format!(
+                            "{}{}",
+                            folded.get(g.end..a).unwrap_or("x"),
+                            folded.get(b..p.start).unwrap_or("x")
+                        );
+                        joined.as_str()
+                    }
+                    None => folded.get(g.end..p.start).unwrap_or("x"),
+                };
                 // 对多名俄罗斯官员, on several Russian officials: a few words may stand between
                 let short = gap.chars().count() <= if m.analyzer.is_cjk() { 4 } else { 16 };
                 let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
@@ -448,6 +469,14 @@ impl Coder {
             }
         }
         toks
+    }
+
+    /// Whether a date right after a to- or with-word describes the party after it (对今天凌晨印度的
+    /// 军事行动, against Monday's Turkish exercise) rather than being the word's own object (on
+    /// June 16): in Chinese always, in alphabetic scripts when a possessive follows it.
+    pub(super) fn date_of_object(m: &LangMatcher, folded: &str, date_end: usize) -> bool {
+        let after = folded.get(date_end..).unwrap_or("");
+        m.analyzer.is_cjk() || after.starts_with("'s ") || after.starts_with("’s ")
     }
 
     pub(super) fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
