@@ -122,6 +122,8 @@ pub enum ShapeError {
     Layout { columns: usize, first_v2: bool },
 }
 
+impl std::error::Error for ShapeError {}
+
 impl std::fmt::Display for ShapeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {

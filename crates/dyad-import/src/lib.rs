@@ -6,7 +6,8 @@
 //! or a header) or a [`RowError`] that names the file, the line and what is wrong. No I/O: the
 //! caller hands in lines ([`Lines`] reads them from any `BufRead` with one reused buffer) and
 //! stores the records. Fields are borrowed from the line (no allocation per field). The GDELT
-//! row reader, [`gdelt`], is public: `dyad scan gdelt` reads rows with it too.
+//! row reader, [`gdelt`], is public: [`scan`], the flow measures of a dyad straight from GDELT
+//! files (`dyad scan gdelt`), reads rows with it too, without building records.
 //!
 //! What each dataset gives dyad:
 //!
@@ -48,6 +49,7 @@ mod fields;
 pub mod gdelt;
 mod icews;
 mod polecat;
+pub mod scan;
 mod tables;
 
 pub use tables::{PloverType, TableError, Tables};

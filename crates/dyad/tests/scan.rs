@@ -270,3 +270,115 @@ fn unreadable_inputs_exit_1_and_the_rest_is_scanned() {
     let r = scan(&["--dyad", "USA-RUSSIA"], &[&gdelt1()]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// Where the scan's whole output on the dataset extracts is pinned.
+fn golden_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scan/golden.txt")
+}
+
+/// `dyad scan gdelt`'s whole output — stdout, stderr (the timing masked) and exit code — on the
+/// extracts, a copy of the 2.0 extract with a bad row of each kind and mixed inputs, in every
+/// format and frequency, pinned in `tests/scan/golden.txt`, so a change of the reader, the
+/// aggregation or the printing shows as a diff. `DYAD_BLESS=1 cargo test -p dyad --test scan`
+/// rewrites it; say why in the commit.
+#[test]
+fn the_output_on_the_extracts_is_pinned() {
+    let h = Harness::new();
+    let g2 = std::fs::read_to_string(gdelt2()).unwrap();
+    let g1 = std::fs::read_to_string(gdelt1()).unwrap();
+    h.write("g2.CSV", g2.as_bytes());
+    h.write("g1.csv", g1.as_bytes());
+    h.write("g2.CSV.gz", &gz(g2.as_bytes()));
+    // The 2.0 extract with a bad row of each kind: a lost column, DATEADDED cut, in the dyad's
+    // rows an impossible date, an unknown code, Goldstein out of range, QuadClass 7, a bad id;
+    // then two 1.0 rows (another layout than the first row's) and a header.
+    let mut lines: Vec<String> = g2.lines().map(str::to_string).collect();
+    let set = |line: &mut String, col: usize, value: &str| {
+        let mut c: Vec<&str> = line.split('\t').collect();
+        c[col] = value;
+        *line = c.join("\t");
+    };
+    let mut cols: Vec<&str> = lines[2].split('\t').collect();
+    cols.remove(40);
+    lines[2] = cols.join("\t");
+    set(&mut lines[4], 59, "2015");
+    set(&mut lines[120], 1, "20150231");
+    set(&mut lines[121], 26, "999");
+    set(&mut lines[122], 30, "12.5");
+    set(&mut lines[123], 29, "7");
+    set(&mut lines[124], 0, "x1");
+    lines.extend(g1.lines().take(2).map(str::to_string));
+    lines.insert(0, "GLOBALEVENTID\tSQLDATE".into());
+    h.write("bad.CSV", (lines.join("\n") + "\n").as_bytes());
+
+    let mut cases: Vec<Vec<&str>> = Vec::new();
+    for files in [&["g2.CSV"][..], &["g1.csv"], &["g2.CSV", "g1.csv"]] {
+        for format in ["table", "csv", "json"] {
+            for freq in ["month", "quarter", "year"] {
+                let mut c = vec!["--format", format, "--freq", freq];
+                c.extend(files);
+                cases.push(c);
+            }
+        }
+        for dyad in ["CHN-USA", "RUS-UKR"] {
+            let mut c = vec!["--dyad", dyad, "--format", "csv", "--threads", "1"];
+            c.extend(files);
+            cases.push(c);
+        }
+    }
+    for c in [
+        &["--format", "csv", "bad.CSV"][..],
+        &["--format", "json", "--threads", "3", "bad.CSV", "g2.CSV"],
+        &["--format", "csv", "g2.CSV.gz", "g2.CSV", "."],
+        &["--format", "csv", "missing.CSV", "g1.csv"],
+        &["--dyad", "US-RUS", "g2.CSV"],
+        &["--threads", "0", "g2.CSV"],
+    ] {
+        cases.push(c.to_vec());
+    }
+    let mut got = String::from(
+        "# `dyad scan gdelt` on the extracts (tests/scan.rs, the_output_on_the_extracts_is_pinned).\n\
+         # Re-bless with DYAD_BLESS=1 and say why.\n",
+    );
+    for args in &cases {
+        let r = Run::of(
+            dyad()
+                .current_dir(h.dir())
+                .args(["scan", "gdelt"])
+                .args(args),
+        );
+        let stderr: Vec<String> = r.stderr.lines().map(mask_timing).collect();
+        got.push_str(&format!(
+            "\n## {}\nexit {}\n{}-- stderr\n{}\n",
+            args.join(" "),
+            r.code,
+            r.stdout,
+            stderr.join("\n")
+        ));
+    }
+    if std::env::var_os("DYAD_BLESS").is_some() {
+        std::fs::write(golden_path(), &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(golden_path()).unwrap_or_default();
+    if got != want {
+        let keep = std::env::temp_dir().join("dyad-scan-golden.txt");
+        std::fs::write(&keep, &got).unwrap();
+        panic!(
+            "the scan's output changed (kept at {}; diff it with {}). If that is meant, re-bless \
+             with DYAD_BLESS=1 and give the reason.",
+            keep.display(),
+            golden_path().display()
+        );
+    }
+}
+
+/// The summary line without its time and speed, which change from run to run.
+fn mask_timing(line: &str) -> String {
+    match (line.find(" MB in "), line.find(" MB/s): ")) {
+        (Some(i), Some(j)) if line.starts_with("dyad: scanned") && i < j => {
+            format!("{}T s (R{}", &line[..i + 7], &line[j..])
+        }
+        _ => line.to_string(),
+    }
+}

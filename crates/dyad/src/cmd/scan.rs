@@ -9,12 +9,12 @@
 use crate::cmd::chronology::parse_dyad;
 use crate::cmd::index::Freq;
 use crate::output::{self, Format};
-use crate::scan::gdelt::{DyadCodes, Problem};
-use crate::scan::{self, Totals};
+use crate::scan;
 use crate::{builtin, Outcome};
 use anyhow::{bail, Result};
 use dyad_analysis::flow::{FlowCounts, FlowRow, QuadCounts};
 use dyad_analysis::series::{periods, Month, Period, PeriodKey};
+use dyad_import::scan::{DyadCodes, InputReport, Problem, Scan, Totals};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -212,7 +212,7 @@ fn counts(t: &Totals) -> FlowCounts {
 }
 
 /// Writes problems and a summary to stderr; `true` when some input failed.
-fn report(scan: &scan::Scan, seconds: f64, a: &str, b: &str) -> bool {
+fn report(scan: &Scan, seconds: f64, a: &str, b: &str) -> bool {
     let mut failed = false;
     for r in &scan.inputs {
         if let Some(e) = &r.error {
@@ -248,7 +248,7 @@ fn report(scan: &scan::Scan, seconds: f64, a: &str, b: &str) -> bool {
             }
         }
     }
-    let sum = |f: fn(&scan::InputReport) -> u64| scan.inputs.iter().map(f).sum::<u64>();
+    let sum = |f: fn(&InputReport) -> u64| scan.inputs.iter().map(f).sum::<u64>();
     let bytes = sum(|r| r.bytes);
     let mb = bytes as f64 / 1e6;
     let duplicates = sum(|r| r.duplicates);

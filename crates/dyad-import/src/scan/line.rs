@@ -1,14 +1,15 @@
-//! The dyad's lines of a GDELT event file, for a scan: which lines are the dyad's, and their
-//! month, direction, QuadClass and GoldsteinScale.
+//! One line of a GDELT event file, for a scan: whether it is the dyad's, and its month,
+//! direction, QuadClass, GoldsteinScale and GLOBALEVENTID — the fields a flow measure needs,
+//! without building a [`Record`](crate::Record).
 //!
-//! Rows are read by `dyad-import`'s GDELT reader ([`dyad_import::gdelt`]), the one `dyad import`
-//! uses: the layouts (57, 58 or 61 columns), the columns, and every field's check. What is the
-//! scan's own is the order: every line's column count is checked, then its two country codes are
-//! compared with the dyad's, as bytes, before anything else is found or parsed (that is what
-//! makes a scan fast); only the dyad's lines are read in full, and a field at fault makes one a
-//! bad line with the reason.
+//! Rows are read by the one GDELT reader ([`gdelt`]), the one `dyad import` uses: the layouts
+//! (57, 58 or 61 columns), the columns, and every field's check. What is the scan's own is the
+//! order: every line's column count is checked, then its two country codes are compared with the
+//! dyad's, as bytes, before anything else is found or parsed (that is what makes a scan fast);
+//! only the dyad's lines are read in full, and a field at fault makes one a bad line with the
+//! reason ([`Problem`]).
 
-use dyad_import::gdelt::{
+use crate::gdelt::{
     self, Columns, Fault, Goldstein, Shape, ShapeError, ACTOR1_COUNTRY, ACTOR2_COUNTRY,
 };
 use dyad_model::CodeTable;
@@ -49,16 +50,25 @@ pub struct Hit {
     pub id: Option<u64>,
 }
 
-/// Why a line was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Why a line was refused: the data's fault, never the scan's. The messages name the column
+/// (1-based, as GDELT's documentation counts them); the scan's report puts `file:line` and the
+/// field's text before and after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
     /// The line has this many columns, not 57, 58 or 61.
+    #[error("{0} columns (GDELT events have 57, 58 or 61)")]
     Columns(usize),
     /// The line's layout is not that of the input's first row (see [`gdelt::shape`]).
+    #[error("{0}")]
     Layout(ShapeError),
     /// A field of a dyad line is not what GDELT writes: the fault and its 0-based column.
+    #[error("{}", FieldFault(*.0, *.1 + 1))]
     Field(Fault, usize),
     /// The EventCode of a dyad line is not in the CAMEO code table.
+    #[error(
+        "EventCode (column {}) is not in the CAMEO code table (dictionaries/cameo.tsv)",
+        gdelt::EVENT_CODE + 1
+    )]
     UnknownCode,
 }
 
@@ -104,22 +114,12 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
+/// A field at fault and its 1-based column, in words.
+struct FieldFault(Fault, usize);
+
+impl fmt::Display for FieldFault {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (fault, col) = match *self {
-            Problem::Columns(n) => {
-                return write!(f, "{n} columns (GDELT events have 57, 58 or 61)")
-            }
-            Problem::Layout(e) => return write!(f, "{e}"),
-            Problem::UnknownCode => {
-                return write!(
-                    f,
-                    "EventCode (column {}) is not in the CAMEO code table (dictionaries/cameo.tsv)",
-                    gdelt::EVENT_CODE + 1
-                )
-            }
-            Problem::Field(fault, k) => (fault, k + 1),
-        };
+        let FieldFault(fault, col) = *self;
         match fault {
             Fault::Id => write!(f, "GLOBALEVENTID (column {col}) is not a number"),
             Fault::SqlDate => write!(f, "SQLDATE (column {col}) is not a date YYYYMMDD"),
@@ -203,7 +203,7 @@ pub fn column(line: &[u8], k: usize) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_import::gdelt::{GOLDSTEIN, QUAD_CLASS, SQLDATE};
+    use crate::gdelt::{GOLDSTEIN, QUAD_CLASS, SQLDATE};
 
     fn line(cols: usize, set: &[(usize, &str)]) -> Vec<u8> {
         let mut f: Vec<String> = vec![String::new(); cols];
@@ -219,7 +219,11 @@ mod tests {
     }
 
     fn codes() -> CodeTable {
-        crate::builtin::code_table().unwrap()
+        CodeTable::parse(
+            "dictionaries/cameo.tsv",
+            include_str!("../../../../dictionaries/cameo.tsv"),
+        )
+        .unwrap()
     }
 
     const D: DyadCodes = DyadCodes {

@@ -1,29 +1,24 @@
 //! Streaming scans of event files: the flow measures of one dyad, per month, computed while the
-//! files are read, without storing them.
+//! files are read, without storing them. The counting is `dyad_import::scan`'s (pure functions
+//! over blocks of lines, reading rows with the importer's GDELT reader); this module is the I/O
+//! and the threads around it.
 //!
 //! One reader thread reads each input (plain, or decompressed from gzip or zip on that thread)
 //! in big blocks, cuts each block at its last newline and hands it to the worker threads through
 //! a bounded channel; workers give the buffers back when done, so memory stays at a fixed number
-//! of blocks whatever the input size. Each worker classifies the lines of its blocks
-//! ([`gdelt::classify`], which reads rows with `dyad import`'s reader, `dyad_import::gdelt`) and
-//! adds the dyad's lines into its own per-month totals; the totals are merged at the end. As
-//! `dyad import` does, an input's rows are held to the layout (GDELT 1.0 or 2.0) of its first row
-//! read without fault: the reader thread finds that row before it hands out the block holding it. Problems are kept per block with block-local line numbers and turned into
-//! `file:line` once every block's line count is known.
+//! of blocks whatever the input size. Each worker adds the blocks it receives to its own
+//! [`Tally`]; the tallies are merged at the end ([`Scan::assemble`]). The reader thread makes the
+//! blocks of an input in order, so the first that holds a row read without fault marks the
+//! layout (GDELT 1.0 or 2.0) the input's rows are held to ([`Block::new`]).
 //!
 //! Each event is counted once, as `dyad import` stores it once: inputs are listed once each
 //! (a file named twice or reached through a link, see [`crate::files`]), and a dyad row whose
-//! GLOBALEVENTID was already counted (a CSV next to the zip it came from, overlapping
-//! downloads) is left out and reported as a duplicate. Only the dyad's ids are remembered, so
-//! memory grows with the dyad's events, not with the files.
-
-pub mod gdelt;
+//! GLOBALEVENTID was already counted ([`Seen`]: a CSV next to the zip it came from, overlapping
+//! downloads) is left out and reported as a duplicate.
 
 use crate::compressed;
-use dyad_import::gdelt::{Goldstein, Shape};
+use dyad_import::scan::{Block, DyadCodes, InputReport, Scan, Seen, Tally};
 use dyad_model::CodeTable;
-use gdelt::{DyadCodes, Line, Problem};
-use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, SyncSender};
@@ -31,9 +26,6 @@ use std::sync::Mutex;
 
 /// The longest line a block grows to hold.
 pub const MAX_LINE_BYTES: usize = 64 << 20;
-
-/// How many problem lines are kept (and shown) per input.
-pub const EXAMPLES: usize = 5;
 
 /// How a scan runs.
 #[derive(Debug, Clone)]
@@ -48,160 +40,6 @@ pub struct Options {
     pub codes: CodeTable,
 }
 
-/// Flow totals of one direction in one month.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Totals {
-    pub events: u64,
-    pub quad: [u64; 4],
-    /// Exact part of the Goldstein sum, in millionths.
-    pub goldstein_micros: i128,
-    /// Goldstein values that were not short decimals (none in real GDELT files).
-    pub goldstein_float: f64,
-}
-
-impl Totals {
-    fn add_hit(&mut self, quad: u8, g: Goldstein) {
-        self.events += 1;
-        self.quad[usize::from(quad - 1)] += 1;
-        match g.micros() {
-            Some(m) => self.goldstein_micros += i128::from(m),
-            None => self.goldstein_float += g.value(),
-        }
-    }
-
-    pub fn add(&mut self, o: &Totals) {
-        self.events += o.events;
-        for (a, b) in self.quad.iter_mut().zip(o.quad) {
-            *a += b;
-        }
-        self.goldstein_micros += o.goldstein_micros;
-        self.goldstein_float += o.goldstein_float;
-    }
-
-    /// The Goldstein sum: the exact decimal sum rounded once to the nearest float.
-    pub fn goldstein_sum(&self) -> f64 {
-        self.goldstein_micros as f64 / 1e6 + self.goldstein_float
-    }
-}
-
-/// One problem line, located.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Example {
-    /// 1-based line number in its input.
-    pub line: u64,
-    pub problem: Problem,
-    /// The offending field's text (lossy, shortened), when one column is at fault.
-    pub field: Option<String>,
-}
-
-/// What happened to one input (a file, or one member of a zip archive).
-#[derive(Debug, Clone, Default)]
-pub struct InputReport {
-    /// `path` or `path.zip!member`.
-    pub name: String,
-    /// Bytes read (decompressed).
-    pub bytes: u64,
-    pub lines: u64,
-    /// Lines that are events: not blank, not a header line.
-    pub rows: u64,
-    pub dyad_rows: u64,
-    /// Dyad rows left out because their GLOBALEVENTID was already counted.
-    pub duplicates: u64,
-    /// Bad rows by kind, in `Problem::KINDS` order.
-    pub bad: [u64; Problem::KINDS.len()],
-    /// The first few bad rows.
-    pub examples: Vec<Example>,
-    /// The input could not be opened or read to its end (what was read is counted).
-    pub error: Option<String>,
-}
-
-impl InputReport {
-    pub fn bad_rows(&self) -> u64 {
-        self.bad.iter().sum()
-    }
-}
-
-/// The outcome of a scan.
-#[derive(Debug, Default)]
-pub struct Scan {
-    /// Month index (`year * 12 + month - 1`) → totals per direction (`a→b`, `b→a`).
-    pub months: BTreeMap<i32, [Totals; 2]>,
-    pub inputs: Vec<InputReport>,
-}
-
-/// A block of whole lines from one input.
-struct Block {
-    input: usize,
-    seq: u64,
-    buf: Vec<u8>,
-    len: usize,
-    /// Whether the input's first row read without fault is GDELT 2.0, and the block-local
-    /// index of the first line held to that row's layout (`None` before that row is met).
-    first_v2: Option<(bool, u64)>,
-}
-
-impl Block {
-    /// The block's lines, without `\n` and `\r` (and the input's first without a UTF-8
-    /// byte-order mark, which is not part of its first column).
-    fn lines(&self) -> impl Iterator<Item = &[u8]> {
-        let data = &self.buf[..self.len];
-        let first = self.seq == 0;
-        let mut pos = 0;
-        std::iter::from_fn(move || {
-            if pos >= data.len() {
-                return None;
-            }
-            let end = memchr::memchr(b'\n', &data[pos..]).map_or(data.len(), |i| pos + i);
-            let line = &data[pos..end];
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            let line = match (first, pos) {
-                (true, 0) => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line),
-                _ => line,
-            };
-            pos = end + 1;
-            Some(line)
-        })
-    }
-
-    /// Marks the block with the layout its rows are held to: the layout of the input's first
-    /// row that reads without fault, as `dyad import` holds a file's rows to it. `first` is the
-    /// input's, found in an earlier block or searched for here.
-    fn hold_to(&mut self, first: &mut Option<bool>) {
-        if first.is_none() {
-            let found = self.lines().enumerate().find_map(|(i, line)| {
-                if std::str::from_utf8(line).is_err() {
-                    return None;
-                }
-                match dyad_import::gdelt::shape(line, None) {
-                    Ok(Shape::Row(mut cols)) => dyad_import::gdelt::read(&mut cols)
-                        .ok()
-                        .map(|_| (cols.layout().is_v2(), i as u64)),
-                    _ => None,
-                }
-            });
-            if let Some((v2, i)) = found {
-                *first = Some(v2);
-                self.first_v2 = Some((v2, i));
-            }
-        } else {
-            self.first_v2 = first.map(|v2| (v2, 0));
-        }
-    }
-}
-
-/// What a worker found in one block.
-struct BlockReport {
-    input: usize,
-    seq: u64,
-    lines: u64,
-    rows: u64,
-    dyad_rows: u64,
-    duplicates: u64,
-    bad: [u64; Problem::KINDS.len()],
-    /// 0-based line within the block.
-    examples: Vec<(u64, Problem, Option<String>)>,
-}
-
 /// Scans `paths` (files; directories are walked) for the dyad's GDELT events.
 pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
     let files = compressed::files(paths)?;
@@ -211,9 +49,9 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads + 1);
     let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     let work_rx = Mutex::new(work_rx);
-    let seen: Mutex<HashSet<u64>> = Mutex::new(HashSet::new());
+    let seen = Seen::default();
     let (dyad, codes) = (opts.dyad, &opts.codes);
-    let (inputs, worker_out) = std::thread::scope(|s| {
+    let (inputs, tallies) = std::thread::scope(|s| {
         let reader =
             s.spawn(|| read_inputs(&files, work_tx, spare_rx, opts.block_bytes, max_blocks));
         let workers: Vec<_> = (0..threads)
@@ -230,43 +68,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
             .collect();
         (reader.join().expect("the scan reader panicked"), out)
     });
-    let mut scan = Scan {
-        months: BTreeMap::new(),
-        inputs,
-    };
-    let mut blocks: Vec<BlockReport> = Vec::new();
-    for (months, reports) in worker_out {
-        for (m, t) in months {
-            let e = scan.months.entry(m).or_default();
-            e[0].add(&t[0]);
-            e[1].add(&t[1]);
-        }
-        blocks.extend(reports);
-    }
-    blocks.sort_by_key(|b| (b.input, b.seq));
-    let mut line_base = vec![0u64; scan.inputs.len()];
-    for b in blocks {
-        let r = &mut scan.inputs[b.input];
-        let base = line_base[b.input];
-        for (line, problem, field) in b.examples {
-            if r.examples.len() < EXAMPLES {
-                r.examples.push(Example {
-                    line: base + line + 1,
-                    problem,
-                    field,
-                });
-            }
-        }
-        line_base[b.input] += b.lines;
-        r.lines += b.lines;
-        r.rows += b.rows;
-        r.dyad_rows += b.dyad_rows;
-        r.duplicates += b.duplicates;
-        for (a, n) in r.bad.iter_mut().zip(b.bad) {
-            *a += n;
-        }
-    }
-    Ok(scan)
+    Ok(Scan::assemble(inputs, tallies))
 }
 
 /// The reader thread: opens each file, cuts its content into blocks of whole lines, sends them.
@@ -378,14 +180,7 @@ fn read_stream(
                         return Ok(false);
                     };
                     next[..tail].copy_from_slice(&buf[nl + 1..filled]);
-                    let mut block = Block {
-                        input,
-                        seq,
-                        buf,
-                        len: nl + 1,
-                        first_v2: None,
-                    };
-                    block.hold_to(&mut first_v2);
+                    let block = Block::with_len(input, seq, buf, nl + 1, &mut first_v2);
                     if work.send(block).is_err() {
                         return Ok(false);
                     }
@@ -423,14 +218,7 @@ fn read_stream(
         }
     }
     if filled > 0 {
-        let mut block = Block {
-            input,
-            seq,
-            buf,
-            len: filled,
-            first_v2: None,
-        };
-        block.hold_to(&mut first_v2);
+        let block = Block::with_len(input, seq, buf, filled, &mut first_v2);
         if work.send(block).is_err() {
             return Ok(false);
         }
@@ -441,88 +229,26 @@ fn read_stream(
     }
 }
 
-type WorkerOut = (BTreeMap<i32, [Totals; 2]>, Vec<BlockReport>);
-
-/// A worker thread: classifies the lines of each block it receives.
+/// A worker thread: adds each block it receives to its tally.
 fn work(
     rx: &Mutex<Receiver<Block>>,
     spare: mpsc::Sender<Vec<u8>>,
     dyad: &DyadCodes,
     codes: &CodeTable,
-    seen: &Mutex<HashSet<u64>>,
-) -> WorkerOut {
-    let mut months: BTreeMap<i32, [Totals; 2]> = BTreeMap::new();
-    let mut reports = Vec::new();
+    seen: &Seen,
+) -> Tally {
+    let mut tally = Tally::default();
     loop {
         let block = {
             let guard = rx.lock().unwrap_or_else(|p| p.into_inner());
             guard.recv()
         };
         let Ok(block) = block else { break };
-        reports.push(scan_block(&block, dyad, codes, &mut months, seen));
+        tally.add_block(&block, dyad, codes, seen);
         // The reader may have finished; a lost buffer is then just freed.
-        let _ = spare.send(block.buf);
+        let _ = spare.send(block.into_buf());
     }
-    (months, reports)
-}
-
-fn scan_block(
-    block: &Block,
-    dyad: &DyadCodes,
-    codes: &CodeTable,
-    months: &mut BTreeMap<i32, [Totals; 2]>,
-    seen: &Mutex<HashSet<u64>>,
-) -> BlockReport {
-    let mut r = BlockReport {
-        input: block.input,
-        seq: block.seq,
-        lines: 0,
-        rows: 0,
-        dyad_rows: 0,
-        duplicates: 0,
-        bad: [0; Problem::KINDS.len()],
-        examples: Vec::new(),
-    };
-    for line in block.lines() {
-        r.lines += 1;
-        if line.is_empty() {
-            continue;
-        }
-        let first_v2 = match block.first_v2 {
-            Some((v2, from)) if r.lines > from => Some(v2),
-            _ => None,
-        };
-        let class = gdelt::classify(line, dyad, codes, first_v2);
-        // A header is not a row.
-        if class != Line::Header {
-            r.rows += 1;
-        }
-        match class {
-            Line::Header | Line::Outside => {}
-            Line::Hit(h) => {
-                // An id too long for a u64 cannot be matched with another: it is counted.
-                if let Some(id) = h.id {
-                    if !seen.lock().unwrap_or_else(|p| p.into_inner()).insert(id) {
-                        r.duplicates += 1;
-                        continue;
-                    }
-                }
-                r.dyad_rows += 1;
-                months.entry(h.month).or_default()[h.direction].add_hit(h.quad, h.goldstein);
-            }
-            Line::Bad(p) => {
-                r.bad[p.kind()] += 1;
-                if r.examples.len() < EXAMPLES {
-                    let field = p.column().map(|k| {
-                        let text = String::from_utf8_lossy(gdelt::column(line, k));
-                        text.chars().take(40).collect()
-                    });
-                    r.examples.push((r.lines - 1, p, field));
-                }
-            }
-        }
-    }
-    r
+    tally
 }
 
 #[cfg(test)]
