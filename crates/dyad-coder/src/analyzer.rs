@@ -151,10 +151,14 @@ impl Analyzer for AlphabeticAnalyzer {
     fn fold(&self, text: &str) -> String {
         text.chars()
             .map(|c| {
-                let mut l = c.to_lowercase();
-                let lc = match (l.next(), l.next()) {
-                    (Some(x), None) => x,
-                    _ => c,
+                let lc = if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) => x,
+                        _ => c,
+                    }
                 };
                 let lc = if lc == '’' { '\'' } else { lc };
                 fold_char(lc, &self.folds)
