@@ -494,7 +494,7 @@ struct LangMatcher {
 #[derive(Debug)]
 pub struct Coder {
     dict: Dictionaries,
-    langs: HashMap<String, LangMatcher>,
+    langs: crate::fasthash::FastMap<String, LangMatcher>,
     /// The stance model, trained from `dict.stance` when first asked.
     stance: std::sync::OnceLock<crate::stance::StanceModel>,
 }
@@ -563,7 +563,7 @@ impl Coder {
     /// Compiles one matcher per language that has a `grammar/<lang>.tsv`.
     pub fn new(dict: &Dictionaries) -> Result<Coder, CoderError> {
         let dict = dict.clone();
-        let mut langs = HashMap::new();
+        let mut langs = crate::fasthash::FastMap::default();
         for lang in dict.languages() {
             let m = Self::build_lang(&dict, &lang).map_err(|msg| CoderError::Build {
                 lang: lang.clone(),
