@@ -41,6 +41,7 @@ mod dates_pass;
 mod emit;
 mod frames;
 mod matcher;
+mod members;
 mod modality;
 mod parties;
 mod post;
@@ -54,6 +55,7 @@ use cues::ActCues;
 use dates_pass::{own_dates, Reports, SentenceDates};
 use frames::{CueParties, Paired};
 use matcher::{CharPairs, PrefixList};
+use members::Members;
 use modality::Modality;
 pub use modality::Stated;
 use parties::Named;
@@ -515,7 +517,7 @@ struct Item {
 struct Phrase {
     start: usize,
     end: usize,
-    members: Vec<usize>,
+    members: Members,
     connector: Option<GrammarKind>,
     /// The grammar entry of the connector word, when one was read.
     connector_word: Option<usize>,

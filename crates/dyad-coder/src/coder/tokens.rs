@@ -181,7 +181,7 @@ impl Coder {
                     phrase = Some(Phrase {
                         start: it.start,
                         end: it.end,
-                        members: vec![a],
+                        members: Members::one(a),
                         connector,
                         connector_word: None,
                     });
