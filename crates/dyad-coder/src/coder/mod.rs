@@ -499,6 +499,8 @@ pub struct Coder {
     langs: crate::fasthash::FastMap<String, LangMatcher>,
     /// The stance model, trained from `dict.stance` when first asked.
     stance: std::sync::OnceLock<crate::stance::StanceModel>,
+    /// The languages `dict.stance` holds labelled sentences of.
+    stance_langs: Vec<String>,
 }
 
 /// The most participants of one symmetric act read from a list.
@@ -573,10 +575,17 @@ impl Coder {
             })?;
             langs.insert(lang, m);
         }
+        let mut stance_langs: Vec<String> = Vec::new();
+        for e in &dict.stance {
+            if !stance_langs.contains(&e.lang) {
+                stance_langs.push(e.lang.clone());
+            }
+        }
         Ok(Coder {
             dict,
             langs,
             stance: std::sync::OnceLock::new(),
+            stance_langs,
         })
     }
 
@@ -594,7 +603,7 @@ impl Coder {
     /// trained on first use, once per coder.
     pub fn stance(&self, lang: Lang, text: &str) -> Option<crate::stance::StanceScores> {
         let key = lang.as_str();
-        if !self.dict.stance.iter().any(|e| e.lang == key) {
+        if !self.stance_langs.iter().any(|l| l == key) {
             return None;
         }
         let model = self.stance.get_or_init(|| {
