@@ -81,7 +81,10 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     fn new(m: &'a LangMatcher, folded: &'a str, chars: &'a CharIdx<'a>, toks: &'a [Tok]) -> Self {
         let question = folded
-            .trim_end_matches(|c: char| c.is_whitespace() || "”\"'’」』»)）".contains(c))
+            .trim_end_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, '”' | '"' | '\'' | '’' | '」' | '』' | '»' | ')' | '）')
+            })
             .ends_with(['?', '？']);
         Sentence {
             m,
@@ -97,8 +100,13 @@ impl<'a> Sentence<'a> {
     /// running date across a paragraph.
     fn opens_with_connective(&self) -> bool {
         let (m, folded) = (self.m, self.folded);
-        let t = folded
-            .trim_start_matches(|c: char| c.is_whitespace() || "“”\"'‘’「」『』（(".contains(c));
+        let t = folded.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』' | '（' | '('
+                )
+        });
         m.continues.any_prefix_of(t)
     }
 }
