@@ -6,7 +6,10 @@
 //!   bare jieba-rs peer), coded repeatedly; printed last (`scripts/bench-coder.sh` reads the last
 //!   line). Set `DYAD_SEEDS` to another folder of `.txt` files to measure on them.
 //! - `DYAD_BENCH_PASSES=N`: code every set exactly `N` times instead of for a few seconds (for
-//!   instruction counts under `valgrind --tool=callgrind`); `DYAD_BENCH_ZH_ONLY=1`: Chinese only.
+//!   instruction counts under `valgrind --tool=callgrind`); `DYAD_BENCH_ZH_ONLY=1`: Chinese only;
+//!   `DYAD_BENCH_WARM=1`: train the stance model before the timed passes (it is trained once per
+//!   process, on first use inside `Coder::code_document`), to count the per-sentence work alone,
+//!   e.g. `valgrind --tool=callgrind --toggle-collect='*code_document*'`.
 
 use dyad_coder::{Coder, DateContext, Dictionaries, DocSentence, SentenceInput};
 use dyad_model::Lang;
@@ -48,6 +51,9 @@ fn keep_going(start: &Instant, secs: f64, pass: &mut usize) -> bool {
 
 fn main() {
     let coder = Coder::new(&Dictionaries::builtin().expect("dictionaries")).expect("coder");
+    if std::env::var("DYAD_BENCH_WARM").is_ok() {
+        coder.stance(Lang::Zh, "warm");
+    }
     // English and Russian from the coverage suite
     let suite = concat!(
         env!("CARGO_MANIFEST_DIR"),

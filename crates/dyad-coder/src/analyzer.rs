@@ -122,14 +122,15 @@ impl Analyzer for CjkAnalyzer {
         _prefix: bool,
         _inflect: bool,
     ) -> Option<usize> {
-        // Latin words inside Chinese text (G7, NATO) still need word boundaries.
-        let alnum_edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        let first = folded[s..e].chars().next();
-        let last = folded[s..e].chars().next_back();
-        if alnum_edge(first) && alnum_edge(folded[..s].chars().next_back()) {
+        // Latin words inside Chinese text (G7, NATO) still need word boundaries. A character
+        // is an ASCII letter or digit exactly when its first (and only) byte is one: the bytes
+        // around the match and at its ends say it without decoding.
+        let b = folded.as_bytes();
+        let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        if s < e && alnum(s) && s > 0 && alnum(s - 1) {
             return None;
         }
-        if alnum_edge(last) && alnum_edge(folded[e..].chars().next()) {
+        if s < e && alnum(e - 1) && alnum(e) {
             return None;
         }
         Some(e)
@@ -151,10 +152,14 @@ impl Analyzer for AlphabeticAnalyzer {
     fn fold(&self, text: &str) -> String {
         text.chars()
             .map(|c| {
-                let mut l = c.to_lowercase();
-                let lc = match (l.next(), l.next()) {
-                    (Some(x), None) => x,
-                    _ => c,
+                let lc = if c.is_ascii() {
+                    c.to_ascii_lowercase()
+                } else {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) => x,
+                        _ => c,
+                    }
                 };
                 let lc = if lc == '’' { '\'' } else { lc };
                 fold_char(lc, &self.folds)

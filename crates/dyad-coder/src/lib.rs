@@ -38,6 +38,7 @@ pub mod dates;
 pub mod dict;
 pub mod embedded;
 pub mod eval;
+mod fasthash;
 pub mod people;
 pub mod stance;
 mod trie;

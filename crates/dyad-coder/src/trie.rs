@@ -101,7 +101,12 @@ impl CharTrie {
 
     #[inline]
     fn sym(&self, c: char) -> u32 {
-        let u = c as u32;
+        self.sym_of(c as u32)
+    }
+
+    /// The symbol of code point `u`.
+    #[inline]
+    fn sym_of(&self, u: u32) -> u32 {
         if u < FLAT {
             return self.flat.get(u as usize).copied().unwrap_or(NONE);
         }
@@ -142,12 +147,29 @@ impl CharTrie {
     /// offsets), by start and, at one start, shortest first.
     #[inline]
     pub(crate) fn for_each_match(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
-        // every character's symbol and end, decoded once
-        let mut syms: Vec<(u32, u32)> = Vec::with_capacity(text.len() / 2 + 1);
-        syms.extend(
-            text.char_indices()
-                .map(|(b, c)| (self.sym(c), (b + c.len_utf8()) as u32)),
-        );
+        // every character's symbol and end, decoded once (by hand: the text is valid UTF-8,
+        // and the standard decoder's checks and iterator plumbing cost more than the lookups)
+        let bytes = text.as_bytes();
+        let mut syms: Vec<(u32, u32)> = Vec::with_capacity(bytes.len());
+        let mut at = 0;
+        while at < bytes.len() {
+            let lead = u32::from(bytes[at]);
+            let cont = |k: usize| u32::from(bytes[at + k] & 0x3f);
+            let (code, len) = if lead < 0x80 {
+                (lead, 1)
+            } else if lead < 0xe0 {
+                (((lead & 0x1f) << 6) | cont(1), 2)
+            } else if lead < 0xf0 {
+                (((lead & 0x0f) << 12) | (cont(1) << 6) | cont(2), 3)
+            } else {
+                (
+                    ((lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                    4,
+                )
+            };
+            at += len;
+            syms.push((self.sym_of(code), at as u32));
+        }
         for (i, &(sym, e)) in syms.iter().enumerate() {
             if sym == NONE {
                 continue;
@@ -189,7 +211,7 @@ mod tests {
     #[test]
     fn finds_what_an_overlapping_search_finds() {
         let lits: Vec<&str> =
-            "美|俄|美俄|美国|俄罗斯|普京|普|会晤|会|us|u|usa|a b|б|Путин|путин|国务|国务卿|卿"
+            "美|俄|美俄|美国|俄罗斯|普京|普|会晤|会|us|u|usa|a b|б|Путин|путин|国务|国务卿|卿|é|😀美"
                 .split('|')
                 .collect();
         let texts = [
@@ -198,6 +220,7 @@ mod tests {
             "",
             "国",
             "卿卿国务卿国务",
+            "😀美国é美😀美",
         ];
         let t = CharTrie::new(&lits);
         let ac = AhoCorasick::builder()

@@ -15,7 +15,30 @@ impl Coder {
         k: usize,
         cue: &Item,
     ) -> bool {
-        let stop = |c: char| "，。；：！？,;:!?“”\"《》（）()".contains(c);
+        let stop = |c: char| {
+            matches!(
+                c,
+                '，' | '。'
+                    | '；'
+                    | '：'
+                    | '！'
+                    | '？'
+                    | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | '“'
+                    | '”'
+                    | '"'
+                    | '《'
+                    | '》'
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+            )
+        };
         // up to 12 characters before the cue, back to the nearest stop
         let window: &str = {
             let before = &folded[..cue.start];
@@ -244,4 +267,29 @@ pub(super) fn next_action(toks: &[Tok], i: usize) -> Option<(&Item, usize)> {
         },
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::coder;
+    use super::*;
+
+    #[test]
+    fn a_chinese_line_without_punctuation_is_a_heading() {
+        let m = &coder().langs["zh"];
+        for (text, heading) in [
+            ("美俄关系", true),
+            ("  美国「俄罗斯」", true),
+            ("美国，俄罗斯", false),
+            ("美国。", false),
+            ("美国、俄罗斯", false),
+            ("美国：俄罗斯；", false),
+            ("谁？", false),
+            ("好！", false),
+            ("a!b", false),
+            ("G7,", false),
+        ] {
+            assert_eq!(Coder::is_heading(m, text), heading, "{text}");
+        }
+    }
 }

@@ -9,8 +9,6 @@ use super::*;
 pub(super) struct CueParties {
     pub(super) sources: Vec<Party>,
     pub(super) targets: Vec<Party>,
-    /// Everyone taking part in an active act: the sources, then the targets.
-    pub(super) participants: Vec<Party>,
     /// Read as a passive: an agent named, or an agentless passive.
     pub(super) passive: bool,
     /// An agentless passive (its subject the patient).
@@ -123,7 +121,7 @@ impl Coder {
             passive_cues.push(k);
         }
         let passive = !agent.is_empty() || agentless;
-        let (sources, targets, participants): (Vec<Party>, Vec<Party>, Vec<Party>) = if passive {
+        let (sources, targets): (Vec<Party>, Vec<Party>) = if passive {
             let mut t = resolve(subj);
             let not_from = |ps: &[Phrase]| -> Vec<Phrase> {
                 ps.iter()
@@ -151,7 +149,7 @@ impl Coder {
             } else {
                 resolve(agent)
             };
-            (a, t, Vec::new())
+            (a, t)
         } else {
             let s = resolve(subj);
             let mut t = resolve(tgt);
@@ -170,9 +168,7 @@ impl Coder {
                 t.extend(resolve(obj));
             }
             t.extend(resolve(partner));
-            let mut all = s.clone();
-            all.extend(t.iter().cloned());
-            (s, t, all)
+            (s, t)
         };
         // 被关押在俄罗斯的美国公民获释, Americans held in Russia were released: with no target,
         // the state where the released were held released them
@@ -192,7 +188,6 @@ impl Coder {
         CueParties {
             sources,
             targets,
-            participants,
             passive,
             agentless,
         }
@@ -204,7 +199,7 @@ impl Coder {
     /// other; a meeting in a third state is 044); a directed cue gives every source → target
     /// (a visit, deployment or withdrawal with no target takes its place as target). A treaty
     /// described by an earlier year of its signing, with no party named beside it, gives none.
-    /// Takes the participants and targets out of `parties`.
+    /// Takes the targets out of `parties`.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn pair_parties(
         &self,
@@ -226,7 +221,6 @@ impl Coder {
             &sides.obj,
         );
         let (sources, passive) = (&parties.sources, parties.passive);
-        let participants = std::mem::take(&mut parties.participants);
         let targets = std::mem::take(&mut parties.targets);
         let mut code = action.cameo.clone();
         let mut frame_why: String;
@@ -234,10 +228,17 @@ impl Coder {
         let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
         let group_subject = sources.len() >= 2 && targets.is_empty();
         if (sym && !passive) || group_subject {
+            // everyone taking part: a symmetric act's sources, then its targets (an active
+            // one's: a passive symmetric act has none), else the group subject
+            let members: &[&[Party]] = match (sym, passive) {
+                (true, false) => &[sources, &targets],
+                (true, true) => &[],
+                (false, _) => &[sources],
+            };
             let mut ps: Vec<Party> = Vec::new();
-            for p in if sym { participants } else { sources.clone() } {
+            for p in members.iter().copied().flatten() {
                 if !ps.iter().any(|q| q.actor.code == p.actor.code) {
-                    ps.push(p);
+                    ps.push(p.clone());
                 }
             }
             // a long list (7国在安卡拉进行囚犯交换) is kept whole: the document's context

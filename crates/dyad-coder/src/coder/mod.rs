@@ -41,6 +41,7 @@ mod dates_pass;
 mod emit;
 mod frames;
 mod matcher;
+mod members;
 mod modality;
 mod parties;
 mod post;
@@ -54,6 +55,7 @@ use cues::ActCues;
 use dates_pass::{own_dates, Reports, SentenceDates};
 use frames::{CueParties, Paired};
 use matcher::{CharPairs, PrefixList};
+use members::Members;
 use modality::Modality;
 pub use modality::Stated;
 use parties::Named;
@@ -79,7 +81,10 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     fn new(m: &'a LangMatcher, folded: &'a str, chars: &'a CharIdx<'a>, toks: &'a [Tok]) -> Self {
         let question = folded
-            .trim_end_matches(|c: char| c.is_whitespace() || "”\"'’」』»)）".contains(c))
+            .trim_end_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, '”' | '"' | '\'' | '’' | '」' | '』' | '»' | ')' | '）')
+            })
             .ends_with(['?', '？']);
         Sentence {
             m,
@@ -95,8 +100,13 @@ impl<'a> Sentence<'a> {
     /// running date across a paragraph.
     fn opens_with_connective(&self) -> bool {
         let (m, folded) = (self.m, self.folded);
-        let t = folded
-            .trim_start_matches(|c: char| c.is_whitespace() || "“”\"'‘’「」『』（(".contains(c));
+        let t = folded.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '『' | '』' | '（' | '('
+                )
+        });
         m.continues.any_prefix_of(t)
     }
 }
@@ -494,9 +504,11 @@ struct LangMatcher {
 #[derive(Debug)]
 pub struct Coder {
     dict: Dictionaries,
-    langs: HashMap<String, LangMatcher>,
+    langs: crate::fasthash::FastMap<String, LangMatcher>,
     /// The stance model, trained from `dict.stance` when first asked.
     stance: std::sync::OnceLock<crate::stance::StanceModel>,
+    /// The languages `dict.stance` holds labelled sentences of.
+    stance_langs: Vec<String>,
 }
 
 /// The most participants of one symmetric act read from a list.
@@ -515,7 +527,7 @@ struct Item {
 struct Phrase {
     start: usize,
     end: usize,
-    members: Vec<usize>,
+    members: Members,
     connector: Option<GrammarKind>,
     /// The grammar entry of the connector word, when one was read.
     connector_word: Option<usize>,
@@ -563,7 +575,7 @@ impl Coder {
     /// Compiles one matcher per language that has a `grammar/<lang>.tsv`.
     pub fn new(dict: &Dictionaries) -> Result<Coder, CoderError> {
         let dict = dict.clone();
-        let mut langs = HashMap::new();
+        let mut langs = crate::fasthash::FastMap::default();
         for lang in dict.languages() {
             let m = Self::build_lang(&dict, &lang).map_err(|msg| CoderError::Build {
                 lang: lang.clone(),
@@ -571,10 +583,17 @@ impl Coder {
             })?;
             langs.insert(lang, m);
         }
+        let mut stance_langs: Vec<String> = Vec::new();
+        for e in &dict.stance {
+            if !stance_langs.contains(&e.lang) {
+                stance_langs.push(e.lang.clone());
+            }
+        }
         Ok(Coder {
             dict,
             langs,
             stance: std::sync::OnceLock::new(),
+            stance_langs,
         })
     }
 
@@ -592,7 +611,7 @@ impl Coder {
     /// trained on first use, once per coder.
     pub fn stance(&self, lang: Lang, text: &str) -> Option<crate::stance::StanceScores> {
         let key = lang.as_str();
-        if !self.dict.stance.iter().any(|e| e.lang == key) {
+        if !self.stance_langs.iter().any(|l| l == key) {
             return None;
         }
         let model = self.stance.get_or_init(|| {

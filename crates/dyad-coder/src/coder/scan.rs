@@ -89,13 +89,23 @@ impl Coder {
             w.extend(found_words.into_iter().map(|(_, _, i, span)| (i, span)));
         }
         // Longest first at each start; gapped cues (longer span) before plain ones; then priority.
-        cands.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-                .then(b.span_end.cmp(&a.span_end))
-                .then(a.entry.priority().cmp(&b.entry.priority()))
-        });
+        // The trie reports hits by start: sorting each start's few hits in place is the stable
+        // sort of the whole list.
+        debug_assert!(cands.is_sorted_by_key(|c| c.start));
+        let mut at = 0;
+        while at < cands.len() {
+            let start = cands[at].start;
+            let n = cands[at..].iter().take_while(|c| c.start == start).count();
+            if n > 1 {
+                cands[at..at + n].sort_by(|a, b| {
+                    (b.end - b.start)
+                        .cmp(&(a.end - a.start))
+                        .then(b.span_end.cmp(&a.span_end))
+                        .then(a.entry.priority().cmp(&b.entry.priority()))
+                });
+            }
+            at += n;
+        }
         // kept in place: the first `kept` candidates are the output so far
         let mut kept = 0usize;
         let mut last_end = 0;

@@ -181,7 +181,7 @@ impl Coder {
                     phrase = Some(Phrase {
                         start: it.start,
                         end: it.end,
-                        members: vec![a],
+                        members: Members::one(a),
                         connector,
                         connector_word: None,
                     });
@@ -370,7 +370,9 @@ impl Coder {
                 }
             }
         }
-        toks.retain(|t| !matches!(t, Tok::Modal(mi) if disposal.contains(&mi.start)));
+        if !disposal.is_empty() {
+            toks.retain(|t| !matches!(t, Tok::Modal(mi) if disposal.contains(&mi.start)));
+        }
         // a list of actors (Iran, North Korea, and Russia; Иран, КНДР и Россия): a comma between
         // two actor phrases, with nothing else between, joins them like "and" rather than
         // breaking the clause
@@ -513,6 +515,10 @@ impl Coder {
 /// outermost pairs only.
 pub(super) fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // most sentences have no closing bracket at all: one fast byte search says so
+    if !text.contains(')') && !text.contains('）') {
+        return out;
+    }
     let mut open: Option<usize> = None;
     let mut depth = 0usize;
     for (i, c) in text.char_indices() {

@@ -3,6 +3,7 @@
 
 use super::DocSentence;
 use crate::coder::{CodedEvent, Mention, SentenceFacts};
+use crate::fasthash::FastMap;
 use std::collections::{BTreeSet, HashMap};
 
 /// A role word alone (总统, the president, президент, 秘书长) names the person last named in that
@@ -17,7 +18,7 @@ pub(super) fn resolve_offices(
         sentences[i].text.chars().skip(a).take(b - a).collect()
     };
     // position → (state, sentence, span) of the person last named in it
-    let mut last: HashMap<&str, (&str, usize, (usize, usize))> = HashMap::new();
+    let mut last: FastMap<&str, (&str, usize, (usize, usize))> = FastMap::default();
     let mut notes = Vec::with_capacity(coded.len());
     for (i, (_, f)) in coded.iter_mut().enumerate() {
         let mut resolved: Vec<Mention<'_>> = Vec::new();
@@ -186,8 +187,8 @@ pub(super) struct Parties {
 
 impl Parties {
     pub(super) fn of(coded: &[(Vec<CodedEvent>, SentenceFacts<'_>)]) -> Parties {
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut count: FastMap<&str, usize> = FastMap::default();
+        let mut first: FastMap<&str, usize> = FastMap::default();
         for (i, (_, f)) in coded.iter().enumerate() {
             for m in &f.actors {
                 *count.entry(m.code).or_default() += if i < 2 { 2 } else { 1 };

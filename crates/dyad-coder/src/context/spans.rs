@@ -8,13 +8,33 @@ use crate::dict::{ContextKind, QuoteKind};
 /// Where the clause that holds character `at` of `text` starts (character index): after the
 /// last comma or semicolon before it, and after a list mark (、) too when `list` is set.
 pub(super) fn clause_start(text: &str, at: usize, list: bool) -> usize {
-    text.chars()
-        .take(at)
-        .enumerate()
-        .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；') || (list && *c == '、'))
-        .map(|(i, _)| i + 1)
-        .last()
-        .unwrap_or(0)
+    // by bytes: `,` and `;`, and `，` `；` `、` (EF BC 8C, EF BC 9B, E3 80 81), which no other
+    // character's bytes contain; characters counted by their lead bytes
+    let b = text.as_bytes();
+    let (mut chars, mut start, mut i) = (0usize, 0usize, 0usize);
+    while i < b.len() && chars < at {
+        let lead = b[i];
+        let len = match lead {
+            0..=0x7f => 1,
+            0x80..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let mark = match len {
+            1 => lead == b',' || lead == b';',
+            3 => {
+                (lead == 0xef && b[i + 1] == 0xbc && matches!(b[i + 2], 0x8c | 0x9b))
+                    || (list && lead == 0xe3 && b[i + 1] == 0x80 && b[i + 2] == 0x81)
+            }
+            _ => false,
+        };
+        chars += 1;
+        i += len;
+        if mark {
+            start = chars;
+        }
+    }
+    start
 }
 
 /// Where the sentence's first reporting or speech verb starts (character index).
@@ -55,4 +75,40 @@ pub(super) fn quoted_spans(words: &[Word], open: bool) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain reading of [`clause_start`]: over characters.
+    fn by_chars(text: &str, at: usize, list: bool) -> usize {
+        text.chars()
+            .take(at)
+            .enumerate()
+            .filter(|(_, c)| matches!(c, ',' | '，' | ';' | '；') || (list && *c == '、'))
+            .map(|(i, _)| i + 1)
+            .last()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn a_clause_starts_after_the_last_comma_or_semicolon_before_it() {
+        for text in [
+            "美国、俄罗斯，中国；日本,é;😀、x",
+            "Russia, the US; and China",
+            "",
+            "，，、；",
+        ] {
+            for at in 0..=text.chars().count() + 2 {
+                for list in [false, true] {
+                    assert_eq!(
+                        clause_start(text, at, list),
+                        by_chars(text, at, list),
+                        "{text} {at} {list}"
+                    );
+                }
+            }
+        }
+    }
 }
