@@ -121,7 +121,22 @@ impl Coder {
             passive_cues.push(k);
         }
         let passive = !agent.is_empty() || agentless;
-        let (sources, targets): (Vec<Party>, Vec<Party>) = if passive {
+        // a call between Biden and Xi, Turkey hosted talks between Russia and Ukraine: the
+        // parties a between-word names after a two-sided act are its parties, not the subject
+        let mut between: Vec<Party> = Vec::new();
+        if matches!(action.frame, Frame::Sym | Frame::Meet)
+            && !passive
+            && obj.iter().any(|p| p.connector == Some(GrammarKind::Between))
+        {
+            let ps = resolve(obj);
+            if ps.iter().any(|p| p.actor.code != ps[0].actor.code) {
+                between = ps;
+            }
+        }
+        let (sources, targets): (Vec<Party>, Vec<Party>) = if !between.is_empty() {
+            let rest = between.split_off(1);
+            (between, rest)
+        } else if passive {
             let mut t = resolve(subj);
             let not_from = |ps: &[Phrase]| -> Vec<Phrase> {
                 ps.iter()

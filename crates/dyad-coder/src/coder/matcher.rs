@@ -118,6 +118,7 @@ impl Coder {
                     | PassiveAux
                     | At
                     | From
+                    | Between
                     | Break
                     | Report
             ) {

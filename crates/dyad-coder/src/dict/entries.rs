@@ -211,6 +211,10 @@ pub enum GrammarKind {
     /// Marks where an act comes from (from, 出, из): after an agentless passive of a measure
     /// (diplomats were expelled from Russia, 被驱逐出俄罗斯), the party it marks took it.
     From,
+    /// Names the parties of a two-sided act after it (a call between Biden and Xi, talks
+    /// between Russia and Ukraine, переговоры между Россией и Украиной): they, not the
+    /// sentence's subject (Turkey hosted talks between…), are the act's parties.
+    Between,
 }
 
 #[derive(Debug, Clone, PartialEq)]

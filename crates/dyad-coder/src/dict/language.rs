@@ -69,6 +69,7 @@ impl Dictionaries {
                 "short-passive" => GrammarKind::ShortPassive,
                 "instrumental" => GrammarKind::Instrumental,
                 "from" => GrammarKind::From,
+                "between" => GrammarKind::Between,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
                         return Err(rec_err(
