@@ -126,7 +126,9 @@ impl Coder {
         let mut between: Vec<Party> = Vec::new();
         if matches!(action.frame, Frame::Sym | Frame::Meet)
             && !passive
-            && obj.iter().any(|p| p.connector == Some(GrammarKind::Between))
+            && obj
+                .iter()
+                .any(|p| p.connector == Some(GrammarKind::Between))
         {
             let ps = resolve(obj);
             if ps.iter().any(|p| p.actor.code != ps[0].actor.code) {
