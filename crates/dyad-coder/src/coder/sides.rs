@@ -193,7 +193,7 @@ impl Coder {
                         clause && between.trim_end().ends_with('的')
                     } else {
                         clause
-                            && (between.starts_with("'s ") || between.starts_with("’s "))
+                            && Self::opens_with_genitive(between)
                             && between.chars().count() <= 24
                     }
                 };

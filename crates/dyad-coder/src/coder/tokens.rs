@@ -477,8 +477,13 @@ impl Coder {
     /// 军事行动, against Monday's Turkish exercise) rather than being the word's own object (on
     /// June 16): in Chinese always, in alphabetic scripts when a possessive follows it.
     pub(super) fn date_of_object(m: &LangMatcher, folded: &str, date_end: usize) -> bool {
-        let after = folded.get(date_end..).unwrap_or("");
-        m.analyzer.is_cjk() || after.starts_with("'s ") || after.starts_with("’s ")
+        m.analyzer.is_cjk() || Self::opens_with_genitive(folded.get(date_end..).unwrap_or(""))
+    }
+
+    /// Whether text opens with the English genitive ending ('s, ’s) and a space: what comes
+    /// before it owns what comes after (Russia's strikes, Monday's exercise).
+    pub(super) fn opens_with_genitive(text: &str) -> bool {
+        text.starts_with("'s ") || text.starts_with("’s ")
     }
 
     pub(super) fn gap_is_glue(m: &LangMatcher, gap: &str) -> bool {
