@@ -68,7 +68,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
             .collect();
         (reader.join().expect("the scan reader panicked"), out)
     });
-    Ok(Scan::assemble(inputs, tallies))
+    Ok(Scan::assemble(inputs, tallies, seen))
 }
 
 /// The reader thread: opens each file, cuts its content into blocks of whole lines, sends them.

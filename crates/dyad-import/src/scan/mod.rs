@@ -11,10 +11,12 @@
 //! merges the tallies and turns the line numbers into each input's own once every block's line
 //! count is known, so the result is the same however the blocks were shared out.
 //!
-//! Each event is counted once, as `dyad import` stores it once: a dyad row whose GLOBALEVENTID
-//! was already counted ([`Seen`], shared by the tallies of one scan) is left out and reported as
-//! a duplicate. Only the dyad's ids are remembered, so memory grows with the dyad's events, not
-//! with the files.
+//! Each event is counted once, as `dyad import` stores it once: of the dyad rows that share a
+//! GLOBALEVENTID, the first in the inputs' order (inputs as given, lines in order) is counted and
+//! the others are left out and reported as duplicates of their inputs. The tallies of one scan
+//! share a [`Seen`], which keeps each id's earliest row whichever thread met it first, so which
+//! input keeps an event does not depend on the threads. Only the dyad's rows are remembered, so
+//! memory grows with the dyad's events, not with the files.
 //!
 //! ```
 //! use dyad_import::scan::{Block, DyadCodes, InputReport, Scan, Seen, Tally};
@@ -27,9 +29,10 @@
 //! let mut first_v2 = None;
 //! let block = Block::new(0, 0, text.into_bytes(), &mut first_v2);
 //! let mut tally = Tally::default();
-//! tally.add_block(&block, &dyad, &codes, &Seen::default());
+//! let seen = Seen::default();
+//! tally.add_block(&block, &dyad, &codes, &seen);
 //! let input = InputReport { name: "x.CSV".into(), ..InputReport::default() };
-//! let scan = Scan::assemble(vec![input], vec![tally]);
+//! let scan = Scan::assemble(vec![input], vec![tally], seen);
 //! let feb = scan.months[&(2015 * 12 + 1)];
 //! assert_eq!((feb[0].events, feb[1].events, feb[1].goldstein_sum()), (0, 1, 4.0));
 //! assert_eq!((scan.inputs[0].lines, scan.inputs[0].dyad_rows), (1, 1));
@@ -41,7 +44,7 @@ pub use line::{classify, column, DyadCodes, Hit, Line, Problem};
 
 use crate::gdelt::{self, Goldstein, Shape};
 use dyad_model::CodeTable;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
 /// How many problem lines are kept (and shown) per input.
@@ -135,8 +138,10 @@ impl Scan {
     /// The scan's outcome: the tallies' months added up, and each block's counts and problem
     /// lines added to its input's report (`inputs[block.input]`), in the order of the blocks
     /// in their input, the first [`EXAMPLES`] problems of each input kept with their line
-    /// numbers in it.
-    pub fn assemble(inputs: Vec<InputReport>, tallies: Vec<Tally>) -> Scan {
+    /// numbers in it; then each GLOBALEVENTID's earliest row (`seen`, shared by the tallies)
+    /// is counted in its month and its input, and the others sharing the id are its inputs'
+    /// duplicates.
+    pub fn assemble(inputs: Vec<InputReport>, tallies: Vec<Tally>, seen: Seen) -> Scan {
         let mut scan = Scan {
             months: BTreeMap::new(),
             inputs,
@@ -168,23 +173,51 @@ impl Scan {
             r.lines += b.lines;
             r.rows += b.rows;
             r.dyad_rows += b.dyad_rows;
-            r.duplicates += b.duplicates;
+            r.duplicates += b.claimed;
             for (a, n) in r.bad.iter_mut().zip(b.bad) {
                 *a += n;
             }
+        }
+        // Each claimed row was counted a duplicate above; the id's earliest row is not one.
+        for claim in seen
+            .0
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+            .into_values()
+        {
+            let h = claim.hit;
+            scan.months.entry(h.month).or_default()[h.direction].add_hit(h.quad, h.goldstein);
+            let r = &mut scan.inputs[claim.at.0];
+            r.duplicates -= 1;
+            r.dyad_rows += 1;
         }
         scan
     }
 }
 
-/// The GLOBALEVENTIDs of the dyad's rows counted so far in one scan, shared by its tallies.
+/// The dyad's rows with a GLOBALEVENTID met so far in one scan, shared by its tallies: for each
+/// id, the earliest row in the inputs' order.
 #[derive(Debug, Default)]
-pub struct Seen(Mutex<HashSet<u64>>);
+pub struct Seen(Mutex<HashMap<u64, Claim>>);
+
+/// A row's place (input, block, line in the block) and what it counts.
+#[derive(Debug, Clone, Copy)]
+struct Claim {
+    at: (usize, u64, u64),
+    hit: Hit,
+}
 
 impl Seen {
-    /// `true` the first time `id` is seen.
-    fn first(&self, id: u64) -> bool {
-        self.0.lock().unwrap_or_else(|p| p.into_inner()).insert(id)
+    /// Keeps `claim` for `id` unless an earlier row has it.
+    fn claim(&self, id: u64, claim: Claim) {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(id)
+            .and_modify(|c| {
+                if claim.at < c.at {
+                    *c = claim;
+                }
+            })
+            .or_insert(claim);
     }
 }
 
@@ -288,8 +321,10 @@ struct BlockReport {
     seq: u64,
     lines: u64,
     rows: u64,
+    /// Dyad rows without a usable GLOBALEVENTID (each counted).
     dyad_rows: u64,
-    duplicates: u64,
+    /// Dyad rows with one, left to [`Seen`].
+    claimed: u64,
     bad: [u64; Problem::KINDS.len()],
     /// 0-based line within the block.
     examples: Vec<(u64, Problem, Option<String>)>,
@@ -303,8 +338,8 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Classifies the lines of `block` and adds the dyad's rows, each GLOBALEVENTID once in
-    /// the scan (`seen`).
+    /// Classifies the lines of `block` and adds the dyad's rows; a row with a GLOBALEVENTID
+    /// goes to `seen`, which keeps each id's earliest row for [`Scan::assemble`].
     pub fn add_block(&mut self, block: &Block, dyad: &DyadCodes, codes: &CodeTable, seen: &Seen) {
         let mut r = BlockReport {
             input: block.input,
@@ -312,7 +347,7 @@ impl Tally {
             lines: 0,
             rows: 0,
             dyad_rows: 0,
-            duplicates: 0,
+            claimed: 0,
             bad: [0; Problem::KINDS.len()],
             examples: Vec::new(),
         };
@@ -335,10 +370,10 @@ impl Tally {
                 Line::Hit(h) => {
                     // An id too long for a u64 cannot be matched with another: it is counted.
                     if let Some(id) = h.id {
-                        if !seen.first(id) {
-                            r.duplicates += 1;
-                            continue;
-                        }
+                        let at = (block.input, block.seq, r.lines);
+                        seen.claim(id, Claim { at, hit: h });
+                        r.claimed += 1;
+                        continue;
                     }
                     r.dyad_rows += 1;
                     self.months.entry(h.month).or_default()[h.direction]
@@ -398,7 +433,7 @@ mod tests {
             name: "x.CSV".into(),
             ..InputReport::default()
         };
-        Scan::assemble(vec![input], t)
+        Scan::assemble(vec![input], t, seen)
     }
 
     #[test]
@@ -455,5 +490,45 @@ mod tests {
         let feb = whole.months[&(2015 * 12 + 1)];
         assert_eq!(feb[0].events + feb[1].events, 12);
         assert_eq!(feb[0].goldstein_sum() + feb[1].goldstein_sum(), -18.0);
+    }
+
+    #[test]
+    fn an_event_in_two_inputs_is_kept_by_the_first_whatever_the_order_of_work() {
+        // Input 0 holds ids 1..=6; input 1 ids 4..=9 with another sign of Goldstein, so the
+        // sums show which input's rows were counted. The blocks of input 1 are tallied first.
+        let (dyad, codes) = (DyadCodes::new("USA", "RUS").unwrap(), codes());
+        let text = |ids: std::ops::RangeInclusive<u32>, g: &str| -> String {
+            ids.map(|i| row(i, "20150218", "USA", "RUS", 58).replace("-1.5", g) + "\n")
+                .collect()
+        };
+        let inputs = [text(1..=6, "-1.5"), text(4..=9, "2.0")];
+        for (every, tallies) in [(1, 1), (2, 3), (6, 2)] {
+            let seen = Seen::default();
+            let mut t: Vec<Tally> = (0..tallies).map(|_| Tally::default()).collect();
+            let mut n = 0;
+            for (input, body) in inputs.iter().enumerate().rev() {
+                let lines: Vec<&str> = body.split_inclusive('\n').collect();
+                let mut first_v2 = None;
+                for (seq, chunk) in lines.chunks(every).enumerate() {
+                    let buf = chunk.concat().into_bytes();
+                    let block = Block::new(input, seq as u64, buf, &mut first_v2);
+                    t[n % tallies].add_block(&block, &dyad, &codes, &seen);
+                    n += 1;
+                }
+            }
+            let reports = ["a.CSV", "b.CSV"].map(|name| InputReport {
+                name: name.into(),
+                ..InputReport::default()
+            });
+            let s = Scan::assemble(reports.to_vec(), t, seen);
+            let counts: Vec<(u64, u64)> = s
+                .inputs
+                .iter()
+                .map(|r| (r.dyad_rows, r.duplicates))
+                .collect();
+            assert_eq!(counts, [(6, 0), (3, 3)], "{every} {tallies}");
+            let feb = s.months[&(2015 * 12 + 1)][0];
+            assert_eq!((feb.events, feb.goldstein_sum()), (9, -9.0 + 6.0));
+        }
     }
 }
