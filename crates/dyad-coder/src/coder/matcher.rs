@@ -215,6 +215,9 @@ impl Coder {
             transliteration: gram(GrammarKind::Transliteration)
                 .flat_map(|g| g.chars().collect::<Vec<char>>())
                 .collect(),
+            surnames: gram(GrammarKind::Surname)
+                .flat_map(|g| g.chars().collect::<Vec<char>>())
+                .collect(),
             posted: gram_v(GrammarKind::Glue)
                 .into_iter()
                 .filter(|(_, v)| v == "posted")

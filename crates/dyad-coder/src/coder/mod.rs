@@ -43,6 +43,7 @@ mod frames;
 mod matcher;
 mod members;
 mod modality;
+mod names;
 mod parties;
 mod post;
 mod scan;
@@ -58,6 +59,7 @@ use matcher::{CharPairs, PrefixList};
 use members::Members;
 use modality::Modality;
 pub use modality::Stated;
+pub use names::{DocNames, LearnedName};
 use parties::Named;
 use post::{carry_context, drop_implied_acts};
 use sides::{CueMemory, Sides};
@@ -191,6 +193,8 @@ pub struct SentenceFacts<'c> {
     /// Offices named without their state (Congress, МИД, 外交部, the Foreign Ministry: actor
     /// phrases of role words only).
     pub offices: Vec<Office<'c>>,
+    /// Names the sentence introduces with their state (names.rs).
+    pub names: Vec<LearnedName>,
 }
 
 /// An actor phrase of a sentence.
@@ -468,6 +472,9 @@ struct LangMatcher {
     posted: Vec<String>,
     /// Characters that spell foreign names (grammar kind `transliteration`).
     transliteration: HashSet<char>,
+    /// Characters that open a Chinese, Korean or Vietnamese personal name (grammar kind
+    /// `surname`).
+    surnames: HashSet<char>,
     /// Numerals and measure words of a count (grammar kind `count`), longest first.
     counts: Vec<String>,
     /// Endings of a word that opens an aside between commas (grammar kind `participle`).
@@ -650,7 +657,7 @@ impl Coder {
             return Vec::new();
         }
         let chars = CharIdx::new(folded, text);
-        let items = self.matches(m, folded, &chars, None);
+        let items = self.matches(m, folded, &chars, None, None);
         let toks = self.tokens(m, folded, &chars, items, None);
         self.assemble(m, folded, &chars, &toks, ctx, None)
     }
@@ -661,6 +668,17 @@ impl Coder {
         &self,
         sentence: &SentenceInput,
         ctx: &mut DateContext,
+    ) -> (Vec<CodedEvent>, SentenceFacts<'_>) {
+        self.analyze_with(sentence, ctx, &DocNames::default())
+    }
+
+    /// [`Coder::analyze`] with the names the sentence's document introduced ([`DocNames`]),
+    /// found as their states.
+    pub fn analyze_with(
+        &self,
+        sentence: &SentenceInput,
+        ctx: &mut DateContext,
+        names: &DocNames,
     ) -> (Vec<CodedEvent>, SentenceFacts<'_>) {
         let mut facts = SentenceFacts::default();
         let Some(m) = self.langs.get(sentence.lang.as_str()) else {
@@ -679,8 +697,17 @@ impl Coder {
             return (Vec::new(), facts);
         }
         let chars = CharIdx::new(folded, text);
-        let items = self.matches(m, folded, &chars, Some(&mut facts.words));
+        let names = Some((sentence.lang.as_str(), names));
+        let items = self.matches(m, folded, &chars, Some(&mut facts.words), names);
         let toks = self.tokens(m, folded, &chars, items, Some(&mut facts.offices));
+        facts.names = self.learn_names(
+            m,
+            folded,
+            &chars,
+            &toks,
+            &facts.words,
+            sentence.lang.as_str(),
+        );
         let events = self.assemble(m, folded, &chars, &toks, ctx, Some(&mut facts));
         (events, facts)
     }
@@ -854,7 +881,7 @@ mod testing {
         let m = &coder.langs[lang.as_str()];
         let folded = m.analyzer.fold(text);
         let chars = CharIdx::new(&folded, text);
-        let items = coder.matches(m, &folded, &chars, None);
+        let items = coder.matches(m, &folded, &chars, None, None);
         let toks = coder.tokens(m, &folded, &chars, items, None);
         let s = Sentence::new(m, &folded, &chars, &toks);
         f(coder, &s)

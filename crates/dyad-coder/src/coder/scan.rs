@@ -13,6 +13,7 @@ impl Coder {
         folded: &str,
         chars: &CharIdx,
         words: Option<&mut Vec<(usize, (usize, usize))>>,
+        names: Option<(&str, &DocNames)>,
     ) -> Vec<Item> {
         // 24 items stay within the allocator's per-thread cache of small blocks
         let mut cands: Vec<Item> = Vec::with_capacity(24);
@@ -84,6 +85,14 @@ impl Coder {
                 });
             }
         });
+        // names the document introduced (names.rs), as their states
+        if let Some((lang, names)) = names.filter(|(_, n)| !n.is_empty()) {
+            let before = cands.len();
+            self.name_items(m, lang, folded, chars, names, &mut cands);
+            if cands.len() > before {
+                cands.sort_by_key(|c| c.start);
+            }
+        }
         if let Some(w) = words {
             found_words.sort_by_key(|&(e, s, _, _)| (e, s));
             w.extend(found_words.into_iter().map(|(_, _, i, span)| (i, span)));

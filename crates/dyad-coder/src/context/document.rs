@@ -3,10 +3,10 @@
 
 use super::parties::{narrow_multilateral, resolve_offices, Parties};
 use super::{DocEvent, DocSentence, Name, Pass, Remembered, VOICED};
-use crate::coder::{CodedEvent, Coder, SentenceFacts, SentenceInput};
+use crate::coder::{CodedEvent, Coder, DocNames, LearnedName, SentenceFacts, SentenceInput};
 use crate::dates::DateContext;
 use crate::dict::{ContextKind, PronounKind};
-use dyad_model::{EventDate, Precision};
+use dyad_model::{EventDate, Lang, Precision};
 
 impl Coder {
     /// Codes a document: every sentence through the sentence coder with a running date context,
@@ -16,22 +16,17 @@ impl Coder {
         published: Option<EventDate>,
         sentences: &[DocSentence],
     ) -> Vec<DocEvent> {
-        let mut ctx = DateContext::new(published);
-        let mut coded: Vec<(Vec<CodedEvent>, SentenceFacts<'_>)> =
-            Vec::with_capacity(sentences.len());
-        for s in sentences {
-            if s.note {
-                coded.push((Vec::new(), SentenceFacts::default()));
-                continue;
-            }
-            ctx.paragraph(s.paragraph);
-            coded.push(self.analyze(
-                &SentenceInput {
-                    lang: s.lang,
-                    text: s.text,
-                },
-                &mut ctx,
-            ));
+        let mut coded = self.code_sentences(published, sentences, &DocNames::default());
+        // names the document introduced with their states: coded again, knowing them
+        let learned: Vec<(usize, Lang, LearnedName)> = coded
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, f))| f.names.iter().map(move |n| (i, n)))
+            .map(|(i, n)| (i, sentences[i].lang, n.clone()))
+            .collect();
+        let names = DocNames::new(self, learned);
+        if !names.is_empty() {
+            coded = self.code_sentences(published, sentences, &names);
         }
         let offices = resolve_offices(sentences, &mut coded);
         let parties = Parties::of(&coded);
@@ -85,6 +80,25 @@ impl Coder {
                     }
                 }
             }
+            // and a name the document introduced
+            let mut events = events;
+            if !names.is_empty() {
+                let found = names.found_in(self, s.lang, s.text, i);
+                for e in events.iter_mut().chain(added.iter_mut()) {
+                    for &k in &found {
+                        let (at, n) = &names.names[k];
+                        if e.source.code == n.code || e.target.code == n.code {
+                            e.explain.push_str(&format!(
+                                "; `{}` is {}: named as `{}` in sentence {}",
+                                n.name,
+                                n.code,
+                                n.title,
+                                at + 1
+                            ));
+                        }
+                    }
+                }
+            }
             out.extend(
                 events
                     .into_iter()
@@ -101,6 +115,33 @@ impl Coder {
 }
 
 impl Coder {
+    /// Every sentence through the sentence coder with a running date context, knowing `names`.
+    fn code_sentences(
+        &self,
+        published: Option<EventDate>,
+        sentences: &[DocSentence],
+        names: &DocNames,
+    ) -> Vec<(Vec<CodedEvent>, SentenceFacts<'_>)> {
+        let mut ctx = DateContext::new(published);
+        let mut coded = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            if s.note {
+                coded.push((Vec::new(), SentenceFacts::default()));
+                continue;
+            }
+            ctx.paragraph(s.paragraph);
+            coded.push(self.analyze_with(
+                &SentenceInput {
+                    lang: s.lang,
+                    text: s.text,
+                },
+                &mut ctx,
+                names,
+            ));
+        }
+        coded
+    }
+
     /// The voice of a first-person document (a statement, a speech, a fact sheet): at least
     /// two sentences outside quotations speak as "I" or "we" without a reporting verb. The voice
     /// is the document's most salient party (measured on the development corpus, the first

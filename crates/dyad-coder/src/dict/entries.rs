@@ -198,6 +198,10 @@ pub enum GrammarKind {
     /// person's two-character name right after or before one is part of a longer name
     /// (克里 in 斯克里帕尔 is not Kerry).
     Transliteration,
+    /// Characters that open a Chinese, Korean or Vietnamese personal name (family names: 王, 金,
+    /// 尹; `cue` a run of them): a short run of characters after a title that opens with one is
+    /// a name the document introduces (日本驻华大使垂秀夫; coder/names.rs).
+    Surname,
     /// The ending of a participle or of an adjective that opens a phrase set off by commas
     /// (ru: граждане, содержавшиеся в Иране, освобождены; Лавров, выступающий в Женеве, …): the
     /// phrase is an aside, and its commas do not end the clause around it.

@@ -65,6 +65,7 @@ impl Dictionaries {
                 "possessive" => GrammarKind::Possessive,
                 "disposal" => GrammarKind::Disposal,
                 "transliteration" => GrammarKind::Transliteration,
+                "surname" => GrammarKind::Surname,
                 "participle" => GrammarKind::Participle,
                 "short-passive" => GrammarKind::ShortPassive,
                 "instrumental" => GrammarKind::Instrumental,

@@ -8,6 +8,7 @@ mod acts;
 mod agreements;
 mod background;
 mod dates;
+mod names;
 mod parties;
 mod speakers;
 mod statements;
