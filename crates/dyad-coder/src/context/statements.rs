@@ -535,6 +535,25 @@ impl Pass<'_> {
                 targets.push((c.to_string(), why.to_string()));
             }
         }
+        // a demand word right after a party (Russia needs to…, 日方必须…, США должны…) demands
+        // of that party: the statement is that demand, of it alone (what it is told to do —
+        // support, respect — is no praise of anyone)
+        if speech_code.is_none() {
+            if let Some((party, w)) = self.demanded_of(s, f, words, &source, &stance_of) {
+                let text: String = s
+                    .text
+                    .chars()
+                    .skip(w.span.0)
+                    .take(w.span.1 - w.span.0)
+                    .collect();
+                kinds = vec!["100".to_string()];
+                targets = vec![(
+                    party.to_string(),
+                    format!("the party right before `{text}`"),
+                )];
+                why_words = vec![w.origin.to_string()];
+            }
+        }
         targets.retain(|(t, _)| !coded(t));
         // (a condition makes a threat its words imply hypothetical, not one a speech verb
         // makes: warned that … if …)
@@ -559,6 +578,40 @@ impl Pass<'_> {
             &conditions,
             out,
         );
+    }
+
+    /// The party a demand word of the sentence (stance 10x: must, needs to, 必须, должны) has
+    /// right before it as its subject, not the speaker, and the word: at most a few characters
+    /// between them (an adverb, 也), no clause break.
+    fn demanded_of<'f, 'w>(
+        &self,
+        s: &DocSentence,
+        f: &SentenceFacts<'f>,
+        words: &'w [Word<'w>],
+        source: &str,
+        stance_of: &dyn Fn(&Word) -> Option<String>,
+    ) -> Option<(&'f str, &'w Word<'w>)> {
+        let gap = if s.lang == Lang::Zh { 2 } else { 3 };
+        words
+            .iter()
+            .filter(|w| stance_of(w).is_some_and(|c| c.starts_with("10")))
+            .find_map(|w| {
+                let m = f
+                    .actors
+                    .iter()
+                    .filter(|m| m.span.1 <= w.span.0)
+                    .max_by_key(|m| m.span.1)?;
+                let between: String = s
+                    .text
+                    .chars()
+                    .skip(m.span.1)
+                    .take(w.span.0 - m.span.1)
+                    .collect();
+                let close = w.span.0 - m.span.1 <= gap
+                    && !between
+                        .contains([',', '，', ';', '；', '.', '。', '"', '“', '”', '«', '»']);
+                (close && m.code != source && m.connector.is_none()).then_some((m.code, w))
+            })
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -335,3 +335,26 @@ fn a_threat_its_words_imply_under_a_condition_is_hypothetical() {
     assert_eq!(threat(1), Some(("NATO", true)), "{:?}", facts(&ev));
     assert_eq!(threat(2), Some(("NATO", false)), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_demand_word_right_after_a_party_demands_of_it_and_is_no_praise() {
+    // `support` and `respect` are what Moscow is told to do: no praise of anyone
+    let ev = code(
+        Lang::En,
+        "2024-03-04",
+        &["\"Moscow needs to support the peace efforts and respect the ceasefire,\" the Canadian foreign minister said on 3 March 2024."],
+    );
+    assert_eq!(
+        facts(&ev),
+        [(0, "CAN".to_string(), "RUS".to_string(), "100".to_string())]
+    );
+    let ev = code(
+        Lang::Ru,
+        "2024-03-04",
+        &["Министр иностранных дел Канады 3 марта заявила, что Россия должна поддержать мирные усилия."],
+    );
+    assert_eq!(
+        facts(&ev),
+        [(0, "CAN".to_string(), "RUS".to_string(), "100".to_string())]
+    );
+}
