@@ -59,10 +59,11 @@ impl Pass<'_> {
                 .collect()
         };
         // 外务省召见俄罗斯大使表示抗议, summoned the ambassador and said: the object of an act
-        // right before it does not speak; the act's subject does
+        // right before it (or inside a cue that spans it: summoned the Russian ambassador) does
+        // not speak; the act's subject does
         let mention = mention.map(|m| {
             let object_of = f.cues.iter().find(|c| {
-                c.span.1 <= m.span.0 && m.span.0 - c.span.1 <= 2 && c.span.0 >= clause_start
+                c.span.0 < m.span.0 && m.span.0 <= c.span.1 + 2 && c.span.0 >= clause_start
             });
             object_of
                 .and_then(|c| {

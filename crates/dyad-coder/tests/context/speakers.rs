@@ -453,3 +453,25 @@ fn a_pronoun_subject_before_a_speaker_the_sentence_names_refers_back_past_it() {
         facts(&ev)
     );
 }
+
+#[test]
+fn the_ambassador_a_cue_summons_is_no_speaker_of_what_follows() {
+    // `summoned the Russian ambassador` is one cue spanning its object: the subject of the
+    // verbs after `and` is the Foreign Office, and so is the speaker of the quotation after it
+    let ev = code(
+        Lang::En,
+        "2026-02-03",
+        &[
+            "The British Foreign Office on Monday summoned the Russian ambassador and condemned Russia's decision to close a British consulate.",
+            "\"We condemn in the strongest terms Russia's unjustified decision,\" a spokesperson said.",
+        ],
+    );
+    assert!(has(&ev, 1, "GBR", "RUS", "11"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, _, c)| a == "RUS" && c.starts_with("11")),
+        "{:?}",
+        facts(&ev)
+    );
+}
