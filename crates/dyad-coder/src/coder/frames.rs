@@ -243,7 +243,12 @@ impl Coder {
         let mut frame_why: String;
         let mut pairs: Vec<(Party, Party)> = Vec::new();
         let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
-        let group_subject = sources.len() >= 2 && targets.is_empty();
+        // (a group subject that speaks — condemned, demanded, praised, threatened — speaks
+        // together of another party, not of each other)
+        let says = ["01", "02", "05", "10", "11", "12", "13"]
+            .iter()
+            .any(|r| action.cameo.starts_with(r));
+        let group_subject = sources.len() >= 2 && targets.is_empty() && !says;
         if (sym && !passive) || group_subject {
             // everyone taking part: a symmetric act's sources, then its targets (an active
             // one's: a passive symmetric act has none), else the group subject

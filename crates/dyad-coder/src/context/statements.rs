@@ -209,6 +209,13 @@ impl Pass<'_> {
             }
         };
         let (source, source_why) = speaker;
+        // Britain and Germany said…: the parties joined to the speaker by "and" speak with it
+        let co_speakers: Vec<&str> = match &verb {
+            Some((at, _)) if source_why.ends_with("before the verb") => {
+                co_speakers(s.text, f, at.0, &source)
+            }
+            _ => Vec::new(),
+        };
         // 他续说, 佩斯科夫还表示: a statement with no date of its own by the speaker of a dated
         // statement just before, in its paragraph, was made when that one was
         let own_date = date_why.starts_with("date of");
@@ -531,7 +538,11 @@ impl Pass<'_> {
                 }
             };
         for (c, why) in ordered {
-            if c != source && targets.len() < 2 && !targets.iter().any(|(t, _)| t == c) {
+            if c != source
+                && !co_speakers.contains(&c)
+                && targets.len() < 2
+                && !targets.iter().any(|(t, _)| t == c)
+            {
                 targets.push((c.to_string(), why.to_string()));
             }
         }
@@ -578,6 +589,24 @@ impl Pass<'_> {
             &conditions,
             out,
         );
+        for co in co_speakers {
+            let targets: Vec<(String, String)> =
+                targets.iter().filter(|(t, _)| t != co).cloned().collect();
+            let why = format!("joined to the speaker ({source_why}) by `and`");
+            self.emit_statements(
+                co,
+                &why,
+                &verb_why,
+                &why_words,
+                &kinds,
+                &targets,
+                f,
+                date,
+                date_why,
+                &conditions,
+                out,
+            );
+        }
     }
 
     /// The party a demand word of the sentence (stance 10x: must, needs to, 必须, должны) has
@@ -658,4 +687,28 @@ impl Pass<'_> {
             }
         }
     }
+}
+
+/// The parties joined by "and" (and, 和, и) to the speaker named right before the verb at `at`
+/// (Britain and Germany said: Britain), in its clause, other than the speaker's own code.
+fn co_speakers<'f>(text: &str, f: &SentenceFacts<'f>, at: usize, source: &str) -> Vec<&'f str> {
+    let start = clause_start(text, at, true);
+    let before: Vec<&Mention<'f>> = f
+        .actors
+        .iter()
+        .filter(|m| m.span.1 <= at && m.span.0 >= start)
+        .collect();
+    let Some(k) = before.iter().rposition(|m| m.code == source) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut k = k;
+    while k > 0 && before[k].connector == Some(GrammarKind::And) {
+        k -= 1;
+        let c = before[k].code;
+        if c != source && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -358,3 +358,34 @@ fn a_demand_word_right_after_a_party_demands_of_it_and_is_no_praise() {
         [(0, "CAN".to_string(), "RUS".to_string(), "100".to_string())]
     );
 }
+
+#[test]
+fn parties_joined_by_and_speak_together_and_not_of_each_other() {
+    let ev = code(
+        Lang::En,
+        "2024-05-06",
+        &["On 5 May 2024 Britain and Germany said that the strikes by Iran were unacceptable."],
+    );
+    let mut got = facts(&ev);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (0, "DEU".to_string(), "IRN".to_string(), "111".to_string()),
+            (0, "GBR".to_string(), "IRN".to_string(), "111".to_string())
+        ]
+    );
+    // a group that condemns without naming whom condemns no member of the group
+    let ev = code(
+        Lang::En,
+        "2024-05-06",
+        &["On 5 May 2024 Britain and Germany condemned the strikes."],
+    );
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(_, a, b, _)| [a, b].iter().all(|c| *c == "GBR" || *c == "DEU")),
+        "{:?}",
+        facts(&ev)
+    );
+}
