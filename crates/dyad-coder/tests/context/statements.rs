@@ -389,3 +389,28 @@ fn parties_joined_by_and_speak_together_and_not_of_each_other() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_stance_expressed_in_a_later_paragraph_is_a_statement() {
+    // 深表遗憾 with no date of its own, a paragraph after the dated lede: the sentence coder
+    // dates no act there, and the phrase is itself the statement's speech verb
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-06-12",
+        &[
+            ("土耳其海军11日在爱琴海举行军事演习。", 0),
+            ("希腊外交部对土耳其的做法深表遗憾。", 1),
+        ],
+    );
+    assert!(has(&ev, 1, "GRC", "TUR", "11"), "{:?}", facts(&ev));
+    // and the vocabulary of a foreign ministry's rebuttal: distortion is criticism
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-06-12",
+        &[
+            ("土耳其海军11日在爱琴海举行军事演习。", 0),
+            ("希腊外交部发言人表示，土耳其的做法颠倒黑白，混淆视听。", 1),
+        ],
+    );
+    assert!(has(&ev, 1, "GRC", "TUR", "11"), "{:?}", facts(&ev));
+}
