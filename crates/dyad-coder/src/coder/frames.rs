@@ -243,9 +243,10 @@ impl Coder {
         let mut frame_why: String;
         let mut pairs: Vec<(Party, Party)> = Vec::new();
         let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
-        // (a group subject that speaks — condemned, demanded, praised, threatened — speaks
-        // together of another party, not of each other)
-        let says = ["01", "02", "05", "10", "11", "12", "13"]
+        // (a group subject that disapproves — condemned, demanded, rejected, threatened — speaks
+        // together of another party, not of each other; praise by two parties, positive dynamics
+        // both leaders noted, is of each other)
+        let says = ["10", "11", "12", "13"]
             .iter()
             .any(|r| action.cameo.starts_with(r));
         let group_subject = sources.len() >= 2 && targets.is_empty() && !says;
