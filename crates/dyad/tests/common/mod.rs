@@ -9,6 +9,7 @@
 
 #![allow(dead_code)]
 
+pub mod http;
 #[path = "../../../../tests-data/opt_in.rs"]
 pub mod opt_in;
 #[path = "../../../../tests-data/pdf_objects.rs"]
