@@ -62,6 +62,7 @@ pub use modality::Stated;
 pub use names::{DocNames, LearnedName};
 use parties::Named;
 use post::{carry_context, drop_implied_acts};
+pub(crate) use post::{AGREED_AWAY, AGREED_REACH};
 use sides::{CueMemory, Sides};
 use text::{
     char_count, find_short, find_tail, is_one_char, rfind_short, starts_with_fast, CharIdx,

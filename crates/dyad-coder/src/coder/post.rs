@@ -133,7 +133,8 @@ impl Coder {
 /// arrest, 173, beside a release, 0841).
 const IMPLIED: [(&str, &str); 2] = [("057", "03"), ("0841", "173")];
 
-/// Drops the acts [`IMPLIED`] by another act of the sentence.
+/// Drops the acts [`IMPLIED`] by another act of the sentence, and force or coercion an agreement
+/// before it takes as its content ([`AGREED_AWAY`]).
 pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
     // (the pair in either order: a detention read the wrong way round, 被捕 or a participle
     // with its agent unmarked, is still the one the release ends)
@@ -154,7 +155,29 @@ pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
             .collect();
         events.retain(|e| !(e.cameo.starts_with(implied) && acts.contains(&key(e))));
     }
+    // force or coercion named after an agreement of the same pair is what they agree to stop or
+    // not to use (agreed to a halt to strikes, договорились о прекращении ударов)
+    let agreements: Vec<_> = events
+        .iter()
+        .filter(|e| e.cameo.starts_with("057") || e.cameo.starts_with("03"))
+        .map(|e| (key(e), e.span.0))
+        .collect();
+    events.retain(|e| {
+        !(AGREED_AWAY.iter().any(|r| e.cameo.starts_with(r))
+            && agreements
+                .iter()
+                .any(|(k, at)| *k == key(e) && *at < e.span.0 && e.span.0 - at <= AGREED_REACH))
+    });
 }
+
+/// CAMEO roots of force and coercion (15, 17–20) that an agreement before them in the sentence
+/// takes as its content.
+pub(crate) const AGREED_AWAY: [&str; 5] = ["15", "17", "18", "19", "20"];
+
+/// At most this many characters from an agreement's cue to the force or coercion it takes as its
+/// content (agreed on 18 March to a 30-day halt to strikes); further on, a later clause tells of
+/// something else (…达成共识，……但印军亦作出相应部署).
+pub(crate) const AGREED_REACH: usize = 40;
 
 /// Carries the running date and the pair to the next sentence: the last date of the sentence's
 /// own (not a report's, not a `since` date) becomes the running date (else the running date

@@ -4,7 +4,7 @@
 
 use super::spans::{clause_start, first_speech};
 use super::{Pass, Word, AND_GAP, ONE_SIDED, OPENING};
-use crate::coder::{CodedEvent, CueFact, Mention, SentenceFacts};
+use crate::coder::{CodedEvent, CueFact, Mention, SentenceFacts, AGREED_AWAY, AGREED_REACH};
 use crate::dict::{ContextKind, Frame, GrammarKind, PronounKind};
 use dyad_model::EventDate;
 
@@ -40,7 +40,19 @@ impl Pass<'_> {
                 .max_by_key(|m| m.span.1)
                 .map(|m| m.span.0)
         });
+        // force or coercion after an agreement of the sentence is what was agreed to stop (the
+        // sentence coder drops it too: post.rs, AGREED_AWAY)
+        let agreed_at = events
+            .iter()
+            .filter(|e| e.cameo.starts_with("057") || e.cameo.starts_with("03"))
+            .map(|e| e.span.0)
+            .min();
         for cue in f.cues.iter().filter(|c| !c.coded) {
+            if agreed_at.is_some_and(|at| at < cue.span.0 && cue.span.0 - at <= AGREED_REACH)
+                && AGREED_AWAY.iter().any(|r| cue.cameo.starts_with(r))
+            {
+                continue;
+            }
             // a two-sided act its clause calls unilateral (宣布单方面停火, declared a unilateral
             // ceasefire) is one-sided: its subject's, toward the other side, made by declaring it
             let unilateral = words.iter().any(|w| {
