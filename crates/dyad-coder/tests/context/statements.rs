@@ -414,3 +414,36 @@ fn a_stance_expressed_in_a_later_paragraph_is_a_statement() {
     );
     assert!(has(&ev, 1, "GRC", "TUR", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn the_stock_vocabulary_of_english_statements_gives_their_kind() {
+    // judgements of an act as lawless (flagrant, unlawful) are criticism
+    let ev = code_paragraphs(
+        Lang::En,
+        "2021-06-12",
+        &[
+            (
+                "Turkish warships entered disputed waters near Crete on June 11.",
+                0,
+            ),
+            (
+                "The Greek foreign ministry said the move was flagrant and unlawful.",
+                0,
+            ),
+        ],
+    );
+    assert!(has(&ev, 1, "GRC", "TUR", "11"), "{:?}", facts(&ev));
+    // measures to come, as necessary, are a threat
+    let ev = code_paragraphs(
+        Lang::En,
+        "2021-06-12",
+        &[
+            ("Turkish warships entered disputed waters near Crete on June 11.", 0),
+            (
+                "Greece will take all necessary measures to protect its sovereignty, the ministry said.",
+                0,
+            ),
+        ],
+    );
+    assert!(has(&ev, 1, "GRC", "TUR", "13"), "{:?}", facts(&ev));
+}
