@@ -576,26 +576,16 @@ impl Pass<'_> {
             .filter(|w| *w.kind == ContextKind::Condition && !explicit)
             .map(|w| w.origin)
             .collect();
-        self.emit_statements(
-            &source,
-            &source_why,
-            &verb_why,
-            &why_words,
-            &kinds,
-            &targets,
-            f,
-            date,
-            date_why,
-            &conditions,
-            out,
-        );
-        for co in co_speakers {
+        // the speaker, then the parties joined to it by "and", each about the targets but itself
+        let joined = format!("joined to the speaker ({source_why}) by `and`");
+        let speakers = std::iter::once((source.as_str(), source_why.as_str()))
+            .chain(co_speakers.iter().map(|co| (*co, joined.as_str())));
+        for (who, why) in speakers {
             let targets: Vec<(String, String)> =
-                targets.iter().filter(|(t, _)| t != co).cloned().collect();
-            let why = format!("joined to the speaker ({source_why}) by `and`");
+                targets.iter().filter(|(t, _)| t != who).cloned().collect();
             self.emit_statements(
-                co,
-                &why,
+                who,
+                why,
                 &verb_why,
                 &why_words,
                 &kinds,
