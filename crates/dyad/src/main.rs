@@ -1,18 +1,13 @@
 //! `dyad`: the command line. Parses flags, opens the store, runs one command, maps errors to
 //! exit codes (0 ok, 1 some inputs failed, 2 usage or fatal error).
 
-mod builtin;
-mod cite;
 mod cmd;
 mod coding;
 mod compressed;
 mod config;
 mod export;
 mod files;
-mod measure;
-mod names;
 mod output;
-mod report;
 mod scan;
 mod serve;
 

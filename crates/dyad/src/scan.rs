@@ -291,7 +291,7 @@ mod tests {
             dyad: D,
             threads: 2,
             block_bytes: 1 << 16,
-            codes: crate::builtin::code_table().unwrap(),
+            codes: dyad_app::builtin::code_table().unwrap(),
         };
         let s = scan_gdelt(&[long, good], &opts).unwrap();
         let e = s.inputs[0].error.as_deref().unwrap_or("");
@@ -331,7 +331,7 @@ mod tests {
             dyad: D,
             threads: 2,
             block_bytes: 4096,
-            codes: crate::builtin::code_table().unwrap(),
+            codes: dyad_app::builtin::code_table().unwrap(),
         };
         let once = scan_gdelt(std::slice::from_ref(&csv), &opts).unwrap();
         let all = scan_gdelt(&[csv.clone(), csv.clone(), dir.path().to_path_buf()], &opts).unwrap();
@@ -381,7 +381,7 @@ mod tests {
                     dyad: D,
                     threads,
                     block_bytes,
-                    codes: crate::builtin::code_table().unwrap(),
+                    codes: dyad_app::builtin::code_table().unwrap(),
                 },
             )
             .unwrap()
@@ -431,7 +431,7 @@ mod tests {
                 dyad: D,
                 threads,
                 block_bytes,
-                codes: crate::builtin::code_table().unwrap(),
+                codes: dyad_app::builtin::code_table().unwrap(),
             };
             scan_gdelt(std::slice::from_ref(&path), &opts).unwrap()
         };

@@ -1,9 +1,10 @@
 //! `dyad chronology`: the built-in, sourced events of a dyad.
 
-use crate::cite;
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Result};
+use dyad_app::builtin;
+use dyad_app::cite;
 use dyad_model::{EventDate, Origin, Precision};
 use dyad_store::{EventFilter, EventRow};
 use std::path::Path;
@@ -24,7 +25,7 @@ pub struct Args {
     /// Print each event's sources as references in this style: `gbt7714` (GB/T 7714-2015,
     /// with the Chinese description) or `apa` (APA 7, with the English one). With
     /// `--format json`: one object per event with its references; csv is refused.
-    #[arg(long, value_enum, value_name = "STYLE")]
+    #[arg(long, value_name = "STYLE", value_parser = style_arg())]
     cite: Option<cite::Style>,
     /// The day the sources were consulted, for GB/T 7714's [引用日期] (default: today, UTC).
     #[arg(long, value_name = "YYYY-MM-DD", requires = "cite")]
@@ -168,32 +169,7 @@ fn print_per_year(events: &[EventRow], format: Format) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// Parses `USA-RUS` into its two codes.
-pub fn parse_dyad(s: &str) -> Result<(String, String)> {
-    let ok =
-        |c: &str| !c.is_empty() && c.len() <= 8 && c.bytes().all(|b| b.is_ascii_alphanumeric());
-    match s.split_once('-') {
-        Some((a, b)) if ok(a) && ok(b) && a != b => {
-            Ok((a.to_ascii_uppercase(), b.to_ascii_uppercase()))
-        }
-        _ => bail!("--dyad `{s}` must name two different actors joined by '-', e.g. USA-RUS"),
-    }
-}
-
-/// Parses a `--from`/`--to` month (YYYY-MM; a year YYYY is accepted too).
-pub fn parse_month(flag: &str, s: &Option<String>) -> Result<Option<EventDate>> {
-    let Some(s) = s else { return Ok(None) };
-    let d: EventDate = s
-        .parse()
-        .map_err(|e| super::UsageError(format!("{flag}: {e}")))?;
-    if d.precision() == Precision::Day {
-        return Err(super::UsageError(format!(
-            "{flag}: `{s}` must be a month YYYY-MM (or a year YYYY)"
-        ))
-        .into());
-    }
-    Ok(Some(d))
-}
+pub use dyad_app::request::{parse_dyad, parse_month};
 
 pub fn event_table_rows(events: &[EventRow], lang_zh: bool) -> Vec<Vec<String>> {
     events
@@ -439,6 +415,19 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
+}
+
+/// The values of `--cite`, with their help, as the citation styles of the application layer.
+fn style_arg() -> impl clap::builder::TypedValueParser<Value = cite::Style> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("gbt7714").help("GB/T 7714-2015, electronic resource"),
+        PossibleValue::new("apa").help("APA 7th edition"),
+    ])
+    .map(|s| match s.as_str() {
+        "apa" => cite::Style::Apa,
+        _ => cite::Style::Gbt7714,
+    })
 }
 
 #[cfg(test)]

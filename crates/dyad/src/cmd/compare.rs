@@ -12,9 +12,10 @@
 use crate::cmd::chronology::parse_dyad;
 use crate::cmd::index::Freq;
 use crate::output::{self, Format};
-use crate::{builtin, measure, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_analysis::prelude::*;
+use dyad_app::{builtin, measure};
 use dyad_model::Origin;
 use dyad_store::{EventFilter, EventRow, Store};
 use serde::Serialize;

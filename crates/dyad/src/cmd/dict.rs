@@ -1,7 +1,8 @@
 //! `dyad dict check`: validates every dictionary and the built-in chronology.
 
-use crate::{builtin, Outcome};
+use crate::Outcome;
 use anyhow::Result;
+use dyad_app::builtin;
 use dyad_model::{KindTable, PlaceTable};
 
 #[derive(clap::Args, Debug)]
@@ -84,17 +85,17 @@ fn check() -> Result<Outcome> {
                     PlaceTable::default()
                 }
             };
-            let notes = crate::cmd::summits::check_notes();
+            let notes = dyad_app::summits::check_notes();
             eprintln!(
                 "{}: {} problems",
-                crate::cmd::summits::NOTES_PATH,
+                dyad_app::summits::NOTES_PATH,
                 notes.len()
             );
             problems.extend(notes);
-            let figures = crate::cmd::sanctions::check_figures();
+            let figures = dyad_app::sanctions::check_figures();
             eprintln!(
                 "{}: {} problems",
-                crate::cmd::sanctions::FIGURES_PATH,
+                dyad_app::sanctions::FIGURES_PATH,
                 figures.len()
             );
             problems.extend(figures);
@@ -143,10 +144,10 @@ fn check() -> Result<Outcome> {
                 ),
                 Err(ps) => problems.extend(ps),
             }
-            match crate::names::DyadNames::builtin() {
+            match dyad_app::names::DyadNames::builtin() {
                 Ok(n) => eprintln!(
                     "{}: {} short forms (version {})",
-                    crate::names::PATH,
+                    dyad_app::names::PATH,
                     n.len(),
                     n.version()
                 ),

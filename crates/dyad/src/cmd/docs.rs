@@ -1,8 +1,9 @@
 //! `dyad docs` and `dyad doc ID`: what is stored.
 
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::Outcome;
 use anyhow::Result;
+use dyad_app::builtin;
 use std::path::Path;
 
 #[derive(clap::Args, Debug)]

@@ -2,8 +2,9 @@
 
 use crate::cmd::chronology::{csv_rows, event_table_rows, parse_dyad, parse_month, CSV_HEADERS};
 use crate::output::{self, Format};
-use crate::{builtin, measure, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Result};
+use dyad_app::{builtin, measure};
 use dyad_model::Origin;
 use dyad_store::EventFilter;
 use std::path::Path;

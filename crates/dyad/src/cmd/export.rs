@@ -2,8 +2,9 @@
 //! schema documented in docs/export.md, for engines other than dyad (Spark, DuckDB, Polars…).
 
 use crate::export::{self, FileFormat, SelectionArgs, MANIFEST};
-use crate::{builtin, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Context, Result};
+use dyad_app::builtin;
 use std::path::Path;
 
 #[derive(clap::Args, Debug)]

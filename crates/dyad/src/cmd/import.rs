@@ -9,9 +9,10 @@
 //! file failed, the rest being imported.
 
 use crate::output::{self, Format};
-use crate::{builtin, compressed, Outcome};
+use crate::{compressed, Outcome};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
+use dyad_app::builtin;
 use dyad_import::{Dataset, Lines, Parser, Row, Skip, Tables};
 use dyad_model::CodeTable;
 use dyad_store::{ImportFileRow, ImportedEvent, Store};

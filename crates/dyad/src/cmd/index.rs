@@ -3,13 +3,12 @@
 
 use crate::cmd::chronology::parse_dyad;
 use crate::output::{self, Format};
-use crate::{builtin, measure, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::ValueEnum;
-use dyad_analysis::flow::FlowRow;
 use dyad_analysis::prelude::*;
-use dyad_model::Origin;
-use serde::Serialize;
+use dyad_app::index::Row;
+use dyad_app::{builtin, measure};
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,61 +34,21 @@ pub struct Args {
     format: Format,
 }
 
-/// Parses repeated or comma-separated `--origin` values.
-pub fn parse_origins(values: &[String]) -> Result<Vec<Origin>> {
-    let mut out = Vec::new();
-    for o in values.iter().flat_map(|o| o.split(',')) {
-        match Origin::parse(o.trim()) {
-            Some(origin) => out.push(origin),
-            None => bail!("--origin `{o}` must be coded, curated or imported"),
+pub use dyad_app::request::{origin_names, parse_origins};
+
+impl From<Freq> for dyad_app::index::Freq {
+    fn from(f: Freq) -> Self {
+        match f {
+            Freq::Month => Self::Month,
+            Freq::Quarter => Self::Quarter,
+            Freq::Year => Self::Year,
         }
     }
-    Ok(out)
 }
 
-/// One period of `dyad index --format json` (and of the API's `/api/index`).
-#[derive(Debug, Serialize)]
-pub struct Row {
-    period: String,
-    /// The level at the end of the period.
-    level: Option<f64>,
-    band: Option<&'static str>,
-    band_zh: Option<&'static str>,
-    #[serde(flatten)]
-    flow: FlowRow,
-}
-
-/// The flow index of an analysed dyad per `freq`, each period with the level at its end.
+/// The flow index per `freq` (the application layer's, with the CLI's frequency).
 pub fn rows(a: &measure::Analysis, freq: Freq) -> Vec<Row> {
-    let period = match freq {
-        Freq::Month => Period::Month,
-        Freq::Quarter => Period::Quarter,
-        Freq::Year => Period::Year,
-    };
-    let obs = a.obs();
-    let flow = flow_index(&obs, &Dyad::new(&a.dyad.0, &a.dyad.1), period, None);
-    flow.rows
-        .into_iter()
-        .map(|r| {
-            let last = r.period.last_month();
-            // The last month with a level at or before the period's end.
-            let level = a
-                .level
-                .points
-                .iter()
-                .rev()
-                .find(|p| p.period <= last)
-                .map(|p| p.level);
-            let band = level.map(Band::of);
-            Row {
-                period: r.period.to_string(),
-                level,
-                band: band.map(Band::en),
-                band_zh: band.map(Band::zh),
-                flow: r,
-            }
-        })
-        .collect()
+    dyad_app::index::rows(a, freq.into())
 }
 
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
@@ -155,16 +114,4 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Ok)
-}
-
-pub fn origin_names(origins: &[Origin]) -> String {
-    if origins.is_empty() {
-        "all".to_string()
-    } else {
-        origins
-            .iter()
-            .map(|o| o.as_str())
-            .collect::<Vec<_>>()
-            .join(",")
-    }
 }

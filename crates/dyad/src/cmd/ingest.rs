@@ -3,8 +3,9 @@
 //! completion. A file that cannot be read gets a one-line error and the others go on.
 
 use crate::output::{self, Format};
-use crate::{builtin, coding, Outcome};
+use crate::{coding, Outcome};
 use anyhow::{bail, Result};
+use dyad_app::builtin;
 use dyad_coder::Coder;
 use dyad_model::EventDate;
 use dyad_store::{IngestStatus, NewDocument};

@@ -3,9 +3,10 @@
 use crate::cmd::chronology::{parse_dyad, parse_month};
 use crate::cmd::index::{origin_names, parse_origins};
 use crate::output::{self, Format};
-use crate::{builtin, measure, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_analysis::prelude::*;
+use dyad_app::{builtin, measure};
 use std::path::Path;
 
 /// The flags every analysis command shares.

@@ -2,8 +2,9 @@
 //! transaction, and reports how many events were added, removed and changed.
 
 use crate::output::{self, Format};
-use crate::{builtin, coding, Outcome};
+use crate::{coding, Outcome};
 use anyhow::Result;
+use dyad_app::builtin;
 use dyad_model::Lang;
 use std::path::Path;
 

@@ -3,13 +3,14 @@
 //! event with its sources.
 
 use crate::cmd::chronology::{parse_dyad, parse_month};
-use crate::cmd::sanctions;
-use crate::cmd::summits::{self, By};
-use crate::names::DyadNames;
-use crate::report::{self, Lang, ReportInput};
-use crate::{builtin, cite, measure, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use dyad_analysis::prelude::*;
+use dyad_app::names::DyadNames;
+use dyad_app::report::{self, Lang, ReportInput};
+use dyad_app::sanctions;
+use dyad_app::summits::{self, By};
+use dyad_app::{builtin, cite, measure};
 use dyad_coder::tsv;
 use dyad_model::{EventDate, Origin, Precision};
 use dyad_store::{EventRow, Store};
@@ -25,7 +26,7 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// The language of the report.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
+    #[arg(long, default_value = "en", value_parser = lang_arg())]
     lang: Lang,
     /// Only these origins (repeatable): coded, curated, imported; all when omitted.
     #[arg(long, value_name = "ORIGIN")]
@@ -295,10 +296,19 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+/// The values of `--lang`, as the report languages of the application layer.
+fn lang_arg() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(["en", "zh"]).map(|s| match s.as_str() {
+        "zh" => Lang::Zh,
+        _ => Lang::En,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::html::check_well_formed;
+    use dyad_app::report::html::check_well_formed;
     use std::collections::HashSet;
 
     /// Every `attr="…"` value in `html`.
@@ -477,7 +487,7 @@ mod tests {
             assert_eq!(cells[0], format!("P{}", i + 1));
             assert_eq!(cells[1], format!("{} – {}", p.start, p.end));
             assert_eq!(cells[2], p.months.to_string());
-            assert_eq!(cells[3], crate::report::html::num(p.level, 2));
+            assert_eq!(cells[3], dyad_app::report::html::num(p.level, 2));
             assert_eq!(cells[4], p.band.en());
         }
         // Each chart is a standalone SVG file carrying its styles.

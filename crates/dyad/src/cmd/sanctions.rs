@@ -5,24 +5,14 @@
 
 use crate::cmd::chronology::{parse_dyad, parse_month};
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::Outcome;
 use anyhow::Result;
 use clap::ValueEnum;
-use dyad_analysis::sanctions::{
-    compare, parse_figures, sum, Act, Comparison, Figure, PeriodRow, Tally,
-};
-use dyad_model::EventDate;
-use serde::Serialize;
+use dyad_analysis::sanctions::Tally;
+use dyad_app::sanctions::{sanctions, By, Sanctions};
 
-/// Where the published counts live.
-pub const FIGURES_PATH: &str = "data/chronology/sanctions-figures.tsv";
-
-/// The CAMEO code of a sanctions act (kind `sanctions` of `dictionaries/kinds.tsv`).
-const SANCTIONS_CODE: &str = "163";
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum By {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
     Month,
     Year,
 }
@@ -38,108 +28,28 @@ pub struct Args {
     #[arg(long)]
     to: Option<String>,
     /// One row per month with sanctions acts, or per year.
-    #[arg(long, value_enum, default_value_t = By::Month)]
-    by: By,
+    #[arg(long, value_enum, default_value_t = ByArg::Month)]
+    by: ByArg,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-}
-
-/// What `dyad sanctions --format json` prints.
-#[derive(Debug, Serialize)]
-pub struct Sanctions {
-    pub a: String,
-    pub b: String,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub by: By,
-    /// What is summed and what is not.
-    pub rule: String,
-    pub rows: Vec<PeriodRow>,
-    pub total: PeriodRow,
-    /// The published counts on `b`, each beside the chronology's sum over its own months
-    /// (whatever `--from`/`--to`).
-    pub comparison: Vec<Comparison>,
-}
-
-/// The published counts, parsed and checked.
-pub fn figures() -> Result<Vec<Figure>> {
-    Ok(parse_figures(FIGURES_PATH, builtin::file(FIGURES_PATH)?)?)
-}
-
-/// Checks the published counts (for `dyad dict check`); each problem with its `file:line`.
-pub fn check_figures() -> Vec<String> {
-    match figures() {
-        Ok(_) => Vec::new(),
-        Err(e) => vec![format!("{e:#}")],
-    }
-}
-
-/// The sanctions acts of the chronology, each with its size when the source states one.
-pub fn acts(chron: &builtin::Chronology) -> Vec<Act> {
-    chron
-        .events
-        .iter()
-        .filter(|e| e.cameo == SANCTIONS_CODE)
-        .filter_map(|e| {
-            let id = e.curated_id.clone()?;
-            Some(Act {
-                magnitude: chron.magnitudes.get(&id).copied(),
-                id,
-                date: e.date,
-                source: e.source.code.clone(),
-                target: e.target.code.clone(),
-            })
-        })
-        .collect()
-}
-
-/// The sums of the dyad `a`–`b` between the months and the comparison, from the built-in data.
-pub fn sanctions(
-    a: &str,
-    b: &str,
-    from: Option<EventDate>,
-    to: Option<EventDate>,
-    by: By,
-) -> Result<Sanctions> {
-    let chron = builtin::chronology()?;
-    let acts = acts(&chron);
-    let sums = sum(&acts, a, b, from, to);
-    let comparison = compare(&acts, &figures()?, a, b);
-    Ok(Sanctions {
-        a: a.to_string(),
-        b: b.to_string(),
-        from: from.map(|d| d.to_string()),
-        to: to.map(|d| d.to_string()),
-        by,
-        rule: format!(
-            "Sums the designations (persons, entities, vessels and aircraft put on a sanctions, entry-ban or \
-             export-restriction list) of the sanctions acts (CAMEO 163) between {a} and {b} recorded in the \
-             built-in chronology, where the act's source states a size (its `magnitude`). A sum marked + is a \
-             floor: some of its sizes are floors (\"more than 500\" counts 500) or approximate, or some acts \
-             state no size (counted apart as unsized). The chronology records sanctions packages, not every \
-             listed name."
-        ),
-        rows: match by {
-            By::Month => sums.months,
-            By::Year => sums.years,
-        },
-        total: sums.total,
-        comparison,
-    })
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     let (a, b) = parse_dyad(&args.dyad)?;
     let from = parse_month("--from", &args.from)?;
     let to = parse_month("--to", &args.to)?;
-    let s = sanctions(&a, &b, from, to, args.by)?;
+    let by = match args.by {
+        ByArg::Month => By::Month,
+        ByArg::Year => By::Year,
+    };
+    let s = sanctions(&a, &b, from, to, by)?;
     match args.format {
         Format::Json => output::json(&s)?,
         Format::Table | Format::Csv => {
             let side_a = format!("{a}→{b}");
             let side_b = format!("{b}→{a}");
             let headers = [
-                if args.by == By::Month {
+                if args.by == ByArg::Month {
                     "month"
                 } else {
                     "year"

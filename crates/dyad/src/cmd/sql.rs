@@ -8,8 +8,9 @@
 
 use crate::export::{self, SelectionArgs};
 use crate::output::{self, Format};
-use crate::{builtin, Outcome};
+use crate::Outcome;
 use anyhow::{bail, Context, Result};
+use dyad_app::builtin;
 use rusqlite::types::ValueRef;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -168,12 +168,12 @@ pub struct Selection {
 
 impl SelectionArgs {
     pub fn parse(&self) -> Result<Selection> {
-        use crate::cmd::chronology::{parse_dyad, parse_month};
+        use dyad_app::request::{parse_dyad, parse_month};
         let from = parse_month("--from", &self.from)?;
         let to = parse_month("--to", &self.to)?;
         Ok(Selection {
             dyad: self.dyad.as_deref().map(parse_dyad).transpose()?,
-            origins: crate::cmd::index::parse_origins(&self.origin)?
+            origins: dyad_app::request::parse_origins(&self.origin)?
                 .into_iter()
                 .map(Origin::as_str)
                 .collect(),

@@ -4,10 +4,7 @@
 use super::errors::{ApiError, Code};
 use super::events::{self, Query};
 use super::{limits, lock, State};
-use crate::cmd::chronology::parse_dyad;
-use crate::cmd::index::{parse_origins, Freq};
-use crate::cmd::summits::By;
-use crate::cmd::{code, ingest, phases, summits};
+use crate::cmd::{code, ingest, phases};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request};
@@ -15,6 +12,10 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use dyad_app::index::{self, Freq};
+use dyad_app::request::parse_dyad;
+use dyad_app::request::parse_origins;
+use dyad_app::summits::{self, By};
 use dyad_model::{EventDate, Origin, Precision};
 use dyad_store::{EventFilter, IngestStatus};
 use serde::Deserialize;
@@ -349,7 +350,7 @@ async fn dyads(st: St, RawQuery(q): RawQuery) -> ApiResult {
 async fn vocabulary(RawQuery(q): RawQuery) -> ApiResult {
     Params::parse(q.as_deref(), &[])?;
     let path = "dictionaries/domains.tsv";
-    let text = crate::builtin::file(path)?;
+    let text = dyad_app::builtin::file(path)?;
     let recs = dyad_coder::tsv::records(path, text, &["domain", "qualifier", "name_en", "name_zh"])
         .map_err(|e| ApiError::internal(e.to_string()))?;
     let domains: Vec<Value> = recs
@@ -438,8 +439,8 @@ fn event_query(p: &Params) -> Result<Query, ApiError> {
     }
     let domain = match p.get("domain")? {
         Some(d) => {
-            let vocab = crate::builtin::domains()?;
-            crate::builtin::check_domain(&vocab, d).map_err(ApiError::bad_request)?;
+            let vocab = dyad_app::builtin::domains()?;
+            dyad_app::builtin::check_domain(&vocab, d).map_err(ApiError::bad_request)?;
             Some(d.to_string())
         }
         None => None,
@@ -548,7 +549,10 @@ fn with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 }
 
 /// The analysis named by the common parameters.
-async fn analysis(st: &Arc<State>, p: &Params) -> Result<Arc<crate::measure::Analysis>, ApiError> {
+async fn analysis(
+    st: &Arc<State>,
+    p: &Params,
+) -> Result<Arc<dyad_app::measure::Analysis>, ApiError> {
     let dyad = p.dyad(Some("USA-RUS"))?.unwrap_or_default();
     st.analysis(dyad, p.origins()?, p.flag("dedup")?).await
 }
@@ -569,7 +573,7 @@ async fn index(st: St, RawQuery(q): RawQuery) -> ApiResult {
     let a = analysis(&st, &p).await?;
     let body = st
         .compute(move |_| {
-            let rows = crate::cmd::index::rows(&a, freq);
+            let rows = index::rows(&a, freq);
             // The events that moved the level most, for the chart's markers.
             let mut totals = a.level.event_totals();
             totals.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));

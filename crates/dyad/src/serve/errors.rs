@@ -134,6 +134,11 @@ impl From<anyhow::Error> for ApiError {
             if let Some(u) = cause.downcast_ref::<crate::cmd::UsageError>() {
                 return ApiError::bad_request(u.for_api());
             }
+            if let Some(a) = cause.downcast_ref::<dyad_app::Error>() {
+                if let Some(api) = app_error(a) {
+                    return api;
+                }
+            }
             if let Some(s) = cause.downcast_ref::<dyad_store::StoreError>() {
                 if let Some(api) = store_error(s) {
                     return api;
@@ -164,6 +169,23 @@ fn store_error(e: &dyad_store::StoreError) -> Option<ApiError> {
         )),
         E::Sqlite(source) | E::Open { source, .. } if is_busy(source) => Some(busy(source)),
         _ => None,
+    }
+}
+
+/// What an error of the application layer is for the API when it is not `internal`: the
+/// user's mistake (400), or a store error that is not the server's.
+fn app_error(e: &dyad_app::Error) -> Option<ApiError> {
+    use dyad_app::Error as E;
+    match e {
+        E::Usage(u) => Some(ApiError::bad_request(u.for_api())),
+        E::Store(s) | E::StoreDoing { source: s, .. } => store_error(s),
+        _ => None,
+    }
+}
+
+impl From<dyad_app::Error> for ApiError {
+    fn from(e: dyad_app::Error) -> ApiError {
+        app_error(&e).unwrap_or_else(|| ApiError::internal(e))
     }
 }
 

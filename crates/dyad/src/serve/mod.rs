@@ -22,8 +22,9 @@ mod events;
 mod origin;
 mod work;
 
-use crate::{builtin, coding, measure};
+use crate::coding;
 use anyhow::{bail, Context, Result};
+use dyad_app::{builtin, measure};
 use dyad_coder::Coder;
 use dyad_model::{Origin, PlaceTable};
 use dyad_store::Store;
@@ -389,7 +390,7 @@ impl State {
                                 "no events of {}-{} from the origins asked for ({})",
                                 dyad.0,
                                 dyad.1,
-                                crate::cmd::index::origin_names(&origins)
+                                dyad_app::request::origin_names(&origins)
                             ),
                         ));
                     }

@@ -4,11 +4,11 @@
 
 use super::w;
 use crate::cite;
-use crate::cmd::sanctions::Sanctions as Counted;
 use crate::report::ctx::Ctx;
 use crate::report::html::esc;
 use crate::report::messages::{msg, Catalogue};
 use crate::report::Lang;
+use crate::sanctions::Sanctions as Counted;
 use dyad_analysis::sanctions::{Figure, Tally};
 use dyad_store::CitationRow;
 use std::fmt::Write;

@@ -173,7 +173,6 @@ pub fn num(x: f64, d: usize) -> String {
     s.replacen('-', "−", 1)
 }
 
-#[cfg(test)]
 /// Elements that never have a closing tag in HTML.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -183,7 +182,6 @@ const VOID: &[&str] = &[
 /// Checks that `doc` is well formed enough to trust: tags balance (void HTML elements aside;
 /// `<x/>` closes itself), attribute values are quoted and hold no `<`, text holds no bare `<`,
 /// and every `&` starts an entity. Returns the first problem with its byte offset.
-#[cfg(test)]
 pub fn check_well_formed(doc: &str) -> Result<(), String> {
     let b = doc.as_bytes();
     let mut stack: Vec<String> = Vec::new();

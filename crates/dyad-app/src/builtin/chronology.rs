@@ -2,7 +2,7 @@
 //! (`file:line` for each problem), and the built-in one read from the embedded files.
 
 use super::{check_domain, code_table, domains, files_under, kinds, people, places, PLACES_PATH};
-use anyhow::Result;
+use crate::{Error, Result};
 use dyad_coder::{tsv, People};
 use dyad_model::places::has_han;
 use dyad_model::{ActorRef, CodeTable, EventDate, KindTable, Magnitude, Origin, PlaceTable};
@@ -417,18 +417,7 @@ pub fn chronology() -> Result<Chronology> {
         kinds: &kinds,
         places: &places,
     };
-    parse_chronology(&events, &sources, &vocab).map_err(|problems| {
-        anyhow::anyhow!(
-            "the built-in chronology has {} problems (run `dyad dict check`):\n  {}",
-            problems.len(),
-            problems
-                .iter()
-                .take(20)
-                .cloned()
-                .collect::<Vec<_>>()
-                .join("\n  ")
-        )
-    })
+    parse_chronology(&events, &sources, &vocab).map_err(Error::Chronology)
 }
 
 #[cfg(test)]

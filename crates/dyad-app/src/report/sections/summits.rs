@@ -2,13 +2,13 @@
 //! built-in chronology, beside the counts of the literature.
 
 use super::{link, w};
-use crate::cmd::summits as counted;
 use crate::report::ctx::Ctx;
 use crate::report::html::esc;
 use crate::report::messages::{msg, Catalogue};
 use crate::report::model::EventRef;
 use crate::report::svg;
 use crate::report::Lang;
+use crate::summits as counted;
 use std::fmt::Write;
 
 pub enum Summits {

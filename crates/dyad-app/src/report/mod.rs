@@ -18,9 +18,9 @@ pub mod model;
 pub mod sections;
 pub mod svg;
 
-use crate::cmd::summits::Summits;
 use crate::measure::Analysis;
 use crate::names::DyadNames;
+use crate::summits::Summits;
 use dyad_analysis::prelude::*;
 use dyad_coder::People;
 use dyad_model::{CodeTable, PlaceTable};
@@ -53,7 +53,7 @@ pub struct ReportInput<'a> {
     pub summits: Option<&'a Summits>,
     /// Sanctions designations per year and side, with the published counts (when the report
     /// includes the built-in chronology).
-    pub sanctions: Option<&'a crate::cmd::sanctions::Sanctions>,
+    pub sanctions: Option<&'a crate::sanctions::Sanctions>,
     pub people: &'a People,
     pub codes: &'a CodeTable,
     /// Domain → (English name, Chinese name).

@@ -5,7 +5,7 @@
 use dyad_analysis::prelude::*;
 
 /// The language of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,

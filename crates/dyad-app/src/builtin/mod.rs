@@ -14,7 +14,7 @@ pub use chronology::{chronology, magnitudes, parse_chronology, Chronology, Vocab
 pub use sources::{check_reliability, check_sources, low_reliability, LOW_RELIABILITY_PATH};
 pub use store::{open_existing, open_read, open_store};
 
-use anyhow::{Context, Result};
+use crate::{Error, Result};
 use dyad_coder::{tsv, People};
 use dyad_model::{CodeTable, KindTable, PlaceTable};
 use std::collections::HashMap;
@@ -32,7 +32,7 @@ pub fn file(path: &str) -> Result<&'static str> {
     };
     found
         .map(|(_, t)| *t)
-        .with_context(|| format!("the built-in data file {path} is missing from this build"))
+        .ok_or_else(|| Error::Missing(path.to_string()))
 }
 
 /// The literature's periods and resets (`data/literature/`), checked.

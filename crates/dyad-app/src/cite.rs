@@ -17,7 +17,7 @@ use dyad_model::{EventDate, Precision};
 use dyad_store::CitationRow;
 
 /// A citation style.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     /// GB/T 7714-2015, electronic resource.
     Gbt7714,

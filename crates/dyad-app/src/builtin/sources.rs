@@ -3,7 +3,7 @@
 
 use super::chronology::{EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS, SOURCE_COLUMNS};
 use super::file;
-use anyhow::Result;
+use crate::Result;
 use dyad_coder::tsv;
 use dyad_model::sources::{check_title, check_url, OutletDenyList};
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 //! `drivers`, `forecast`, `backtest` and `report` all start here, so they agree with each other.
 
 use crate::builtin;
-use anyhow::Result;
+use crate::Result;
 use dyad_analysis::prelude::*;
 use dyad_model::Origin;
 use dyad_store::{EventFilter, EventRow, Store};

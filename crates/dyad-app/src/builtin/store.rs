@@ -2,7 +2,7 @@
 //! reads, or that reads the documents of an existing database.
 
 use super::chronology;
-use anyhow::{Context, Result};
+use crate::{Error, Result};
 use dyad_store::{Probe, Store};
 use std::path::Path;
 
@@ -13,7 +13,10 @@ pub fn open_store(db: &Path) -> Result<Store> {
     if store.curated_version()?.as_deref() != Some(chron.version.as_str()) {
         store
             .replace_curated(&chron.version, &chron.citations, &chron.events)
-            .with_context(|| format!("loading the built-in chronology into {}", db.display()))?;
+            .map_err(|source| Error::StoreDoing {
+                doing: format!("loading the built-in chronology into {}", db.display()),
+                source,
+            })?;
     }
     Ok(store)
 }
@@ -34,7 +37,10 @@ pub fn open_read(db: &Path) -> Result<Store> {
             let chron = chronology()?;
             store
                 .replace_curated(&chron.version, &chron.citations, &chron.events)
-                .context("loading the built-in chronology into memory")?;
+                .map_err(|source| Error::StoreDoing {
+                    doing: "loading the built-in chronology into memory".to_string(),
+                    source,
+                })?;
             Ok(store)
         }
         Probe::Dyad { .. } => {
