@@ -77,6 +77,20 @@ pub enum Error {
     /// A stored date that does not parse (a store written by something else than dyad).
     #[error(transparent)]
     Date(#[from] DateError),
+    /// The dictionaries or the coder built from them do not load.
+    #[error(transparent)]
+    Dictionaries(#[from] dyad_coder::DictError),
+    #[error(transparent)]
+    Coder(#[from] dyad_coder::CoderError),
+    /// A value that does not serialise (a bug).
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// A worker thread panicked (a bug): the work it held is lost.
+    #[error("a {0} thread stopped unexpectedly; please report it")]
+    Thread(&'static str),
+    /// The data holds nothing to compute from (an empty series).
+    #[error("{0}")]
+    NoData(String),
     /// A row of a built-in table with a value that is not what its column holds.
     #[error("{0}")]
     Row(String),

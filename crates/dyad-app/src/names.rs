@@ -147,6 +147,11 @@ impl DyadNames {
             .count()
     }
 
+    /// Whether no state has a short form.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn version(&self) -> &str {
         &self.version
     }

@@ -2,7 +2,6 @@
 //! exit codes (0 ok, 1 some inputs failed, 2 usage or fatal error).
 
 mod cmd;
-mod coding;
 mod compressed;
 mod config;
 mod export;

@@ -9,12 +9,12 @@
 //! `goldstein_mean` and `net_cooperation` only those periods where both sides have events, as
 //! they are undefined otherwise. A correlation needs 3 periods and some variation on both sides.
 
-use crate::cmd::chronology::parse_dyad;
 use crate::cmd::index::Freq;
 use crate::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_analysis::prelude::*;
+use dyad_app::request::parse_dyad;
 use dyad_app::{builtin, measure};
 use dyad_model::Origin;
 use dyad_store::{EventFilter, EventRow, Store};

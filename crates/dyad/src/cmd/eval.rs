@@ -2,8 +2,9 @@
 //! format of tests-data/coder/), per script, for factual events and for the two flags.
 
 use crate::output::{self, Format};
-use crate::{coding, Outcome};
+use crate::Outcome;
 use anyhow::{Context, Result};
+use dyad_app::coding;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]

@@ -1,13 +1,13 @@
 //! `dyad index`: the event-flow measures and the cumulative relations level of a dyad, per month,
 //! quarter or year, with the breakdown by direction and by domain.
 
-use crate::cmd::chronology::parse_dyad;
 use crate::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 use dyad_analysis::prelude::*;
 use dyad_app::index::Row;
+use dyad_app::request::parse_dyad;
 use dyad_app::{builtin, measure};
 use std::path::Path;
 

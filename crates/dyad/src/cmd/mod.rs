@@ -19,7 +19,3 @@ pub mod scan;
 pub mod serve;
 pub mod sql;
 pub mod summits;
-
-/// What the user asked for is wrong: the application layer's, so the commands, the server
-/// and the use cases raise the same one.
-pub use dyad_app::UsageError;

@@ -2,9 +2,10 @@
 //! transaction, and reports how many events were added, removed and changed.
 
 use crate::output::{self, Format};
-use crate::{coding, Outcome};
+use crate::Outcome;
 use anyhow::Result;
 use dyad_app::builtin;
+use dyad_app::coding;
 use dyad_model::Lang;
 use std::path::Path;
 

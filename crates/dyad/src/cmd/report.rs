@@ -2,12 +2,12 @@
 //! level, the event flow, summits, reset cycles, drivers, the forecast, the method and every
 //! event with its sources.
 
-use crate::cmd::chronology::{parse_dyad, parse_month};
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use dyad_analysis::prelude::*;
 use dyad_app::names::DyadNames;
 use dyad_app::report::{self, Lang, ReportInput};
+use dyad_app::request::{parse_dyad, parse_month};
 use dyad_app::sanctions;
 use dyad_app::summits::{self, By};
 use dyad_app::{builtin, cite, measure};

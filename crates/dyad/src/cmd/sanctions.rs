@@ -3,12 +3,12 @@
 //! `data/chronology/sanctions-figures.tsv`. The sums and the comparison are
 //! `dyad_analysis::sanctions`; this module reads the data and prints.
 
-use crate::cmd::chronology::{parse_dyad, parse_month};
 use crate::output::{self, Format};
 use crate::Outcome;
 use anyhow::Result;
 use clap::ValueEnum;
 use dyad_analysis::sanctions::Tally;
+use dyad_app::request::{parse_dyad, parse_month};
 use dyad_app::sanctions::{sanctions, By, Sanctions};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

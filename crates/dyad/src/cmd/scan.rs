@@ -6,7 +6,6 @@
 //! measures); 1 when some input could not be opened or read to its end (what was read is still
 //! counted); 2 on a usage error.
 
-use crate::cmd::chronology::parse_dyad;
 use crate::cmd::index::Freq;
 use crate::output::{self, Format};
 use crate::scan;
@@ -15,6 +14,7 @@ use anyhow::{bail, Result};
 use dyad_analysis::flow::{FlowCounts, FlowRow, QuadCounts};
 use dyad_analysis::series::{periods, Month, Period, PeriodKey};
 use dyad_app::builtin;
+use dyad_app::request::parse_dyad;
 use dyad_import::scan::{DyadCodes, InputReport, Problem, Scan, Totals};
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -2,12 +2,12 @@
 //! from the curated chronology, with the counting rule and a comparison with the hand-made
 //! counts of the literature (seed 000, table 1) stated in the output.
 
-use crate::cmd::chronology::parse_dyad;
 use crate::output::{self, Format};
 use crate::Outcome;
 use anyhow::Result;
 use clap::ValueEnum;
 use dyad_app::builtin;
+use dyad_app::request::parse_dyad;
 use dyad_app::summits::build;
 use dyad_model::Origin;
 use dyad_store::EventFilter;

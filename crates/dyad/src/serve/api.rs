@@ -4,7 +4,6 @@
 use super::errors::{ApiError, Code};
 use super::events::{self, Query};
 use super::{limits, lock, State};
-use crate::cmd::{code, ingest, phases};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request};
@@ -16,6 +15,7 @@ use dyad_app::index::{self, Freq};
 use dyad_app::request::parse_dyad;
 use dyad_app::request::parse_origins;
 use dyad_app::summits::{self, By};
+use dyad_app::{coding, ingest, views};
 use dyad_model::{EventDate, Origin, Precision};
 use dyad_store::{EventFilter, IngestStatus};
 use serde::Deserialize;
@@ -608,7 +608,7 @@ async fn index(st: St, RawQuery(q): RawQuery) -> ApiResult {
 async fn phases_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
     let p = Params::parse(q.as_deref(), ANALYSIS_PARAMS)?;
     let a = analysis(&st, &p).await?;
-    ok(&phases::phases_json(&a))
+    ok(&views::phases_json(&a))
 }
 
 async fn drivers_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
@@ -620,7 +620,7 @@ async fn drivers_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
     );
     let a = analysis(&st, &p).await?;
     // A month that is not one, or `to` before `from`, is a `UsageError` (400); the rest is ours.
-    let d = phases::drivers_of(&a, &from, &to, top)?;
+    let d = views::drivers_of(&a, &from, &to, top)?;
     ok(&d)
 }
 
@@ -631,7 +631,7 @@ async fn forecast_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
         return Err(ApiError::bad_request("`horizon` must be 1 or more months"));
     }
     let a = analysis(&st, &p).await?;
-    ok(&phases::forecast_json(&a, horizon))
+    ok(&views::forecast_json(&a, horizon))
 }
 
 async fn summits_route(st: St, RawQuery(q): RawQuery) -> ApiResult {
@@ -757,7 +757,11 @@ async fn code_route(st: St, req: Request) -> ApiResult {
     let date = day("date_context", r.date_context.as_deref())?;
     let explain = r.explain;
     let coded = st
-        .code(move |st| Ok(code::code_sentences(&st.coder, &sentences, date, explain)?))
+        .code(move |st| {
+            Ok(coding::code_sentences(
+                &st.coder, &sentences, date, explain,
+            )?)
+        })
         .await?;
     ok(&json!({ "results": coded }))
 }

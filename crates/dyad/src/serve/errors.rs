@@ -131,7 +131,7 @@ impl From<anyhow::Error> for ApiError {
             if let Some(api) = cause.downcast_ref::<ApiError>() {
                 return ApiError::new(api.code, api.message.clone());
             }
-            if let Some(u) = cause.downcast_ref::<crate::cmd::UsageError>() {
+            if let Some(u) = cause.downcast_ref::<dyad_app::UsageError>() {
                 return ApiError::bad_request(u.for_api());
             }
             if let Some(a) = cause.downcast_ref::<dyad_app::Error>() {
@@ -195,11 +195,11 @@ impl From<dyad_store::StoreError> for ApiError {
     }
 }
 
-impl From<crate::cmd::ingest::PrepareError> for ApiError {
+impl From<dyad_app::ingest::PrepareError> for ApiError {
     /// A document the text stage cannot read is the client's (`unprocessable_document`); the
     /// text stage failing is the server's.
-    fn from(e: crate::cmd::ingest::PrepareError) -> ApiError {
-        use crate::cmd::ingest::PrepareError as E;
+    fn from(e: dyad_app::ingest::PrepareError) -> ApiError {
+        use dyad_app::ingest::PrepareError as E;
         match e {
             E::UnsupportedType { .. } | E::Text(_) | E::DateOutOfRange { .. } => {
                 ApiError::new(Code::UnprocessableDocument, e.to_string())
@@ -327,7 +327,7 @@ mod tests {
         )));
         assert_eq!(api.code, Code::NotFound);
         // What the user got wrong in a flag is a bad request naming the parameter.
-        let api = ApiError::from(anyhow::Error::from(crate::cmd::UsageError(
+        let api = ApiError::from(anyhow::Error::from(dyad_app::UsageError(
             "--to 2014-01 is before --from 2014-05".into(),
         )));
         assert_eq!(api.code, Code::BadRequest);
@@ -340,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_document_the_text_stage_cannot_read_is_unprocessable_and_its_panic_internal() {
-        use crate::cmd::ingest::PrepareError as E;
+        use dyad_app::ingest::PrepareError as E;
         for e in [
             E::UnsupportedType { ext: "docx".into() },
             E::Text(dyad_text::TextError::Binary(
@@ -355,7 +355,7 @@ mod tests {
 
     #[test]
     fn usage_messages_name_query_parameters() {
-        let u = |s: &str| crate::cmd::UsageError(s.into()).for_api();
+        let u = |s: &str| dyad_app::UsageError(s.into()).for_api();
         assert_eq!(
             u("--from: `2014-05-03` must be a month"),
             "from: `2014-05-03` must be a month"

@@ -22,8 +22,8 @@ mod events;
 mod origin;
 mod work;
 
-use crate::coding;
 use anyhow::{bail, Context, Result};
+use dyad_app::coding;
 use dyad_app::{builtin, measure};
 use dyad_coder::Coder;
 use dyad_model::{Origin, PlaceTable};
