@@ -13,6 +13,8 @@
 //!   the literature's figures.
 //! - [`request`]: the parts of a request the CLI and the API share (dyad, months, origins).
 //! - [`views`]: the analyses as JSON, one shape for the CLI and the API.
+//! - [`export`]: events as Hive-partitioned Parquet or CSV files, and the same columns as a SQL
+//!   view over the store.
 //! - [`report`]: the HTML report (zh/en) and its charts; [`names`], [`cite`]: the dyad's names
 //!   and the citation styles it uses.
 //!
@@ -22,6 +24,7 @@ pub mod builtin;
 pub mod cite;
 pub mod coding;
 mod error;
+pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod measure;

@@ -45,7 +45,9 @@
 //! assert_eq!(e.to_string(), "events.tab:3: expected 20 tab-separated columns (ICEWS), found 3");
 //! ```
 
+pub mod compressed;
 mod fields;
+pub mod files;
 pub mod gdelt;
 mod icews;
 mod polecat;

@@ -2,12 +2,7 @@
 //! exit codes (0 ok, 1 some inputs failed, 2 usage or fatal error).
 
 mod cmd;
-mod compressed;
 mod config;
-mod export;
-mod files;
-mod output;
-mod scan;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -64,7 +59,7 @@ enum Command {
     /// Check the dictionaries and the built-in chronology.
     Dict(cmd::dict::Args),
     /// Serve the JSON API (described at /openapi.json) and the web dashboard.
-    Serve(cmd::serve::Args),
+    Serve(serve::cli::Args),
     /// Write events as Hive-partitioned Parquet or CSV (year=/month=) for other engines.
     Export(cmd::export::Args),
     /// Run one SQL query on the store over the view `events` (the export's columns).
@@ -128,7 +123,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Backtest(a) => cmd::phases::run_backtest(&db, a),
         Command::Report(a) => cmd::report::run(&db, a),
         Command::Dict(a) => cmd::dict::run(a),
-        Command::Serve(a) => cmd::serve::run(&db, a),
+        Command::Serve(a) => serve::cli::run(&db, a),
         Command::Export(a) => cmd::export::run(&db, a),
         Command::Sql(a) => cmd::sql::run(&db, a),
         Command::Scan(a) => cmd::scan::run(a),

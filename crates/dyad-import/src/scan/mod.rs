@@ -39,6 +39,7 @@
 //! ```
 
 mod line;
+pub mod run;
 
 pub use line::{classify, column, DyadCodes, Hit, Line, Problem};
 

@@ -1,6 +1,6 @@
 //! `dyad chronology`: the built-in, sourced events of a dyad.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_app::builtin;

@@ -2,7 +2,7 @@
 //! line from standard input (a date context carries from line to line, as in a document; a blank
 //! line ends a document, and documents are coded in parallel on every core).
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_app::coding::{self, code_documents, documents};

@@ -10,7 +10,7 @@
 //! they are undefined otherwise. A correlation needs 3 periods and some variation on both sides.
 
 use crate::cmd::index::Freq;
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_analysis::prelude::*;

@@ -1,6 +1,6 @@
 //! `dyad docs` and `dyad doc ID`: what is stored.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::Result;
 use dyad_app::builtin;

@@ -1,7 +1,7 @@
 //! `dyad eval FILE`: precision, recall and F1 of the coder on an annotated suite (JSON lines, the
 //! format of tests-data/coder/), per script, for factual events and for the two flags.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use dyad_app::coding;
@@ -24,7 +24,7 @@ pub struct Args {
 /// A suite or floors file: a regular file (a FIFO or device is refused) of at most 256 MiB.
 fn read_text(path: &std::path::Path) -> Result<String> {
     let name = path.display();
-    let bytes = crate::files::read_regular(path, 256 << 20)
+    let bytes = dyad_import::files::read_regular(path, 256 << 20)
         .map_err(|e| anyhow::anyhow!("cannot read {name}: {e}"))?;
     String::from_utf8(bytes).with_context(|| format!("{name} is not UTF-8"))
 }

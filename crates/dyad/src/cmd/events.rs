@@ -1,7 +1,7 @@
 //! `dyad events`: stored events of every origin, with the filters other commands share.
 
 use crate::cmd::chronology::{csv_rows, event_table_rows, parse_dyad, parse_month, CSV_HEADERS};
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_app::{builtin, measure};

@@ -1,16 +1,17 @@
 //! `dyad export`: events as Hive-partitioned Parquet or CSV files (`year=YYYY/month=MM/`) with the
 //! schema documented in docs/export.md, for engines other than dyad (Spark, DuckDB, Polars…).
 
-use crate::export::{self, FileFormat, SelectionArgs, MANIFEST};
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use dyad_app::builtin;
+use dyad_app::export::{self, FileFormat, Selection, MANIFEST};
+use dyad_app::request::{parse_dyad, parse_month, parse_origins};
 use std::path::Path;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// File format of the partitions.
-    #[arg(long, value_enum, default_value_t = FileFormat::Parquet)]
+    #[arg(long, default_value = "parquet", value_parser = format_arg())]
     format: FileFormat,
     /// Output directory; must be missing or empty (see --overwrite).
     #[arg(long, value_name = "DIR")]
@@ -81,4 +82,42 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         MANIFEST
     );
     Ok(Outcome::Ok)
+}
+
+/// Which events to export or to offer to SQL.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SelectionArgs {
+    /// Only events between these two actors, either direction (e.g. USA-RUS). Default: all.
+    #[arg(long)]
+    pub dyad: Option<String>,
+    /// Only these origins (repeatable or comma-separated): coded, curated, imported.
+    #[arg(long, value_name = "ORIGIN")]
+    pub origin: Vec<String>,
+    /// First month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+    /// Last month, YYYY-MM.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
+}
+
+impl SelectionArgs {
+    /// The selection these flags make, each value checked.
+    pub fn parse(&self) -> anyhow::Result<Selection> {
+        Ok(Selection::new(
+            self.dyad.as_deref().map(parse_dyad).transpose()?,
+            &parse_origins(&self.origin)?,
+            parse_month("--from", &self.from)?,
+            parse_month("--to", &self.to)?,
+        ))
+    }
+}
+
+/// The values of `--format`, as the export formats of the application layer.
+fn format_arg() -> impl clap::builder::TypedValueParser<Value = FileFormat> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(["parquet", "csv"]).map(|s| match s.as_str() {
+        "csv" => FileFormat::Csv,
+        _ => FileFormat::Parquet,
+    })
 }

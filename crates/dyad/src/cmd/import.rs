@@ -8,11 +8,12 @@
 //! full); rows without two distinct states are counted by reason. Exit code 1 when any row or
 //! file failed, the rest being imported.
 
-use crate::output::{self, Format};
-use crate::{compressed, Outcome};
+use crate::cmd::output::{self, Format};
+use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use dyad_app::builtin;
+use dyad_import::compressed;
 use dyad_import::{Dataset, Lines, Parser, Row, Skip, Tables};
 use dyad_model::CodeTable;
 use dyad_store::{ImportFileRow, ImportedEvent, Store};
@@ -128,7 +129,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
             bail!("{}: no such file or directory", p.display());
         }
     }
-    let files = compressed::files(&args.paths)?;
+    let files = compressed::files(&args.paths);
     let mut store = builtin::open_store(db)?;
     let progress = if std::io::stderr().is_terminal() {
         let pb = indicatif::ProgressBar::new_spinner();

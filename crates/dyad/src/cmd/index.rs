@@ -1,7 +1,7 @@
 //! `dyad index`: the event-flow measures and the cumulative relations level of a dyad, per month,
 //! quarter or year, with the breakdown by direction and by domain.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use clap::ValueEnum;

@@ -2,7 +2,7 @@
 //! per document. Text processing runs on worker threads; one writer stores results in order of
 //! completion. A file that cannot be read gets a one-line error and the others go on.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_app::builtin;
@@ -85,7 +85,7 @@ fn collect_inputs(paths: &[String]) -> Result<(Vec<Input>, usize)> {
     let mut skipped = 0;
     let mut files: Vec<PathBuf> = Vec::new();
     let flush = |files: &mut Vec<PathBuf>, inputs: &mut Vec<Input>, skipped: &mut usize| {
-        let w = crate::files::walk(files, &|p: &Path| {
+        let w = dyad_import::files::walk(files, &|p: &Path| {
             let ext = p.extension().and_then(|e| e.to_str());
             ext.is_none() || ext.and_then(DocFormat::from_extension).is_some()
         });
@@ -126,7 +126,7 @@ fn prepare(input: &Input, args: &Args, coder: &Coder) -> Result<Prepared, String
             (buf, None)
         }
         Input::File(path) => {
-            let bytes = crate::files::read_regular(path, args.max_bytes)?;
+            let bytes = dyad_import::files::read_regular(path, args.max_bytes)?;
             (
                 bytes,
                 path.extension()

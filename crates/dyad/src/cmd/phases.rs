@@ -1,6 +1,6 @@
 //! `dyad phases`, `dyad drivers`, `dyad forecast`, `dyad backtest`: what the level series says.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_analysis::prelude::*;

@@ -1,7 +1,7 @@
 //! `dyad recode`: codes every stored sentence again (after a dictionary change), in one
 //! transaction, and reports how many events were added, removed and changed.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::Result;
 use dyad_app::builtin;

@@ -3,7 +3,7 @@
 //! `data/chronology/sanctions-figures.tsv`. The sums and the comparison are
 //! `dyad_analysis::sanctions`; this module reads the data and prints.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::Result;
 use clap::ValueEnum;

@@ -7,14 +7,14 @@
 //! counted); 2 on a usage error.
 
 use crate::cmd::index::Freq;
-use crate::output::{self, Format};
-use crate::scan;
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Result};
 use dyad_analysis::flow::{FlowCounts, FlowRow, QuadCounts};
 use dyad_analysis::series::{periods, Month, Period, PeriodKey};
 use dyad_app::builtin;
 use dyad_app::request::parse_dyad;
+use dyad_import::scan::run as scan;
 use dyad_import::scan::{DyadCodes, InputReport, Problem, Scan, Totals};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -83,7 +83,7 @@ fn run_gdelt(args: GdeltArgs) -> Result<Outcome> {
         codes: builtin::code_table()?,
     };
     let started = Instant::now();
-    let result = scan::scan_gdelt(&args.paths, &opts)?;
+    let result = scan::scan_gdelt(&args.paths, &opts);
     let seconds = started.elapsed().as_secs_f64();
     if result.inputs.is_empty() {
         bail!("no files found under the paths given");

@@ -6,11 +6,12 @@
 //! (`SELECT`, `WITH`, `VALUES`, `EXPLAIN`) or one SQLite says would write (`DELETE`, `UPDATE`,
 //! `DROP`, `PRAGMA user_version = …`, `ATTACH`…) is refused before it runs, with exit code 2.
 
-use crate::export::{self, SelectionArgs};
-use crate::output::{self, Format};
+use crate::cmd::export::SelectionArgs;
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use dyad_app::builtin;
+use dyad_app::export;
 use rusqlite::types::ValueRef;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -38,7 +39,7 @@ fn read_query(file: &Path) -> Result<String> {
             .read_to_end(&mut b)?;
         b
     } else {
-        crate::files::read_regular(file, MAX_QUERY_BYTES)
+        dyad_import::files::read_regular(file, MAX_QUERY_BYTES)
             .map_err(|e| anyhow::anyhow!("{name}: {e}"))?
     };
     if bytes.len() as u64 > MAX_QUERY_BYTES {

@@ -2,7 +2,7 @@
 //! from the curated chronology, with the counting rule and a comparison with the hand-made
 //! counts of the literature (seed 000, table 1) stated in the output.
 
-use crate::output::{self, Format};
+use crate::cmd::output::{self, Format};
 use crate::Outcome;
 use anyhow::Result;
 use clap::ValueEnum;

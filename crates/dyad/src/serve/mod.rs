@@ -17,9 +17,11 @@
 //! whenever another connection (the writer, or a `dyad ingest` run beside the server) commits.
 
 mod api;
+pub mod cli;
 mod errors;
 mod events;
 mod origin;
+mod params;
 mod work;
 
 use anyhow::{bail, Context, Result};

@@ -1,4 +1,4 @@
-//! `dyad serve`: the HTTP API and the web dashboard (see `crate::serve`).
+//! `dyad serve`'s arguments: the HTTP API and the web dashboard (see `crate::serve`).
 
 use crate::{serve, Outcome};
 use anyhow::Result;

@@ -10,12 +10,67 @@
 mod csv;
 mod parquet;
 
-use anyhow::{bail, Context, Result};
 use dyad_model::{EventDate, Origin};
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+
+/// Why an export failed; each message names the file or the step.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A file or directory could not be created or written.
+    #[error("{what} {}: {cause}", path.display())]
+    Io {
+        what: &'static str,
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    /// The store could not be read.
+    #[error(transparent)]
+    Sql(#[from] rusqlite::Error),
+    /// The export view could not be made over the store.
+    #[error("creating the export view over the store: {0}")]
+    View(rusqlite::Error),
+    /// The Parquet writer failed.
+    #[error(transparent)]
+    Parquet(#[from] ::parquet::errors::ParquetError),
+    /// A Parquet file could not be finished.
+    #[error("finishing {}: {cause}", path.display())]
+    Finish {
+        path: PathBuf,
+        cause: ::parquet::errors::ParquetError,
+    },
+    /// A value that its column cannot hold (a store written by something else than dyad).
+    #[error("{0}")]
+    Cell(String),
+    /// One event could not be written.
+    #[error("{what}: {cause}")]
+    Row {
+        what: String,
+        cause: Box<ExportError>,
+    },
+    /// The events did not come in date order (a bug).
+    #[error("{} exists: events of {year}-{month:02} came out of date order", path.display())]
+    OutOfOrder {
+        path: PathBuf,
+        year: i64,
+        month: i64,
+    },
+    /// The manifest could not be serialised (a bug).
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// An export's result.
+pub type Result<T, E = ExportError> = std::result::Result<T, E>;
+
+impl ExportError {
+    fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> ExportError {
+        let path = path.to_path_buf();
+        move |cause| ExportError::Io { what, path, cause }
+    }
+}
 
 /// Version of the export schema, written into every file's metadata and the manifest. Bump it
 /// when a column is renamed, removed or changes type (adding a nullable column at the end is
@@ -135,24 +190,7 @@ pub const COLUMNS: &[Column] = &[
 /// SQLite view has them too. They are the year and month of `first_day`.
 pub const PARTITION_COLUMNS: [&str; 2] = ["year", "month"];
 
-/// Which events to export or to offer to SQL.
-#[derive(clap::Args, Debug, Clone, Default)]
-pub struct SelectionArgs {
-    /// Only events between these two actors, either direction (e.g. USA-RUS). Default: all.
-    #[arg(long)]
-    pub dyad: Option<String>,
-    /// Only these origins (repeatable or comma-separated): coded, curated, imported.
-    #[arg(long, value_name = "ORIGIN")]
-    pub origin: Vec<String>,
-    /// First month, YYYY-MM.
-    #[arg(long, value_name = "YYYY-MM")]
-    pub from: Option<String>,
-    /// Last month, YYYY-MM.
-    #[arg(long, value_name = "YYYY-MM")]
-    pub to: Option<String>,
-}
-
-/// A parsed [`SelectionArgs`]. Negated and hypothetical events are always included: they are
+/// Which events to export or to offer to SQL. Negated and hypothetical events are always included: they are
 /// flagged in columns, and queries decide (as `sql/flow_index.sql` does).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Selection {
@@ -166,22 +204,23 @@ pub struct Selection {
     to_day: Option<i64>,
 }
 
-impl SelectionArgs {
-    pub fn parse(&self) -> Result<Selection> {
-        use dyad_app::request::{parse_dyad, parse_month};
-        let from = parse_month("--from", &self.from)?;
-        let to = parse_month("--to", &self.to)?;
-        Ok(Selection {
-            dyad: self.dyad.as_deref().map(parse_dyad).transpose()?,
-            origins: dyad_app::request::parse_origins(&self.origin)?
-                .into_iter()
-                .map(Origin::as_str)
-                .collect(),
+impl Selection {
+    /// The selection of a dyad (either direction), origins (none: all) and months (`from`'s
+    /// first day to `to`'s last), checked by the caller ([`crate::request`]).
+    pub fn new(
+        dyad: Option<(String, String)>,
+        origins: &[Origin],
+        from: Option<EventDate>,
+        to: Option<EventDate>,
+    ) -> Selection {
+        Selection {
+            dyad,
+            origins: origins.iter().map(|o| o.as_str()).collect(),
             from: from.map(|d| d.to_string()),
             to: to.map(|d| d.to_string()),
             from_day: from.map(|d| d.first_day().ordinal()),
             to_day: to.map(|d| d.last_day().ordinal()),
-        })
+        }
     }
 }
 
@@ -253,8 +292,7 @@ pub fn create_views(conn: &Connection, sel: &Selection) -> Result<()> {
         cols.join(",\n                "),
         sel.where_sql()
     );
-    conn.execute_batch(&sql)
-        .context("creating the export view over the store")?;
+    conn.execute_batch(&sql).map_err(ExportError::View)?;
     Ok(())
 }
 
@@ -319,7 +357,7 @@ impl Cell {
 }
 
 /// The output format of `dyad export`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileFormat {
     Parquet,
@@ -378,7 +416,7 @@ pub fn write(
     out: &Path,
 ) -> Result<Manifest> {
     create_views(conn, sel)?;
-    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    std::fs::create_dir_all(out).map_err(ExportError::io("creating", out))?;
     let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
     let mut stmt = conn.prepare(&format!(
         "SELECT {}, year, month FROM temp.dyad_export ORDER BY first_day, event_id",
@@ -416,15 +454,14 @@ pub fn write(
             .collect();
             let path = out.join(&rel);
             if path.exists() {
-                bail!(
-                    "{} exists: events of {}-{:02} came out of date order",
-                    path.display(),
-                    key.0,
-                    key.1
-                );
+                return Err(ExportError::OutOfOrder {
+                    path,
+                    year: key.0,
+                    month: key.1,
+                });
             }
             std::fs::create_dir_all(path.parent().unwrap_or(out))
-                .with_context(|| format!("creating {}", path.display()))?;
+                .map_err(ExportError::io("creating", &path))?;
             current = Some((key, open_partition(format, &path)?));
             manifest.partitions.push(PartitionFile {
                 path: rel.to_string_lossy().replace('\\', "/"),
@@ -432,9 +469,12 @@ pub fn write(
             });
         }
         if let Some((_, w)) = current.as_mut() {
-            w.push(&row).with_context(|| match row.first() {
-                Some(Cell::Int(id)) => format!("writing event {id}"),
-                _ => "writing an event".to_string(),
+            w.push(&row).map_err(|cause| ExportError::Row {
+                what: match row.first() {
+                    Some(Cell::Int(id)) => format!("writing event {id}"),
+                    _ => "writing an event".to_string(),
+                },
+                cause: Box::new(cause),
             })?;
         }
         if let Some(p) = manifest.partitions.last_mut() {
@@ -447,7 +487,7 @@ pub fn write(
     }
     let path = out.join(MANIFEST);
     let json = serde_json::to_string_pretty(&manifest)?;
-    std::fs::write(&path, json + "\n").with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(&path, json + "\n").map_err(ExportError::io("writing", &path))?;
     Ok(manifest)
 }
 
@@ -467,22 +507,18 @@ mod tests {
 
     #[test]
     fn selection_sql_inlines_only_validated_values() {
-        let sel = SelectionArgs {
-            dyad: Some("usa-rus".into()),
-            origin: vec!["curated,coded".into()],
-            from: Some("2014-03".into()),
-            to: None,
-        }
-        .parse()
-        .unwrap();
+        use crate::request::{parse_dyad, parse_month, parse_origins};
+        let sel = Selection::new(
+            Some(parse_dyad("usa-rus").unwrap()),
+            &parse_origins(&["curated,coded".into()]).unwrap(),
+            parse_month("--from", &Some("2014-03".into())).unwrap(),
+            None,
+        );
         let w = sel.where_sql();
         assert!(w.contains("e.source = 'USA' AND e.target = 'RUS'"), "{w}");
         assert!(w.contains("e.origin IN ('curated', 'coded')"), "{w}");
         assert!(w.contains("e.day_start >= 16130"), "{w}");
-        let bad = SelectionArgs {
-            dyad: Some("USA-R'US".into()),
-            ..Default::default()
-        };
-        assert!(bad.parse().is_err());
+        // the only text inlined is checked first: a dyad with a quote never reaches the SQL
+        assert!(parse_dyad("USA-R'US").is_err());
     }
 }

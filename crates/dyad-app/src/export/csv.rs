@@ -4,7 +4,7 @@
 //! required text columns `source_role`, `target_role`, `plover`, `plover_mode` and `domains`).
 
 use super::{Cell, Kind, COLUMNS};
-use anyhow::{Context, Result};
+use super::{ExportError, Result};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -28,10 +28,10 @@ fn field(s: &str, line: &mut String) {
 
 impl Writer {
     pub fn create(path: &Path) -> Result<Writer> {
-        let file = File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        let file = File::create(path).map_err(ExportError::io("creating", path))?;
         let mut out = BufWriter::new(file);
         let header: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-        writeln!(out, "{}", header.join(","))?;
+        writeln!(out, "{}", header.join(",")).map_err(ExportError::io("writing", path))?;
         Ok(Writer {
             path: path.to_path_buf(),
             out,
@@ -65,12 +65,12 @@ impl super::PartitionWriter for Writer {
         self.line.push('\n');
         self.out
             .write_all(self.line.as_bytes())
-            .with_context(|| format!("writing {}", self.path.display()))
+            .map_err(ExportError::io("writing", &self.path))
     }
 
     fn finish(mut self: Box<Self>) -> Result<()> {
         self.out
             .flush()
-            .with_context(|| format!("writing {}", self.path.display()))
+            .map_err(ExportError::io("writing", &self.path))
     }
 }

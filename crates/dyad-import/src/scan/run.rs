@@ -16,8 +16,8 @@
 //! GLOBALEVENTID was already counted ([`Seen`]: a CSV next to the zip it came from, overlapping
 //! downloads) is left out and reported as a duplicate.
 
+use super::{Block, DyadCodes, InputReport, Scan, Seen, Tally};
 use crate::compressed;
-use dyad_import::scan::{Block, DyadCodes, InputReport, Scan, Seen, Tally};
 use dyad_model::CodeTable;
 use std::io::Read;
 use std::path::PathBuf;
@@ -41,8 +41,8 @@ pub struct Options {
 }
 
 /// Scans `paths` (files; directories are walked) for the dyad's GDELT events.
-pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
-    let files = compressed::files(paths)?;
+pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> Scan {
+    let files = compressed::files(paths);
     let threads = opts.threads.max(1);
     // Blocks in flight: queued, being read, and one per worker.
     let max_blocks = 2 * threads + 2;
@@ -68,7 +68,7 @@ pub fn scan_gdelt(paths: &[PathBuf], opts: &Options) -> anyhow::Result<Scan> {
             .collect();
         (reader.join().expect("the scan reader panicked"), out)
     });
-    Ok(Scan::assemble(inputs, tallies, seen))
+    Scan::assemble(inputs, tallies, seen)
 }
 
 /// The reader thread: opens each file, cuts its content into blocks of whole lines, sends them.
@@ -255,6 +255,14 @@ fn work(
 mod tests {
     use super::*;
 
+    fn codes() -> CodeTable {
+        CodeTable::parse(
+            "dictionaries/cameo.tsv",
+            include_str!("../../../../dictionaries/cameo.tsv"),
+        )
+        .unwrap()
+    }
+
     const D: DyadCodes = DyadCodes {
         a: *b"USA",
         b: *b"RUS",
@@ -291,9 +299,9 @@ mod tests {
             dyad: D,
             threads: 2,
             block_bytes: 1 << 16,
-            codes: dyad_app::builtin::code_table().unwrap(),
+            codes: codes(),
         };
-        let s = scan_gdelt(&[long, good], &opts).unwrap();
+        let s = scan_gdelt(&[long, good], &opts);
         let e = s.inputs[0].error.as_deref().unwrap_or("");
         assert!(e.contains("longer than 64 MiB"), "{e}");
         assert_eq!(
@@ -331,10 +339,10 @@ mod tests {
             dyad: D,
             threads: 2,
             block_bytes: 4096,
-            codes: dyad_app::builtin::code_table().unwrap(),
+            codes: codes(),
         };
-        let once = scan_gdelt(std::slice::from_ref(&csv), &opts).unwrap();
-        let all = scan_gdelt(&[csv.clone(), csv.clone(), dir.path().to_path_buf()], &opts).unwrap();
+        let once = scan_gdelt(std::slice::from_ref(&csv), &opts);
+        let all = scan_gdelt(&[csv.clone(), csv.clone(), dir.path().to_path_buf()], &opts);
         assert_eq!(once.months, all.months);
         assert_eq!(
             once.months
@@ -381,10 +389,9 @@ mod tests {
                     dyad: D,
                     threads,
                     block_bytes,
-                    codes: dyad_app::builtin::code_table().unwrap(),
+                    codes: codes(),
                 },
             )
-            .unwrap()
         };
         let one = run(1, 1 << 20);
         let many = run(3, 4096);
@@ -431,9 +438,9 @@ mod tests {
                 dyad: D,
                 threads,
                 block_bytes,
-                codes: dyad_app::builtin::code_table().unwrap(),
+                codes: codes(),
             };
-            scan_gdelt(std::slice::from_ref(&path), &opts).unwrap()
+            scan_gdelt(std::slice::from_ref(&path), &opts)
         };
         let one = run(1, 1 << 20);
         let many = run(3, 4096);

@@ -3,13 +3,13 @@
 //! group every [`ROW_GROUP`] rows, pages are Snappy-compressed.
 
 use super::{Cell, Kind, COLUMNS, SCHEMA_VERSION};
+use super::{ExportError, Result};
 use ::parquet::basic::Compression;
 use ::parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
 use ::parquet::file::metadata::KeyValue;
 use ::parquet::file::properties::WriterProperties;
 use ::parquet::file::writer::SerializedFileWriter;
 use ::parquet::schema::parser::parse_message_type;
-use anyhow::{anyhow, Context, Result};
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
@@ -74,7 +74,7 @@ impl Writer {
                 SCHEMA_VERSION.to_string(),
             )]))
             .build();
-        let out = File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        let out = File::create(path).map_err(ExportError::io("creating", path))?;
         let file = SerializedFileWriter::new(BufWriter::new(out), schema, Arc::new(props))?;
         let columns = COLUMNS
             .iter()
@@ -103,9 +103,9 @@ impl Writer {
         }
         let mut rg = self.file.next_row_group()?;
         for (c, buf) in COLUMNS.iter().zip(self.columns.iter_mut()) {
-            let mut w = rg
-                .next_column()?
-                .ok_or_else(|| anyhow!("Parquet schema has fewer columns than the export"))?;
+            let mut w = rg.next_column()?.ok_or_else(|| {
+                ExportError::Cell("Parquet schema has fewer columns than the export".into())
+            })?;
             let defs = c.nullable.then_some(buf.defs.as_slice());
             match &mut buf.values {
                 Values::Bytes(v) => {
@@ -141,10 +141,18 @@ impl Writer {
 impl super::PartitionWriter for Writer {
     fn push(&mut self, row: &[Cell]) -> Result<()> {
         for ((c, buf), cell) in COLUMNS.iter().zip(self.columns.iter_mut()).zip(row) {
-            let bad = || anyhow!("column {}: cannot store {cell:?} as {:?}", c.name, c.kind);
+            let bad = || {
+                ExportError::Cell(format!(
+                    "column {}: cannot store {cell:?} as {:?}",
+                    c.name, c.kind
+                ))
+            };
             if *cell == Cell::Null {
                 if !c.nullable {
-                    return Err(anyhow!("column {} is required but empty", c.name));
+                    return Err(ExportError::Cell(format!(
+                        "column {} is required but empty",
+                        c.name
+                    )));
                 }
                 buf.defs.push(0);
                 continue;
@@ -178,7 +186,7 @@ impl super::PartitionWriter for Writer {
         let path = self.path.clone();
         self.file
             .close()
-            .with_context(|| format!("finishing {}", path.display()))?;
+            .map_err(|cause| ExportError::Finish { path, cause })?;
         Ok(())
     }
 }

@@ -1,7 +1,6 @@
 //! Opening data files as their user has them: plain, gzip (`.gz`) or zip (every member of the
 //! archive, in order). Formats are recognised by their first bytes, not their names.
 
-use anyhow::{Context, Result};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -11,11 +10,35 @@ pub struct Stream {
     pub reader: Box<dyn Read + Send>,
 }
 
+/// Why a file could not be opened as streams; each message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Not a regular file, or not there.
+    #[error("{name}: {reason}")]
+    Refused { name: String, reason: String },
+    /// Its first bytes could not be read.
+    #[error("cannot read {name}: {cause}")]
+    Read { name: String, cause: std::io::Error },
+    /// It starts as a zip archive but is not one that can be read.
+    #[error("{name}: not a readable zip archive (truncated or damaged?): {cause}")]
+    Zip {
+        name: String,
+        cause: zip::result::ZipError,
+    },
+    /// A member of the archive cannot be read.
+    #[error("{name}: cannot read member {index} of the archive: {cause}")]
+    Member {
+        name: String,
+        index: usize,
+        cause: zip::result::ZipError,
+    },
+}
+
 /// Files under `paths` (directories walked recursively, sorted; hidden files skipped; links
 /// back into a walked directory not followed; a file reached twice listed once). Paths that are
 /// not regular files are listed too: [`open`] refuses them with a message naming them.
-pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    Ok(crate::files::walk(paths, &|_: &Path| true).files)
+pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    crate::files::walk(paths, &|_: &Path| true).files
 }
 
 /// One member of a zip archive, read as a stream: a zip archive cannot be read without seeking
@@ -102,13 +125,19 @@ impl Read for ZipMember {
 }
 
 /// The streams in one file: itself, its gzip content, or each member of a zip archive.
-pub fn open(path: &Path) -> Result<Vec<Stream>> {
+pub fn open(path: &Path) -> Result<Vec<Stream>, OpenError> {
     let name = path.display().to_string();
-    let open = || crate::files::open_regular(path).map_err(|e| anyhow::anyhow!("{name}: {e}"));
+    let open = || {
+        crate::files::open_regular(path).map_err(|reason| OpenError::Refused {
+            name: name.clone(),
+            reason,
+        })
+    };
     let mut head = [0u8; 4];
-    let n = open()?
-        .read(&mut head)
-        .with_context(|| format!("cannot read {name}"))?;
+    let n = open()?.read(&mut head).map_err(|cause| OpenError::Read {
+        name: name.clone(),
+        cause,
+    })?;
     let head = &head[..n];
     let file = open()?;
     if head.starts_with(&[0x1f, 0x8b]) {
@@ -119,14 +148,18 @@ pub fn open(path: &Path) -> Result<Vec<Stream>> {
         }]);
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        let mut archive = zip::ZipArchive::new(BufReader::new(file)).with_context(|| {
-            format!("{name}: not a readable zip archive (truncated or damaged?)")
-        })?;
+        let mut archive =
+            zip::ZipArchive::new(BufReader::new(file)).map_err(|cause| OpenError::Zip {
+                name: name.clone(),
+                cause,
+            })?;
         let mut out = Vec::new();
         for i in 0..archive.len() {
-            let member = archive
-                .by_index(i)
-                .with_context(|| format!("{name}: cannot read member {i} of the archive"))?;
+            let member = archive.by_index(i).map_err(|cause| OpenError::Member {
+                name: name.clone(),
+                index: i,
+                cause,
+            })?;
             if member.is_dir() {
                 continue;
             }
@@ -174,7 +207,7 @@ mod tests {
             .unwrap();
         zw.write_all(text).unwrap();
         std::fs::write(dir.path().join("z.zip"), zw.finish().unwrap().into_inner()).unwrap();
-        for f in files(&[dir.path().to_path_buf()]).unwrap() {
+        for f in files(&[dir.path().to_path_buf()]) {
             let mut streams = open(&f).unwrap();
             assert_eq!(streams.len(), 1);
             let mut s = String::new();
