@@ -299,6 +299,27 @@ impl Coder {
                 // 美国的新制裁遭到俄罗斯谴责: a passive marker after the cue opens another
                 // verb's agent
                 Tok::Actor(p) if p.connector == Some(GrammarKind::PassiveBefore) => break,
+                // Russia condemned the expulsion of its diplomats by Poland: with a subject and
+                // no passive auxiliary, a by-agent words after the cue is the agent of a noun in
+                // its object, not the cue's; the agent of an act judged (criticised, praised)
+                // is whom the judgement is about
+                Tok::Actor(p)
+                    if p.connector == Some(GrammarKind::PassiveAfter)
+                        && !sym_cue
+                        && !m.analyzer.is_cjk()
+                        && !subj.is_empty()
+                        && !self.agentless_passive(m, folded, toks, k, cue)
+                        && folded
+                            .get(cue.span_end..p.start)
+                            .is_some_and(|g| g.split_whitespace().count() >= 3) =>
+                {
+                    let judged = ["05", "11", "12"]
+                        .iter()
+                        .any(|r| action.cameo.starts_with(r));
+                    if judged && obj.is_empty() && tgt.is_empty() {
+                        obj.push(p.clone());
+                    }
+                }
                 // о выходе России из договора, the suspension of Russia's participation in:
                 // the subject's own state after the cue is whose act it is, not its object
                 Tok::Actor(p)
@@ -468,8 +489,24 @@ impl Coder {
             && agent.is_empty()
             && !prev_objects.is_empty()
             && Self::after_possessive(m, folded, cue.start);
+        // retaliate against the new US sanctions, 报复美国制裁: an act noun right after the
+        // state the previous verb took as its object is that state's act, as after a possessive
+        let modified = !possessed
+            && subj.is_empty()
+            && agent.is_empty()
+            && action.frame == Frame::Dir
+            && !pivot_root
+            && prev_objects.last().is_some_and(|p| {
+                p.end <= cue.start
+                    && folded
+                        .get(p.end..cue.start)
+                        .is_some_and(|g| g.trim().is_empty())
+            });
         if possessed {
             subj = prev_objects.clone();
+            settled.push(k);
+        } else if modified {
+            subj = prev_objects.last().cloned().into_iter().collect();
             settled.push(k);
         }
         let mut inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
