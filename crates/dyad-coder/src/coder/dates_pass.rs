@@ -133,6 +133,27 @@ impl Coder {
                     && ctx.document.is_some();
                 let b = if carried_year { ctx.document } else { base };
                 d.date = dates::resolve(&d.raw, b, ctx.document);
+                // 18日 two paragraphs after an aside about June, 30日 in a report of 1 October:
+                // a bare day with no date before it in its sentence, and no running date of its
+                // paragraph, counts from the dateline (the latest such day on or before it)
+                let bare_day = d.raw.day.is_some()
+                    && d.raw.year.is_none()
+                    && d.raw.month.is_none()
+                    && d.raw.relative.is_none()
+                    && d.raw.full.is_none();
+                let running = ctx.last.is_some()
+                    && ctx.same_paragraph()
+                    && ctx.stale <= DateContext::RUNNING_REACH;
+                if let (true, false, false, false, Some(doc), Some(day)) = (
+                    bare_day,
+                    base_here,
+                    running,
+                    d.since,
+                    ctx.document.filter(|x| x.precision() == Precision::Day),
+                    d.raw.day,
+                ) {
+                    d.date = dates::day_on_or_before(doc, day).or(d.date);
+                }
                 if d.date.is_none() && !d.since && base.is_none() && ctx.document.is_none() {
                     d.date = self.year_from_offices(toks, &d.raw);
                 }

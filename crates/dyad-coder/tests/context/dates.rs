@@ -232,3 +232,47 @@ fn a_later_day_of_the_story_dates_what_follows_it() {
     assert!(!dates.is_empty(), "{:?}", facts(&ev));
     assert!(dates.iter().all(|d| d == "2018-10-22"), "{dates:?}");
 }
+
+#[test]
+fn a_bare_day_counts_from_the_dateline_unless_its_paragraph_runs_a_date() {
+    // published on 2 March: the 28th is February's, not a day of March still to come
+    let ev = code(
+        Lang::Zh,
+        "2021-03-02",
+        &["法国外长28日在巴黎会见德国外长。"],
+    );
+    let meet = ev
+        .iter()
+        .find(|e| e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(meet.event.date.to_string(), "2021-02-28");
+    // an aside about June in an earlier paragraph lends no month to the 18th of a later one
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-12-20",
+        &[
+            ("两国6月曾在边境发生冲突。", 1),
+            ("印度外交部表示，局势已经稳定。", 2),
+            ("中国外交部18日称，中印两国当天举行边境事务磋商。", 3),
+        ],
+    );
+    let talks = ev
+        .iter()
+        .find(|e| e.sentence == 2 && e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(talks.event.date.to_string(), "2021-12-18");
+    // a month named in the same paragraph still dates the days after it
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "1994-02-10",
+        &[
+            ("1994年1月，美国总统访问欧洲。", 1),
+            ("12日，美国总统在基辅同乌克兰总统会谈。", 1),
+        ],
+    );
+    let talks = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(talks.event.date.to_string(), "1994-01-12");
+}
