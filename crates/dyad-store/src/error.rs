@@ -37,6 +37,8 @@ pub enum StoreError {
     AmbiguousDocument(String),
     #[error("invalid event {what}: {msg}")]
     InvalidEvent { what: String, msg: String },
+    #[error("only temporary views over queries that read may be made over the store, not `{0}`")]
+    NotAView(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }

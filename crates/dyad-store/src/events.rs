@@ -2,7 +2,7 @@
 
 use crate::{Store, StoreError};
 use dyad_model::{ActorRef, CodeTable, EventDate, Origin};
-use rusqlite::{params, params_from_iter, Transaction};
+use rusqlite::{params, Transaction};
 use serde::Serialize;
 
 /// An event to store. Goldstein, QuadClass and PLOVER are looked up from the code table by the
@@ -135,7 +135,9 @@ pub struct EventRow {
     pub explain: Option<String>,
 }
 
-/// Which events to list. Months are `YYYY-MM`, inclusive.
+/// Which events to read: the one event query of the store, used by `dyad events`, the analyses,
+/// the reports and the API (see [`Store::events`] and [`Store::event_page`]). `from` and `to`
+/// are inclusive and may be years, months or days (`from`'s first day to `to`'s last).
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
     /// The two actors, in either direction.
@@ -146,6 +148,16 @@ pub struct EventFilter {
     pub origins: Vec<Origin>,
     pub include_negated: bool,
     pub include_hypothetical: bool,
+    /// A domain name (`security`) or a name with its qualifier (`security:theatre`).
+    pub domain: Option<String>,
+    /// QuadClasses (1–4); none: all.
+    pub quad: Vec<u8>,
+    /// Digits: a CAMEO code or its prefix.
+    pub cameo: Option<String>,
+    /// The language of the coded sentence (zh, en, ru).
+    pub lang: Option<String>,
+    /// Keyset cursor: only events after (first day, id), as [`Listed::cursor`] gives it.
+    pub after: Option<(i64, i64)>,
     pub limit: Option<u64>,
     pub offset: u64,
 }
@@ -153,7 +165,7 @@ pub struct EventFilter {
 /// The columns of an [`EventRow`], in the order [`event_row`] reads them, for a query over
 /// `events e LEFT JOIN sentences s ON s.id = e.sentence_id`. Callers may select more columns
 /// after these (from index 36 on).
-pub const EVENT_COLUMNS: &str =
+pub(crate) const EVENT_COLUMNS: &str =
     "e.id, e.date, e.date_precision, e.source, e.target, e.source_role, e.target_role, \
      e.source_person, e.target_person, e.source_position, e.target_position, \
      e.cameo, e.quad_class, e.goldstein, e.plover, e.plover_mode, e.negated, e.hypothetical, \
@@ -163,7 +175,7 @@ pub const EVENT_COLUMNS: &str =
 
 /// Reads the [`EVENT_COLUMNS`] of a row: the event without its citations, and the `;`-separated
 /// ids of the citations to attach.
-pub fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Option<String>)> {
+pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Option<String>)> {
     let domains: String = r.get(18)?;
     let span = match (r.get::<_, Option<i64>>(23)?, r.get::<_, Option<i64>>(24)?) {
         (Some(a), Some(b)) => Some((a, b)),
@@ -311,89 +323,6 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Events matching `filter`, in date order.
-    pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        let mut sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id WHERE 1 = 1"
-        );
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some((a, b)) = &filter.dyad {
-            sql.push_str(
-                " AND ((e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?))",
-            );
-            for v in [a, b, b, a] {
-                args.push(v.clone().into());
-            }
-        }
-        if let Some(from) = &filter.from {
-            sql.push_str(" AND e.day_start >= ?");
-            args.push(from.first_day().ordinal().into());
-        }
-        if let Some(to) = &filter.to {
-            sql.push_str(" AND e.day_start <= ?");
-            args.push(to.last_day().ordinal().into());
-        }
-        if let Some(doc) = &filter.doc {
-            sql.push_str(" AND e.doc_id = ?");
-            args.push(doc.clone().into());
-        }
-        if !filter.origins.is_empty() {
-            sql.push_str(" AND e.origin IN (");
-            sql.push_str(&vec!["?"; filter.origins.len()].join(","));
-            sql.push(')');
-            for o in &filter.origins {
-                args.push(o.as_str().to_string().into());
-            }
-        }
-        if !filter.include_negated {
-            sql.push_str(" AND e.negated = 0");
-        }
-        if !filter.include_hypothetical {
-            sql.push_str(" AND e.hypothetical = 0");
-        }
-        sql.push_str(" ORDER BY e.day_start, e.id");
-        if let Some(limit) = filter.limit {
-            sql.push_str(&format!(" LIMIT {limit} OFFSET {}", filter.offset));
-        }
-        let citations: std::collections::HashMap<String, CitationRow> = self
-            .citations()?
-            .into_iter()
-            .map(|c| (c.id.clone(), c))
-            .collect();
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt
-            .query_map(params_from_iter(args), |r| {
-                let (mut row, cites) = event_row(r)?;
-                row.citation = cites
-                    .unwrap_or_default()
-                    .split(';')
-                    .filter_map(|id| citations.get(id).cloned())
-                    .collect();
-                Ok(row)
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
-    }
-
-    /// All citations of curated events.
-    pub fn citations(&self) -> Result<Vec<CitationRow>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, title, publisher, date, url FROM citations ORDER BY id")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(CitationRow {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    publisher: r.get(2)?,
-                    date: r.get(3)?,
-                    url: r.get(4)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
     }
 
     /// Number of events of each origin.

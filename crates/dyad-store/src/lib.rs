@@ -23,11 +23,15 @@ mod error;
 mod events;
 mod imports;
 mod migrate;
+mod query;
+mod read;
 
 pub use documents::{DocumentRow, IngestStatus, NewDocument, RecodeStats, SentenceRow};
 pub use error::StoreError;
-pub use events::{event_row, CitationRow, EventFilter, EventRow, NewEvent, EVENT_COLUMNS};
+pub use events::{CitationRow, EventFilter, EventRow, NewEvent};
 pub use imports::{ImportBatch, ImportFileRow, ImportedEvent};
+pub use query::{DyadCount, EventPage, Listed};
+pub use read::{Cell, ReadError};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -169,6 +173,20 @@ impl Store {
         }
     }
 
+    /// How long a write waits for a lock held by another connection before it fails as busy
+    /// ([`StoreError::is_busy`]); 30 s when opened.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<(), StoreError> {
+        Ok(self.conn.busy_timeout(wait)?)
+    }
+
+    /// SQLite's `PRAGMA data_version` of this connection: it changes when another connection
+    /// (or process) commits, so a reader can tell that what it cached is stale.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// A value from the key/value `meta` table.
     pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         use rusqlite::OptionalExtension;
@@ -176,11 +194,6 @@ impl Store {
             .conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()?)
-    }
-
-    /// The raw connection, for read-only queries by the analysis commands.
-    pub fn connection(&self) -> &Connection {
-        &self.conn
     }
 }
 

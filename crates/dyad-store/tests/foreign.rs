@@ -1,6 +1,6 @@
 //! Files that are not dyad databases are refused untouched, and reading never writes.
 
-use dyad_store::{Probe, Store, StoreError, APPLICATION_ID};
+use dyad_store::{Cell, Probe, ReadError, Store, StoreError, APPLICATION_ID};
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -119,13 +119,36 @@ fn a_dyad_database_is_marked_and_read_only_refuses_writes() {
     assert_eq!(app, APPLICATION_ID);
     drop(conn);
     assert!(matches!(Store::probe(&path).unwrap(), Probe::Dyad { .. }));
-    let store = Store::open_read_only(&path).unwrap();
+    let mut store = Store::open_read_only(&path).unwrap();
     assert_eq!(store.documents().unwrap().len(), 0);
-    let err = store
-        .connection()
-        .execute_batch("DELETE FROM documents")
-        .unwrap_err();
+    let err = store.replace_curated("v", &[], &[]).unwrap_err();
     assert!(err.to_string().contains("readonly"), "{err}");
+    // SQL from outside runs only when SQLite says it reads.
+    let refused = store.read_rows("DELETE FROM documents", |_, _| Ok::<(), ()>(()));
+    assert!(matches!(refused, Err(ReadError::Writes)), "{refused:?}");
+    let mut n = 0;
+    store
+        .read_rows("SELECT count(*) FROM documents", |names, row| {
+            assert_eq!(names, ["count(*)"]);
+            n = row[0].as_i64().unwrap();
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    assert_eq!(n, 0);
+    store
+        .create_temp_view("documents", "SELECT 7 AS id")
+        .unwrap();
+    store
+        .read_rows("SELECT id FROM documents", |_, row| {
+            assert_eq!(row[0], Cell::Int(7), "the view shadows the table");
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    let refused = store.create_temp_view("gone", "DELETE FROM citations");
+    assert!(
+        matches!(refused, Err(StoreError::NotAView(_))),
+        "{refused:?}"
+    );
 
     // A database written before the mark (application_id 0) is still recognised by its tables.
     let conn = Connection::open(&path).unwrap();
@@ -162,8 +185,7 @@ fn a_lock_held_elsewhere_is_reported_as_busy() {
     let other = Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
     store
-        .connection()
-        .busy_timeout(std::time::Duration::from_millis(20))
+        .set_busy_timeout(std::time::Duration::from_millis(20))
         .unwrap();
     // Readers go on beside a writer (WAL); a second writer waits, then gives up as busy.
     assert!(store.documents().is_ok());

@@ -11,8 +11,8 @@ mod csv;
 mod parquet;
 
 use dyad_model::{EventDate, Origin};
-use rusqlite::types::ValueRef;
-use rusqlite::Connection;
+pub use dyad_store::Cell;
+use dyad_store::{ReadError, Store, StoreError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -28,10 +28,10 @@ pub enum ExportError {
     },
     /// The store could not be read.
     #[error(transparent)]
-    Sql(#[from] rusqlite::Error),
+    Store(#[from] StoreError),
     /// The export view could not be made over the store.
     #[error("creating the export view over the store: {0}")]
-    View(rusqlite::Error),
+    View(StoreError),
     /// The Parquet writer failed.
     #[error(transparent)]
     Parquet(#[from] ::parquet::errors::ParquetError),
@@ -248,22 +248,12 @@ impl Selection {
     }
 }
 
-/// `true` when the store's events table has the column (the `dataset` column arrives with a
-/// later migration).
-fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool> {
-    let mut stmt = conn.prepare(&format!("PRAGMA main.table_info({table})"))?;
-    let names = stmt
-        .query_map([], |r| r.get::<_, String>(1))?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(names.iter().any(|n| n == column))
-}
-
 /// Creates the temporary views `dyad_export` (the selected events with the export columns and the
 /// partition columns) and `events` (the same, under the name portable SQL files use). Temporary
 /// objects live only on this connection and shadow `main.events` for unqualified names, so call
 /// this after every write to the store.
-pub fn create_views(conn: &Connection, sel: &Selection) -> Result<()> {
-    let has_dataset = has_column(conn, "events", "dataset")?;
+pub fn create_views(store: &Store, sel: &Selection) -> Result<()> {
+    let has_dataset = store.has_column("events", "dataset")?;
     let mut cols: Vec<String> = COLUMNS
         .iter()
         .map(|c| {
@@ -281,79 +271,18 @@ pub fn create_views(conn: &Connection, sel: &Selection) -> Result<()> {
     cols.push(format!(
         "CAST(substr({FIRST_DAY}, 6, 2) AS INTEGER) AS month"
     ));
-    let sql = format!(
-        "DROP VIEW IF EXISTS temp.events;
-         DROP VIEW IF EXISTS temp.dyad_export;
-         CREATE TEMP VIEW dyad_export AS
-         SELECT {}
+    let select = format!(
+        "SELECT {}
          FROM main.events e LEFT JOIN main.sentences s ON s.id = e.sentence_id
-         WHERE {};
-         CREATE TEMP VIEW events AS SELECT * FROM temp.dyad_export;",
+         WHERE {}",
         cols.join(",\n                "),
         sel.where_sql()
     );
-    conn.execute_batch(&sql).map_err(ExportError::View)?;
+    store
+        .create_temp_view("dyad_export", &select)
+        .and_then(|()| store.create_temp_view("events", "SELECT * FROM temp.dyad_export"))
+        .map_err(ExportError::View)?;
     Ok(())
-}
-
-/// One value read from the store.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Null,
-    Int(i64),
-    Real(f64),
-    Text(String),
-}
-
-impl Cell {
-    fn from_sql(v: ValueRef<'_>) -> Cell {
-        match v {
-            ValueRef::Null => Cell::Null,
-            ValueRef::Integer(i) => Cell::Int(i),
-            ValueRef::Real(f) => Cell::Real(f),
-            ValueRef::Text(t) | ValueRef::Blob(t) => {
-                Cell::Text(String::from_utf8_lossy(t).into_owned())
-            }
-        }
-    }
-
-    fn as_text(&self) -> Option<String> {
-        match self {
-            Cell::Null => None,
-            Cell::Int(i) => Some(i.to_string()),
-            Cell::Real(f) => Some(f.to_string()),
-            Cell::Text(s) => Some(s.clone()),
-        }
-    }
-
-    fn as_i64(&self) -> Option<i64> {
-        match self {
-            Cell::Int(i) => Some(*i),
-            Cell::Real(f) if f.fract() == 0.0 => Some(*f as i64),
-            Cell::Text(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    }
-
-    fn as_f64(&self) -> Option<f64> {
-        match self {
-            Cell::Int(i) => Some(*i as f64),
-            Cell::Real(f) => Some(*f),
-            Cell::Text(s) => s.trim().parse().ok(),
-            Cell::Null => None,
-        }
-    }
-
-    /// Days since 1970-01-01 of a `YYYY-MM-DD` text.
-    fn as_days(&self) -> Option<i32> {
-        match self {
-            Cell::Text(s) => s
-                .parse::<EventDate>()
-                .ok()
-                .and_then(|d| i32::try_from(d.ordinal()).ok()),
-            _ => None,
-        }
-    }
 }
 
 /// The output format of `dyad export`.
@@ -409,20 +338,14 @@ pub struct Manifest {
 /// Writes the events selected by `sel` under `out` as Hive-partitioned files of `format`, one file
 /// per month (`year=YYYY/month=MM/part-00000.EXT`), streaming in date order so that memory holds
 /// at most one row group. `out` must be empty or missing.
-pub fn write(
-    conn: &Connection,
-    sel: &Selection,
-    format: FileFormat,
-    out: &Path,
-) -> Result<Manifest> {
-    create_views(conn, sel)?;
+pub fn write(store: &Store, sel: &Selection, format: FileFormat, out: &Path) -> Result<Manifest> {
+    create_views(store, sel)?;
     std::fs::create_dir_all(out).map_err(ExportError::io("creating", out))?;
     let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-    let mut stmt = conn.prepare(&format!(
+    let sql = format!(
         "SELECT {}, year, month FROM temp.dyad_export ORDER BY first_day, event_id",
         names.join(", ")
-    ))?;
-    let mut rows = stmt.query([])?;
+    );
     let mut manifest = Manifest {
         dyad_version: env!("CARGO_PKG_VERSION"),
         schema_version: SCHEMA_VERSION,
@@ -434,13 +357,24 @@ pub fn write(
         partitions: Vec::new(),
     };
     let mut current: Option<((i64, i64), Box<dyn PartitionWriter>)> = None;
-    let mut row = Vec::with_capacity(COLUMNS.len());
-    while let Some(r) = rows.next()? {
-        row.clear();
-        for i in 0..COLUMNS.len() {
-            row.push(Cell::from_sql(r.get_ref(i)?));
-        }
-        let key: (i64, i64) = (r.get(COLUMNS.len())?, r.get(COLUMNS.len() + 1)?);
+    let read = store.read_rows(&sql, |_, cells| {
+        let (row, partition) = cells.split_at(COLUMNS.len());
+        let key = match partition {
+            [year, month] => match (year.as_i64(), month.as_i64()) {
+                (Some(y), Some(m)) => (y, m),
+                _ => {
+                    let id = row.first().and_then(Cell::as_text).unwrap_or_default();
+                    return Err(ExportError::Cell(format!(
+                        "event {id} has no first day to be filed under a year and month"
+                    )));
+                }
+            },
+            _ => {
+                return Err(ExportError::Cell(
+                    "the export view lost its partition columns".into(),
+                ))
+            }
+        };
         if current.as_ref().map(|c| c.0) != Some(key) {
             if let Some((_, w)) = current.take() {
                 w.finish()?;
@@ -469,7 +403,7 @@ pub fn write(
             });
         }
         if let Some((_, w)) = current.as_mut() {
-            w.push(&row).map_err(|cause| ExportError::Row {
+            w.push(row).map_err(|cause| ExportError::Row {
                 what: match row.first() {
                     Some(Cell::Int(id)) => format!("writing event {id}"),
                     _ => "writing an event".to_string(),
@@ -481,6 +415,13 @@ pub fn write(
             p.rows += 1;
         }
         manifest.rows += 1;
+        Ok(())
+    });
+    match read {
+        Ok(_) => {}
+        Err(ReadError::Row(e)) => return Err(e),
+        Err(ReadError::Store(e)) => return Err(ExportError::Store(e)),
+        Err(e) => return Err(ExportError::Cell(format!("reading the export view: {e}"))),
     }
     if let Some((_, w)) = current.take() {
         w.finish()?;

@@ -67,7 +67,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         include_negated: args.include_negated,
         include_hypothetical: args.include_hypothetical,
         limit: args.limit,
-        offset: 0,
+        ..Default::default()
     };
     let events = store.events(&filter)?;
     match args.format {

@@ -70,7 +70,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     prepare_out(&args.out, args.overwrite)?;
     let store = builtin::open_read(db)?;
     let started = std::time::Instant::now();
-    let manifest = export::write(store.connection(), &selection, args.format, &args.out)?;
+    let manifest = export::write(&store, &selection, args.format, &args.out)?;
     eprintln!(
         "dyad: exported {} events in {} partitions to {} ({:?}, schema v{}) in {:.2} s; manifest {}",
         manifest.rows,

@@ -12,7 +12,7 @@ use crate::Outcome;
 use anyhow::{bail, Context, Result};
 use dyad_app::builtin;
 use dyad_app::export;
-use rusqlite::types::ValueRef;
+use dyad_store::{Cell, ReadError};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -48,24 +48,19 @@ fn read_query(file: &Path) -> Result<String> {
     String::from_utf8(bytes).with_context(|| format!("{name}: the query is not UTF-8"))
 }
 
-fn json_value(v: ValueRef<'_>) -> serde_json::Value {
+fn json_value(v: &Cell) -> serde_json::Value {
     match v {
-        ValueRef::Null => serde_json::Value::Null,
-        ValueRef::Integer(i) => i.into(),
-        ValueRef::Real(f) => serde_json::Number::from_f64(f)
+        Cell::Null => serde_json::Value::Null,
+        Cell::Int(i) => (*i).into(),
+        Cell::Real(f) => serde_json::Number::from_f64(*f)
             .map(serde_json::Value::Number)
             .unwrap_or(serde_json::Value::Null),
-        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned().into(),
+        Cell::Text(t) => t.clone().into(),
     }
 }
 
-fn text_value(v: ValueRef<'_>) -> String {
-    match v {
-        ValueRef::Null => String::new(),
-        ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(f) => f.to_string(),
-        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
-    }
+fn text_value(v: &Cell) -> String {
+    v.as_text().unwrap_or_default()
 }
 
 /// The first keyword of a statement, after whitespace and comments, upper-cased.
@@ -87,56 +82,61 @@ fn first_keyword(sql: &str) -> String {
         .to_ascii_uppercase()
 }
 
-/// Refuses anything but a query.
-fn check_read_only(file: &Path, sql: &str, sqlite_says_read_only: bool) -> Result<()> {
+/// Refuses anything but a query, by its first keyword (before the store is opened).
+fn check_read_only(file: &Path, sql: &str) -> Result<()> {
     let keyword = first_keyword(sql);
-    let query = matches!(keyword.as_str(), "SELECT" | "WITH" | "VALUES" | "EXPLAIN");
-    if !query || !sqlite_says_read_only {
-        let what = if keyword.is_empty() {
-            "this statement".to_string()
-        } else {
-            format!("`{keyword}`")
-        };
-        bail!(
-            "{}: {what} is refused: `dyad sql` runs only queries that read (SELECT, WITH, VALUES, EXPLAIN) and never changes the database",
-            file.display()
-        );
+    if matches!(keyword.as_str(), "SELECT" | "WITH" | "VALUES" | "EXPLAIN") {
+        return Ok(());
     }
-    Ok(())
+    Err(refused(file, &keyword))
+}
+
+/// Why a statement is refused: it is not a query, or SQLite says it would write.
+fn refused(file: &Path, keyword: &str) -> anyhow::Error {
+    let what = if keyword.is_empty() {
+        "this statement".to_string()
+    } else {
+        format!("`{keyword}`")
+    };
+    anyhow::anyhow!(
+        "{}: {what} is refused: `dyad sql` runs only queries that read (SELECT, WITH, VALUES, EXPLAIN) and never changes the database",
+        file.display()
+    )
 }
 
 pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     let selection = args.selection.parse()?;
     let query = read_query(&args.file)?;
     // Refused before the store is opened, so a write never gets near the database.
-    check_read_only(&args.file, &query, true)?;
+    check_read_only(&args.file, &query)?;
     let store = builtin::open_read(db)?;
-    let conn = store.connection();
-    export::create_views(conn, &selection)?;
-    let mut stmt = conn
-        .prepare(query.trim())
-        .with_context(|| format!("{}: one SQL statement over `events`", args.file.display()))?;
-    check_read_only(&args.file, &query, stmt.readonly())?;
-    let names: Vec<String> = stmt.column_names().map(str::to_string).collect();
-    let mut rows = stmt.query([])?;
+    export::create_views(&store, &selection)?;
     let mut json = Vec::new();
     let mut cells = Vec::new();
-    while let Some(r) = rows.next()? {
+    let read = store.read_rows(query.trim(), |names, row| {
         match args.format {
             Format::Json => {
                 let mut obj = serde_json::Map::new();
-                for (i, name) in names.iter().enumerate() {
-                    obj.insert(name.clone(), json_value(r.get_ref(i)?));
+                for (name, cell) in names.iter().zip(row) {
+                    obj.insert(name.clone(), json_value(cell));
                 }
                 json.push(serde_json::Value::Object(obj));
             }
-            _ => cells.push(
-                (0..names.len())
-                    .map(|i| r.get_ref(i).map(text_value))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
+            _ => cells.push(row.iter().map(text_value).collect::<Vec<_>>()),
         }
-    }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let names = match read {
+        Ok(names) => names,
+        Err(ReadError::Writes) => return Err(refused(&args.file, &first_keyword(&query))),
+        Err(ReadError::Prepare(e)) => {
+            bail!(
+                "{}: one SQL statement over `events`: {e}",
+                args.file.display()
+            )
+        }
+        Err(e) => return Err(e.into()),
+    };
     let headers: Vec<&str> = names.iter().map(String::as_str).collect();
     match args.format {
         Format::Json => output::json(&json)?,

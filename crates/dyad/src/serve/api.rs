@@ -2,7 +2,7 @@
 //! not ignored), runs the `dyad-app` use case its CLI command runs, and answers JSON.
 
 use super::errors::{ApiError, Code};
-use super::events::{self, Query};
+use super::events;
 use super::params::Params;
 use super::{limits, lock, State};
 use axum::body::{Body, Bytes};
@@ -204,10 +204,7 @@ async fn dyads(st: St, RawQuery(q): RawQuery) -> ApiResult {
             return ok(&json!({ "dyads": **d }));
         }
     }
-    let list = Arc::new(
-        st.read(|_, store| Ok(events::dyads(store.connection(), 200)?))
-            .await?,
-    );
+    let list = Arc::new(st.read(|_, store| Ok(store.dyads(200)?)).await?);
     *lock(&st.dyads) = Some((generation, Arc::clone(&list)));
     ok(&json!({ "dyads": *list }))
 }
@@ -269,7 +266,7 @@ async fn document(
         .read(move |st, store| {
             let doc = store.document(&id)?;
             let sentences = store.sentences(&doc.id)?;
-            let evs = events::of_document(store.connection(), &doc.id, &st.places)?;
+            let evs = events::of_document(store, &doc.id, &st.places)?;
             Ok(json!({ "document": doc, "sentences": sentences, "events": evs }))
         })
         .await?;
@@ -293,7 +290,7 @@ const EVENT_PARAMS: &[&str] = &[
     "after",
 ];
 
-fn event_query(p: &Params) -> Result<Query, ApiError> {
+fn event_query(p: &Params) -> Result<EventFilter, ApiError> {
     let from = p.date("from")?;
     let to = p.date("to")?;
     let from_day = from.map(|d| d.first_day().ordinal());
@@ -351,10 +348,10 @@ fn event_query(p: &Params) -> Result<Query, ApiError> {
         }
         None => None,
     };
-    Ok(Query {
+    Ok(EventFilter {
         dyad: p.dyad(None)?,
-        from_day,
-        to_day,
+        from,
+        to,
         doc: p.get("doc")?.map(str::to_string),
         origins: p.origins()?,
         include_negated: p.flag("include_negated")?,
@@ -363,7 +360,7 @@ fn event_query(p: &Params) -> Result<Query, ApiError> {
         quad,
         cameo,
         lang,
-        limit: p.number("limit", 100u64, limits::PAGE)?,
+        limit: Some(p.number("limit", 100u64, limits::PAGE)?),
         offset: p.number("offset", 0u64, limits::OFFSET)?,
         after,
     })
@@ -384,7 +381,7 @@ async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 st.check_dyad(store, d)?;
             }
             let lookups = st.lookups(store)?;
-            let page = events::list(store.connection(), &query, &lookups.citations, &st.places)?;
+            let page = events::list(store, &query, &lookups.citations, &st.places)?;
             let body = serde_json::to_vec(&page)
                 .map_err(|e| ApiError::internal(format!("encoding the response: {e}")))?;
             Ok(axum::body::Bytes::from(body))
@@ -797,7 +794,7 @@ async fn upload(st: St, req: Request) -> ApiResult {
         .write(move |store| {
             let status = store.ingest_document(&doc)?;
             let row = store.document(&doc.id)?;
-            let evs = events::of_document(store.connection(), &doc.id, &shared.places)?;
+            let evs = events::of_document(store, &doc.id, &shared.places)?;
             let status = match status {
                 IngestStatus::New => "new",
                 IngestStatus::Unchanged => "unchanged",

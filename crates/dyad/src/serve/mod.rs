@@ -92,7 +92,7 @@ pub struct State {
     places: PlaceTable,
     watch: Mutex<Watch>,
     analyses: Memo<AnalysisKey, Arc<measure::Analysis>>,
-    dyads: Mutex<Option<(u64, Arc<Vec<events::DyadCount>>)>>,
+    dyads: Mutex<Option<(u64, Arc<Vec<dyad_store::DyadCount>>)>>,
     /// Per store generation: the citations by id, and the dyads known to have events.
     lookups: Mutex<Option<(u64, Lookups)>>,
     /// Encoded pages of events (by query string) and of documents (`documents?` and the query
@@ -317,7 +317,7 @@ impl State {
         let version = store.curated_version()?;
         let citations = match current.as_ref() {
             Some((_, l)) if l.citations_version == version => Arc::clone(&l.citations),
-            _ => Arc::new(events::citations(store.connection())?),
+            _ => Arc::new(store.citation_map()?),
         };
         let l = Lookups {
             citations,
@@ -335,7 +335,7 @@ impl State {
         let known = match cached {
             Some(k) => k,
             None => {
-                let k = events::dyad_known(store.connection(), &dyad.0, &dyad.1)?;
+                let k = store.dyad_known(&dyad.0, &dyad.1)?;
                 lock(&lookups.known).insert(dyad.clone(), k);
                 k
             }
@@ -426,10 +426,8 @@ fn check(w: &mut Watch) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn data_version(store: &Store) -> Result<i64, rusqlite::Error> {
-    store
-        .connection()
-        .query_row("PRAGMA data_version", [], |r| r.get(0))
+fn data_version(store: &Store) -> Result<i64, dyad_store::StoreError> {
+    store.data_version()
 }
 
 /// A poisoned lock only means another request panicked; the data behind it is still usable.
