@@ -3,8 +3,9 @@
 //! and the same order (first day covered, then id).
 //!
 //! A page of one dyad never sorts the dyad's whole history: each direction of the pair is read in
-//! the order of the `events_pair` index (source, target, day_start), at most `offset + limit + 1`
-//! keys of each, the two ordered runs are merged, and only the page's rows are then read in full.
+//! the order of the `events_page` index (source, target, day_start, then the filtered columns),
+//! at most `offset + limit + 1` keys of each, chosen from the index alone; the two ordered runs
+//! are merged, and only the page's rows are then read in full.
 //! A cursor ([`EventFilter::after`]) makes deep pages as cheap as the first.
 
 use crate::events::{event_row, CitationRow, EventFilter, EventRow, EVENT_COLUMNS};
@@ -167,65 +168,51 @@ impl Store {
         citations: &HashMap<String, CitationRow>,
     ) -> Result<EventPage, StoreError> {
         let limit = filter.limit.unwrap_or(100);
-        let (cond, cond_args) = conditions(filter);
-        // Only the language filter needs the sentence while choosing the page.
-        let from = if filter.lang.is_some() {
-            "FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id"
-        } else {
-            "FROM events e"
-        };
-        let mut args: Vec<Value> = Vec::new();
-        // First the page's keys, reading as few rows as the order allows; then its full rows.
-        let keys = match &filter.dyad {
-            Some((a, b)) if a != b => {
-                let run = format!(
-                    "SELECT * FROM (SELECT e.id AS id, e.day_start AS day_start {from} \
-                     WHERE e.source = ? AND e.target = ?{cond} ORDER BY e.day_start, e.id LIMIT ?)"
-                );
-                for (x, y) in [(a, b), (b, a)] {
-                    args.push(x.clone().into());
-                    args.push(y.clone().into());
-                    args.extend(cond_args.iter().cloned());
-                    args.push(want(filter.offset, limit).into());
-                }
-                format!("{run} UNION ALL {run}")
-            }
-            Some((a, _)) => {
-                args.push(a.clone().into());
-                args.push(a.clone().into());
-                args.extend(cond_args);
-                format!(
-                    "SELECT e.id AS id, e.day_start AS day_start {from} \
-                     WHERE e.source = ? AND e.target = ?{cond}"
-                )
-            }
-            None => {
-                args.extend(cond_args);
-                format!("SELECT e.id AS id, e.day_start AS day_start {from} WHERE 1 = 1{cond}")
-            }
-        };
-        args.push(Value::from(clamp(limit.saturating_add(1))));
-        args.push(Value::from(clamp(filter.offset)));
+        let (keys, args) = page_keys(filter, limit);
         let sql = format!(
             "SELECT {EVENT_COLUMNS}, {EXTRA_COLUMNS} FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id \
-             WHERE e.id IN (SELECT id FROM ({keys}) ORDER BY day_start, id LIMIT ? OFFSET ?) \
-             ORDER BY e.day_start, e.id"
+             WHERE e.id IN ({keys}) ORDER BY e.day_start, e.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut events: Vec<Listed> = stmt
-            .query_map(params_from_iter(args), |r| {
-                let (mut event, cites) = event_row(r)?;
-                attach(&mut event, cites, citations);
-                Ok(Listed {
-                    event,
-                    lang: r.get(36)?,
-                    day_start: r.get(37)?,
-                })
-            })?
+            .query_map(params_from_iter(args), |r| listed(r, citations))?
             .collect::<Result<_, _>>()?;
         let more = events.len() as u64 > limit;
         events.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
         Ok(EventPage { events, more })
+    }
+
+    /// The keys of the page [`Store::event_page`] gives for `filter` — (first day, id) of each
+    /// event, in order — and whether more follow, without reading the events themselves: for
+    /// callers that keep events they have read (the server's cache of encoded events).
+    pub fn event_page_keys(
+        &self,
+        filter: &EventFilter,
+    ) -> Result<(Vec<(i64, i64)>, bool), StoreError> {
+        let limit = filter.limit.unwrap_or(100);
+        let (keys, args) = page_keys(filter, limit);
+        let sql = keys.replacen("SELECT id FROM", "SELECT day_start, id FROM", 1);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out: Vec<(i64, i64)> = stmt
+            .query_map(params_from_iter(args), |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let more = out.len() as u64 > limit;
+        out.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+        Ok((out, more))
+    }
+
+    /// The event with this id, as a page lists it; none when there is no such event.
+    pub fn listed_event(
+        &self,
+        id: i64,
+        citations: &HashMap<String, CitationRow>,
+    ) -> Result<Option<Listed>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS}, {EXTRA_COLUMNS} FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id \
+             WHERE e.id = ?"
+        ))?;
+        let mut rows = stmt.query_map([id], |r| listed(r, citations))?;
+        Ok(rows.next().transpose()?)
     }
 
     /// The citations of curated events, by id.
@@ -270,7 +257,7 @@ impl Store {
     /// The pairs of actors with events, most events first (at most `max`).
     pub fn dyads(&self, max: usize) -> Result<Vec<DyadCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT source, target, count(*) FROM events INDEXED BY events_pair GROUP BY source, target",
+            "SELECT source, target, count(*) FROM events INDEXED BY events_page GROUP BY source, target",
         )?;
         let mut pairs: HashMap<(String, String), (u64, u64)> = HashMap::new();
         for row in stmt.query_map([], |r| {
@@ -307,6 +294,67 @@ impl Store {
         out.truncate(max);
         Ok(out)
     }
+}
+
+/// Reads a [`Listed`] event from a row of [`EVENT_COLUMNS`] and [`EXTRA_COLUMNS`].
+fn listed(
+    r: &rusqlite::Row<'_>,
+    citations: &HashMap<String, CitationRow>,
+) -> rusqlite::Result<Listed> {
+    let (mut event, cites) = event_row(r)?;
+    attach(&mut event, cites, citations);
+    Ok(Listed {
+        event,
+        lang: r.get(36)?,
+        day_start: r.get(37)?,
+    })
+}
+
+/// The query choosing the ids of a page of `limit` events (and one more, to tell whether more
+/// follow), reading as few rows as the order allows, with its arguments.
+fn page_keys(filter: &EventFilter, limit: u64) -> (String, Vec<Value>) {
+    let (cond, cond_args) = conditions(filter);
+    // Only the language filter needs the sentence while choosing the page.
+    let from = if filter.lang.is_some() {
+        "FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id"
+    } else {
+        "FROM events e"
+    };
+    let mut args: Vec<Value> = Vec::new();
+    let keys = match &filter.dyad {
+        Some((a, b)) if a != b => {
+            let run = format!(
+                "SELECT * FROM (SELECT e.id AS id, e.day_start AS day_start {from} \
+                 WHERE e.source = ? AND e.target = ?{cond} ORDER BY e.day_start, e.id LIMIT ?)"
+            );
+            for (x, y) in [(a, b), (b, a)] {
+                args.push(x.clone().into());
+                args.push(y.clone().into());
+                args.extend(cond_args.iter().cloned());
+                args.push(want(filter.offset, limit).into());
+            }
+            format!("{run} UNION ALL {run}")
+        }
+        Some((a, _)) => {
+            args.push(a.clone().into());
+            args.push(a.clone().into());
+            args.extend(cond_args);
+            format!(
+                "SELECT e.id AS id, e.day_start AS day_start {from} \
+                 WHERE e.source = ? AND e.target = ?{cond}"
+            )
+        }
+        None => {
+            args.extend(cond_args);
+            format!("SELECT e.id AS id, e.day_start AS day_start {from} WHERE 1 = 1{cond}")
+        }
+    };
+    args.push(Value::from(clamp(limit.saturating_add(1))));
+    args.push(Value::from(clamp(filter.offset)));
+    (
+        format!("SELECT id FROM ({keys}) ORDER BY day_start, id LIMIT ? OFFSET ?"),
+        args,
+    )
 }
 
 /// Keys read of each direction for a page: enough for the offset, the page and one more.
@@ -392,6 +440,17 @@ mod tests {
         assert_eq!(dates(&first.events), ["2001-01-01", "2001-03-01"]);
         assert!(first.more);
         assert_eq!(first.events[0].event.citation[0].title, "A source");
+        // The keys alone, and each event by its id, are the same page.
+        let (keys, more) = store.event_page_keys(&filter).unwrap();
+        assert!(more);
+        assert_eq!(
+            keys,
+            first.events.iter().map(Listed::cursor).collect::<Vec<_>>()
+        );
+        let again = store.listed_event(keys[1].1, &cites).unwrap().unwrap();
+        assert_eq!(again.event.date, first.events[1].event.date);
+        assert_eq!(again.day_start, first.events[1].day_start);
+        assert!(store.listed_event(999, &cites).unwrap().is_none());
         filter.after = first.events.last().map(Listed::cursor);
         let second = store.event_page(&filter, &cites).unwrap();
         assert_eq!(dates(&second.events), ["2001-04-01", "2001-05-01"]);

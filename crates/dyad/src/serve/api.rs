@@ -381,9 +381,13 @@ async fn list_events(st: St, RawQuery(q): RawQuery) -> ApiResult {
                 st.check_dyad(store, d)?;
             }
             let lookups = st.lookups(store)?;
-            let page = events::list(store, &query, &lookups.citations, &st.places)?;
-            let body = serde_json::to_vec(&page)
-                .map_err(|e| ApiError::internal(format!("encoding the response: {e}")))?;
+            let body = events::encoded_page(
+                store,
+                &query,
+                &lookups.citations,
+                &st.places,
+                &lookups.encoded,
+            )?;
             Ok(axum::body::Bytes::from(body))
         })
         .await?;

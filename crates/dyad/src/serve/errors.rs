@@ -195,6 +195,17 @@ impl From<dyad_store::StoreError> for ApiError {
     }
 }
 
+impl From<super::events::EncodeError> for ApiError {
+    fn from(e: super::events::EncodeError) -> ApiError {
+        match e {
+            super::events::EncodeError::Store(e) => e.into(),
+            super::events::EncodeError::Json(e) => {
+                ApiError::internal(format!("encoding the response: {e}"))
+            }
+        }
+    }
+}
+
 impl From<dyad_app::ingest::PrepareError> for ApiError {
     /// A document the text stage cannot read is the client's (`unprocessable_document`); the
     /// text stage failing is the server's.

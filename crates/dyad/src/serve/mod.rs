@@ -147,6 +147,8 @@ struct Lookups {
     /// The chronology's version stamp: the citations change only with it.
     citations_version: Option<String>,
     known: Arc<Mutex<HashMap<(String, String), bool>>>,
+    /// Events encoded as the API lists them, by id.
+    encoded: Arc<events::Encoded>,
 }
 
 /// Notices commits by other connections.
@@ -323,6 +325,7 @@ impl State {
             citations,
             citations_version: version,
             known: Arc::new(Mutex::new(HashMap::new())),
+            encoded: Arc::new(events::Encoded::default()),
         };
         *current = Some((generation, l.clone()));
         Ok(l)
