@@ -179,6 +179,21 @@ impl Store {
         Ok(self.conn.busy_timeout(wait)?)
     }
 
+    /// Runs `f` inside one read transaction: everything `f` reads sees the same state of the
+    /// store (a commit by another connection meanwhile is not seen), and the locks of reading
+    /// are taken once rather than for every statement.
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.conn.execute_batch("BEGIN").map_err(StoreError::from)?;
+        let out = f(self);
+        // Ending a transaction that only read cannot lose anything; a failure to end it would
+        // leave the connection in a transaction, so it is reported.
+        self.conn.execute_batch("COMMIT").map_err(StoreError::from)?;
+        out
+    }
+
     /// SQLite's `PRAGMA data_version` of this connection: it changes when another connection
     /// (or process) commits, so a reader can tell that what it cached is stale.
     pub fn data_version(&self) -> Result<i64, StoreError> {

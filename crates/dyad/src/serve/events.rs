@@ -132,6 +132,16 @@ pub fn encoded_page(
     places: &PlaceTable,
     cache: &Encoded,
 ) -> Result<Vec<u8>, EncodeError> {
+    store.snapshot(|store| encode_page(store, filter, citations, places, cache))
+}
+
+fn encode_page(
+    store: &Store,
+    filter: &EventFilter,
+    citations: &HashMap<String, CitationRow>,
+    places: &PlaceTable,
+    cache: &Encoded,
+) -> Result<Vec<u8>, EncodeError> {
     let (keys, more) = store.event_page_keys(filter)?;
     let mut body = Vec::with_capacity(64 + keys.len() * 800);
     body.extend_from_slice(b"{\"events\":[");
