@@ -265,7 +265,7 @@ pub fn happenings(rows: &[EventRow], dedup: bool) -> Result<Vec<MergedObs>> {
             Ok(Report {
                 id: e.id,
                 document: document_of(e),
-                date: e.date.parse()?,
+                date: e.date,
                 source: e.source.clone(),
                 target: e.target.clone(),
                 cameo: e.cameo.clone(),
@@ -314,7 +314,7 @@ pub fn happenings(rows: &[EventRow], dedup: bool) -> Result<Vec<MergedObs>> {
             .reports
             .iter()
             .filter_map(|id| by_id.get(id))
-            .find(|r| r.origin == "curated")
+            .find(|r| r.origin == Origin::Curated)
         {
             m.obs.label = label_of(curated);
         }

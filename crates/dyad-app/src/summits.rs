@@ -84,7 +84,7 @@ pub struct Summits {
 fn meeting(e: &EventRow, places: &PlaceTable) -> Meeting {
     let place = e.place.clone().unwrap_or_default();
     Meeting {
-        date: e.date.clone(),
+        date: e.date.to_string(),
         place_zh: places.name(&place, true).to_string(),
         place,
         kind: e.meeting.clone().unwrap_or_default(),
@@ -143,15 +143,12 @@ pub fn build(
     let mut groups = Vec::new();
     match args.by {
         By::Year => {
-            let mut years: Vec<i32> = meetings
-                .iter()
-                .filter_map(|e| e.date.get(..4)?.parse().ok())
-                .collect();
+            let mut years: Vec<i32> = meetings.iter().map(|e| e.date.y()).collect();
             years.dedup();
             for y in years {
                 let ms: Vec<Meeting> = meetings
                     .iter()
-                    .filter(|e| e.date.starts_with(&y.to_string()))
+                    .filter(|e| e.date.y() == y)
                     .map(|e| meeting(e, places))
                     .collect();
                 groups.push(Group {
@@ -183,12 +180,7 @@ pub fn build(
                 .into());
             }
             let repeated = |key: &str| terms.iter().filter(|t| t.key == key).count() > 1;
-            let first = events
-                .first()
-                .map(|e| e.date.parse::<EventDate>())
-                .transpose()?
-                .map(|d| d.ordinal())
-                .unwrap_or(0);
+            let first = events.first().map(|e| e.date.ordinal()).unwrap_or(0);
             for t in terms
                 .iter()
                 .filter(|t| t.end.is_none_or(|e| e.ordinal() > first))
@@ -196,11 +188,7 @@ pub fn build(
                 let ms: Vec<Meeting> = meetings
                     .iter()
                     .filter(|e| {
-                        let d = e
-                            .date
-                            .parse::<EventDate>()
-                            .map(|d| d.ordinal())
-                            .unwrap_or(i64::MIN);
+                        let d = e.date.ordinal();
                         // The handover day belongs to the incoming president's term.
                         d >= t.start.ordinal() && t.end.is_none_or(|end| d < end.ordinal())
                     })

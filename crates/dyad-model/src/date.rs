@@ -14,6 +14,16 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// The precision named `day`, `month` or `year`.
+    pub fn parse(s: &str) -> Option<Precision> {
+        match s {
+            "day" => Some(Precision::Day),
+            "month" => Some(Precision::Month),
+            "year" => Some(Precision::Year),
+            _ => None,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Precision::Day => "day",

@@ -1,6 +1,6 @@
 //! Events: who did what to whom, when, and where dyad learnt it.
 
-use crate::date::EventDate;
+use crate::date::{EventDate, Precision};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -67,4 +67,61 @@ pub struct Event {
     pub hypothetical: bool,
     pub domains: Vec<String>,
     pub origin: Origin,
+}
+
+/// A public source cited by curated events.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// An event as the store holds it, with its provenance: the one event type that the CLI, the
+/// API, the analyses and the reports read (`dyad events --format json` prints it as it is).
+/// Where it comes from is `origin` with, for coded events, the document, sentence, span and the
+/// coder's explanation; for curated events, the chronology's id and citations; for imported
+/// events, the dataset, its own id, file and row.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredEvent {
+    pub id: i64,
+    pub date: EventDate,
+    pub date_precision: Precision,
+    pub source: String,
+    pub target: String,
+    pub source_role: String,
+    pub target_role: String,
+    pub source_person: Option<String>,
+    pub target_person: Option<String>,
+    pub source_position: Option<String>,
+    pub target_position: Option<String>,
+    pub cameo: String,
+    pub quad_class: u8,
+    pub goldstein: f64,
+    pub plover: String,
+    pub plover_mode: String,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub domains: Vec<String>,
+    pub origin: Origin,
+    pub doc_id: Option<String>,
+    pub sentence_id: Option<i64>,
+    pub sentence: Option<String>,
+    pub span: Option<(i64, i64)>,
+    pub curated_id: Option<String>,
+    pub place: Option<String>,
+    pub meeting: Option<String>,
+    pub description_zh: Option<String>,
+    pub description_en: Option<String>,
+    pub citation: Vec<Citation>,
+    /// The dataset of an imported event (`gdelt`, `icews`, `polecat`), its own id, file and row.
+    pub dataset: Option<String>,
+    pub native_id: Option<String>,
+    pub import_file: Option<String>,
+    pub import_row: Option<i64>,
+    /// How the coder made a coded event: cues, actors and dates with their dictionary entries
+    /// (`file:line`), and what the document context supplied.
+    pub explain: Option<String>,
 }

@@ -19,7 +19,7 @@ pub mod text;
 
 pub use codes::{CameoCode, CodeTable, CodeTableError};
 pub use date::{DateError, EventDate, Precision};
-pub use event::{ActorRef, Event, Origin};
+pub use event::{ActorRef, Citation, Event, Origin, StoredEvent};
 pub use kinds::{Kind, KindMismatch, KindTable, KindTableError};
 pub use magnitude::{Bound, Magnitude, MagnitudeError, Unit};
 pub use places::{Place, PlaceTable, PlaceTableError};

@@ -1,9 +1,10 @@
 //! Events of all origins, and the citations of curated events.
 
 use crate::{Store, StoreError};
-use dyad_model::{ActorRef, CodeTable, EventDate, Origin};
+use dyad_model::{ActorRef, CodeTable, EventDate, Origin, Precision};
+/// The store's event and citation types are the model's.
+pub use dyad_model::{Citation as CitationRow, StoredEvent as EventRow};
 use rusqlite::{params, Transaction};
-use serde::Serialize;
 
 /// An event to store. Goldstein, QuadClass and PLOVER are looked up from the code table by the
 /// caller (see [`NewEvent::new`]), so a stored event always agrees with the table it was made with.
@@ -82,59 +83,6 @@ impl NewEvent {
     }
 }
 
-/// A public source cited by curated events.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CitationRow {
-    pub id: String,
-    pub title: String,
-    pub publisher: String,
-    pub date: Option<String>,
-    pub url: Option<String>,
-}
-
-/// A stored event as listed by `dyad events` and `dyad chronology`.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventRow {
-    pub id: i64,
-    pub date: String,
-    pub date_precision: String,
-    pub source: String,
-    pub target: String,
-    pub source_role: String,
-    pub target_role: String,
-    pub source_person: Option<String>,
-    pub target_person: Option<String>,
-    pub source_position: Option<String>,
-    pub target_position: Option<String>,
-    pub cameo: String,
-    pub quad_class: u8,
-    pub goldstein: f64,
-    pub plover: String,
-    pub plover_mode: String,
-    pub negated: bool,
-    pub hypothetical: bool,
-    pub domains: Vec<String>,
-    pub origin: String,
-    pub doc_id: Option<String>,
-    pub sentence_id: Option<i64>,
-    pub sentence: Option<String>,
-    pub span: Option<(i64, i64)>,
-    pub curated_id: Option<String>,
-    pub place: Option<String>,
-    pub meeting: Option<String>,
-    pub description_zh: Option<String>,
-    pub description_en: Option<String>,
-    pub citation: Vec<CitationRow>,
-    /// The dataset of an imported event (`gdelt`, `icews`, `polecat`), its own id, file and row.
-    pub dataset: Option<String>,
-    pub native_id: Option<String>,
-    pub import_file: Option<String>,
-    pub import_row: Option<i64>,
-    /// How the coder made a coded event: cues, actors and dates with their dictionary entries
-    /// (`file:line`), and what the document context supplied.
-    pub explain: Option<String>,
-}
-
 /// Which events to read: the one event query of the store, used by `dyad events`, the analyses,
 /// the reports and the API (see [`Store::events`] and [`Store::event_page`]). `from` and `to`
 /// are inclusive and may be years, months or days (`from`'s first day to `to`'s last).
@@ -183,8 +131,8 @@ pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Op
     };
     let row = EventRow {
         id: r.get(0)?,
-        date: r.get(1)?,
-        date_precision: r.get(2)?,
+        date: typed(r, 1, |s| s.parse::<EventDate>().ok())?,
+        date_precision: typed(r, 2, Precision::parse)?,
         source: r.get(3)?,
         target: r.get(4)?,
         source_role: r.get(5)?,
@@ -205,7 +153,7 @@ pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Op
             .filter(|d| !d.is_empty())
             .map(str::to_string)
             .collect(),
-        origin: r.get(19)?,
+        origin: typed(r, 19, Origin::parse)?,
         doc_id: r.get(20)?,
         sentence_id: r.get(21)?,
         sentence: r.get(22)?,
@@ -223,6 +171,23 @@ pub(crate) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(EventRow, Op
         explain: r.get(35)?,
     };
     Ok((row, r.get(30)?))
+}
+
+/// Reads the text of column `i` as a typed value; text that does not parse is a conversion
+/// error naming the column (a store written by something other than dyad).
+fn typed<T>(
+    r: &rusqlite::Row<'_>,
+    i: usize,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("`{text}` is not a valid value of this column").into(),
+        )
+    })
 }
 
 pub(crate) fn insert_event(

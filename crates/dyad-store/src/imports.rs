@@ -237,7 +237,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].origin, "imported");
+        assert_eq!(rows[0].origin, dyad_model::Origin::Imported);
         assert_eq!(rows[0].dataset.as_deref(), Some("icews"));
         assert_eq!(rows[0].native_id.as_deref(), Some("1:2018-06-01"));
         assert_eq!(rows[0].import_row, Some(2));

@@ -190,7 +190,9 @@ impl Store {
         let out = f(self);
         // Ending a transaction that only read cannot lose anything; a failure to end it would
         // leave the connection in a transaction, so it is reported.
-        self.conn.execute_batch("COMMIT").map_err(StoreError::from)?;
+        self.conn
+            .execute_batch("COMMIT")
+            .map_err(StoreError::from)?;
         out
     }
 

@@ -418,7 +418,7 @@ mod tests {
     }
 
     fn dates(events: &[Listed]) -> Vec<String> {
-        events.iter().map(|l| l.event.date.clone()).collect()
+        events.iter().map(|l| l.event.date.to_string()).collect()
     }
 
     #[test]
@@ -468,7 +468,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
-        let all: Vec<&str> = all.iter().map(|e| e.date.as_str()).collect();
+        let all: Vec<String> = all.iter().map(|e| e.date.to_string()).collect();
         assert_eq!(
             all,
             ["2001-01-01", "2001-03-01", "2001-04-01", "2001-05-01"]

@@ -64,9 +64,7 @@ fn per_year(events: &[EventRow]) -> Vec<Year> {
     use dyad_model::magnitude::{Bound, Unit};
     let mut years: std::collections::BTreeMap<i32, Year> = std::collections::BTreeMap::new();
     for e in events {
-        let Some(y) = e.date.get(..4).and_then(|y| y.parse::<i32>().ok()) else {
-            continue;
-        };
+        let y = e.date.y();
         let row = years.entry(y).or_insert_with(|| Year {
             year: y,
             ..Default::default()
@@ -181,7 +179,7 @@ pub fn event_table_rows(events: &[EventRow], lang_zh: bool) -> Vec<Vec<String>> 
                 e.description_en.clone()
             };
             vec![
-                e.date.clone(),
+                e.date.to_string(),
                 format!("{}→{}", e.source, e.target),
                 e.cameo.clone(),
                 format!("{:+.1}", e.goldstein),
@@ -227,8 +225,8 @@ pub fn csv_rows(events: &[EventRow]) -> Vec<Vec<String>> {
         .map(|e| {
             vec![
                 e.id.to_string(),
-                e.date.clone(),
-                e.date_precision.clone(),
+                e.date.to_string(),
+                e.date_precision.as_str().to_string(),
                 e.source.clone(),
                 e.source_role.clone(),
                 o(&e.source_person),
@@ -243,7 +241,7 @@ pub fn csv_rows(events: &[EventRow]) -> Vec<Vec<String>> {
                 e.negated.to_string(),
                 e.hypothetical.to_string(),
                 e.domains.join(";"),
-                e.origin.clone(),
+                e.origin.as_str().to_string(),
                 o(&e.place),
                 o(&e.meeting),
                 o(&e.description_zh),
@@ -292,7 +290,7 @@ fn with_magnitudes(events: &[EventRow]) -> Vec<WithMagnitude<'_>> {
 #[derive(serde::Serialize)]
 struct Cited<'a> {
     id: Option<&'a str>,
-    date: &'a str,
+    date: EventDate,
     source: &'a str,
     target: &'a str,
     cameo: &'a str,
@@ -313,7 +311,7 @@ fn print_citations(
         .iter()
         .map(|e| Cited {
             id: e.curated_id.as_deref(),
-            date: &e.date,
+            date: e.date,
             source: &e.source,
             target: &e.target,
             cameo: &e.cameo,
@@ -500,7 +498,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
-        events.retain(|e| !e.date.starts_with("2015"));
+        events.retain(|e| e.date.y() != 2015);
         let years = per_year(&events);
         assert_eq!(years.len(), 3);
         assert_eq!(years[1].year, 2015);

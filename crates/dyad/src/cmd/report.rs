@@ -171,7 +171,7 @@ pub fn build(store: &Store, dyad: &(String, String), req: &Request<'_>) -> Resul
     let mut curated: Vec<EventRow> = analysis
         .rows
         .values()
-        .filter(|r| r.origin == "curated")
+        .filter(|r| r.origin == dyad_model::Origin::Curated)
         .cloned()
         .collect();
     curated.sort_by(|a, b| a.date.cmp(&b.date).then(a.id.cmp(&b.id)));

@@ -87,14 +87,14 @@ pub(crate) fn build(c: &Ctx<'_>) -> Appendix {
                         sources.push(Source::Citation(ct.clone()));
                     }
                 }
-                if r.origin == "coded" {
+                if r.origin == dyad_model::Origin::Coded {
                     let doc = r.doc_id.as_deref().unwrap_or("?");
                     sources.push(Source::Coded {
                         doc: doc.get(..12).unwrap_or(doc).to_string(),
                         sentence_id: r.sentence_id,
                         sentence: r.sentence.clone(),
                     });
-                } else if r.origin == "imported" {
+                } else if r.origin == dyad_model::Origin::Imported {
                     sources.push(Source::Imported(r.id));
                 }
             }
