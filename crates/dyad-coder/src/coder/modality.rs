@@ -170,6 +170,20 @@ impl Coder {
                 _ => {}
             }
         }
+        // an expression of intent (03x: pledge, 承诺, 致力于, обещать) speaks of the future too:
+        // a future tense (will continue to, 将继续, будет) leaves it an intent expressed; a
+        // modal or a condition (could pledge, 如果……承诺) still makes it hypothetical
+        if code.starts_with("03")
+            && hypothetical
+            && !beyond_future
+            && !conditional
+            && !condition_before
+            && !negated
+        {
+            hypothetical = false;
+            mod_why.retain(|w| !w.starts_with("hypothetical by"));
+            mod_why.push("factual: an intent is stated in the future".into());
+        }
         let stated = intent
             .filter(|_| hypothetical && !negated)
             .and_then(|i| intent_code(code).map(|c| (i, c)))
