@@ -132,21 +132,26 @@ pub fn encoded_page(
     places: &PlaceTable,
     cache: &Encoded,
 ) -> Result<Vec<u8>, EncodeError> {
-    store.snapshot(|store| encode_page(store, filter, citations, places, cache))
+    store.snapshot(|store| {
+        let (keys, more) = store.event_page_keys(filter)?;
+        encode(store, &keys, more, filter, citations, places, cache)
+    })
 }
 
-fn encode_page(
+/// The page of `keys` as JSON: the events of `cache`, the others read and added to it.
+fn encode(
     store: &Store,
+    keys: &[(i64, i64)],
+    more: bool,
     filter: &EventFilter,
     citations: &HashMap<String, CitationRow>,
     places: &PlaceTable,
     cache: &Encoded,
 ) -> Result<Vec<u8>, EncodeError> {
-    let (keys, more) = store.event_page_keys(filter)?;
     let mut body = Vec::with_capacity(64 + keys.len() * 800);
     body.extend_from_slice(b"{\"events\":[");
     let mut listed = 0u64;
-    for &(_, id) in &keys {
+    for &(_, id) in keys {
         let json = match cache.get(id) {
             Some(json) => json,
             None => {
