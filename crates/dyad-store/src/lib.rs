@@ -242,10 +242,6 @@ fn open_read_only_connection(path: &Path) -> Result<Connection, StoreError> {
     .map_err(|e| StoreError::open(path, e))?;
     conn.busy_timeout(std::time::Duration::from_secs(30))
         .map_err(|e| StoreError::open(path, e))?;
-    // Readers map the file instead of copying each page they read (the server's readers read
-    // many pages of a large store); the mapping is the operating system's shared page cache.
-    conn.execute_batch("PRAGMA mmap_size = 1073741824;")
-        .map_err(|e| StoreError::open(path, e))?;
     conn.set_prepared_statement_cache_capacity(64);
     // One plan per statement whatever its parameters: without this, SQLite prepares a cached
     // statement again on every new binding where a parameter meets an indexed column.

@@ -103,23 +103,31 @@ struct EncodedEvents {
     bytes: usize,
 }
 
-/// The most bytes of encoded events kept (a few tens of thousands of events).
-const ENCODED_BYTES: usize = 32 << 20;
+/// The most bytes of encoded events kept: about 250,000 events of 650 bytes, a quarter of the
+/// 1 M-event store of `bench/load.sh`, whose distinct pages mostly missed a cache of 32 MB
+/// (BENCHMARKS.md, "Distinct event queries after the one store query").
+const ENCODED_BYTES: usize = 160 << 20;
 
 impl Encoded {
-    fn get(&self, id: i64) -> Option<Arc<[u8]>> {
+    /// The encoded events of `keys` that the cache holds, by position (one lock for the page).
+    fn get(&self, keys: &[(i64, i64)]) -> Vec<Option<Arc<[u8]>>> {
         let events = self.events.lock().unwrap_or_else(|p| p.into_inner());
-        events.by_id.get(&id).cloned()
+        keys.iter()
+            .map(|(_, id)| events.by_id.get(id).cloned())
+            .collect()
     }
 
-    fn put(&self, id: i64, json: Arc<[u8]>) {
+    /// Keeps newly encoded events (one lock for the page).
+    fn put(&self, new: Vec<(i64, Arc<[u8]>)>) {
         let mut events = self.events.lock().unwrap_or_else(|p| p.into_inner());
-        if events.bytes + json.len() > ENCODED_BYTES {
-            events.by_id.clear();
-            events.bytes = 0;
+        for (id, json) in new {
+            if events.bytes + json.len() > ENCODED_BYTES {
+                events.by_id.clear();
+                events.bytes = 0;
+            }
+            events.bytes += json.len();
+            events.by_id.insert(id, json);
         }
-        events.bytes += json.len();
-        events.by_id.insert(id, json);
     }
 }
 
@@ -151,8 +159,9 @@ fn encode(
     let mut body = Vec::with_capacity(64 + keys.len() * 800);
     body.extend_from_slice(b"{\"events\":[");
     let mut listed = 0u64;
-    for &(_, id) in keys {
-        let json = match cache.get(id) {
+    let mut new = Vec::new();
+    for (&(_, id), cached) in keys.iter().zip(cache.get(keys)) {
+        let json = match cached {
             Some(json) => json,
             None => {
                 // Deleted since the keys were chosen (another process committed): left out.
@@ -160,7 +169,7 @@ fn encode(
                     continue;
                 };
                 let json: Arc<[u8]> = serde_json::to_vec(&api_event(l, places))?.into();
-                cache.put(id, Arc::clone(&json));
+                new.push((id, Arc::clone(&json)));
                 json
             }
         };
@@ -170,6 +179,7 @@ fn encode(
         body.extend_from_slice(&json);
         listed += 1;
     }
+    cache.put(new);
     let limit = filter.limit.unwrap_or(100);
     let next_offset = more.then_some(filter.offset + listed);
     let next_cursor = keys
