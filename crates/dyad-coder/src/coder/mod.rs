@@ -174,6 +174,9 @@ pub struct SentenceFacts<'c> {
     pub actors: Vec<Mention<'c>>,
     /// Reporting and speech verbs (grammar kind `report`): character spans.
     pub reports: Vec<(usize, usize)>,
+    /// Of those, the ones that name their source after them (`report` entries with value
+    /// `after`: according to, по словам, 据): no actor before them speaks through them.
+    pub attributions: Vec<(usize, usize)>,
     /// Verb cues read as acts (not topics), in order.
     pub cues: Vec<CueFact<'c>>,
     /// The sentence's own event date (not a report's, not a `since` date), if it names one.

@@ -55,7 +55,11 @@ impl Coder {
                     }
                 }
                 Tok::Gram(GrammarKind::Report, g) => {
-                    f.reports.push((chars.at(g.start), chars.at(g.end)));
+                    let span = (chars.at(g.start), chars.at(g.end));
+                    f.reports.push(span);
+                    if matches!(g.entry, Entry::Gram(i) if self.dict.grammar[i].value == "after") {
+                        f.attributions.push(span);
+                    }
                 }
                 Tok::Modal(mi) => {
                     if matches!(mi.entry, Entry::Modal(i) if self.dict.modality[i].flag == Flag::Negated)

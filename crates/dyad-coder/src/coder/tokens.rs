@@ -455,7 +455,9 @@ impl Coder {
                 };
                 // 对多名俄罗斯官员, on several Russian officials: a few words may stand between
                 let short = gap.chars().count() <= if m.analyzer.is_cjk() { 4 } else { 16 };
-                let loose = matches!(kind, GrammarKind::To | GrammarKind::With);
+                // was rammed by a Chinese ship: the agent after `by` may be a few words on too
+                let loose = matches!(kind, GrammarKind::To | GrammarKind::With)
+                    || (*kind == GrammarKind::PassiveAfter && !gap.contains([',', ';', ':']));
                 // 3名美国公民、5名德国公民: a count between a list word and the next actor; an
                 // amount after a to- or with-word (对2000亿美元中国商品)
                 let counted = (*kind == GrammarKind::And || loose) && Self::gap_is_count(m, gap);

@@ -136,7 +136,7 @@ impl Pass<'_> {
     ) -> (String, String) {
         f.reports
             .iter()
-            .filter(|r| r.0 >= at.1)
+            .filter(|r| r.0 >= at.1 && !f.attributions.contains(r))
             .find_map(|&r| {
                 let (code, why) = self.speaker_at(s, f, words, r, quoted_before)?;
                 (code != outer.0 && why.ends_with("before the verb") && self.parties.is_main(&code))
