@@ -65,7 +65,7 @@ use post::{carry_context, drop_implied_acts};
 pub(crate) use post::{AGREED_AWAY, AGREED_REACH};
 use sides::{CueMemory, Sides};
 use text::{
-    char_count, find_short, find_tail, is_one_char, rfind_short, starts_with_fast, CharIdx,
+    char_count, find_short, find_tail_past, is_one_char, rfind_short, starts_with_fast, CharIdx,
 };
 
 /// One sentence as the stages of [`Coder::assemble`] read it: its language's matcher, its folded

@@ -69,7 +69,7 @@ impl Coder {
                                 (false, false) => 40,
                                 (false, true) => 100,
                             };
-                            match find_tail(folded, end, tail, window) {
+                            match find_tail_past(folded, end, tail, window, &m.participles) {
                                 Some(te) => span_end = te,
                                 None => continue,
                             }

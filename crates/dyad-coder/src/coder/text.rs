@@ -109,13 +109,47 @@ pub(super) fn starts_with_fast(hay: &str, needle: &str) -> bool {
     h.len() >= n.len() && h.iter().zip(n).all(|(a, b)| a == b)
 }
 
-/// The end of `tail` if it starts within `window` characters after `from` with no clause break.
+/// [`find_tail_past`] without asides.
+#[cfg(test)]
 pub(super) fn find_tail(folded: &str, from: usize, tail: &str, window: usize) -> Option<usize> {
+    find_tail_past(folded, from, tail, window, &[])
+}
+
+/// The end of `tail` if it starts within `window` characters after `from` with no clause break;
+/// a comma before a word with one of the `participles` endings opens an
+/// aside (приказала дипломату, работавшему в посольстве, покинуть страну) which the gap may cross
+/// up to its closing comma.
+pub(super) fn find_tail_past(
+    folded: &str,
+    from: usize,
+    tail: &str,
+    window: usize,
+    participles: &[String],
+) -> Option<usize> {
     let rest = folded.get(from..)?;
     let mut limit = rest.len();
+    let mut in_aside = false;
     for (n, (b, c)) in rest.char_indices().enumerate() {
-        if n > window
-            || matches!(c, '，' | '。' | '；' | ',' | ';' | '!' | '?' | '！' | '？')
+        if n > window {
+            limit = b;
+            break;
+        }
+        if c == ',' && !participles.is_empty() {
+            if in_aside {
+                in_aside = false;
+                continue;
+            }
+            let word: String = rest[b + 1..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if participles.iter().any(|e| word.ends_with(e.as_str())) {
+                in_aside = true;
+                continue;
+            }
+        }
+        if matches!(c, '，' | '。' | '；' | ',' | ';' | '!' | '?' | '！' | '？')
             || (c == '.' && full_stop(rest, b))
         {
             limit = b;
@@ -178,5 +212,16 @@ mod tests {
             Some(text.find(". then").unwrap())
         );
         assert_eq!(find_tail(text, 6, "then", 60), None);
+        // a participle's aside is crossed, a plain comma is not
+        let ru = "приказала дипломату, работавшему в посольстве, покинуть страну";
+        let endings = vec!["вшему".to_string()];
+        let head = "приказала".len();
+        assert_eq!(
+            find_tail_past(ru, head, "покинуть", 100, &endings),
+            Some(ru.find("покинуть").unwrap() + "покинуть".len())
+        );
+        assert_eq!(find_tail(ru, head, "покинуть", 100), None);
+        let plain = "приказала дипломату, затем покинуть";
+        assert_eq!(find_tail_past(plain, head, "покинуть", 100, &endings), None);
     }
 }
