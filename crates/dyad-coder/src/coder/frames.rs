@@ -41,6 +41,26 @@ impl Coder {
             .collect()
     }
 
+    /// The phrases after a release cue (084) marked by a from-word (the release of 16 people
+    /// from Russia, 从俄罗斯获释), if any: they name who released.
+    fn released_from(
+        action: &ActionEntry,
+        cue: &Item,
+        obj: &[Phrase],
+        tgt: &[Phrase],
+    ) -> Option<Vec<Phrase>> {
+        if !action.cameo.starts_with("084") || action.frame != Frame::Dir {
+            return None;
+        }
+        let from: Vec<Phrase> = obj
+            .iter()
+            .chain(tgt)
+            .filter(|p| p.start >= cue.span_end && p.connector == Some(GrammarKind::From))
+            .cloned()
+            .collect();
+        (!from.is_empty()).then_some(from)
+    }
+
     /// Decides an act cue's voice and resolves its parties at `date`: with an agent, the agent
     /// acts on the subject and objects (with none, on the subject the sentence goes on with); an
     /// agentless passive has for agent the state where a detention or release happened; an
@@ -167,6 +187,20 @@ impl Coder {
                 resolve(agent)
             };
             (a, t)
+        } else if let Some(released_by) = Self::released_from(action, cue, obj, tgt) {
+            // secured the release of 16 people from Russia: the party a release's from-word
+            // names released them; the subject obtained it
+            let src = resolve(&released_by);
+            let rest: Vec<Phrase> = obj
+                .iter()
+                .chain(tgt)
+                .filter(|p| !released_by.iter().any(|f| f.start == p.start))
+                .cloned()
+                .collect();
+            let mut t = resolve(subj);
+            t.extend(resolve(&rest));
+            t.retain(|p| !src.iter().any(|x| x.actor.code == p.actor.code));
+            (src, t)
         } else {
             let s = resolve(subj);
             let mut t = resolve(tgt);
