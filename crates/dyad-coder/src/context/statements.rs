@@ -285,12 +285,17 @@ impl Pass<'_> {
             return;
         }
         // a speech verb the sentence coder read as an act (美国的决定受到俄罗斯批评: RUS → USA)
-        // is that act, with its own speaker and addressee
-        if speech_words.iter().any(|w| {
+        // is that act, with its own speaker and addressee (one before a later reporting verb,
+        // 指责俄罗斯…，并表示将…, leaves that report a statement of its own)
+        let coded_speech = |w: &Word| {
             f.cues
                 .iter()
                 .any(|c| c.coded && c.span.0 < w.span.1 && w.span.0 < c.span.1)
-        }) {
+        };
+        if speech_words
+            .iter()
+            .any(|w| w.span.1 > verb_at && coded_speech(w))
+        {
             return;
         }
         // a speech verb that is part of a longer act cue (要求……离境, asked … to leave) is that
@@ -381,8 +386,13 @@ impl Pass<'_> {
                 _ => None,
             }
         };
+        let mut speech_end = 0;
         let speech_code = speech_words.iter().find_map(|w| match &w.kind {
-            ContextKind::Speech(c) if f.reports.is_empty() || w.span.0 < verb_at + 1 => {
+            ContextKind::Speech(c)
+                if (f.reports.is_empty() || w.span.0 < verb_at + 1)
+                    && !(w.span.1 <= verb_at && coded_speech(w)) =>
+            {
+                speech_end = w.span.1;
                 Some((c.clone(), w.origin.to_string()))
             }
             _ => None,
@@ -390,8 +400,24 @@ impl Pass<'_> {
         if let Some((c, origin)) = &speech_code {
             codes.insert(c.clone());
             why_words.push(origin.clone());
+            // 指责俄罗斯…，并且表示将对俄罗斯采取行动: a speech verb in a clause before the
+            // reporting verb is one statement; a threat or a demand the report states after it
+            // is another
+            if !f.reports.is_empty() && speech_end <= verb_at {
+                for w in words.iter().filter(|w| w.span.0 > verb_at) {
+                    if let Some(c) =
+                        stance_of(w).filter(|c| c.starts_with("13") || c.starts_with("10"))
+                    {
+                        codes.insert(c);
+                        why_words.push(w.origin.to_string());
+                    }
+                }
+            }
         } else {
-            for w in words {
+            // (a speech or stance word before the report that the sentence coder read as an act
+            // is its own event)
+            let read = |w: &Word| !f.reports.is_empty() && w.span.1 <= verb_at && coded_speech(w);
+            for w in words.iter().filter(|w| !read(w)) {
                 if let Some(c) = stance_of(w) {
                     codes.insert(c);
                     why_words.push(w.origin.to_string());
@@ -565,7 +591,25 @@ impl Pass<'_> {
                 why_words = vec![w.origin.to_string()];
             }
         }
-        targets.retain(|(t, _)| !coded(t));
+        // a threat or a demand beside a statement of another root already coded for the same
+        // addressee (指责俄罗斯…并表示将对俄罗斯采取行动) is a statement of its own
+        let coded_root = |t: &str, k: &str| {
+            events.iter().any(|e| {
+                e.source.code == source && e.target.code == t && e.cameo.get(..2) == k.get(..2)
+            })
+        };
+        let fresh: Vec<String> = kinds
+            .iter()
+            .filter(|k| k.starts_with("13") || k.starts_with("10"))
+            .filter(|k| targets.iter().any(|(t, _)| coded(t) && !coded_root(t, k)))
+            .cloned()
+            .collect();
+        if !fresh.is_empty() && targets.iter().all(|(t, _)| coded(t)) {
+            targets.retain(|(t, _)| fresh.iter().all(|k| !coded_root(t, k)));
+            kinds = fresh;
+        } else {
+            targets.retain(|(t, _)| !coded(t));
+        }
         // (a condition makes a threat its words imply hypothetical, not one a speech verb
         // makes: warned that … if …)
         let explicit = speech_code
