@@ -376,6 +376,35 @@ impl Pass<'_> {
                     continue;
                 }
             }
+            // Sanctions were imposed on members of the Russian Duma: a sanction (163) whose
+            // sentence names no one before it, only the party it hits after it, was imposed by
+            // the document's other main party (not an expulsion: the state after "leave" is the
+            // one that expels)
+            if before.is_none() && pronoun.is_none() && cue.cameo.starts_with("163") && !cue.negated
+            {
+                let hit = f.actors.iter().find(|m| {
+                    m.span.0 >= cue.span.1
+                        && super::spans::clause_start(self.texts[i], m.span.0, false) <= cue.span.0
+                });
+                let taker = hit.and_then(|t| match main_pair[..] {
+                    [a, b] if t.code == a => Some(b),
+                    [a, b] if t.code == b => Some(a),
+                    _ => None,
+                });
+                if let (Some(t), Some(src)) = (hit, taker) {
+                    self.push_act(
+                        events,
+                        out,
+                        cue,
+                        (src, "the document's other main party"),
+                        (t.code, "named after the measure"),
+                        "a measure whose taker the sentence does not name",
+                        (date, date_why),
+                        false,
+                    );
+                    continue;
+                }
+            }
             if before.is_some() && named_subject.is_none() || before.is_none() && !third {
                 continue;
             }

@@ -513,3 +513,28 @@ fn a_call_its_subject_made_with_no_partner_named_is_with_the_other_party() {
     );
     assert!(has(&ev, 1, "USA", "RUS", "041"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_sanction_whose_taker_is_unnamed_is_the_other_main_partys() {
+    // the second sentence names only the party hit: the document's other main party imposed it
+    let ev = code(
+        Lang::En,
+        "2022-03-02",
+        &[
+            "Canada announced new sanctions against Venezuela on Tuesday.",
+            "Sanctions were also imposed on 40 members of the Venezuelan national assembly.",
+        ],
+    );
+    assert!(has(&ev, 1, "CAN", "VEN", "163"), "{:?}", facts(&ev));
+    // a sanction whose subject is named stays its subject's
+    let ev = code(
+        Lang::En,
+        "2022-03-02",
+        &[
+            "Canada announced new sanctions against Venezuela on Tuesday.",
+            "Brazil also imposed sanctions on 40 members of the Venezuelan national assembly.",
+        ],
+    );
+    assert!(has(&ev, 1, "BRA", "VEN", "163"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CAN", "VEN", "163"), "{:?}", facts(&ev));
+}

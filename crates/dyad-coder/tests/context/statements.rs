@@ -447,3 +447,34 @@ fn the_stock_vocabulary_of_english_statements_gives_their_kind() {
     );
     assert!(has(&ev, 1, "GRC", "TUR", "13"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_threat_after_an_accusation_is_a_statement_of_its_own() {
+    let ev = code(
+        Lang::Zh,
+        "2021-03-12",
+        &["智利总统3月10日指责秘鲁干涉智利内政,并且表示将对秘鲁采取行动。"],
+    );
+    assert!(has(&ev, 0, "CHL", "PER", "112"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "CHL", "PER", "13"), "{:?}", facts(&ev));
+    // an accusation alone stays one statement
+    let ev = code(
+        Lang::Zh,
+        "2021-03-12",
+        &["智利总统3月10日指责秘鲁干涉智利内政。"],
+    );
+    assert!(!has(&ev, 0, "CHL", "PER", "13"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn according_to_names_its_source_after_it() {
+    // the party in the quotation's object does not speak through "according to"
+    let ev = code(
+        Lang::En,
+        "2021-03-12",
+        &["Chile's foreign ministry said on Monday it “firmly opposes” the new Peruvian tariffs and will respond, according to the official news agency."],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "CHL", "PER", "11"), "{f:?}");
+    assert!(!f.iter().any(|(_, a, _, _)| a == "PER"), "{f:?}");
+}
