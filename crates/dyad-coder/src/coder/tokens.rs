@@ -384,10 +384,13 @@ impl Coder {
             // a comma alone between the end of one actor phrase and what follows it
             let blank =
                 |from: usize, to: usize| folded.get(from..to).is_some_and(|t| t.trim().is_empty());
+            // (an article may open the next member: the United States, the European Union)
             let comma_between = |a_end: usize, g: &Item, next: usize| {
                 folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
                     && blank(a_end, g.start)
-                    && blank(g.end, next)
+                    && folded
+                        .get(g.end..next)
+                        .is_some_and(|t| Self::gap_is_glue(m, t))
             };
             let joins = match (&toks[k - 1], &toks[k], &toks[k + 1]) {
                 // the Trump–Putin summit: two names joined by a dash with no space are a pair
