@@ -175,8 +175,8 @@ fn eval_scores_the_coverage_suite_above_its_floors() {
 
 /// The development corpus's scorer runs against this build's binary and reports figures for
 /// every script, each at or above its floor. The floors sit a little under the figures measured
-/// when they were last raised (overall F1 0.672: en 0.675, ru 0.496, zh-Hans 0.747, zh-Hant
-/// 0.671; date accuracy 0.92; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
+/// when they were last raised (overall F1 0.702: en 0.684, ru 0.544, zh-Hans 0.789, zh-Hant
+/// 0.697; date accuracy 0.91; modal leak 0.039; see BENCHMARKS.md); raise them as the coder
 /// improves.
 #[test]
 fn opt_in_development_corpus_scorer() {
@@ -222,9 +222,9 @@ fn opt_in_development_corpus_scorer() {
 
 /// See `opt_in_development_corpus_scorer`.
 const CORPUS_F1_FLOORS: &[(&str, f64)] = &[
-    ("all", 0.67),
-    ("en", 0.66),
-    ("ru", 0.49),
-    ("zh-Hans", 0.76),
-    ("zh-Hant", 0.65),
+    ("all", 0.69),
+    ("en", 0.67),
+    ("ru", 0.53),
+    ("zh-Hans", 0.77),
+    ("zh-Hant", 0.68),
 ];
