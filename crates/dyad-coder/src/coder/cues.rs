@@ -103,8 +103,12 @@ impl Coder {
                     // what it reacts to, not an act of the reacting subject (an accusation, a
                     // demand or an explicit threat names an alleged, asked or threatened act)
                     // (not force: condemned Russia's strikes on Ukraine names them as well)
+                    // (force, though, after a response to come: ответит на удары США, will
+                    // respond to the strikes)
                     let reaction = Self::is_reaction(prev_code, prev_future);
-                    let measure = Self::is_measure(&self.dict.actions[ai].cameo);
+                    let code = &self.dict.actions[ai].cameo;
+                    let measure = Self::is_measure(code)
+                        || (prev_code.starts_with("13") && prev_future && Self::is_force(code));
                     // (a modality word between opens another clause: would respond if Britain
                     // imposed sanctions)
                     let plain = !toks[pk + 1..i].iter().any(|t| matches!(t, Tok::Modal(_)));
@@ -135,6 +139,11 @@ impl Coder {
         code.starts_with("16") || code.starts_with("17")
     }
 
+    /// Force (15x, 18x–20x): displays of force, assaults, fighting.
+    fn is_force(code: &str) -> bool {
+        ["15", "18", "19", "20"].iter().any(|r| code.starts_with(r))
+    }
+
     /// Whether an agreement (057) ends right before `toks[i]`, which starts at byte `at`, with
     /// nothing between but a space or one comma.
     fn agreement_before(&self, folded: &str, toks: &[Tok], i: usize, at: usize) -> bool {
@@ -158,13 +167,20 @@ impl Coder {
         let Tok::Action(cue) = &toks[i] else {
             return false;
         };
-        if !Self::is_measure(&self.dict.actions[ai].cameo) {
+        let code = &self.dict.actions[ai].cameo;
+        if !Self::is_measure(code) && !Self::is_force(code) {
             return false;
         }
         let Some((next, ni)) = super::clues::next_action(toks, i) else {
             return false;
         };
         let a = &self.dict.actions[ni];
+        // (force only before a response to come: 对美国的空袭作出回应)
+        if !Self::is_measure(&self.dict.actions[ai].cameo)
+            && !(a.cameo.starts_with("13") && a.future)
+        {
+            return false;
+        }
         let gap = folded.get(cue.span_end..next.start).unwrap_or(",");
         Self::is_reaction(&a.cameo, a.future)
             && gap.chars().count() <= 2
