@@ -382,9 +382,24 @@ impl Pass<'_> {
             // one that expels)
             if before.is_none() && pronoun.is_none() && cue.cameo.starts_with("163") && !cue.negated
             {
+                // (in a script with spaces, a state right after the measure's noun is its
+                // possessor, санкции США: the US sanctions; 制裁俄罗斯 has none between; a person
+                // there is as often the next clause's subject)
+                let possessor = |m: &Mention<'_>| {
+                    if m.person {
+                        return false;
+                    }
+                    let gap: String = self.texts[i]
+                        .chars()
+                        .skip(cue.span.1)
+                        .take(m.span.0.saturating_sub(cue.span.1))
+                        .collect();
+                    !gap.is_empty() && gap.trim().is_empty()
+                };
                 let hit = f.actors.iter().find(|m| {
                     m.span.0 >= cue.span.1
                         && super::spans::clause_start(self.texts[i], m.span.0, false) <= cue.span.0
+                        && !possessor(m)
                 });
                 let taker = hit.and_then(|t| match main_pair[..] {
                     [a, b] if t.code == a => Some(b),

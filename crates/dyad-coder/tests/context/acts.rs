@@ -538,3 +538,18 @@ fn a_sanction_whose_taker_is_unnamed_is_the_other_main_partys() {
     assert!(has(&ev, 1, "BRA", "VEN", "163"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "CAN", "VEN", "163"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_state_right_after_a_sanction_noun_is_its_possessor_not_its_target() {
+    // санкции Перу: Peru's sanctions, not sanctions on Peru by the document's other party
+    let ev = code(
+        Lang::Ru,
+        "2022-03-02",
+        &[
+            "Чили и Перу обменялись обвинениями во вторник.",
+            "Новые санкции Перу вступили в силу в среду.",
+        ],
+    );
+    let f = facts(&ev);
+    assert!(!has(&ev, 1, "CHL", "PER", "163"), "{f:?}");
+}
