@@ -171,7 +171,11 @@ impl Coder {
                             p.end = it.end;
                             continue;
                         }
-                        if glued {
+                        // (two parties with only a space between, санкции США Россия ввела…,
+                        // are a possessor and the next clause's subject, not a list)
+                        let spaced =
+                            !m.analyzer.is_cjk() && !gap.is_empty() && gap.trim().is_empty();
+                        if glued && !spaced {
                             connector = Some(GrammarKind::And);
                         }
                     }
