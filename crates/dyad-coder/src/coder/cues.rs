@@ -176,8 +176,8 @@ impl Coder {
         };
         let a = &self.dict.actions[ni];
         // (force only before a response to come: 对美国的空袭作出回应)
-        if !Self::is_measure(&self.dict.actions[ai].cameo)
-            && !(a.cameo.starts_with("13") && a.future)
+        if !(Self::is_measure(&self.dict.actions[ai].cameo)
+            || (a.cameo.starts_with("13") && a.future))
         {
             return false;
         }
