@@ -46,7 +46,8 @@ impl DateContext {
     /// Tells the context that the next sentence to code lies in paragraph `n` (any numbering
     /// that grows through the document). An undated sentence takes the running date only within
     /// the paragraph that set it, unless it opens with a relative connective (随后, then,
-    /// затем: grammar kind `continue`). Never called: all sentences count as one paragraph.
+    /// затем: grammar kind `continue`). Not called (sentences coded one per line, `dyad code`):
+    /// all sentences count as one paragraph.
     pub fn paragraph(&mut self, n: u32) {
         self.paragraph = Some(n);
     }

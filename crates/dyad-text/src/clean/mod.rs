@@ -229,6 +229,54 @@ mod tests {
     }
 
     #[test]
+    fn a_story_of_short_paragraphs_that_all_end_a_sentence_is_not_wrapped() {
+        // One short paragraph per line, each ending a sentence, several opening with a quote:
+        // narrow enough to look wrapped, but no line stops mid-sentence, so each stays a
+        // paragraph of its own.
+        let raw = "# source: example | language: en\n\nOSLO--Norway and Iceland signed a pact on fishing quotas for the northern waters on Monday.\n\n\u{201c}We have found a fair balance after three years of talks,\u{201d} the Norwegian minister said on Sept. 6.\n\n\u{201c}The fleets can plan their season now,\u{201d} she added.\n\nThe pact runs for five years and can be renewed by either side.\n";
+        let t = texts(&clean(raw, Layout::Flowed));
+        assert_eq!(t.len(), 5, "{t:?}");
+        assert!(t[2].1.starts_with('\u{201c}'), "{t:?}");
+        assert_eq!(
+            t[4].1,
+            "The pact runs for five years and can be renewed by either side."
+        );
+    }
+
+    #[test]
+    fn a_curly_quote_or_a_dash_joins_latin_and_cyrillic_lines_with_a_space() {
+        let joined = |a: &str, b: &str| {
+            let mut s = a.to_string();
+            join(&mut s, b);
+            s
+        };
+        assert_eq!(
+            joined(
+                "The minister left the room.",
+                "\u{201c}We are done,\u{201d} she said"
+            ),
+            "The minister left the room. \u{201c}We are done,\u{201d} she said"
+        );
+        assert_eq!(
+            joined("Министр ушёл.", "\u{2014} Переговоры окончены"),
+            "Министр ушёл. \u{2014} Переговоры окончены"
+        );
+        // a Chinese neighbour still joins without a space
+        assert_eq!(
+            joined("双方已经谈完了", "\u{201c}今后还会再谈\u{201d}。"),
+            "双方已经谈完了\u{201c}今后还会再谈\u{201d}。"
+        );
+        assert_eq!(
+            joined("他说：", "\u{201c}好。\u{201d}"),
+            "他说：\u{201c}好。\u{201d}"
+        );
+        assert_eq!(
+            joined("\u{201c}好。\u{201d}", "\u{2014}\u{2014}这是"),
+            "\u{201c}好。\u{201d}\u{2014}\u{2014}这是"
+        );
+    }
+
+    #[test]
     fn latin_and_cyrillic_are_dehyphenated_or_joined_with_a_space() {
         let c = clean("The negoti-\nations in Geneva were long and\ndifficult. See https://www.\nstate.gov/x-\ny/.\n", Layout::Flowed);
         assert_eq!(

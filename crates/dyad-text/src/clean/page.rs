@@ -90,14 +90,16 @@ pub(super) fn mark_flat_tables(lines: &mut [Line]) {
     }
 }
 
-/// Are the text lines wrapped (as in a PDF), rather than one paragraph per line?
+/// Are the text lines wrapped (as in a PDF), rather than one paragraph per line? Wrapped lines
+/// are narrow, and most of them stop mid-sentence: a text whose lines nearly all end a sentence
+/// is one paragraph per line, however short its paragraphs (a news story of one-sentence
+/// paragraphs, a short Chinese note), and its paragraphs must not be run together.
 pub(super) fn is_wrapped(lines: &[Line]) -> bool {
-    let widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| l.kind == Kind::Text)
-        .map(|l| l.width)
-        .collect();
-    percentile(&widths, 75) <= 160
+    let text = || lines.iter().filter(|l| l.kind == Kind::Text);
+    let widths: Vec<usize> = text().map(|l| l.width).collect();
+    let ending = text().filter(|l| l.terminal).count();
+    // (with fewer than four lines the share of sentence ends says nothing)
+    percentile(&widths, 75) <= 160 && (widths.len() < 4 || ending * 4 < widths.len() * 3)
 }
 
 /// Marks lines that are visibly short compared with their neighbours. In unwrapped text a line

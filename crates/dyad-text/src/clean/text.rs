@@ -30,7 +30,12 @@ pub fn join(buf: &mut String, next: &str) {
         buf.push_str(next);
         return;
     }
-    if is_cjk(last) || is_cjk(first) {
+    // Curly quotes, dashes and ellipses are set in Chinese and Latin text alike: they join
+    // without a space only to a Chinese neighbour (`。` + `“他`), never across a Latin
+    // paragraph (`emergencies.` + `“I`, `сказал.` + `— Мы`), which would hide the sentence end.
+    let shared = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '⋯');
+    let chinese = |c: char| is_cjk(c) && !shared(c);
+    if chinese(last) || chinese(first) || (is_cjk(last) && is_cjk(first)) {
         buf.push_str(next);
     } else {
         buf.push(' ');

@@ -103,10 +103,10 @@ pub fn run(args: Args) -> Result<Outcome> {
                 if args.explain {
                     for c in &out {
                         if let Some(found) = &c.found {
-                            println!("\n{}\nno event: {found}", output::truncate(&c.sentence, 70));
+                            outln!("\n{}\nno event: {found}", output::truncate(&c.sentence, 70));
                         }
                         for e in &c.events {
-                            println!(
+                            outln!(
                                 "\n{}\n{}",
                                 output::truncate(&c.sentence, 70),
                                 e["explain"].as_str().unwrap_or("")

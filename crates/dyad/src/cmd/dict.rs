@@ -164,7 +164,7 @@ fn check() -> Result<Outcome> {
         }
     }
     for p in &problems {
-        println!("{p}");
+        outln!("{p}");
     }
     if problems.is_empty() {
         eprintln!("dyad: dictionaries and chronology are clean");

@@ -115,10 +115,10 @@ pub fn run_doc(db: &Path, args: DocArgs) -> Result<Outcome> {
                 ("ingested", doc.ingested_at.clone()),
             ];
             for (k, v) in fields {
-                println!("{k:>10}  {v}");
+                outln!("{k:>10}  {v}");
             }
             if args.sentences {
-                println!();
+                outln!();
                 let rows: Vec<Vec<String>> = sentences
                     .iter()
                     .map(|s| {

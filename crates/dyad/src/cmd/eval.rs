@@ -51,7 +51,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             print!("{}", report.table());
             if args.diffs {
                 for d in &report.diffs {
-                    println!("{d}");
+                    outln!("{d}");
                 }
             }
             for b in &below {

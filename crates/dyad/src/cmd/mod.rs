@@ -1,5 +1,14 @@
 //! One module per subcommand.
 
+/// `println!` that returns the write's error instead of panicking: a reader that stops reading
+/// (`dyad code … | head`) ends the command quietly (see `is_broken_pipe` in main.rs).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
 pub mod chronology;
 pub mod code;
 pub mod compare;

@@ -114,18 +114,23 @@ pub struct BacktestArgs {
 }
 
 /// Says, for a person reading a table, what was not computed and why.
-fn say_withheld(a: &measure::Analysis, shortfalls: &[&Shortfall], format: Format) {
+fn say_withheld(
+    a: &measure::Analysis,
+    shortfalls: &[&Shortfall],
+    format: Format,
+) -> std::io::Result<()> {
     for s in shortfalls {
         let line = format!(
             "Not computed for {}-{}: {s}. See docs/method.md, \"What dyad will not compute\".",
             a.dyad.0, a.dyad.1
         );
         if format == Format::Table {
-            println!("{line}");
+            outln!("{line}");
         } else {
             eprintln!("dyad: {line}");
         }
     }
+    Ok(())
 }
 
 pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
@@ -138,7 +143,7 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
     }
     if args.common.format != Format::Json && a.phases.is_empty() && !a.withheld.is_empty() {
         let all: Vec<&Shortfall> = a.withheld.iter().collect();
-        say_withheld(&a, &all, args.common.format);
+        say_withheld(&a, &all, args.common.format)?;
         if args.common.format == Format::Csv {
             output::csv(
                 &["start", "end", "mean level", "band", "trend", "level"],
@@ -171,7 +176,7 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
                     .map_err(Into::into);
             }
             output::table(&headers, &rows)?;
-            println!();
+            outln!();
             let cyc: Vec<Vec<String>> = a
                 .cycles
                 .iter()
@@ -208,13 +213,14 @@ pub fn run_phases(db: &Path, args: PhasesArgs) -> Result<Outcome> {
                 ],
                 &cyc,
             )?;
-            println!(
+            outln!(
                 "\nSpiral decline: {:?}. {}",
-                a.spiral.verdict, a.spiral.reason
+                a.spiral.verdict,
+                a.spiral.reason
             );
             let rest: Vec<&Shortfall> = a.withheld.iter().collect();
-            say_withheld(&a, &rest, format);
-            println!(
+            say_withheld(&a, &rest, format)?;
+            outln!(
                 "Change points: {}",
                 a.change_points
                     .iter()
@@ -320,7 +326,7 @@ fn run_robustness(a: &measure::Analysis, format: Format) -> Result<Outcome> {
     }
     let Some(r) = a.robustness() else {
         let all: Vec<&Shortfall> = a.withheld.iter().collect();
-        say_withheld(a, &all, format);
+        say_withheld(a, &all, format)?;
         if format == Format::Csv {
             output::csv(&ROBUSTNESS_HEADERS, &[])?;
         }
@@ -335,7 +341,7 @@ fn run_robustness(a: &measure::Analysis, format: Format) -> Result<Outcome> {
         return Ok(Outcome::Ok);
     }
     output::table(&ROBUSTNESS_HEADERS, &rows)?;
-    println!(
+    outln!(
         "\n{} of {} variants change the spiral-decline verdict (docs/method.md, section 11)",
         r.verdict_changes,
         r.variants.len()
@@ -352,7 +358,7 @@ fn run_eras(a: &measure::Analysis, format: Format) -> Result<Outcome> {
     }
     if a.eras.is_empty() && !a.withheld.is_empty() {
         let all: Vec<&Shortfall> = a.withheld.iter().collect();
-        say_withheld(a, &all, format);
+        say_withheld(a, &all, format)?;
         if format == Format::Csv {
             output::csv(&headers, &[])?;
         }
@@ -370,7 +376,7 @@ fn run_eras(a: &measure::Analysis, format: Format) -> Result<Outcome> {
     } else {
         output::table(&headers, &rows)?;
         let p = EraParams::default();
-        println!(
+        outln!(
             "\n{} eras from {} phases: least squares at phase boundaries, eras of at least {} months, at most {} (docs/method.md, \"Eras\")",
             a.eras.len(),
             a.phases.len(),
@@ -408,7 +414,7 @@ pub fn run_drivers(db: &Path, args: DriversArgs) -> Result<Outcome> {
                 output::csv(&headers, &rows)?;
             } else {
                 output::table(&headers, &rows)?;
-                println!(
+                outln!(
                     "\n{} – {}: level {} → {}, change {:+.2} = memory {:+.2} + events {:+.2}",
                     d.from,
                     d.to,
@@ -438,7 +444,7 @@ pub fn run_forecast(db: &Path, args: ForecastArgs) -> Result<Outcome> {
     let f = match a.forecast(args.horizon) {
         Ok(f) => f,
         Err(short) => {
-            say_withheld(&a, &[&short], args.common.format);
+            say_withheld(&a, &[&short], args.common.format)?;
             if args.common.format == Format::Csv {
                 output::csv(
                     &["month", "level", "80% interval", "95% interval", "band"],
@@ -484,7 +490,7 @@ pub fn run_forecast(db: &Path, args: ForecastArgs) -> Result<Outcome> {
                             ]
                         })
                         .collect();
-                    println!();
+                    outln!();
                     output::table(
                         &[
                             "month",
@@ -533,7 +539,7 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
                 "not_computed": shortfall_json(&short),
             }))?;
         } else {
-            say_withheld(&a, &[&short], args.common.format);
+            say_withheld(&a, &[&short], args.common.format)?;
             if args.common.format == Format::Csv {
                 output::csv(&headers, &[])?;
             }
@@ -565,7 +571,7 @@ pub fn run_backtest(db: &Path, args: BacktestArgs) -> Result<Outcome> {
                 rows.push(score_row(name, &b.overall, Some("all")));
             }
             if let Err(short) = &skill {
-                say_withheld(&a, &[short], Format::Csv);
+                say_withheld(&a, &[short], Format::Csv)?;
             }
             if format == Format::Csv {
                 output::csv(&headers, &rows)?;

@@ -35,7 +35,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
     match args.format {
         Format::Json => output::json(&stats)?,
         _ => {
-            println!(
+            outln!(
                 "recoded {} documents ({} sentences) in {:.2} s: {} events before, {} after; {} added, {} removed, {} changed",
                 stats.documents,
                 stats.sentences,

@@ -292,7 +292,7 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
         built.html.len().div_ceil(1024),
         built.events
     );
-    println!("{}", path.display());
+    outln!("{}", path.display());
     Ok(Outcome::Ok)
 }
 

@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 eprintln!("{}", comparison_text(&s));
             } else {
                 output::table(&headers, &rows)?;
-                println!("\n{}", comparison_text(&s));
+                outln!("\n{}", comparison_text(&s));
             }
         }
     }

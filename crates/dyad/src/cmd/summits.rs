@@ -101,11 +101,15 @@ pub fn run(db: &Path, args: Args) -> Result<Outcome> {
                 })
                 .collect();
             output::table(&["group", "term start", "meetings", "literature"], &rows)?;
-            println!("\nRule: {}", s.rule);
+            outln!("\nRule: {}", s.rule);
             for n in &s.notes {
-                println!(
+                outln!(
                     "Note ({}): {} counts {}, dyad {}. {}",
-                    n.group, n.literature, n.literature_count, n.dyad_count, n.note
+                    n.group,
+                    n.literature,
+                    n.literature_count,
+                    n.dyad_count,
+                    n.note
                 );
             }
         }

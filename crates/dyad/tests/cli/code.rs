@@ -96,6 +96,30 @@ fn code_from_stdin_ends_a_document_at_a_blank_line_and_keeps_the_order() {
 }
 
 #[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    // `dyad code --explain < many.txt | head -c 200`: far more output than a pipe holds (the
+    // explanations of sentences without an event), and the reader goes away after the first bytes
+    use std::io::Read;
+    use std::process::Stdio;
+    let h = Harness::new();
+    let lines = "普京说，俄罗斯不会接受这样的条件\n".repeat(3000);
+    let input = h.write("many.txt", lines.as_bytes());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dyad"))
+        .args(["code", "--explain"])
+        .stdin(std::fs::File::open(&input).unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 200];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
 fn ingest_codes_sentences_and_recode_is_stable() {
     let h = Harness::new();
     let p = h.write(
