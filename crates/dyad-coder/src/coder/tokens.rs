@@ -133,10 +133,20 @@ impl Coder {
         for a in atoms {
             if let Some(last) = run.last() {
                 let gap = folded.get(last.1..a.0).unwrap_or("x");
+                // 昨（4）日, 今（5）日: Taiwanese news puts the day's number in brackets after
+                // the relative word; the number and 日 are one date
+                let bracketed_day = cjk
+                    && matches!(gap, "）" | ")")
+                    && matches!(last.2, Atom::Num { .. })
+                    && matches!(a.2, Atom::Mark(DateKind::DayMark))
+                    && folded
+                        .get(..last.0)
+                        .is_some_and(|b| b.ends_with(['（', '(']));
                 let ok = a.0 >= last.1
-                    && gap
-                        .chars()
-                        .all(|c| c.is_whitespace() || (!cjk && (c == ',' || c == '.')));
+                    && (bracketed_day
+                        || gap
+                            .chars()
+                            .all(|c| c.is_whitespace() || (!cjk && (c == ',' || c == '.'))));
                 if !ok {
                     flush(&mut run, &mut toks, &mut month_words);
                 }
