@@ -182,9 +182,18 @@ impl Coder {
             return false;
         }
         let gap = folded.get(cue.span_end..next.start).unwrap_or(",");
+        let stops = [',', '，', ';', '；', '。', '.'];
+        // (in a 对 phrase the act may take its own object before the reaction:
+        // 对美国袭击其核设施作出回应)
+        let in_dui = || {
+            let before = folded.get(..cue.start).unwrap_or("");
+            let clause = before.rsplit(stops).next().unwrap_or("");
+            clause.contains('对')
+        };
+        let reach = gap.chars().count();
         Self::is_reaction(&a.cameo, a.future)
-            && gap.chars().count() <= 2
-            && !gap.contains([',', '，', ';', '；', '。', '.'])
+            && (reach <= 2 || (reach <= 8 && in_dui()))
+            && !gap.contains(stops)
     }
 }
 

@@ -144,9 +144,11 @@ impl Coder {
         // in its clause makes it hypothetical, and so does one anywhere in the sentence for a
         // threat stated as a future consequence (Russia would respond if…, 如果……，中方将予以
         // 回应; not an explicit one: Biden warned that … if …)
-        if code.starts_with("13") && !conditional && intent.is_none() && !negated {
-            let future = hypothetical
-                || matches!(cue.entry, Entry::Action(ai) if self.dict.actions[ai].future);
+        // (and so does an intent to respond, vowed or ready: 誓言将……作出回应, ready to
+        // retaliate, готовы ответить is the threat itself)
+        let to_come = matches!(cue.entry, Entry::Action(ai) if self.dict.actions[ai].future);
+        if code.starts_with("13") && !conditional && (intent.is_none() || to_come) && !negated {
+            let future = hypothetical || to_come;
             let condition = toks.iter().find_map(|t| match t {
                 Tok::Modal(mi) => match mi.entry {
                     Entry::Modal(idx) if self.dict.modality[idx].flag == Flag::Condition => {

@@ -170,6 +170,7 @@ impl Coder {
         // 1 subj, 2 tgt, 3 partner, 4 agent, 5 loc
         let mut last_role = 0u8;
         let mut joined = false;
+        let mut last_end: Option<usize> = None;
         // "agreement on Ukraine", "соглашение по Украине": for a symmetric cue, a phrase after
         // a `to` word marked `topic` is what the act is about, not a party
         let sym_cue = matches!(action.frame, Frame::Sym | Frame::Meet);
@@ -230,6 +231,19 @@ impl Coder {
                     Some(GrammarKind::To) => 2,
                     // 在法国和意大利会见: a place joined to a place is a place
                     Some(GrammarKind::With) if last_role == 5 && self.is_place(p) => 5,
+                    // 对美国和日本表示谴责: 和 right after the party of 对 joins a second one to
+                    // it, no partner of the subject
+                    Some(GrammarKind::With)
+                        if last_role == 2
+                            && m.analyzer.is_cjk()
+                            && last_end.is_some_and(|e| {
+                                folded
+                                    .get(e..p.start)
+                                    .is_some_and(|g| matches!(g.trim(), "和" | "与" | "同" | "跟"))
+                            }) =>
+                    {
+                        2
+                    }
                     Some(GrammarKind::With) => 3,
                     Some(GrammarKind::PassiveBefore) | Some(GrammarKind::PassiveAfter) => 4,
                     Some(GrammarKind::At) => 5,
@@ -243,6 +257,7 @@ impl Coder {
                     _ => 1,
                 };
                 last_role = role;
+                last_end = Some(p.end);
                 match role {
                     1 => subj.push(p.clone()),
                     2 => tgt.push(p.clone()),

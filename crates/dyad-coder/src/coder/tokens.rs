@@ -200,6 +200,8 @@ impl Coder {
                         connector_word: None,
                     });
                 }
+                // 对日韩: the day mark 日 that is also Japan inside a phrase does not end it
+                Entry::Date(_) if phrase.as_ref().is_some_and(|p| it.start < p.end) => {}
                 _ => {
                     if let Some(p) = phrase.take() {
                         phrases.push(p);
@@ -219,6 +221,27 @@ impl Coder {
         }
         if let Some(p) = phrase.take() {
             phrases.push(p);
+        }
+        // 美日两国, 中俄双方: "the two" right after the states it names is their apposition,
+        // not a new subject
+        let mut k = 1;
+        while k < phrases.len() {
+            let (prev, cur) = (&phrases[k - 1], &phrases[k]);
+            let apposition = prev.end == cur.start
+                && cur
+                    .members
+                    .iter()
+                    .all(|&a| matches!(self.dict.actors[a].kind, ActorKind::Pair))
+                && prev
+                    .members
+                    .iter()
+                    .all(|&a| matches!(self.dict.actors[a].kind, ActorKind::Code(_)));
+            if apposition {
+                phrases[k - 1].end = phrases[k].end;
+                phrases.remove(k);
+            } else {
+                k += 1;
+            }
         }
         // a phrase made only of role words (总统 alone) names nobody (the context pass may
         // still read whose office it is)
