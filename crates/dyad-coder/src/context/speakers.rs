@@ -112,10 +112,20 @@ impl Pass<'_> {
             return None;
         }
         let reach = if quote_end.is_some() { usize::MAX } else { 3 };
+        // (not past another reporting verb or an act: "…," noted the spokesperson, adding that
+        // any action taken by Russia… names no speaker in Russia)
+        let stop = f
+            .reports
+            .iter()
+            .map(|r| r.0)
+            .chain(f.cues.iter().map(|c| c.span.0))
+            .filter(|&x| x >= at.1)
+            .min()
+            .unwrap_or(usize::MAX);
         let after = f
             .actors
             .iter()
-            .find(|m| m.span.0 >= at.1 && m.span.0 - at.1 <= reach)?;
+            .find(|m| m.span.0 >= at.1 && m.span.0 - at.1 <= reach && m.span.0 < stop)?;
         Some((
             after.code.to_string(),
             format!("`{}` after the verb", name(after)),

@@ -475,3 +475,24 @@ fn the_ambassador_a_cue_summons_is_no_speaker_of_what_follows() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_speaker_after_a_quotation_is_not_a_party_in_a_later_clause() {
+    // the party named after "adding that" is what the added remark is about, not who spoke
+    let ev = code(
+        Lang::En,
+        "2025-04-07",
+        &[
+            "Latvia expelled a Belarusian diplomat on Monday.",
+            "\"It is deeply regrettable that Belarus keeps targeting our embassy,\" noted the spokesperson, adding that any further step taken by Belarus will be answered.",
+        ],
+    );
+    assert!(!has(&ev, 1, "BLR", "LVA", "11"), "{:?}", facts(&ev));
+    // a source named right after the quotation still speaks
+    let ev = code(
+        Lang::En,
+        "2025-04-07",
+        &["\"It is deeply regrettable that Belarus keeps targeting our embassy,\" said Latvia's foreign minister."],
+    );
+    assert!(has(&ev, 0, "LVA", "BLR", "11"), "{:?}", facts(&ev));
+}
