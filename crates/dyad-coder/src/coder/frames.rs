@@ -218,7 +218,22 @@ impl Coder {
             if !((group || partnered) && matches!(action.frame, Frame::Sym | Frame::Meet)) {
                 t.extend(resolve(obj));
             }
-            t.extend(resolve(partner));
+            // 美国和英国谴责俄罗斯, 德国和法国驱逐了……外交官: a partner before a one-sided act
+            // whose subject acts on someone else is a second subject, not a target
+            let mut s = s;
+            let co_subject = |p: &Phrase| {
+                action.frame == Frame::Dir
+                    && p.end <= cue.start
+                    && !subj.is_empty()
+                    && (!tgt.is_empty() || !obj.is_empty())
+            };
+            let (co, partners): (Vec<Phrase>, Vec<Phrase>) =
+                partner.iter().cloned().partition(|p| co_subject(p));
+            t.extend(resolve(&partners));
+            if !co.is_empty() {
+                s.extend(resolve(&co));
+                t.retain(|p| !s.iter().any(|x| x.actor.code == p.actor.code));
+            }
             (s, t)
         };
         // 被关押在俄罗斯的美国公民获释, Americans held in Russia were released: with no target,

@@ -35,6 +35,15 @@ impl Coder {
             {
                 continue;
             }
+            // 尚未回应德国和法国驱逐……的决定: a subject between the negation and the act opens
+            // the act's own clause; the negation is of an earlier verb
+            if me.flag == Flag::Negated
+                && toks[j + 1..k]
+                    .iter()
+                    .any(|t| matches!(t, Tok::Actor(p) if p.connector.is_none()))
+            {
+                continue;
+            }
             match me.flag {
                 Flag::Negated => negated = true,
                 Flag::Hypothetical => {
