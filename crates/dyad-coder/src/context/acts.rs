@@ -447,17 +447,36 @@ impl Pass<'_> {
                     None => continue,
                 }
             };
-            // (an actor inside the cue's span is its object: 驱逐150多名俄方外交官)
+            // (an actor inside the cue's span is its object: 驱逐150多名俄方外交官; one after it
+            // only in its clause: "…warning of the attacks, urged restraint, while Britain and
+            // Germany said…" names no target of the attacks)
+            let clause_of = |at: usize| super::spans::clause_start(self.texts[i], at, false);
+            // (a party in a later clause that is the subject of a verb of its own there)
+            let speaks_later = |m: &Mention<'_>| {
+                let own = clause_of(m.span.0);
+                f.reports
+                    .iter()
+                    .map(|r| r.0)
+                    .chain(f.cues.iter().map(|c| c.span.0))
+                    .any(|v| v >= m.span.1 && clause_of(v) == own)
+            };
+            let in_clause = |m: &Mention<'_>| {
+                m.span.0 <= cue.span.0 || clause_of(m.span.0) <= cue.span.0 || !speaks_later(m)
+            };
             let after = f
                 .actors
                 .iter()
-                .position(|m| m.code != source && m.span.0 > cue.span.0);
+                .position(|m| m.code != source && m.span.0 > cue.span.0 && in_clause(m));
             // an object marked before the cue (对俄罗斯, 将俄罗斯银行) is the target before any
             // other party the sentence names
             let marked = f.actors.iter().position(|m| {
                 m.code != source && m.span.1 <= cue.span.0 && m.connector == Some(GrammarKind::To)
             });
-            let any = marked.or_else(|| f.actors.iter().position(|m| m.code != source));
+            let any = marked.or_else(|| {
+                f.actors
+                    .iter()
+                    .position(|m| m.code != source && in_clause(m))
+            });
             let mut targets: Vec<(String, String)> = match after.or(any) {
                 Some(j) => {
                     // sanctions on Iran and North Korea: the list goes on with `and`

@@ -553,3 +553,14 @@ fn a_state_right_after_a_sanction_noun_is_its_possessor_not_its_target() {
     let f = facts(&ev);
     assert!(!has(&ev, 1, "CHL", "PER", "163"), "{f:?}");
 }
+
+#[test]
+fn a_party_speaking_in_a_later_clause_is_no_target_of_the_act() {
+    // the attacks have no target in their clause; Norway speaks in its own
+    let ev = code(
+        Lang::En,
+        "2024-10-26",
+        &["Canada, which was given advance warning of the attacks, urged against further retaliation, while Norway and Denmark said both sides should stop."],
+    );
+    assert!(!has(&ev, 0, "CAN", "NOR", "19"), "{:?}", facts(&ev));
+}
