@@ -130,17 +130,17 @@ impl Coder {
     /// A verb of reaction: criticism (111), rejection (12x) or a response to come (a threat
     /// flagged `future`). An accusation, a demand or an explicit threat is not one: it names an
     /// alleged, asked or threatened act.
-    fn is_reaction(code: &str, future: bool) -> bool {
+    pub(super) fn is_reaction(code: &str, future: bool) -> bool {
         code == "111" || code.starts_with("12") || (code.starts_with("13") && future)
     }
 
     /// A measure (16x, 17x): sanctions, expulsions, withdrawals, coercion.
-    fn is_measure(code: &str) -> bool {
+    pub(super) fn is_measure(code: &str) -> bool {
         code.starts_with("16") || code.starts_with("17")
     }
 
     /// Force (15x, 18x–20x): displays of force, assaults, fighting.
-    fn is_force(code: &str) -> bool {
+    pub(super) fn is_force(code: &str) -> bool {
         ["15", "18", "19", "20"].iter().any(|r| code.starts_with(r))
     }
 

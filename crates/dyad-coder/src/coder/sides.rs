@@ -140,6 +140,14 @@ impl Coder {
     /// objects, and more partners, agents and locations. A full state name glued after a
     /// compound of abbreviations before a symmetric cue is a location; a directed cue with a
     /// target counts its partners among its subjects.
+    /// Whether phrase `p` stands right before the cue: at most four characters between
+    /// (adverbs: 再次, 又一次), none of them a clause mark.
+    fn right_before(folded: &str, p: &Phrase, cue: &Item) -> bool {
+        folded.get(p.end..cue.start).is_some_and(|g| {
+            g.chars().count() <= 4 && !g.contains([',', '，', ';', '；', '。', '、'])
+        })
+    }
+
     pub(super) fn read_sides(
         &self,
         s: &Sentence,
@@ -171,6 +179,17 @@ impl Coder {
         let mut last_role = 0u8;
         let mut joined = false;
         let mut last_end: Option<usize> = None;
+        // (a force or a measure right before a reaction to it: 发射导弹表示(强烈)谴责)
+        let answered = m.analyzer.is_cjk()
+            && (Self::is_force(&action.cameo) || Self::is_measure(&action.cameo))
+            && super::clues::next_action(toks, k).is_some_and(|(next, ni)| {
+                let a = &self.dict.actions[ni];
+                let gap = folded.get(cue.span_end..next.start).unwrap_or(",");
+                Self::is_reaction(&a.cameo, a.future)
+                    && !Self::is_force(&a.cameo)
+                    && gap.chars().count() <= 4
+                    && !gap.contains([',', '，', ';', '；', '。'])
+            });
         // "agreement on Ukraine", "соглашение по Украине": for a symmetric cue, a phrase after
         // a `to` word marked `topic` is what the act is about, not a party
         let sym_cue = matches!(action.frame, Frame::Sym | Frame::Meet);
@@ -227,6 +246,24 @@ impl Coder {
                         subj.clear();
                         joined = false;
                         1
+                    }
+                    // 对朝鲜再次发射导弹表示谴责: the party of 对 right before an act that a
+                    // reaction answers is the act's subject; the reaction is to its act
+                    Some(GrammarKind::To) if answered && Self::right_before(folded, p, cue) => {
+                        subj.clear();
+                        tgt.clear();
+                        partner.clear();
+                        joined = false;
+                        1
+                    }
+                    // 中方对美国对俄罗斯实施制裁表示不满: a second 对 opens a clause whose
+                    // subject is the party of the first
+                    Some(GrammarKind::To) if last_role == 2 && m.analyzer.is_cjk() => {
+                        if let Some(first) = tgt.pop() {
+                            subj.clear();
+                            subj.push(first);
+                        }
+                        2
                     }
                     Some(GrammarKind::To) => 2,
                     // 在法国和意大利会见: a place joined to a place is a place

@@ -149,6 +149,33 @@ impl Pass<'_> {
                 })
             };
             let named_subject = first.filter(|m| one_sided && !between(m));
+            // 对朝鲜再次发射导弹表示谴责: force or a measure right after the party of 对 and right
+            // before a reaction to it is that party's act, which the sentence coder left without
+            // a target; the reacting subject did not make it
+            let gap_text = |a: usize, b: usize| -> String {
+                self.texts[i]
+                    .chars()
+                    .skip(a)
+                    .take(b.saturating_sub(a))
+                    .collect()
+            };
+            let answered_to = ["15", "16", "17", "18", "19", "20"]
+                .iter()
+                .any(|r| cue.cameo.starts_with(r))
+                && f.actors.iter().any(|m| {
+                    m.connector == Some(GrammarKind::To)
+                        && m.span.1 <= cue.span.0
+                        && cue.span.0 - m.span.1 <= 4
+                        && !gap_text(m.span.1, cue.span.0).contains([',', '，', '、', ';', '；'])
+                })
+                && f.cues.iter().any(|c| {
+                    c.span.0 >= cue.span.1
+                        && c.span.0 - cue.span.1 <= 4
+                        && (c.cameo.starts_with("111") || c.cameo.starts_with("12"))
+                });
+            if answered_to {
+                continue;
+            }
             if let Some(at) = reported {
                 // what a speaker says is read by the sentence coder alone (a topic, a plan, a
                 // claim), but for a one-sided act whose subject the reported clause names right

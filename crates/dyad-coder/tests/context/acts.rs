@@ -564,3 +564,15 @@ fn a_party_speaking_in_a_later_clause_is_no_target_of_the_act() {
     );
     assert!(!has(&ev, 0, "CAN", "NOR", "19"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn force_right_after_the_party_of_dui_and_before_a_reaction_is_that_partys() {
+    // the launch is North Korea's; the minister condemned it and launched nothing
+    let ev = code(
+        Lang::Zh,
+        "2023-03-02",
+        &["韩国外交部长当天对朝鲜再次发射弹道导弹表示强烈谴责。"],
+    );
+    assert!(!has(&ev, 0, "KOR", "PRK", "15"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "KOR", "PRK", "111"), "{:?}", facts(&ev));
+}
