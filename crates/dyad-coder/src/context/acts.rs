@@ -104,7 +104,7 @@ impl Pass<'_> {
             // (and so is a phone call its subject made with no partner named: the Secretary
             // called to inform…, звонил: a call has a counterpart, the document's other party)
             let one_sided = (ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
-                || (cue.cameo.starts_with("041") && action.frame == Frame::Dir)
+                || cue.cameo.starts_with("041")
                 || (cue.cameo.starts_with("08") && (action.frame == Frame::Dir || unilateral)))
                 && !f.actors.iter().any(|m| {
                     m.span.0 >= cue.span.1

@@ -512,6 +512,16 @@ fn a_call_its_subject_made_with_no_partner_named_is_with_the_other_party() {
         ],
     );
     assert!(has(&ev, 1, "USA", "RUS", "041"), "{:?}", facts(&ev));
+    // and so is a call named as a noun with one party (the call, spoke on the phone)
+    let ev = code(
+        Lang::En,
+        "2023-06-15",
+        &[
+            "The presidents of Brazil and Argentina held a phone call on Thursday.",
+            "Brazil began the call at noon and ended it an hour later.",
+        ],
+    );
+    assert!(has(&ev, 1, "BRA", "ARG", "041"), "{:?}", facts(&ev));
 }
 
 #[test]
