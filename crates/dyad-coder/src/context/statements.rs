@@ -371,11 +371,26 @@ impl Pass<'_> {
                             .iter()
                             .any(|x| x.span == m.span && x.code != m.code)
                     };
-                    let party = f
-                        .actors
-                        .iter()
-                        .any(|m| m.code != source && close(m.span.0) && !pair(m))
-                        || words.iter().any(|p| {
+                    // (nor a party joined to the speaker's own state, 希望韩日之间…, hopes that
+                    // Japan and Korea…: the speaker hopes for both)
+                    let with_own = |m: &Mention<'_>| {
+                        f.actors.iter().any(|x| {
+                            x.code == source && {
+                                let (a, b) = if x.span.1 <= m.span.0 {
+                                    (x.span.1, m.span.0)
+                                } else {
+                                    (m.span.1, x.span.0)
+                                };
+                                let gap: String =
+                                    s.text.chars().skip(a).take(b.saturating_sub(a)).collect();
+                                matches!(gap.trim(), "" | "和" | "与" | "與" | "、" | "and" | "и")
+                            }
+                        })
+                    };
+                    let party =
+                        f.actors.iter().any(|m| {
+                            m.code != source && close(m.span.0) && !pair(m) && !with_own(m)
+                        }) || words.iter().any(|p| {
                             matches!(
                                 p.kind,
                                 ContextKind::Pronoun(PronounKind::Third | PronounKind::Second)

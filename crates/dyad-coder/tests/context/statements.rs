@@ -76,6 +76,14 @@ fn hope_before_a_party_is_an_appeal_to_it_and_optimism_otherwise() {
     );
     assert!(has(&ev, 0, "IND", "PAK", "05"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "IND", "PAK", "10"), "{:?}", facts(&ev));
+    // a party joined to the speaker's own state (韩日之间) is hoped for, not appealed to
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["韩国总统在会谈开场表示：“希望韩日之间能不分时间频繁往来，不断发展关系。”"],
+    );
+    assert!(has(&ev, 0, "KOR", "JPN", "05"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "KOR", "JPN", "10"), "{:?}", facts(&ev));
 }
 
 #[test]
