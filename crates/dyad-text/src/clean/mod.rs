@@ -23,8 +23,10 @@
 //! * **Paragraphs**: a line that does not end a sentence continues on the next text line (Chinese
 //!   joined without a space, Latin and Cyrillic de-hyphenated or joined with a space, URLs glued).
 //!   A line that ends a sentence ends the paragraph when it is visibly short, when the next line
-//!   is indented, when lines are not wrapped at all (one paragraph per line), or — unless blank
-//!   lines separate nearly every line, as in some PDF extractions — when a blank line follows.
+//!   is indented, when lines are not wrapped at all (one paragraph per line: lines wider than a
+//!   page's, or nearly all of them ending a sentence), or — unless blank lines separate nearly
+//!   every line, as in some PDF extractions — when a blank line follows. Curly quotes and dashes
+//!   join a Latin or Cyrillic line with a space, a Chinese one without.
 //! * **Footnote markers** (`[1]`, `[12]`, `①`, `^①`, `¹²³`, Chinese-document letters `。a`) are
 //!   removed from the text, and the spaces PDF extraction leaves beside Chinese punctuation go.
 //!
