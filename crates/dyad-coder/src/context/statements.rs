@@ -741,7 +741,8 @@ impl Pass<'_> {
 /// The parties joined by "and" (and, 和, и) to the speaker named right before the verb at `at`
 /// (Britain and Germany said: Britain), in its clause, other than the speaker's own code.
 fn co_speakers<'f>(text: &str, f: &SentenceFacts<'f>, at: usize, source: &str) -> Vec<&'f str> {
-    let start = clause_start(text, at, true);
+    // (a list mark does not end the clause here: 菲律宾、越南、文莱等国提出… speak together)
+    let start = clause_start(text, at, false);
     let before: Vec<&Mention<'f>> = f
         .actors
         .iter()

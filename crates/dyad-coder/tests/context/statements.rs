@@ -486,3 +486,15 @@ fn according_to_names_its_source_after_it() {
     assert!(has(&ev, 0, "CHL", "PER", "11"), "{f:?}");
     assert!(!f.iter().any(|(_, a, _, _)| a == "PER"), "{f:?}");
 }
+
+#[test]
+fn a_list_of_speakers_joined_by_list_marks_speaks_together() {
+    // the states of the list make their claims together, none of them at the others
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["智利、秘鲁、厄瓜多尔等沿岸国家也提出了各自的主权要求。"],
+    );
+    assert!(!has(&ev, 0, "ECU", "CHL", "10"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "ECU", "PER", "10"), "{:?}", facts(&ev));
+}
