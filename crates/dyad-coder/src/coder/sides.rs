@@ -268,15 +268,15 @@ impl Coder {
                     Some(GrammarKind::To) => 2,
                     // 在法国和意大利会见: a place joined to a place is a place
                     Some(GrammarKind::With) if last_role == 5 && self.is_place(p) => 5,
-                    // 对美国和日本表示谴责: 和 right after the party of 对 joins a second one to
-                    // it, no partner of the subject
+                    // 对美国和日本表示谴责: a with-word (和) right after the party of 对, and
+                    // nothing else between, joins a second one to it, no partner of the subject
                     Some(GrammarKind::With)
                         if last_role == 2
                             && m.analyzer.is_cjk()
-                            && last_end.is_some_and(|e| {
+                            && last_end.zip(p.connector_word).is_some_and(|(e, gi)| {
                                 folded
                                     .get(e..p.start)
-                                    .is_some_and(|g| matches!(g.trim(), "和" | "与" | "同" | "跟"))
+                                    .is_some_and(|g| g.trim() == self.dict.grammar[gi].cue)
                             }) =>
                     {
                         2
