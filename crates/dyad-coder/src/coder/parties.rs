@@ -336,6 +336,8 @@ pub(super) struct Named<'s> {
     pub(super) codes: Vec<&'s str>,
     /// Every actor phrase's codes by token index (only when the sentence facts are asked for).
     pub(super) phrase_codes: Vec<(usize, &'s str)>,
+    /// The distinct codes named other than as a place (在南韩釜山, in Geneva), in order.
+    pub(super) sides: Vec<&'s str>,
 }
 
 impl Coder {
@@ -351,8 +353,10 @@ impl Coder {
         let mut codes_here: Vec<&'s str> = Vec::new();
         // every actor phrase's codes by token index, kept for the sentence facts when asked
         let mut phrase_codes: Vec<(usize, &'s str)> = Vec::new();
+        let mut sides: Vec<&'s str> = Vec::new();
         for (ti, t) in toks.iter().enumerate() {
             if let Tok::Actor(p) = t {
+                let place = p.connector == Some(GrammarKind::At);
                 self.codes_of(p, base, |c| {
                     if want_facts {
                         phrase_codes.push((ti, c));
@@ -360,21 +364,26 @@ impl Coder {
                     if !codes_here.contains(&c) {
                         codes_here.push(c);
                     }
+                    if !place && !sides.contains(&c) {
+                        sides.push(c);
+                    }
                 });
             }
         }
         Named {
             codes: codes_here,
             phrase_codes,
+            sides,
         }
     }
 }
 
 impl Named<'_> {
-    /// The pair for "both sides": the two distinct codes the sentence names, else the pair the
-    /// context carries.
+    /// The pair for "both sides": the two distinct codes the sentence names other than as a
+    /// place (双方 after a meeting 在南韩釜山 are not South Korea), else the pair the context
+    /// carries.
     pub(super) fn pair(&self, ctx: &DateContext) -> Option<(String, String)> {
-        let codes_here = &self.codes;
+        let codes_here = &self.sides;
         if codes_here.len() == 2 {
             Some((codes_here[0].to_string(), codes_here[1].to_string()))
         } else {
@@ -419,6 +428,19 @@ mod tests {
             let mut ctx = DateContext::new(Some(day("2021-03-20")));
             ctx.pair = Some(("CHN".into(), "IND".into()));
             assert_eq!(named.pair(&ctx), Some(("CHN".into(), "IND".into())));
+        });
+    }
+
+    #[test]
+    fn a_state_named_only_as_the_place_is_no_side_of_the_pair() {
+        let text = "美国总统10月在韩国釜山与中国国家主席会晤后，双方取得进展。";
+        with_sentence(Lang::Zh, text, |coder, s| {
+            let named = coder.named_codes(s.toks, None, false);
+            assert_eq!(named.codes, vec!["USA", "KOR", "CHN"]);
+            assert_eq!(named.sides, vec!["USA", "CHN"]);
+            let mut ctx = DateContext::new(Some(day("2025-11-24")));
+            ctx.pair = Some(("RUS".into(), "UKR".into()));
+            assert_eq!(named.pair(&ctx), Some(("USA".into(), "CHN".into())));
         });
     }
 }

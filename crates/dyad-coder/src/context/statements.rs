@@ -534,6 +534,11 @@ impl Pass<'_> {
         if assumed && named.is_empty() {
             return;
         }
+        // one about a kind of thing (反对一切形式的恐怖主义, condemns terrorism in all its forms)
+        // that names no other party is about no one: the document's other party did nothing
+        if named.is_empty() && words.iter().any(|w| *w.kind == ContextKind::Generic) {
+            return;
+        }
         let mut targets: Vec<(String, String)> = Vec::new();
         let ordered: Vec<(&str, &str)> =
             if !self.parties.ranked.iter().take(2).any(|c| *c == source) {

@@ -88,12 +88,13 @@ impl Dictionaries {
                 ("byline", _) => ContextKind::Byline,
                 ("unilateral", _) => ContextKind::Unilateral,
                 ("condition", _) => ContextKind::Condition,
+                ("generic", _) => ContextKind::Generic,
                 (x, _) => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
-                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline, unilateral, condition)"
+                        "unknown context kind `{x}` (stance, speech, pronoun, quote, agreement, commentator, reason, appeal, cause, standing, byline, unilateral, condition, generic)"
                     ),
                     ))
                 }

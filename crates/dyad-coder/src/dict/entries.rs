@@ -342,6 +342,10 @@ pub enum ContextKind {
     /// A word of condition (if, 如果, 否则, если, иначе): a threat stated in a sentence with one
     /// is conditional, a hypothetical (`value` `-`).
     Condition,
+    /// A word that makes what a statement is about a kind of thing rather than a party's act
+    /// (一切形式的, all forms of, во всех формах): a statement with one that names no other party
+    /// is about no one (`value` `-`).
+    Generic,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -498,3 +498,49 @@ fn a_list_of_speakers_joined_by_list_marks_speaks_together() {
     assert!(!has(&ev, 0, "ECU", "CHL", "10"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "ECU", "PER", "10"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_statement_about_a_kind_of_thing_is_about_no_party() {
+    for (lang, lines) in [
+        (
+            Lang::Zh,
+            [
+                "泰国与柬埔寨的边境冲突再度升级。",
+                "越南反对一切形式的恐怖主义。",
+                "越南谴责这次袭击。",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "The border conflict between Thailand and Cambodia escalated again.",
+                "Vietnam condemns terrorism in all its forms.",
+                "Vietnam condemns the attack.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "Пограничный конфликт между Таиландом и Камбоджей снова обострился.",
+                "Вьетнам осуждает терроризм во всех его формах.",
+                "Вьетнам осуждает это нападение.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2025-07-25", &lines);
+        // terrorism in all its forms is no act of either party
+        assert!(
+            !facts(&ev).iter().any(|f| f.0 == 1),
+            "{}: {:?}",
+            lines[1],
+            facts(&ev)
+        );
+        // the attack the document tells of is
+        assert!(
+            has(&ev, 2, "VNM", "THA", "11"),
+            "{}: {:?}",
+            lines[2],
+            facts(&ev)
+        );
+    }
+}
