@@ -187,6 +187,25 @@ impl Coder {
         m.topics.any_prefix_of(after)
     }
 
+    /// Whether the cue starting at byte `start` is the setting of another act: a setting word
+    /// (grammar kind `setting`: at a, on the sidelines of, на полях) as a word of its own at most
+    /// three words before it, no clause mark between (statements made at a summit in Hiroshima).
+    pub(super) fn in_setting(m: &LangMatcher, folded: &str, start: usize) -> bool {
+        let before = &folded[..start];
+        let from = before.char_indices().rev().nth(48).map_or(0, |(i, _)| i);
+        let win = &before[from..];
+        m.settings.iter().any(|w| {
+            rfind_short(win, w).is_some_and(|p| {
+                let gap = &win[p + w.len()..];
+                let own_word =
+                    win[..p].ends_with(char::is_whitespace) && gap.starts_with(char::is_whitespace);
+                own_word
+                    && !gap.contains([',', ';', '.', ':', '"', '“', '«'])
+                    && gap.split_whitespace().count() <= 3
+            })
+        })
+    }
+
     /// Whether the cue at `toks[k]` is a passive with no agent of its own: a passive auxiliary
     /// (was, were, been) or a passive marker (被, 受到) right before it, at most one adverb
     /// between (were unjustly imprisoned); not a progressive (is sanctioning).

@@ -45,6 +45,14 @@ impl Coder {
             if Self::in_title(m, folded, cue.start) {
                 continue;
             }
+            // statements made at a summit in Hiroshima: a meeting named as the setting of
+            // another act is where it happened, not an act
+            if self.dict.actions[ai].cameo.starts_with("04")
+                && !self.dict.actions[ai].cameo.starts_with("041")
+                && Self::in_setting(m, folded, cue.start)
+            {
+                continue;
+            }
             // 1987年签署的条约; a gapped cue whose gap opens with the particle modifies its tail
             // (遭美国驱逐的60名俄罗斯外交官抵达)
             if !self.dict.actions[ai].noun

@@ -153,6 +153,9 @@ impl Coder {
         let territories = PrefixList::new(gram(GrammarKind::Territory).map(|c| analyzer.fold(&c)));
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
+        let settings: Vec<String> = gram(GrammarKind::Setting)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let continues = PrefixList::new(gram(GrammarKind::Continue).map(|c| analyzer.fold(&c)));
         let attributives: Vec<String> = gram(GrammarKind::Attributive)
             .map(|c| analyzer.fold(&c))
@@ -211,6 +214,7 @@ impl Coder {
             territories,
             light,
             topics,
+            settings,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
             transliteration: gram(GrammarKind::Transliteration)
                 .flat_map(|g| g.chars().collect::<Vec<char>>())

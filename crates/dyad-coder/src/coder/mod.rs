@@ -470,6 +470,8 @@ struct LangMatcher {
     light: PrefixList,
     /// Nouns after which a verb cue names a topic (会晤情况).
     topics: PrefixList,
+    /// Setting words (grammar kind `setting`), folded.
+    settings: Vec<String>,
     glue: Vec<String>,
     /// Glue words after which a state is where the phrase before them is posted (美国驻俄罗斯
     /// 大使: the US ambassador; Russia is his post, no party of the phrase).

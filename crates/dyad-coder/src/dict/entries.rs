@@ -166,6 +166,10 @@ pub enum GrammarKind {
     /// A noun after which a verb cue (right before it, or before 的 and it) names a topic, not
     /// an act: 通报会晤情况, 达成协议的可能性, 开展合作的典范.
     Topic,
+    /// A preposition that makes the meeting noun after it the setting of another act (statements
+    /// made at a summit in Hiroshima, on the sidelines of the summit, на полях саммита): the
+    /// meeting is where, not what, the sentence reports.
+    Setting,
     /// A particle after which a verb cue modifies the noun that follows (1987年签署的条约, 与美国
     /// 签署的协议): the act is background to the sentence, not an event it reports.
     Attributive,

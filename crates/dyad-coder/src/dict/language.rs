@@ -56,6 +56,7 @@ impl Dictionaries {
                 "light" => GrammarKind::Light,
                 "dateline" => GrammarKind::Dateline,
                 "topic" => GrammarKind::Topic,
+                "setting" => GrammarKind::Setting,
                 "attributive" => GrammarKind::Attributive,
                 "report" => GrammarKind::Report,
                 "continue" => GrammarKind::Continue,
