@@ -128,12 +128,16 @@ impl Coder {
                 .cloned()
                 .collect();
         }
-        let place_agent: Vec<Party> =
-            if agentless && (action.cameo.starts_with("17") || action.cameo.starts_with("08")) {
-                resolve(loc)
-            } else {
-                resolve(&from)
-            };
+        // (so for an envoy summoned, посол Молдавии в Москве был вызван: the host state)
+        let place_agent: Vec<Party> = if agentless
+            && (action.cameo.starts_with("17")
+                || action.cameo.starts_with("08")
+                || action.cameo.starts_with("114"))
+        {
+            resolve(loc)
+        } else {
+            resolve(&from)
+        };
         if agentless && !action.passive && place_agent.is_empty() {
             agentless = false;
         }
