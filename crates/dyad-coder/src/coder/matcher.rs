@@ -239,6 +239,9 @@ impl Coder {
             short_passives: gram(GrammarKind::ShortPassive)
                 .map(|g| g.to_lowercase())
                 .collect(),
+            nominalizations: gram(GrammarKind::Nominalization)
+                .map(|g| g.to_lowercase())
+                .collect(),
             instrumentals: gram(GrammarKind::Instrumental)
                 .map(|g| g.to_lowercase())
                 .collect(),

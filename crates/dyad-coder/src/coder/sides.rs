@@ -353,21 +353,27 @@ impl Coder {
                 Tok::Actor(p) if p.connector == Some(GrammarKind::PassiveBefore) => break,
                 // Russia condemned the expulsion of its diplomats by Poland: with a subject and
                 // no passive auxiliary, a by-agent words after the cue is the agent of a noun in
-                // its object, not the cue's; the agent of an act judged (criticised, praised)
-                // is whom the judgement is about
+                // its object, not the cue's (so is an instrumental right after a deverbal noun:
+                // осудила объявление Россией…); the agent of an act judged (criticised,
+                // praised) is whom the judgement is about
                 Tok::Actor(p)
                     if p.connector == Some(GrammarKind::PassiveAfter)
                         && !sym_cue
                         && !m.analyzer.is_cjk()
                         && !subj.is_empty()
                         && !self.agentless_passive(m, folded, toks, k, cue)
-                        && folded
+                        && (folded
                             .get(cue.span_end..p.start)
-                            .is_some_and(|g| g.split_whitespace().count() >= 3) =>
+                            .is_some_and(|g| g.split_whitespace().count() >= 3)
+                            || Self::after_nominalization(m, folded, p.start)) =>
                 {
+                    // (and so is the agent of the act a reaction answers: ответит на введение
+                    // Евросоюзом санкций)
                     let judged = ["05", "11", "12"]
                         .iter()
-                        .any(|r| action.cameo.starts_with(r));
+                        .any(|r| action.cameo.starts_with(r))
+                        || (action.cameo.starts_with("13")
+                            && Self::after_nominalization(m, folded, p.start));
                     if judged && obj.is_empty() && tgt.is_empty() {
                         obj.push(p.clone());
                     }

@@ -345,7 +345,8 @@ impl Coder {
             }
         }
         // Санкции были введены Вашингтоном: an actor in the instrumental right after a short
-        // passive participle is the passive's agent, as after `by`
+        // passive participle is the passive's agent, as after `by`; so is one right after a
+        // deverbal noun, the agent of the act it names (введение Евросоюзом санкций)
         if !m.short_passives.is_empty() && !m.instrumentals.is_empty() {
             let ends_with = |word: &str, endings: &[String]| {
                 endings
@@ -354,7 +355,8 @@ impl Coder {
             };
             for t in toks.iter_mut() {
                 let Tok::Actor(p) = t else { continue };
-                if p.connector.is_some() {
+                // (a to-word before the noun governs the noun: в ответ на введение Польшей)
+                if p.connector.is_some() && !Self::after_nominalization(m, folded, p.start) {
                     continue;
                 }
                 let before = folded.get(..p.start).unwrap_or("");
@@ -368,12 +370,16 @@ impl Coder {
                     .rev()
                     .collect();
                 let adjacent = before.len() - before.trim_end().len() == 1;
+                // (the whole last word: Евросоюз of Евросоюзом names the union)
+                let rest = folded.get(p.end..).unwrap_or("");
+                let tail = rest.len() - rest.trim_start_matches(char::is_alphabetic).len();
                 let last_word = folded
-                    .get(p.start..p.end)
+                    .get(p.start..p.end + tail)
                     .and_then(|x| x.split_whitespace().next_back())
                     .unwrap_or("");
                 if adjacent
-                    && ends_with(&word_before, &m.short_passives)
+                    && (ends_with(&word_before, &m.short_passives)
+                        || Self::after_nominalization(m, folded, p.start))
                     && ends_with(last_word, &m.instrumentals)
                 {
                     p.connector = Some(GrammarKind::PassiveAfter);
@@ -501,9 +507,14 @@ impl Coder {
                 // 3名美国公民、5名德国公民: a count between a list word and the next actor; an
                 // amount after a to- or with-word (对2000亿美元中国商品)
                 let counted = (*kind == GrammarKind::And || loose) && Self::gap_is_count(m, gap);
+                // (an agent the instrumental marked, with no word of its own, stays one: в ответ
+                // на введение Евросоюзом санкций)
+                let instrumental =
+                    p.connector == Some(GrammarKind::PassiveAfter) && p.connector_word.is_none();
                 if p.start >= g.end
                     && (Self::gap_is_glue(m, gap) || (short && loose) || counted)
                     && !matches!(kind, GrammarKind::Break | GrammarKind::Report)
+                    && !instrumental
                 {
                     p.connector = Some(*kind);
                     if let Entry::Gram(gi) = g.entry {
@@ -534,6 +545,23 @@ impl Coder {
     }
 
     /// Whether a gap is a count (digits, numerals, measure words: 5名, 两位, three, 10 more).
+    /// Whether the word right before byte `start` (one space between) is a deverbal noun
+    /// (grammar kind `nominalization`: введение, объявлением).
+    pub(super) fn after_nominalization(m: &LangMatcher, folded: &str, start: usize) -> bool {
+        let before = folded.get(..start).unwrap_or("");
+        if m.nominalizations.is_empty() || before.len() - before.trim_end().len() != 1 {
+            return false;
+        }
+        let word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        m.nominalizations
+            .iter()
+            .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+    }
+
     pub(super) fn gap_is_count(m: &LangMatcher, gap: &str) -> bool {
         let mut g = gap.trim();
         if g.is_empty() {

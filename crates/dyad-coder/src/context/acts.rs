@@ -120,12 +120,21 @@ impl Pass<'_> {
             // (an actor its phrase marks as an object or partner, 将俄罗斯银行, 与英国, is not it)
             let subject_like =
                 |m: &&Mention<'_>| matches!(m.connector, None | Some(GrammarKind::And));
-            let first = f
-                .actors
-                .iter()
-                .filter(|m| m.span.1 <= cue.span.0 && m.span.0 >= clause_start)
-                .filter(subject_like)
-                .min_by_key(|m| m.span.0)
+            // (the agent marked right before it, введение Евросоюзом санкций, took it)
+            let agent = f.actors.iter().rev().find(|m| {
+                m.connector == Some(GrammarKind::PassiveAfter)
+                    && m.span.1 <= cue.span.0
+                    && m.span.0 >= clause_start
+                    && cue.span.0 - m.span.1 <= NEAR_SUBJECT
+            });
+            let first = agent
+                .or_else(|| {
+                    f.actors
+                        .iter()
+                        .filter(|m| m.span.1 <= cue.span.0 && m.span.0 >= clause_start)
+                        .filter(subject_like)
+                        .min_by_key(|m| m.span.0)
+                })
                 .or_else(|| {
                     f.actors
                         .iter()

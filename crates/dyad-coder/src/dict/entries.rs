@@ -214,6 +214,10 @@ pub enum GrammarKind {
     /// one whose last word ends in an [`GrammarKind::Instrumental`] ending is the passive's agent
     /// (Санкции были введены Вашингтоном).
     ShortPassive,
+    /// The ending of a deverbal noun (ru: введение, объявлением, высылка): an actor right after
+    /// one whose last word ends in an [`GrammarKind::Instrumental`] ending is the agent of the act
+    /// it names (введение Евросоюзом санкций, объявлением Россией … персоной нон грата).
+    Nominalization,
     /// A case ending of the instrumental (ru: -ом, -ой, -ами), the case of a passive's agent.
     Instrumental,
     /// Marks where an act comes from (from, 出, из): after an agentless passive of a measure

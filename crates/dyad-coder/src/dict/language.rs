@@ -69,6 +69,7 @@ impl Dictionaries {
                 "surname" => GrammarKind::Surname,
                 "participle" => GrammarKind::Participle,
                 "short-passive" => GrammarKind::ShortPassive,
+                "nominalization" => GrammarKind::Nominalization,
                 "instrumental" => GrammarKind::Instrumental,
                 "from" => GrammarKind::From,
                 "between" => GrammarKind::Between,

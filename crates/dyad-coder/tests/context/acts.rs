@@ -586,3 +586,17 @@ fn force_right_after_the_party_of_dui_and_before_a_reaction_is_that_partys() {
     assert!(!has(&ev, 0, "KOR", "PRK", "15"), "{:?}", facts(&ev));
     assert!(has(&ev, 0, "KOR", "PRK", "111"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_measure_reacted_to_is_taken_by_the_agent_marked_before_it() {
+    // the sentence coder leaves the sanctions a reaction answers to the context pass; the
+    // instrumental after the deverbal noun names who imposed them, not the reacting subject
+    let ev = code(
+        Lang::Ru,
+        "2025-10-24",
+        &["Сербия ответит на введение Хорватией санкций."],
+    );
+    assert!(has(&ev, 0, "SRB", "HRV", "13"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "HRV", "SRB", "163"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "SRB", "HRV", "163"), "{:?}", facts(&ev));
+}
