@@ -443,4 +443,24 @@ mod tests {
             assert_eq!(named.pair(&ctx), Some(("USA".into(), "CHN".into())));
         });
     }
+
+    #[test]
+    fn a_state_right_after_zhu_with_no_state_before_is_only_the_post() {
+        // 该国驻中国大使: the envoy of "that country", posted in China, is no Chinese envoy
+        let text = "立陶宛宣布，已经将该国驻中国大使召回国内。";
+        with_sentence(Lang::Zh, text, |coder, s| {
+            assert_eq!(coder.named_codes(s.toks, None, false).codes, vec!["LTU"]);
+        });
+        // 美国驻俄罗斯大使: a phrase that names its own state keeps it
+        with_sentence(
+            Lang::Zh,
+            "美国驻俄罗斯大使会见了拉夫罗夫。",
+            |coder, s| {
+                assert_eq!(
+                    coder.named_codes(s.toks, None, false).codes,
+                    vec!["USA", "RUS"]
+                );
+            },
+        );
+    }
 }

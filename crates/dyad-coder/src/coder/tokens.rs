@@ -189,6 +189,21 @@ impl Coder {
                             connector = Some(GrammarKind::And);
                         }
                     }
+                    // 该国驻中国大使: a state right after 驻 that opens no phrase of a state of
+                    // its own is only where the envoy is posted, not whose envoy it is
+                    if connector.is_none()
+                        && matches!(self.dict.actors[a].kind, ActorKind::Code(_))
+                        && m.posted.iter().any(|w| {
+                            folded
+                                .get(..it.start)
+                                .is_some_and(|b| b.ends_with(w.as_str()))
+                        })
+                    {
+                        if let Some(p) = phrase.take() {
+                            phrases.push(p);
+                        }
+                        continue;
+                    }
                     if let Some(p) = phrase.take() {
                         phrases.push(p);
                     }

@@ -201,13 +201,25 @@ impl Pass<'_> {
                     && !words
                         .iter()
                         .any(|w| matches!(w.kind, ContextKind::Speech(_)) && w.span.0 < cue.span.0);
+                // (or whose reported clause names no subject at all, so the speaker's:
+                // 立陶宛宣布，已经将该国驻中国大使召回国内)
+                let unnamed = |m: &Mention<'_>| {
+                    m.span.1 <= at
+                        && speaker.is_some_and(|sp| sp.span == m.span)
+                        && !f.actors.iter().any(|o| {
+                            o.span.0 > at
+                                && o.span.1 <= cue.span.0
+                                && matches!(o.connector, None | Some(GrammarKind::And))
+                        })
+                };
                 let ok = plain
                     && !cue.passive
                     && !action.noun
                     && named_subject.is_some_and(|m| {
-                        m.span.0 > at
+                        (m.span.0 > at
                             && speaker.is_none_or(|sp| sp.code == m.code)
-                            && cue.span.0.saturating_sub(m.span.1) <= NEAR_SUBJECT
+                            && cue.span.0.saturating_sub(m.span.1) <= NEAR_SUBJECT)
+                            || unnamed(m)
                     });
                 // …, 他计划与普京会面, he would meet Putin: a two-sided act of the reported clause's
                 // pronoun subject (the speaker) with a partner it names (with the cue's modality)

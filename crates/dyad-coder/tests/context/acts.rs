@@ -600,3 +600,26 @@ fn a_measure_reacted_to_is_taken_by_the_agent_marked_before_it() {
     assert!(has(&ev, 0, "HRV", "SRB", "163"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "SRB", "HRV", "163"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_reported_measure_with_no_subject_of_its_own_is_the_speakers() {
+    for (lang, lines) in [
+        (
+            Lang::En,
+            [
+                "Vietnam held large naval drills near the Philippine coast on Monday.",
+                "The Philippine Defence Ministry emphasized readiness, deploying forces along the coast.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "越南周一在菲律宾沿岸举行大规模海上演习。",
+                "菲律宾国防部表示，已向沿岸部署兵力。",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-06", &lines);
+        assert!(has(&ev, 1, "PHL", "VNM", "15"), "{}: {:?}", lines[1], facts(&ev));
+    }
+}
