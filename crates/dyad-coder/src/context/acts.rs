@@ -4,7 +4,9 @@
 
 use super::spans::{clause_start, first_speech};
 use super::{Pass, Word, AND_GAP, ONE_SIDED, OPENING};
-use crate::coder::{CodedEvent, CueFact, Mention, SentenceFacts, AGREED_AWAY, AGREED_REACH};
+use crate::coder::{
+    CodedEvent, CueFact, Mention, Office, SentenceFacts, AGREED_AWAY, AGREED_REACH,
+};
 use crate::dict::{ContextKind, Frame, GrammarKind, PronounKind};
 use dyad_model::EventDate;
 
@@ -282,7 +284,20 @@ impl Pass<'_> {
                     }
                     continue;
                 }
-                if !ok {
+                // (an office that speaks of what it did, naming no subject, goes on to the
+                // office below: 巴外交部表示，已召见印度驻巴基斯坦临时代办)
+                let office_speaks = plain
+                    && !cue.passive
+                    && speaker.is_none()
+                    && f.offices.iter().any(|o| {
+                        o.span.1 <= at
+                            && !f.actors.iter().any(|m| {
+                                m.span.0 >= o.span.1
+                                    && m.span.1 <= cue.span.0
+                                    && matches!(m.connector, None | Some(GrammarKind::And))
+                            })
+                    });
+                if !ok && !office_speaks {
                     continue;
                 }
             }
@@ -380,10 +395,23 @@ impl Pass<'_> {
             // an office named without its state (Congress passed sanctions against Russia, МИД
             // осудил действия США, 外交部谴责美国) right before the cue, nothing named or done
             // between: the office of the document's other party, toward the party named after
+            // (or the office speaks and the clause it reports names no subject: 巴外交部表示，
+            // 已召见印度驻巴基斯坦临时代办)
+            // (and so for a later clause that names no subject of its own: 巴外交部向…发送一份
+            // 官方文件，指控这名印度外交官…)
+            let unsubjected = |o: &&Office<'_>| {
+                !f.actors.iter().any(|m| {
+                    m.span.0 >= o.span.1
+                        && m.span.1 <= cue.span.0
+                        && matches!(m.connector, None | Some(GrammarKind::And))
+                })
+            };
+            let spoken =
+                |o: &&Office<'_>| reported.is_some_and(|at| o.span.1 <= at) && unsubjected(o);
             if let Some(o) = f
                 .offices
                 .iter()
-                .filter(|o| o.span.1 <= cue.span.0 && o.span.0 >= clause_start)
+                .filter(|o| o.span.1 <= cue.span.0 && (o.span.0 >= clause_start || unsubjected(o)))
                 .max_by_key(|o| o.span.1)
                 .filter(|o| {
                     before.is_none_or(|b| b.span.1 <= o.span.0)
@@ -402,6 +430,7 @@ impl Pass<'_> {
                     [a, b] if t.code == b => Some(a),
                     _ => None,
                 });
+                let reported = reported.filter(|_| !spoken(&o));
                 if let (Some(t), Some(src), None, false) = (target, source, reported, cue.passive) {
                     let office = self.texts[i]
                         .chars()

@@ -623,3 +623,18 @@ fn a_reported_measure_with_no_subject_of_its_own_is_the_speakers() {
         assert!(has(&ev, 1, "PHL", "VNM", "15"), "{}: {:?}", lines[1], facts(&ev));
     }
 }
+
+#[test]
+fn an_office_that_reports_its_own_act_is_its_states() {
+    // the office named without its state speaks, and the clause it reports names no subject:
+    // the act is the office's, of the document's other party toward the party named after it
+    let ev = code(
+        Lang::Zh,
+        "2025-07-25",
+        &[
+            "泰国与柬埔寨的边境冲突再度升级。",
+            "柬外交部表示，已召见泰国驻柬埔寨大使。",
+        ],
+    );
+    assert!(has(&ev, 1, "KHM", "THA", "114"), "{:?}", facts(&ev));
+}
