@@ -187,6 +187,22 @@ impl Coder {
         m.topics.any_prefix_of(after)
     }
 
+    /// Whether a word of reciprocity (对方, 互相, each other) stands at the cue: inside its span,
+    /// right after it, or among the few characters right before it.
+    pub(super) fn reciprocal_at(m: &LangMatcher, folded: &str, cue: &Item) -> bool {
+        if m.reciprocals.is_empty() {
+            return false;
+        }
+        let before = &folded[..cue.start];
+        let from = before.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+        let after = &folded[cue.start..];
+        let to = after
+            .char_indices()
+            .nth(folded[cue.start..cue.span_end].chars().count() + 14);
+        let window = &folded[from..cue.start + to.map_or(after.len(), |(i, _)| i)];
+        m.reciprocals.iter().any(|w| window.contains(w.as_str()))
+    }
+
     /// Whether the cue starting at byte `start` is the setting of another act: a setting word
     /// (grammar kind `setting`: at a, on the sidelines of, на полях) as a word of its own at most
     /// three words before it, no clause mark between (statements made at a summit in Hiroshima).

@@ -231,6 +231,22 @@ impl Coder {
                     && !subj.is_empty()
                     && (!tgt.is_empty() || !obj.is_empty())
             };
+            // 巴基斯坦和印度分别宣布驱逐对方一名外交官, accused each other: with a word of
+            // reciprocity at the act, the subject and its partner before it act on each other
+            let reciprocal = action.frame == Frame::Dir
+                && !subj.is_empty()
+                && partner.iter().any(|p| p.end <= cue.start)
+                && Self::reciprocal_at(m, folded, cue);
+            if reciprocal {
+                let mut both = s;
+                both.extend(resolve(partner));
+                return CueParties {
+                    sources: both.clone(),
+                    targets: both,
+                    passive,
+                    agentless,
+                };
+            }
             let (co, partners): (Vec<Phrase>, Vec<Phrase>) =
                 partner.iter().cloned().partition(|p| co_subject(p));
             t.extend(resolve(&partners));

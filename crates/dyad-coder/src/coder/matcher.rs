@@ -153,6 +153,9 @@ impl Coder {
         let territories = PrefixList::new(gram(GrammarKind::Territory).map(|c| analyzer.fold(&c)));
         let light = PrefixList::new(gram(GrammarKind::Light).map(|c| analyzer.fold(&c)));
         let topics = PrefixList::new(gram(GrammarKind::Topic).map(|c| analyzer.fold(&c)));
+        let reciprocals: Vec<String> = gram(GrammarKind::Reciprocal)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let settings: Vec<String> = gram(GrammarKind::Setting)
             .map(|c| analyzer.fold(&c))
             .collect();
@@ -239,6 +242,7 @@ impl Coder {
             short_passives: gram(GrammarKind::ShortPassive)
                 .map(|g| g.to_lowercase())
                 .collect(),
+            reciprocals,
             nominalizations: gram(GrammarKind::Nominalization)
                 .map(|g| g.to_lowercase())
                 .collect(),

@@ -487,6 +487,8 @@ struct LangMatcher {
     participles: Vec<String>,
     /// Endings of a short passive participle (grammar kind `short-passive`).
     short_passives: Vec<String>,
+    /// Words of reciprocity (grammar kind `reciprocal`), folded.
+    reciprocals: Vec<String>,
     /// Endings of a deverbal noun (grammar kind `nominalization`).
     nominalizations: Vec<String>,
     /// Case endings of the instrumental (grammar kind `instrumental`).

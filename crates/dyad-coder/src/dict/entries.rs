@@ -218,6 +218,10 @@ pub enum GrammarKind {
     /// one whose last word ends in an [`GrammarKind::Instrumental`] ending is the agent of the act
     /// it names (введение Евросоюзом санкций, объявлением Россией … персоной нон грата).
     Nominalization,
+    /// A word of reciprocity (对方, 互相, each other, друг друга) at a one-sided act whose subject
+    /// names a partner before it: each party acts on the other (巴基斯坦和印度分别宣布驱逐对方一名
+    /// 外交官).
+    Reciprocal,
     /// A case ending of the instrumental (ru: -ом, -ой, -ами), the case of a passive's agent.
     Instrumental,
     /// Marks where an act comes from (from, 出, из): after an agentless passive of a measure

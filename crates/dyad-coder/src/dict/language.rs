@@ -70,6 +70,7 @@ impl Dictionaries {
                 "participle" => GrammarKind::Participle,
                 "short-passive" => GrammarKind::ShortPassive,
                 "nominalization" => GrammarKind::Nominalization,
+                "reciprocal" => GrammarKind::Reciprocal,
                 "instrumental" => GrammarKind::Instrumental,
                 "from" => GrammarKind::From,
                 "between" => GrammarKind::Between,
