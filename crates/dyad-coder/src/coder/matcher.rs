@@ -243,6 +243,21 @@ impl Coder {
                 .map(|g| g.to_lowercase())
                 .collect(),
             reciprocals,
+            quote_marks: d
+                .context
+                .iter()
+                .filter(|c| c.lang == lang)
+                .filter_map(|c| match c.kind {
+                    crate::dict::ContextKind::Quote(q) => {
+                        let mut it = c.cue.chars();
+                        match (it.next(), it.next()) {
+                            (Some(ch), None) => Some((ch, q)),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                })
+                .collect(),
             nominalizations: gram(GrammarKind::Nominalization)
                 .map(|g| g.to_lowercase())
                 .collect(),

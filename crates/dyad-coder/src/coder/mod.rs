@@ -487,6 +487,8 @@ struct LangMatcher {
     participles: Vec<String>,
     /// Endings of a short passive participle (grammar kind `short-passive`).
     short_passives: Vec<String>,
+    /// Quotation marks (context kind `quote`): whether each opens, closes, or both.
+    quote_marks: Vec<(char, crate::dict::QuoteKind)>,
     /// Words of reciprocity (grammar kind `reciprocal`), folded.
     reciprocals: Vec<String>,
     /// Endings of a deverbal noun (grammar kind `nominalization`).
