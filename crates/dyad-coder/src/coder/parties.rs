@@ -466,14 +466,22 @@ mod tests {
 
     #[test]
     fn a_state_in_a_short_quoted_term_is_no_party_unless_an_act_is_named_in_it() {
-        with_sentence(Lang::Zh, "日本首相就「台湾有事」发表言论。", |coder, s| {
-            assert_eq!(coder.named_codes(s.toks, None, false).codes, vec!["JPN"]);
-        });
-        with_sentence(Lang::Zh, "中方强烈谴责“美国制裁”行径。", |coder, s| {
-            assert_eq!(
-                coder.named_codes(s.toks, None, false).codes,
-                vec!["CHN", "USA"]
-            );
-        });
+        with_sentence(
+            Lang::Zh,
+            "日本首相就「台湾有事」发表言论。",
+            |coder, s| {
+                assert_eq!(coder.named_codes(s.toks, None, false).codes, vec!["JPN"]);
+            },
+        );
+        with_sentence(
+            Lang::Zh,
+            "中方强烈谴责“美国制裁”行径。",
+            |coder, s| {
+                assert_eq!(
+                    coder.named_codes(s.toks, None, false).codes,
+                    vec!["CHN", "USA"]
+                );
+            },
+        );
     }
 }

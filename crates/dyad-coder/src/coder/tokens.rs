@@ -585,13 +585,10 @@ impl Coder {
         let before = &folded[..start];
         // the nearest mark before: an opener (a straight quote opens when an even number of
         // them stands before it)
-        let Some((open_at, open)) = before
+        let (open_at, open) = before
             .char_indices()
             .rev()
-            .find(|&(_, c)| kind(c).is_some())
-        else {
-            return None;
-        };
+            .find(|&(_, c)| kind(c).is_some())?;
         let opens = match kind(open) {
             Some(QuoteKind::Open) => true,
             Some(QuoteKind::Both) => before[..open_at].matches(open).count() % 2 == 0,
@@ -601,9 +598,7 @@ impl Coder {
             return None;
         }
         let after = &folded[end..];
-        let Some((close_at, close)) = after.char_indices().find(|&(_, c)| kind(c).is_some()) else {
-            return None;
-        };
+        let (close_at, close) = after.char_indices().find(|&(_, c)| kind(c).is_some())?;
         if !matches!(kind(close), Some(QuoteKind::Close | QuoteKind::Both)) {
             return None;
         }
