@@ -279,7 +279,19 @@ pub(crate) fn resolve(
         (Some(y), _) => y,
         (None, Some(a)) if r.month.is_none() && r.day.is_none() => return Some(a),
         (None, Some(a)) => a.y(),
-        (None, None) => base.or(document)?.y(),
+        // a month with no year, counted from the document alone, is its nearest occurrence
+        // (in December, told in January: the December before)
+        (None, None) => {
+            let from = base.or(document)?;
+            let nearest_back = match (r.month, from.m()) {
+                (Some(m), Some(fm)) if m > fm && base.is_none_or(|b| Some(b) == document) => {
+                    let ahead = i32::from(m) - i32::from(fm);
+                    ahead > 12 - ahead
+                }
+                _ => false,
+            };
+            from.y() - i32::from(nearest_back)
+        }
     };
     let month = match (r.month, r.day) {
         (Some(m), _) => Some(m),
@@ -317,6 +329,39 @@ mod tests {
         assert_eq!(
             resolve(&r, Some(d("2018-09-03")), Some(d("2018-10-23"))),
             Some(d("2018-09-22"))
+        );
+    }
+
+    #[test]
+    fn a_month_without_a_year_is_its_nearest_occurrence_from_the_document() {
+        let dec = RawDate {
+            month: Some(12),
+            ..RawDate::default()
+        };
+        // in December, told in January: the December before
+        assert_eq!(
+            resolve(&dec, None, Some(d("2024-01-15"))),
+            Some(d("2023-12"))
+        );
+        // told in October: the December to come
+        assert_eq!(
+            resolve(&dec, None, Some(d("2024-10-15"))),
+            Some(d("2024-12"))
+        );
+        // an earlier month of the year is this year's
+        let aug = RawDate {
+            month: Some(8),
+            day: Some(10),
+            ..RawDate::default()
+        };
+        assert_eq!(
+            resolve(&aug, None, Some(d("2021-09-03"))),
+            Some(d("2021-08-10"))
+        );
+        // the year of a date named earlier in the sentence is kept
+        assert_eq!(
+            resolve(&dec, Some(d("2022-03")), Some(d("2024-01-15"))),
+            Some(d("2022-12"))
         );
     }
 

@@ -108,6 +108,18 @@ impl Coder {
                 date = d.date;
                 ahead = forward(d);
                 date_why = format!("date `{}` after the cue", text_of(d.start, d.end));
+                // an act dated after it wholly after the document (the exercise would begin on
+                // August 18, another meeting in the course of March) has not happened when it
+                // is told: a plan (not a measure, 16x, 17x, announced to take effect on that
+                // day: it is taken as announced). (A date before the act is as often a
+                // document's own date set too early: measured on the coverage suite.)
+                if let (Some(dd), Some(doc)) = (date, ctx.document) {
+                    if !Self::is_measure(&action.cameo)
+                        && dd.first_day().ordinal() > doc.last_day().ordinal()
+                    {
+                        ahead = true;
+                    }
+                }
             }
         }
         if date.is_none() {
