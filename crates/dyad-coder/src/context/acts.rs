@@ -208,11 +208,7 @@ impl Pass<'_> {
                 let unnamed = |m: &Mention<'_>| {
                     m.span.1 <= at
                         && speaker.is_some_and(|sp| sp.span == m.span)
-                        && !f.actors.iter().any(|o| {
-                            o.span.0 > at
-                                && o.span.1 <= cue.span.0
-                                && matches!(o.connector, None | Some(GrammarKind::And))
-                        })
+                        && !subject_between(f, at, cue.span.0)
                 };
                 let ok = plain
                     && !cue.passive
@@ -289,14 +285,9 @@ impl Pass<'_> {
                 let office_speaks = plain
                     && !cue.passive
                     && speaker.is_none()
-                    && f.offices.iter().any(|o| {
-                        o.span.1 <= at
-                            && !f.actors.iter().any(|m| {
-                                m.span.0 >= o.span.1
-                                    && m.span.1 <= cue.span.0
-                                    && matches!(m.connector, None | Some(GrammarKind::And))
-                            })
-                    });
+                    && f.offices
+                        .iter()
+                        .any(|o| o.span.1 <= at && !subject_between(f, o.span.1, cue.span.0));
                 if !ok && !office_speaks {
                     continue;
                 }
@@ -399,13 +390,7 @@ impl Pass<'_> {
             // 已召见印度驻巴基斯坦临时代办)
             // (and so for a later clause that names no subject of its own: 巴外交部向…发送一份
             // 官方文件，指控这名印度外交官…)
-            let unsubjected = |o: &&Office<'_>| {
-                !f.actors.iter().any(|m| {
-                    m.span.0 >= o.span.1
-                        && m.span.1 <= cue.span.0
-                        && matches!(m.connector, None | Some(GrammarKind::And))
-                })
-            };
+            let unsubjected = |o: &&Office<'_>| !subject_between(f, o.span.1, cue.span.0);
             let spoken =
                 |o: &&Office<'_>| reported.is_some_and(|at| o.span.1 <= at) && unsubjected(o);
             if let Some(o) = f
@@ -721,4 +706,12 @@ impl Pass<'_> {
             }
         }
     }
+}
+
+/// Whether an actor that can be a subject (no connector, or joined by `and`) lies wholly between
+/// characters `from` and `to` of the sentence.
+fn subject_between(f: &SentenceFacts<'_>, from: usize, to: usize) -> bool {
+    f.actors.iter().any(|m| {
+        m.span.0 >= from && m.span.1 <= to && matches!(m.connector, None | Some(GrammarKind::And))
+    })
 }
