@@ -96,7 +96,13 @@ impl Coder {
                 tails[i] = Some(analyzer.fold(t.trim_end_matches('*')));
             }
         }
-        for (i, e) in d.dates.iter().enumerate().filter(|(_, e)| e.lang == lang) {
+        for (i, e) in d.dates.iter().enumerate().filter(|(_, e)| {
+            e.lang == lang
+                && !matches!(
+                    e.kind,
+                    DateKind::Numeral(_) | DateKind::CountAfter | DateKind::CountBefore
+                )
+        }) {
             add(&e.expr, Entry::Date(i), false);
         }
         for (i, m) in d
@@ -190,6 +196,24 @@ impl Coder {
                 Some((it.next()?, it.next()?))
             })
             .collect();
+        let numerals: Vec<(char, u8)> = d
+            .dates
+            .iter()
+            .filter(|e| e.lang == lang)
+            .filter_map(|e| match e.kind {
+                DateKind::Numeral(v) => Some((e.expr.chars().next()?, v)),
+                _ => None,
+            })
+            .collect();
+        let count_words = |k: DateKind| -> Vec<String> {
+            d.dates
+                .iter()
+                .filter(|e| e.lang == lang && e.kind == k)
+                .map(|e| analyzer.fold(&e.expr))
+                .collect()
+        };
+        let count_after = count_words(DateKind::CountAfter);
+        let count_before = count_words(DateKind::CountBefore);
         Ok(LangMatcher {
             analyzer,
             literals,
@@ -218,6 +242,9 @@ impl Coder {
             light,
             topics,
             settings,
+            numerals,
+            count_after,
+            count_before,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
             transliteration: gram(GrammarKind::Transliteration)
                 .flat_map(|g| g.chars().collect::<Vec<char>>())

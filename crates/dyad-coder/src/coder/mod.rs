@@ -472,6 +472,11 @@ struct LangMatcher {
     topics: PrefixList,
     /// Setting words (grammar kind `setting`), folded.
     settings: Vec<String>,
+    /// Numeral characters of a date (dates kind `numeral`): 十四日, 二〇二三年.
+    numerals: Vec<(char, u8)>,
+    /// Words after a numeral's day mark, or before the numeral, that make it a count of days.
+    count_after: Vec<String>,
+    count_before: Vec<String>,
     glue: Vec<String>,
     /// Glue words after which a state is where the phrase before them is posted (美国驻俄罗斯
     /// 大使: the US ambassador; Russia is his post, no party of the phrase).

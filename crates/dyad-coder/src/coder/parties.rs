@@ -15,12 +15,14 @@ impl Coder {
         })
     }
 
-    /// Whether a phrase names only states or places (no person, no office, no group): such a
-    /// phrase joined to a location is another location.
+    /// Whether a phrase names only states or places (capitals and seats of power included; no
+    /// person, no office, no group): such a phrase joined to a location is another location.
     pub(super) fn is_place(&self, p: &Phrase) -> bool {
         p.members.iter().all(|&a| {
             let e = &self.dict.actors[a];
-            !e.is_org && e.role.is_none() && matches!(e.kind, ActorKind::Code(_))
+            !e.is_org
+                && (e.role.is_none() || e.origin.starts_with("metonyms/"))
+                && matches!(e.kind, ActorKind::Code(_))
         })
     }
 

@@ -146,6 +146,12 @@ impl Coder {
             }
         }
         cands.truncate(kept);
+        // a name that stands for no party (`Warsaw Pact	-	-`) has done its work: the capital
+        // inside it was not read
+        cands.retain(|c| {
+            !matches!(c.entry, Entry::Actor(a)
+                if matches!(&self.dict.actors[a].kind, ActorKind::Group(g) if g.is_empty()))
+        });
         cands
     }
 

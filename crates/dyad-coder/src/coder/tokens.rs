@@ -58,6 +58,12 @@ impl Coder {
                     },
                 ));
             } else if bytes[i] >= 0xE0 {
+                // 十四日, 十一月, 二〇二三年: numeral characters right before a date mark
+                if let Some((e, value, digits)) = self.numeral_at(m, folded, i, &items) {
+                    atoms.push((i, e, Atom::Num { value, digits }));
+                    i = e;
+                    continue;
+                }
                 i += 3; // a three- or four-byte character: no digit among its first three bytes
             } else {
                 i += 1;
@@ -157,6 +163,7 @@ impl Coder {
         // actors, cues, function words
         let mut phrase: Option<Phrase> = None;
         let mut phrases: Vec<Phrase> = Vec::new();
+        let mut cue_end: Option<usize> = None;
         for it in &items {
             match it.entry {
                 Entry::Actor(a) => {
@@ -190,13 +197,15 @@ impl Coder {
                         }
                     }
                     // 该国驻中国大使: a state right after 驻 that opens no phrase of a state of
-                    // its own is only where the envoy is posted, not whose envoy it is
+                    // its own is only where the envoy is posted, not whose envoy it is; right
+                    // after a cue (召回驻俄罗斯大使) it is the state the act is about
                     if connector.is_none()
                         && matches!(self.dict.actors[a].kind, ActorKind::Code(_))
                         && m.posted.iter().any(|w| {
-                            folded
-                                .get(..it.start)
-                                .is_some_and(|b| b.ends_with(w.as_str()))
+                            folded.get(..it.start).is_some_and(|b| {
+                                b.strip_suffix(w.as_str())
+                                    .is_some_and(|b| Some(b.len()) != cue_end)
+                            })
                         })
                     {
                         if let Some(p) = phrase.take() {
@@ -222,7 +231,10 @@ impl Coder {
                         phrases.push(p);
                     }
                     match it.entry {
-                        Entry::Action(_) => toks.push(Tok::Action(it.clone())),
+                        Entry::Action(_) => {
+                            cue_end = Some(it.end);
+                            toks.push(Tok::Action(it.clone()))
+                        }
                         Entry::Modal(_) if !month_words.contains(&it.start) => {
                             toks.push(Tok::Modal(it.clone()))
                         }
@@ -684,6 +696,80 @@ pub(super) fn bracket_spans(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+impl Coder {
+    /// A date number written in numeral characters at byte `s` (dates kind `numeral`): its end,
+    /// value and digit count, when a year, month or day mark follows it directly and no other
+    /// literal covers it. A year is four digit-numerals (二〇二三年, not 二十年: a span); a month
+    /// 1-12 (十一月); a day 1-31 (十四日, 二十三日), not a lone 一 (有朝一日) and not a count of
+    /// days (三日内, 数十日: dates kinds `count-after`, `count-before`).
+    fn numeral_at(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        s: usize,
+        items: &[Item],
+    ) -> Option<(usize, i64, usize)> {
+        let value_of = |c: char| m.numerals.iter().find(|n| n.0 == c).map(|n| n.1);
+        let rest = folded.get(s..)?;
+        value_of(rest.chars().next()?)?;
+        let mut vals: Vec<u8> = Vec::new();
+        let mut e = s;
+        for c in rest.chars() {
+            match value_of(c) {
+                Some(v) if vals.len() < 4 => {
+                    vals.push(v);
+                    e += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        if items.iter().any(|it| it.start < e && it.end > s) {
+            return None;
+        }
+        let mark = items
+            .iter()
+            .find(|it| it.start == e)
+            .and_then(|it| match it.entry {
+                Entry::Date(d) => Some(self.dict.dates[d].kind.clone()),
+                _ => None,
+            })?;
+        let tens = vals.iter().filter(|&&v| v == 10).count();
+        let value: i64 = match (tens, vals.as_slice()) {
+            (0, _) => vals.iter().fold(0, |a, &v| a * 10 + i64::from(v)),
+            (1, [10]) => 10,
+            (1, [10, u]) => 10 + i64::from(*u),
+            (1, [t, 10]) => i64::from(*t) * 10,
+            (1, [t, 10, u]) => i64::from(*t) * 10 + i64::from(*u),
+            _ => return None,
+        };
+        let after_mark = items
+            .iter()
+            .find(|it| it.start == e)
+            .map_or("", |it| folded.get(it.end..).unwrap_or(""));
+        let before = folded.get(..s).unwrap_or("");
+        let ok = match mark {
+            DateKind::YearMark => tens == 0 && vals.len() == 4,
+            DateKind::MonthMark => (1..=12).contains(&value),
+            DateKind::DayMark => {
+                (1..=31).contains(&value)
+                    && !m
+                        .count_after
+                        .iter()
+                        .any(|w| after_mark.starts_with(w.as_str()))
+                    && !m.count_before.iter().any(|w| before.ends_with(w.as_str()))
+                    && (value > 1
+                        || items.iter().any(|it| {
+                            it.end == s
+                                && matches!(it.entry, Entry::Date(d)
+                                    if self.dict.dates[d].kind == DateKind::MonthMark)
+                        }))
+            }
+            _ => false,
+        };
+        ok.then_some((e, value, if tens > 0 { 2 } else { vals.len() }))
+    }
 }
 
 /// `YYYY-MM-DD` or `DD.MM.YYYY` starting at byte `s`.

@@ -148,8 +148,12 @@ impl Dictionaries {
             let role = Some(r.fields[2])
                 .filter(|s| !s.is_empty() && *s != "-")
                 .map(str::to_string);
-            // a treaty stands for its parties: `INF Treaty	USA,RUS	-` (美国退出《中导条约》 → USA→RUS)
-            let kind = if r.fields[1].contains(',') {
+            // a treaty stands for its parties: `INF Treaty	USA,RUS	-` (美国退出《中导条约》 → USA→RUS);
+            // `-` is a name that holds a capital but stands for no party (`Warsaw Pact	-	-`): as
+            // the longer match it keeps the capital inside it from being read
+            let kind = if r.fields[1] == "-" {
+                ActorKind::Group(Vec::new())
+            } else if r.fields[1].contains(',') {
                 ActorKind::Group(
                     r.fields[1]
                         .split(',')

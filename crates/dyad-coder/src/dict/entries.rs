@@ -291,6 +291,13 @@ pub enum DateKind {
     /// After a number, a count of units back from the document's date (20 years ago, 20 лет
     /// назад): the unit (`year`, `month`, `week`, `day`).
     Ago(Unit),
+    /// A numeral character and its value (十四日, 二〇二三年: 一 1, 十 10, 〇 0); read only right
+    /// before a year, month or day mark.
+    Numeral(u8),
+    /// After a numeral and its day mark, a word that makes it a count of days, not a date
+    /// (三日内, 十日后); before the numeral, such a word (数十日, 第三日).
+    CountAfter,
+    CountBefore,
 }
 
 #[derive(Debug, Clone, PartialEq)]

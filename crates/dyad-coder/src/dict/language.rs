@@ -163,6 +163,19 @@ impl Dictionaries {
                 "year-after" => DateKind::YearAfter,
                 "since-before" => DateKind::SinceBefore,
                 "since-after" => DateKind::SinceAfter,
+                "count-after" => DateKind::CountAfter,
+                "count-before" => DateKind::CountBefore,
+                "numeral" => DateKind::Numeral(
+                    f[2].parse()
+                        .ok()
+                        .filter(|v| *v <= 10 && f[1].chars().count() == 1)
+                        .ok_or_else(|| {
+                            bad(format!(
+                                "a numeral is one character with a value 0-10, not `{}` = `{}`",
+                                f[1], f[2]
+                            ))
+                        })?,
+                ),
                 "ago" => DateKind::Ago(match f[2] {
                     "year" => Unit::Year,
                     "month" => Unit::Month,
