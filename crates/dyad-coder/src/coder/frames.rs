@@ -108,12 +108,26 @@ impl Coder {
                             .get(cue.span_end..p.start)
                             .is_some_and(|g| g.trim().is_empty())))
         };
-        let mut from: Vec<Phrase> =
-            if agentless && action.cameo.starts_with("16") && action.frame == Frame::Dir {
-                obj.iter().chain(tgt).filter(from_phrase).cloned().collect()
-            } else {
-                Vec::new()
-            };
+        // (and for a reaction named as a noun with its party after it, flagged passive: the
+        // move drew criticism from Moscow, from Riyadh and Baghdad)
+        let mut from: Vec<Phrase> = if agentless
+            && action.frame == Frame::Dir
+            && (action.cameo.starts_with("16") || action.passive)
+        {
+            let mut after: Vec<&Phrase> = obj.iter().chain(tgt).collect();
+            after.sort_by_key(|p| p.start);
+            let mut out: Vec<Phrase> = Vec::new();
+            for p in after {
+                if from_phrase(&p)
+                    || (action.passive && !out.is_empty() && p.connector == Some(GrammarKind::And))
+                {
+                    out.push(p.clone());
+                }
+            }
+            out
+        } else {
+            Vec::new()
+        };
         // Гражданам Канады запрещён въезд в Россию, assets frozen in the United States: with no
         // from-word, a sanction's (163) place after it is the state that applies it
         if from.is_empty()

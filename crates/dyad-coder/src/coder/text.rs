@@ -157,7 +157,25 @@ pub(super) fn find_tail_past(
         }
     }
     let hay = &rest[..limit];
-    find_short(hay, tail).map(|p| from + p + tail.len())
+    // in an alphabetic script a tail starts a word (выход…из: not the из of визит), and a tail of
+    // one or two letters is a whole word (not the из of Израиль); longer tails are stems
+    let alphabetic = |c: char| c.is_alphabetic() && (c as u32) < 0x2E80;
+    if !tail.chars().next().is_some_and(alphabetic) {
+        return find_short(hay, tail).map(|p| from + p + tail.len());
+    }
+    let whole = tail.chars().count() <= 2;
+    let mut at = 0;
+    while let Some(p) = find_short(&hay[at..], tail).map(|p| at + p) {
+        let end = p + tail.len();
+        let starts = !hay[..p].chars().next_back().is_some_and(alphabetic)
+            && !(p == 0 && folded[..from].chars().next_back().is_some_and(alphabetic));
+        let ends = !whole || !hay[end..].chars().next().is_some_and(alphabetic);
+        if starts && ends {
+            return Some(from + end);
+        }
+        at = p + tail.chars().next().map_or(1, char::len_utf8);
+    }
+    None
 }
 
 /// Whether the `.` at byte `at` of `text` ends a clause: not inside a word or a number (u.s,
