@@ -117,8 +117,9 @@ impl Coder {
                 _ => {}
             }
         }
-        // an announced one-sided measure (withdrawal, sanctions, expulsion, coercion) takes
-        // effect as announced: "announced it will withdraw", 宣布将退出, 我们将驱逐; not one that
+        // an announced one-sided measure (withdrawal, sanctions, expulsion, coercion; easing and
+        // releases; a deployment ordered) takes effect as announced: "announced it will
+        // withdraw", 宣布将退出, 我们将驱逐, 宣布将从今天起取消…关税, 宣布将向边境派遣军队; not one that
         // a condition before it, in any clause, leaves hanging (如果……，我们将驱逐)
         let condition_before = toks.iter().take(k).any(|t| {
             matches!(t, Tok::Modal(mi) if matches!(mi.entry,
@@ -134,7 +135,7 @@ impl Coder {
             &cue.entry,
         ) {
             let code = &self.dict.actions[*ai].cameo;
-            if !negated && (code.starts_with("16") || code.starts_with("17")) {
+            if !negated && ["16", "17", "08", "15"].iter().any(|p| code.starts_with(p)) {
                 hypothetical = false;
                 mod_why.retain(|w| !w.starts_with("hypothetical by"));
                 let me = &self.dict.modality[idx];
