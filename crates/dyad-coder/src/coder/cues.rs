@@ -46,10 +46,15 @@ impl Coder {
                 continue;
             }
             // statements made at a summit in Hiroshima: a meeting named as the setting of
-            // another act is where it happened, not an act
+            // another act is where it happened, not an act (with no other act in the sentence,
+            // struck an upbeat tone at a rare meeting, the meeting is what it tells)
             if self.dict.actions[ai].cameo.starts_with("04")
                 && !self.dict.actions[ai].cameo.starts_with("041")
                 && Self::in_setting(m, folded, cue.start)
+                && toks
+                    .iter()
+                    .enumerate()
+                    .any(|(j, t)| j != i && matches!(t, Tok::Action(_)))
             {
                 continue;
             }
