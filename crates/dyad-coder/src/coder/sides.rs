@@ -59,6 +59,9 @@ pub(super) struct CueMemory {
     pub(super) consumed: Vec<usize>,
     /// The objects of the last cue that named one (for its invasion: whose act).
     pub(super) prev_objects: Vec<Phrase>,
+    /// The targets (to-phrases and objects) of the last directed cue that gave events: the
+    /// target of a cue joined to it by a coordinator alone (表示赞赏和感谢).
+    pub(super) prev_targets: Vec<Phrase>,
     /// Cues whose parties were read and found wanting: not left to the context pass.
     pub(super) settled: Vec<usize>,
     /// The cue spans of events from cues flagged `apart`.
@@ -108,6 +111,11 @@ impl CueMemory {
         if !obj.is_empty() {
             self.prev_objects = obj.clone();
         }
+        self.prev_targets = if action.frame == Frame::Dir && !passive {
+            tgt.iter().chain(obj.iter()).cloned().collect()
+        } else {
+            Vec::new()
+        };
         self.prev_subject = if passive && !agentless {
             agent.clone()
         } else {
@@ -589,6 +597,31 @@ impl Coder {
                 && matches!(&toks[action_idx[n - 1]], Tok::Action(c)
                     if matches!(c.entry, Entry::Action(pi)
                         if self.dict.actions[pi].cameo.starts_with("11")));
+        }
+        // 对中方的努力表示赞赏和感谢, condemned and denounced the move: a directed cue joined to
+        // the previous one by a coordinator alone, with no party of its own, shares its target
+        // as it shares its subject
+        if inherited
+            && action.frame == Frame::Dir
+            && sides.tgt.is_empty()
+            && sides.obj.is_empty()
+            && !memory.prev_targets.is_empty()
+            && n > 0
+        {
+            let pk = action_idx[n - 1];
+            if let Tok::Action(prev) = &toks[pk] {
+                let between = &toks[pk + 1..k];
+                let gap = folded.get(prev.span_end..cue.start).unwrap_or("x").trim();
+                let joined = between.len() <= 1
+                    && between.iter().all(|t| {
+                        matches!(t, Tok::Gram(GrammarKind::And | GrammarKind::With, g)
+                            if folded.get(g.start..g.end).is_some_and(|w| w.trim() == gap))
+                    })
+                    && (!between.is_empty() || (m.analyzer.is_cjk() && gap.chars().count() == 1));
+                if joined && prev.span_end <= cue.start {
+                    sides.tgt = memory.prev_targets.clone();
+                }
+            }
         }
         let mut topic = false;
         if inherited {

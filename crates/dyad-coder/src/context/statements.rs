@@ -210,12 +210,17 @@ impl Pass<'_> {
         };
         let (source, source_why) = speaker;
         // Britain and Germany said…: the parties joined to the speaker by "and" speak with it
-        let co_speakers: Vec<&str> = match &verb {
+        let mut co_speakers: Vec<&str> = match &verb {
             Some((at, _)) if source_why.ends_with("before the verb") => {
                 co_speakers(s.text, f, at.0, &source)
             }
             _ => Vec::new(),
         };
+        // 沙特和伊朗均…表示: the parties joined before the speaker by a with-word, right before a
+        // word of jointness, speak with it
+        if let Some((at, _)) = &verb {
+            co_speakers.extend(joint_speakers(f, words, at.0, &source));
+        }
         // 他续说, 佩斯科夫还表示: a statement with no date of its own by the speaker of a dated
         // statement just before, in its paragraph, was made when that one was
         let own_date = date_why.starts_with("date of");
@@ -766,4 +771,50 @@ fn co_speakers<'f>(text: &str, f: &SentenceFacts<'f>, at: usize, source: &str) -
         }
     }
     out
+}
+
+/// The parties a word of jointness (context kind `jointly`: 均, 都, 一致) right after a chain of
+/// parties joined by and/with words, before the verb at `at`, makes speak with `source`.
+fn joint_speakers<'f>(
+    f: &SentenceFacts<'f>,
+    words: &[Word],
+    at: usize,
+    source: &str,
+) -> Vec<&'f str> {
+    let Some(joint) = words
+        .iter()
+        .filter(|w| *w.kind == ContextKind::Jointly && w.span.1 <= at)
+        .max_by_key(|w| w.span.1)
+    else {
+        return Vec::new();
+    };
+    // the chain: the parties ending right before the word, each joined to the one before it
+    let before: Vec<&Mention<'f>> = f
+        .actors
+        .iter()
+        .filter(|m| m.span.1 <= joint.span.0)
+        .collect();
+    let Some(last) = before.last() else {
+        return Vec::new();
+    };
+    if joint.span.0 > last.span.1 + 1 {
+        return Vec::new();
+    }
+    let mut chain = vec![last.code];
+    let mut k = before.len() - 1;
+    while k > 0
+        && matches!(
+            before[k].connector,
+            Some(GrammarKind::And) | Some(GrammarKind::With)
+        )
+    {
+        k -= 1;
+        chain.push(before[k].code);
+    }
+    if chain.len() < 2 || !chain.contains(&source) {
+        return Vec::new();
+    }
+    chain.retain(|c| *c != source);
+    chain.dedup();
+    chain
 }

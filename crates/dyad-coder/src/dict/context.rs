@@ -89,6 +89,7 @@ impl Dictionaries {
                 ("unilateral", _) => ContextKind::Unilateral,
                 ("condition", _) => ContextKind::Condition,
                 ("generic", _) => ContextKind::Generic,
+                ("jointly", _) => ContextKind::Jointly,
                 (x, _) => {
                     return Err(rec_err(
                         file,

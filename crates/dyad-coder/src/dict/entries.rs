@@ -365,6 +365,9 @@ pub enum ContextKind {
     /// (一切形式的, all forms of, во всех формах): a statement with one that names no other party
     /// is about no one (`value` `-`).
     Generic,
+    /// A word right after two parties joined by and/with that makes them speak together (沙特和伊朗均
+    /// 表示, 两国都…): both are the statement's source, neither its target.
+    Jointly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

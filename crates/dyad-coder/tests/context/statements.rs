@@ -544,3 +544,18 @@ fn a_statement_about_a_kind_of_thing_is_about_no_party() {
         );
     }
 }
+
+#[test]
+fn parties_joined_before_a_word_of_jointness_speak_together() {
+    let ev = code(
+        Lang::Zh,
+        "2023-03-11",
+        &[
+            "秘魯和智利近日在中國北京舉行會談,並於3月10日簽署協議,雙方同意恢復外交關係,結束2018年斷交以來的對立。",
+            "智利和秘魯均對中方為此所作的努力表示讚賞和感謝。",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "CHN", "05"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "PER", "CHN", "05"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CHL", "PER", "05"), "{:?}", facts(&ev));
+}
