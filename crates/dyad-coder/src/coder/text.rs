@@ -167,8 +167,12 @@ pub(super) fn find_tail_past(
     let mut at = 0;
     while let Some(p) = find_short(&hay[at..], tail).map(|p| at + p) {
         let end = p + tail.len();
-        let starts = !hay[..p].chars().next_back().is_some_and(alphabetic)
-            && !(p == 0 && folded[..from].chars().next_back().is_some_and(alphabetic));
+        let letter_before = if p == 0 {
+            folded[..from].chars().next_back()
+        } else {
+            hay[..p].chars().next_back()
+        };
+        let starts = !letter_before.is_some_and(alphabetic);
         let ends = !whole || !hay[end..].chars().next().is_some_and(alphabetic);
         if starts && ends {
             return Some(from + end);
