@@ -146,16 +146,10 @@ impl Coder {
     /// punctuation (2025年俄美峰会, 表2 历届美俄首脑会晤一览), and lines that start with
     /// 表/图 and a number, `Table 1`, `Figure 2`, `Таблица 1`, `Рис. 3`.
     pub(super) fn is_heading(m: &LangMatcher, folded: &str) -> bool {
-        let t = folded.trim_start();
-        let punctuation = |c: char| {
-            matches!(
-                c,
-                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '、'
-            )
-        };
-        if m.analyzer.is_cjk() && !t.chars().any(punctuation) {
+        if Self::is_bare_line(m, folded) {
             return true;
         }
+        let t = folded.trim_start();
         for lead in [
             "表",
             "图",
@@ -173,6 +167,18 @@ impl Coder {
             }
         }
         false
+    }
+
+    /// Chinese text without any clause punctuation: a heading, or a news headline.
+    pub(super) fn is_bare_line(m: &LangMatcher, folded: &str) -> bool {
+        let t = folded.trim_start();
+        let punctuation = |c: char| {
+            matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | ',' | ';' | ':' | '!' | '?' | '、'
+            )
+        };
+        m.analyzer.is_cjk() && !t.chars().any(punctuation)
     }
 
     /// Whether the cue is followed by a topic noun (会晤情况, 合作的可能性, the possibility of

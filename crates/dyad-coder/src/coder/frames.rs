@@ -244,6 +244,7 @@ impl Coder {
                     && p.end <= cue.start
                     && !subj.is_empty()
                     && (!tgt.is_empty() || !obj.is_empty())
+                    && Self::joins_subject(m.analyzer.is_cjk(), folded, subj, p)
             };
             // 巴基斯坦和印度分别宣布驱逐对方一名外交官, accused each other: with a word of
             // reciprocity at the act, the subject and its partner before it act on each other

@@ -192,6 +192,8 @@ pub struct SentenceFacts<'c> {
     /// Read as a heading or a table line (no clause punctuation in Chinese, 表1…, Table 2…),
     /// which names no events.
     pub heading: bool,
+    /// A line without clause punctuation read as a news headline (see [`Coder::analyze_line`]).
+    pub headline: bool,
     /// Negation words of `modality/<lang>.tsv` (not, 不, не): character spans.
     pub negations: Vec<(usize, usize)>,
     /// Offices named without their state (Congress, МИД, 外交部, the Foreign Ministry: actor
@@ -697,6 +699,20 @@ impl Coder {
         ctx: &mut DateContext,
         names: &DocNames,
     ) -> (Vec<CodedEvent>, SentenceFacts<'_>) {
+        self.analyze_line(sentence, ctx, names, false)
+    }
+
+    /// [`Coder::analyze_with`]; `headline`: the line opens a news document, before its first
+    /// punctuated sentence, so that a Chinese line without clause punctuation that starts with
+    /// a party (苏丹宣布与阿联酋断交, 菲律宾又向中国提抗议) is a headline naming the story's act,
+    /// not a heading (a title that opens with a date or a noun, 2025年俄美峰会, names none).
+    pub(crate) fn analyze_line(
+        &self,
+        sentence: &SentenceInput,
+        ctx: &mut DateContext,
+        names: &DocNames,
+        headline: bool,
+    ) -> (Vec<CodedEvent>, SentenceFacts<'_>) {
         let mut facts = SentenceFacts::default();
         let Some(m) = self.langs.get(sentence.lang.as_str()) else {
             return (Vec::new(), facts);
@@ -709,7 +725,8 @@ impl Coder {
             return (Vec::new(), facts);
         }
         let folded: &str = &folded;
-        if Self::is_heading(m, folded) {
+        let heading = Self::is_heading(m, folded);
+        if heading && !(headline && Self::is_bare_line(m, folded)) {
             facts.heading = true;
             return (Vec::new(), facts);
         }
@@ -717,6 +734,21 @@ impl Coder {
         let names = Some((sentence.lang.as_str(), names));
         let items = self.matches(m, folded, &chars, Some(&mut facts.words), names);
         let toks = self.tokens(m, folded, &chars, items, Some(&mut facts.offices));
+        // (a compound naming a pair, 美俄峰会, opens a title, not a headline's sentence)
+        let opens_with_party = toks.first().is_some_and(|t| {
+            matches!(t, Tok::Actor(p) if folded[..p.start].trim().is_empty() && {
+                let mut codes: Vec<&str> = Vec::new();
+                self.codes_of(p, None, |c| codes.push(c));
+                codes.sort_unstable();
+                codes.dedup();
+                codes.len() == 1
+            })
+        });
+        if heading && !opens_with_party {
+            facts.heading = true;
+            return (Vec::new(), facts);
+        }
+        facts.headline = heading;
         facts.names = self.learn_names(
             m,
             folded,

@@ -148,6 +148,34 @@ impl Coder {
     /// objects, and more partners, agents and locations. A full state name glued after a
     /// compound of abbreviations before a symmetric cue is a location; a directed cue with a
     /// target counts its partners among its subjects.
+    /// Whether a with-partner before a one-sided act is a second subject. In Chinese any is
+    /// (美国和欧盟对俄罗斯实施制裁); in a spaced script only one right after a subject, with
+    /// nothing but with-words between (the US, together with the EU, imposed…): one after
+    /// another verb (decided to review ties with India and threatened…) is that verb's.
+    pub(super) fn joins_subject(cjk: bool, folded: &str, subj: &[Phrase], p: &Phrase) -> bool {
+        cjk || subj.iter().any(|s| {
+            s.end <= p.start
+                && folded.get(s.end..p.start).is_some_and(|gap| {
+                    gap.split(|c: char| !c.is_alphabetic())
+                        .filter(|w| !w.is_empty())
+                        .all(|w| {
+                            matches!(
+                                w.to_lowercase().as_str(),
+                                "with"
+                                    | "together"
+                                    | "along"
+                                    | "jointly"
+                                    | "and"
+                                    | "вместе"
+                                    | "совместно"
+                                    | "с"
+                                    | "со"
+                            )
+                        })
+                })
+        })
+    }
+
     /// Whether phrase `p` stands right before the cue: at most four characters between
     /// (adverbs: 再次, 又一次), none of them a clause mark.
     fn right_before(folded: &str, p: &Phrase, cue: &Item) -> bool {
@@ -250,6 +278,19 @@ impl Coder {
                         .is_some_and(|t| t.chars().any(char::is_alphabetic));
                 }
                 let role = match p.connector {
+                    // 对包括俄罗斯情报总局在内的俄罗斯实体实施制裁: after the party of 对, an
+                    // actor past a 的 in the same clause modifies the noun 对 governs; it is
+                    // part of the target, not a new subject
+                    None if last_role == 2
+                        && m.analyzer.is_cjk()
+                        && last_end.is_some_and(|e| {
+                            folded.get(e..p.start).is_some_and(|g| {
+                                g.contains('的') && !g.contains([',', '，', ';', '；', '。'])
+                            })
+                        }) =>
+                    {
+                        2
+                    }
                     None => {
                         subj.clear();
                         joined = false;
@@ -276,15 +317,19 @@ impl Coder {
                     Some(GrammarKind::To) => 2,
                     // 在法国和意大利会见: a place joined to a place is a place
                     Some(GrammarKind::With) if last_role == 5 && self.is_place(p) => 5,
-                    // 对美国和日本表示谴责: a with-word (和) right after the party of 对, and
-                    // nothing else between, joins a second one to it, no partner of the subject
+                    // 对美国和日本表示谴责, 对俄罗斯情报总局和俄罗斯联邦安全局: a with-word (和)
+                    // after the party of 对, at most a short noun between, joins a second one
+                    // to it, no partner of the subject
                     Some(GrammarKind::With)
                         if last_role == 2
                             && m.analyzer.is_cjk()
                             && last_end.zip(p.connector_word).is_some_and(|(e, gi)| {
-                                folded
-                                    .get(e..p.start)
-                                    .is_some_and(|g| g.trim() == self.dict.grammar[gi].cue)
+                                folded.get(e..p.start).is_some_and(|g| {
+                                    let g = g.trim();
+                                    g.ends_with(self.dict.grammar[gi].cue.as_str())
+                                        && g.chars().count() <= 6
+                                        && !g.contains([',', '，', ';', '；', '。', '、'])
+                                })
                             }) =>
                     {
                         2
@@ -461,7 +506,15 @@ impl Coder {
             }
         }
         if action.frame == Frame::Dir && !tgt.is_empty() {
-            subj.append(&mut partner); // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects
+            // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects. In a spaced script only a
+            // partner right after the subject (the US, together with the EU, imposed…) joins
+            // it; one after another verb (decided to review ties with India and threatened…)
+            // is that verb's
+            let (join, keep): (Vec<Phrase>, Vec<Phrase>) = partner
+                .drain(..)
+                .partition(|p| Self::joins_subject(m.analyzer.is_cjk(), folded, &subj, p));
+            subj.extend(join);
+            partner = keep;
         }
         Sides {
             subj,

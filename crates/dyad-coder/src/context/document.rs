@@ -8,6 +8,9 @@ use crate::dates::DateContext;
 use crate::dict::{ContextKind, PronounKind};
 use dyad_model::{EventDate, Lang, Precision};
 
+/// How many lines may open a document as its headline and subheadlines.
+const HEADLINES: usize = 3;
+
 impl Coder {
     /// Codes a document: every sentence through the sentence coder with a running date context,
     /// then the context pass (module docs). Events come in sentence order.
@@ -63,6 +66,7 @@ impl Coder {
             agreed: None,
             said: None,
         };
+        let headlines: Vec<bool> = coded.iter().map(|(_, f)| f.headline).collect();
         let mut out = Vec::with_capacity(sentences.len());
         for (i, (s, (events, facts))) in sentences.iter().zip(coded).enumerate() {
             let events = narrow_multilateral(events, &pass.parties);
@@ -71,6 +75,7 @@ impl Coder {
             } else {
                 pass.sentence(i, s, &events, &facts)
             };
+
             // say how a role word alone was read
             for e in &mut added {
                 for (code, note) in &offices[i] {
@@ -110,7 +115,7 @@ impl Coder {
                     .map(|event| DocEvent { sentence: i, event }),
             );
         }
-        out
+        confirm_headlines(out, &headlines)
     }
 }
 
@@ -124,20 +129,27 @@ impl Coder {
     ) -> Vec<(Vec<CodedEvent>, SentenceFacts<'_>)> {
         let mut ctx = DateContext::new(published);
         let mut coded = Vec::with_capacity(sentences.len());
-        for s in sentences {
+        // the lines that open the document before its first sentence that is no heading (at
+        // most HEADLINES of them): a news story's headline and subheadline
+        let mut opening = true;
+        for (i, s) in sentences.iter().enumerate() {
             if s.note {
                 coded.push((Vec::new(), SentenceFacts::default()));
                 continue;
             }
             ctx.paragraph(s.paragraph);
-            coded.push(self.analyze_with(
+            let headline = opening && i < HEADLINES;
+            let (events, facts) = self.analyze_line(
                 &SentenceInput {
                     lang: s.lang,
                     text: s.text,
                 },
                 &mut ctx,
                 names,
-            ));
+                headline,
+            );
+            opening &= facts.heading || facts.headline;
+            coded.push((events, facts));
         }
         coded
     }
@@ -177,4 +189,71 @@ impl Coder {
             assumed: true,
         })
     }
+}
+
+/// An event as a later sentence tells it: its source and target, its CAMEO root, its date.
+struct Told {
+    source: String,
+    target: String,
+    root: String,
+    date: EventDate,
+}
+
+impl Told {
+    fn of(e: &CodedEvent) -> Told {
+        Told {
+            source: e.source.code.clone(),
+            target: e.target.code.clone(),
+            root: e.cameo.chars().take(2).collect(),
+            date: e.date,
+        }
+    }
+
+    /// The same act: the same root between the same two parties, in this direction
+    /// (`directed`) or in either.
+    fn tells(&self, other: &Told, directed: bool) -> bool {
+        self.root == other.root
+            && ((self.source == other.source && self.target == other.target)
+                || (!directed && self.source == other.target && self.target == other.source))
+    }
+}
+
+/// How many sentences after a headline may tell its act again.
+const HEADLINE_REACH: usize = 5;
+
+/// The events of the document's headlines that a sentence of the body right after one tells
+/// again (the same parties, the same CAMEO root), dated as the body dates them; the others go
+/// (a headline is a summary: an act the story does not tell is a title's word, not news).
+fn confirm_headlines(events: Vec<DocEvent>, headlines: &[bool]) -> Vec<DocEvent> {
+    if !headlines.contains(&true) {
+        return events;
+    }
+    let told: Vec<(usize, Told)> = events
+        .iter()
+        .filter(|e| !headlines[e.sentence])
+        .map(|e| (e.sentence, Told::of(&e.event)))
+        .collect();
+    events
+        .into_iter()
+        .filter_map(|mut e| {
+            if !headlines[e.sentence] {
+                return Some(e);
+            }
+            let i = e.sentence;
+            let me = Told::of(&e.event);
+            // the act told in the same direction, else in either (a symmetric act's mirror)
+            let find = |directed: bool| {
+                told.iter()
+                    .filter(|(j, _)| *j > i && *j <= i + HEADLINE_REACH)
+                    .find(|(_, t)| t.tells(&me, directed))
+            };
+            let (j, t) = find(true).or_else(|| find(false))?;
+            e.event.date = t.date;
+            e.event.explain.push_str(&format!(
+                "; a headline: its act told again in sentence {}",
+                j + 1
+            ));
+            Some(e)
+        })
+        .collect()
 }

@@ -762,10 +762,35 @@ fn co_speakers<'f>(text: &str, f: &SentenceFacts<'f>, at: usize, source: &str) -
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut k = k;
-    while k > 0 && before[k].connector == Some(GrammarKind::And) {
-        k -= 1;
-        let c = before[k].code;
+    let mut j = k;
+    while j > 0 && before[j].connector == Some(GrammarKind::And) {
+        j -= 1;
+        let c = before[j].code;
+        if c != source && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    // 埃及和苏丹称…: and so do the parties joined after it, by an and-word or a with-word
+    // alone (埃及与苏丹), before the verb
+    let mut j = k;
+    while let Some(next) = before.get(j + 1) {
+        // (spans count characters)
+        let gap: String = text
+            .chars()
+            .skip(before[j].span.1)
+            .take(next.span.0.saturating_sub(before[j].span.1))
+            .collect();
+        let alone = gap.trim().chars().count() <= 2;
+        let joined = match next.connector {
+            Some(GrammarKind::And) => true,
+            Some(GrammarKind::With) => alone,
+            _ => false,
+        };
+        if !joined {
+            break;
+        }
+        j += 1;
+        let c = next.code;
         if c != source && !out.contains(&c) {
             out.push(c);
         }

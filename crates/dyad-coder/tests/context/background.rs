@@ -262,3 +262,73 @@ fn an_invitation_turned_down_is_no_visit() {
         );
     }
 }
+
+#[test]
+fn a_headline_that_opens_a_story_with_a_party_names_its_act() {
+    // news headlines carry no clause punctuation; one that opens with a party names the act
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-03-02",
+        &[
+            ("秘鲁宣布与玻利维亚断交", 0),
+            ("秘鲁外交部1日发表声明说，秘方决定召回驻玻利维亚大使。", 1),
+            ("秘鲁与玻利维亚关系史", 2),
+        ],
+    );
+    let f = facts(&ev);
+    assert!(
+        f.iter()
+            .any(|(i, s, t, _)| *i == 0 && s == "PER" && t == "BOL"),
+        "{f:?}"
+    );
+    // a title that opens with a date or a noun stays a heading
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-03-02",
+        &[
+            ("2021年秘鲁玻利维亚峰会", 0),
+            ("两国总统1日在利马举行会谈。", 1),
+        ],
+    );
+    assert!(!ev.iter().any(|e| e.sentence == 0), "{:?}", facts(&ev));
+    // and a bare line inside the text is a heading, even one that opens with a party
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-03-02",
+        &[
+            ("秘鲁外交部1日发表声明说，秘方决定召回驻玻利维亚大使。", 0),
+            ("秘鲁宣布与玻利维亚断交", 1),
+        ],
+    );
+    assert!(!ev.iter().any(|e| e.sentence == 1), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_headline_act_the_story_does_not_tell_again_is_dropped() {
+    // the body tells another act: the headline's is a title's word, not news
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-03-02",
+        &[
+            ("秘鲁宣布与玻利维亚断交", 0),
+            ("秘鲁与玻利维亚外长1日在利马举行会谈。", 1),
+        ],
+    );
+    assert!(!ev.iter().any(|e| e.sentence == 0), "{:?}", facts(&ev));
+    // told again, the headline's act takes the body's date
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2021-03-02",
+        &[
+            ("秘鲁宣布与玻利维亚断交", 0),
+            ("秘鲁外交部2月28日宣布，召回驻玻利维亚大使。", 1),
+        ],
+    );
+    let head: Vec<_> = ev.iter().filter(|e| e.sentence == 0).collect();
+    assert!(!head.is_empty(), "{:?}", facts(&ev));
+    assert!(
+        head.iter()
+            .all(|e| e.event.date.to_string() == "2021-02-28"),
+        "{head:?}"
+    );
+}

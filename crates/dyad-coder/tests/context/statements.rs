@@ -559,3 +559,15 @@ fn parties_joined_before_a_word_of_jointness_speak_together() {
     assert!(has(&ev, 1, "PER", "CHN", "05"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "CHL", "PER", "05"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn parties_joined_after_the_speaker_speak_with_it() {
+    let ev = code(
+        Lang::Zh,
+        "2024-06-12",
+        &["秘鲁和智利11日称玻利维亚修建的水坝对两国构成威胁。"],
+    );
+    assert!(has(&ev, 0, "PER", "BOL", "11"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "CHL", "BOL", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "PER", "CHL", "11"), "{:?}", facts(&ev));
+}
