@@ -248,9 +248,17 @@ impl Coder {
             };
             // 巴基斯坦和印度分别宣布驱逐对方一名外交官, accused each other: with a word of
             // reciprocity at the act, the subject and its partner before it act on each other
+            // (India and China blamed each other: two subjects joined by "and" do it too; a
+            // list of more, 智利、秘鲁、厄瓜多尔…各自的, each does its own)
+            let two_subjects = {
+                let mut codes: Vec<&str> = s.iter().map(|p| p.actor.code.as_str()).collect();
+                codes.sort_unstable();
+                codes.dedup();
+                codes.len() == 2
+            };
             let reciprocal = action.frame == Frame::Dir
                 && !subj.is_empty()
-                && partner.iter().any(|p| p.end <= cue.start)
+                && (partner.iter().any(|p| p.end <= cue.start) || two_subjects)
                 && Self::reciprocal_at(m, folded, cue);
             if reciprocal {
                 let mut both = s;

@@ -207,7 +207,29 @@ impl Coder {
             .find(|&&r| r < k)
             .map_or(0, |&r| r + 1);
         let lo = prev_cue.max(clause_lo).max(in_relative);
-        let hi = action_idx.get(n + 1).copied().unwrap_or(toks.len());
+        let mut hi = action_idx.get(n + 1).copied().unwrap_or(toks.len());
+        // praised the talks with Mitsotakis, приветствовал переговоры с…: a judgement whose
+        // object is a two-sided act named right after it reads on past that act's noun to its
+        // partner, whom the judgement is about
+        if ["01", "02", "05", "11", "12"]
+            .iter()
+            .any(|r| action.cameo.starts_with(r))
+        {
+            if let Some(Tok::Action(next)) = toks.get(hi) {
+                let two_sided = matches!(next.entry, Entry::Action(ni)
+                    if matches!(self.dict.actions[ni].frame, Frame::Sym | Frame::Meet));
+                let gap = folded.get(cue.span_end..next.start).unwrap_or(",");
+                let bare = gap.split_whitespace().all(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "the" | "its" | "their" | "his" | "her" | "this" | "these" | "recent"
+                    )
+                });
+                if two_sided && bare && !m.analyzer.is_cjk() {
+                    hi = action_idx.get(n + 2).copied().unwrap_or(toks.len());
+                }
+            }
+        }
         // left side: subject chain, to-target, with-partner, passive agent, location
         let (mut subj, mut tgt, mut partner, mut agent, mut loc) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());

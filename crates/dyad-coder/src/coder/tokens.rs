@@ -501,6 +501,41 @@ impl Coder {
                 }
             }
         }
+        // a name the dictionaries lack inside such a list (UAE, Saudi Arabia, Hamas, Iraq and
+        // Syria): one to three capitalised words between two commas, or between a comma and
+        // "and", right after an actor phrase, keep the list going
+        for k in 1..joinable.saturating_sub(2) {
+            // (capitals as written: the folded text is lower case)
+            let unknown_item = |from: usize, to: usize| {
+                let t = chars.text(from, to);
+                let words: Vec<&str> = t.split_whitespace().collect();
+                (1..=3).contains(&words.len())
+                    && words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            };
+            let joins = match (&toks[k - 1], &toks[k], &toks[k + 1], &toks[k + 2]) {
+                (
+                    Tok::Actor(_),
+                    Tok::Gram(GrammarKind::Break, g),
+                    Tok::Gram(kind @ (GrammarKind::Break | GrammarKind::And), h),
+                    Tok::Actor(_) | Tok::Gram(GrammarKind::And, _),
+                ) => {
+                    folded.get(g.start..g.end).is_some_and(|t| t.trim() == ",")
+                        && (*kind == GrammarKind::And
+                            || folded.get(h.start..h.end).is_some_and(|t| t.trim() == ","))
+                        && unknown_item(g.end, h.start)
+                }
+                _ => false,
+            };
+            if joins {
+                for j in [k, k + 1] {
+                    if let Tok::Gram(kind, _) = &mut toks[j] {
+                        *kind = GrammarKind::And;
+                    }
+                }
+            }
+        }
         // connectors: a function word right before an actor phrase
         for k in 1..toks.len() {
             // the Trump-Putin summit, саммит Трамп-Путин: two names joined by a hyphen are a pair
