@@ -239,11 +239,16 @@ impl Coder {
             // 美国和英国谴责俄罗斯, 德国和法国驱逐了……外交官: a partner before a one-sided act
             // whose subject acts on someone else is a second subject, not a target
             let mut s = s;
+            // (南韩与美国谴责: a judgement names whom it judges after it; with no one there,
+            // the partner before it judges too, where 与俄罗斯断交 breaks with the partner)
+            let judgement = ["01", "02", "05", "11", "12"]
+                .iter()
+                .any(|r| action.cameo.starts_with(r));
             let co_subject = |p: &Phrase| {
                 action.frame == Frame::Dir
                     && p.end <= cue.start
                     && !subj.is_empty()
-                    && (!tgt.is_empty() || !obj.is_empty())
+                    && (!tgt.is_empty() || !obj.is_empty() || judgement)
                     && Self::joins_subject(m.analyzer.is_cjk(), folded, subj, p)
             };
             // 巴基斯坦和印度分别宣布驱逐对方一名外交官, accused each other: with a word of
