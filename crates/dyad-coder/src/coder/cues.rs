@@ -157,6 +157,14 @@ impl Coder {
         ["15", "18", "19", "20"].iter().any(|r| code.starts_with(r))
     }
 
+    /// A judgement (01x, 02x, 05x, 11x, 12x): a statement, an appeal, praise, criticism or a
+    /// rejection, about whom it names after it.
+    pub(super) fn is_judgement(code: &str) -> bool {
+        ["01", "02", "05", "11", "12"]
+            .iter()
+            .any(|r| code.starts_with(r))
+    }
+
     /// Whether an agreement (057) ends right before `toks[i]`, which starts at byte `at`, with
     /// nothing between but a space or one comma.
     fn agreement_before(&self, folded: &str, toks: &[Tok], i: usize, at: usize) -> bool {

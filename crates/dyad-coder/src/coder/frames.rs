@@ -241,15 +241,13 @@ impl Coder {
             let mut s = s;
             // (南韩与美国谴责: a judgement names whom it judges after it; with no one there,
             // the partner before it judges too, where 与俄罗斯断交 breaks with the partner)
-            let judgement = ["01", "02", "05", "11", "12"]
-                .iter()
-                .any(|r| action.cameo.starts_with(r));
+            let judgement = Self::is_judgement(&action.cameo);
             let co_subject = |p: &Phrase| {
                 action.frame == Frame::Dir
                     && p.end <= cue.start
                     && !subj.is_empty()
                     && (!tgt.is_empty() || !obj.is_empty() || judgement)
-                    && Self::joins_subject(m.analyzer.is_cjk(), folded, subj, p)
+                    && Self::joins_subject(m, folded, subj, p)
             };
             // 巴基斯坦和印度分别宣布驱逐对方一名外交官, accused each other: with a word of
             // reciprocity at the act, the subject and its partner before it act on each other

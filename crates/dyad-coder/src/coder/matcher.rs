@@ -246,6 +246,16 @@ impl Coder {
             count_after,
             count_before,
             glue: gram(GrammarKind::Glue).map(|g| g.to_lowercase()).collect(),
+            joiners: gram(GrammarKind::And)
+                .chain(gram(GrammarKind::With))
+                .flat_map(|g| {
+                    g.to_lowercase()
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect::<Vec<String>>()
+                })
+                .collect(),
             transliteration: gram(GrammarKind::Transliteration)
                 .flat_map(|g| g.chars().collect::<Vec<char>>())
                 .collect(),

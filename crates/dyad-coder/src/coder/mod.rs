@@ -480,6 +480,9 @@ struct LangMatcher {
     count_after: Vec<String>,
     count_before: Vec<String>,
     glue: Vec<String>,
+    /// The single words of the language's and-words and with-words (and, together with, с,
+    /// вместе с): what may stand between a subject and a partner that joins it.
+    joiners: Vec<String>,
     /// Glue words after which a state is where the phrase before them is posted (美国驻俄罗斯
     /// 大使: the US ambassador; Russia is his post, no party of the phrase).
     posted: Vec<String>,

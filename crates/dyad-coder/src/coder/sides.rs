@@ -152,28 +152,21 @@ impl Coder {
     /// (美国和欧盟对俄罗斯实施制裁); in a spaced script only one right after a subject, with
     /// nothing but with-words between (the US, together with the EU, imposed…): one after
     /// another verb (decided to review ties with India and threatened…) is that verb's.
-    pub(super) fn joins_subject(cjk: bool, folded: &str, subj: &[Phrase], p: &Phrase) -> bool {
-        cjk || subj.iter().any(|s| {
-            s.end <= p.start
-                && folded.get(s.end..p.start).is_some_and(|gap| {
-                    gap.split(|c: char| !c.is_alphabetic())
-                        .filter(|w| !w.is_empty())
-                        .all(|w| {
-                            matches!(
-                                w.to_lowercase().as_str(),
-                                "with"
-                                    | "together"
-                                    | "along"
-                                    | "jointly"
-                                    | "and"
-                                    | "вместе"
-                                    | "совместно"
-                                    | "с"
-                                    | "со"
-                            )
-                        })
-                })
-        })
+    pub(super) fn joins_subject(
+        m: &LangMatcher,
+        folded: &str,
+        subj: &[Phrase],
+        p: &Phrase,
+    ) -> bool {
+        m.analyzer.is_cjk()
+            || subj.iter().any(|s| {
+                s.end <= p.start
+                    && folded.get(s.end..p.start).is_some_and(|gap| {
+                        gap.split(|c: char| !c.is_alphabetic())
+                            .filter(|w| !w.is_empty())
+                            .all(|w| m.joiners.iter().any(|j| j == w))
+                    })
+            })
     }
 
     /// Whether phrase `p` stands right before the cue: at most four characters between
@@ -211,20 +204,15 @@ impl Coder {
         // praised the talks with Mitsotakis, приветствовал переговоры с…: a judgement whose
         // object is a two-sided act named right after it reads on past that act's noun to its
         // partner, whom the judgement is about
-        if ["01", "02", "05", "11", "12"]
-            .iter()
-            .any(|r| action.cameo.starts_with(r))
-        {
+        if Self::is_judgement(&action.cameo) {
             if let Some(Tok::Action(next)) = toks.get(hi) {
                 let two_sided = matches!(next.entry, Entry::Action(ni)
                     if matches!(self.dict.actions[ni].frame, Frame::Sym | Frame::Meet));
                 let gap = folded.get(cue.span_end..next.start).unwrap_or(",");
-                let bare = gap.split_whitespace().all(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "the" | "its" | "their" | "his" | "her" | "this" | "these" | "recent"
-                    )
-                });
+                // (at most an article or a possessive between: the talks, their talks)
+                let bare = gap
+                    .split_whitespace()
+                    .all(|w| m.glue.iter().chain(&m.possessives).any(|g| g == w));
                 if two_sided && bare && !m.analyzer.is_cjk() {
                     hi = action_idx.get(n + 2).copied().unwrap_or(toks.len());
                 }
@@ -534,7 +522,7 @@ impl Coder {
             // is that verb's
             let (join, keep): (Vec<Phrase>, Vec<Phrase>) = partner
                 .drain(..)
-                .partition(|p| Self::joins_subject(m.analyzer.is_cjk(), folded, &subj, p));
+                .partition(|p| Self::joins_subject(m, folded, &subj, p));
             subj.extend(join);
             partner = keep;
         }
