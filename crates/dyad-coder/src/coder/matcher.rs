@@ -127,6 +127,7 @@ impl Coder {
                     | Between
                     | Break
                     | Report
+                    | Word
             ) {
                 add(&g.cue, Entry::Gram(i), false);
             }

@@ -138,6 +138,19 @@ impl Coder {
                     last_end = c.end;
                     true
                 }
+                // 声明指|责: a reporting verb whose last characters open a longer act cue
+                // yields to the act (the statement accuses, not the statement says)
+                Some(prev)
+                    if matches!(c.entry, Entry::Action(_))
+                        && c.start > prev.start
+                        && c.end > prev.end
+                        && matches!(prev.entry, Entry::Gram(g)
+                            if self.dict.grammar[g].kind == GrammarKind::Report) =>
+                {
+                    kept -= 1;
+                    last_end = c.end;
+                    true
+                }
                 _ => false,
             };
             if keep {

@@ -368,13 +368,33 @@ impl Pass<'_> {
                         m.span.0 <= cue.span.1 + OPENING && clause(cause.span.1, cue.span.0)
                     });
                 if let Some(m) = reactor {
-                    if let Some(t) = self.parties.others(m.code).first().copied() {
+                    // the party whose act or words caused it, when the sentence names it first
+                    // (美国将…列入实体清单，引发中国强烈不满; 日本首相的言论引起中方抗议), else the
+                    // document's other party (此举引起俄方强烈不满)
+                    let causer = f
+                        .actors
+                        .iter()
+                        .filter(|x| {
+                            x.span.1 <= cause.span.0
+                                && x.code != m.code
+                                && matches!(x.connector, None | Some(GrammarKind::And))
+                        })
+                        .min_by_key(|x| x.span.0)
+                        .map(|x| (x.code, "named before the verb of causing"));
+                    let other = || {
+                        self.parties
+                            .others(m.code)
+                            .first()
+                            .copied()
+                            .map(|t| (t, "the document's other party"))
+                    };
+                    if let Some(t) = causer.or_else(other) {
                         self.push_act(
                             events,
                             out,
                             cue,
                             (m.code, "named after a verb of causing"),
-                            (t, "the document's other party"),
+                            t,
                             "the reaction a cause verb names",
                             (date, date_why),
                             false,

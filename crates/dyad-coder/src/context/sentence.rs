@@ -26,6 +26,14 @@ impl Pass<'_> {
                 origin: &dict.context[w].origin,
             })
             .collect();
+        // a pronoun-like noun (声明, the statement, заявление) inside a reporting verb (发表声明,
+        // в заявлении говорится) or right after an actor that owns it (中俄联合声明, 美方声明) is
+        // no pronoun: the speaker is named
+        words.retain(|w| {
+            !matches!(w.kind, ContextKind::Pronoun(_))
+                || !(f.reports.iter().any(|r| r.0 <= w.span.0 && w.span.1 <= r.1)
+                    || f.actors.iter().any(|m| m.span.1 == w.span.0))
+        });
         words.sort_by_key(|w| w.span);
         // forget what is too far back
         for r in [&mut self.speaker, &mut self.subject] {

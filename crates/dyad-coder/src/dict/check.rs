@@ -59,9 +59,19 @@ impl Dictionaries {
                 }
             }
         }
-        let mut ctx_seen: HashMap<(&str, &str), &ContextEntry> = HashMap::new();
+        // one word may play two roles of different kinds (声明: a byline in a heading, a pronoun
+        // in a sentence), never two of one kind
+        let mut ctx_seen: HashMap<
+            (&str, &str, std::mem::Discriminant<ContextKind>),
+            &ContextEntry,
+        > = HashMap::new();
         for c in &self.context {
-            if let Some(prev) = ctx_seen.insert((&c.lang, &c.cue), c) {
+            let key = (
+                c.lang.as_str(),
+                c.cue.as_str(),
+                std::mem::discriminant(&c.kind),
+            );
+            if let Some(prev) = ctx_seen.insert(key, c) {
                 out.push(format!(
                     "{}: context cue `{}` already defined at {}",
                     c.origin, c.cue, prev.origin

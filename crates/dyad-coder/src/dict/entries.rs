@@ -224,6 +224,10 @@ pub enum GrammarKind {
     Reciprocal,
     /// A case ending of the instrumental (ru: -ом, -ой, -ами), the case of a passive's agent.
     Instrumental,
+    /// A word read whole that holds a shorter cue but is another word (说法, a claim, holds the
+    /// reporting verb 说): the longest match wins, so its parts are not read; it stands for
+    /// nothing itself.
+    Word,
     /// Marks where an act comes from (from, 出, из): after an agentless passive of a measure
     /// (diplomats were expelled from Russia, 被驱逐出俄罗斯), the party it marks took it.
     From,

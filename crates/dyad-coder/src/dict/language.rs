@@ -74,6 +74,7 @@ impl Dictionaries {
                 "instrumental" => GrammarKind::Instrumental,
                 "from" => GrammarKind::From,
                 "between" => GrammarKind::Between,
+                "word" => GrammarKind::Word,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
                         return Err(rec_err(

@@ -496,3 +496,45 @@ fn a_speaker_after_a_quotation_is_not_a_party_in_a_later_clause() {
     );
     assert!(has(&ev, 0, "LVA", "BLR", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_statement_as_subject_speaks_for_whoever_issued_it_but_not_inside_a_report_verb() {
+    let ev = code(
+        Lang::En,
+        "2024-03-02",
+        &[
+            "Chile's foreign ministry said on Friday it was cutting ties with Peru.",
+            "The statement accused Peru of sheltering armed groups.",
+        ],
+    );
+    assert!(has(&ev, 0, "CHL", "PER", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "CHL", "PER", "112"), "{:?}", facts(&ev));
+    // 该声明 is the statement's issuer; in 发表声明 the noun is part of the reporting verb and the
+    // state before it speaks
+    let ev = code(
+        Lang::Zh,
+        "2024-03-02",
+        &[
+            "智利外交部1日发表声明，宣布与秘鲁断交。",
+            "该声明指责秘鲁庇护武装团体。",
+        ],
+    );
+    assert!(has(&ev, 0, "CHL", "PER", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "CHL", "PER", "112"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_claim_is_no_reporting_verb_and_its_denier_speaks() {
+    // 说法 is a noun: the 说 inside it reports nothing, and the state named before it does not
+    // speak; the one who denies does
+    let ev = code(
+        Lang::Zh,
+        "2024-03-02",
+        &[
+            "智利与秘鲁关系紧张。",
+            "秘鲁断然否认所有指控，并坚称智利拿不出任何证据证明其说法。",
+        ],
+    );
+    assert!(has(&ev, 1, "PER", "CHL", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
+}

@@ -174,6 +174,18 @@ fn displeasure_a_cause_verb_names_is_the_reaction_of_its_party() {
         ],
     );
     assert!(has(&ev, 1, "RUS", "USA", "111"), "{:?}", facts(&ev));
+    // the sentence names the party whose act caused it: that party is the target, not the
+    // document's other party
+    let ev = code(
+        Lang::Zh,
+        "2024-05-10",
+        &[
+            "智利与秘鲁外长9日在利马举行会谈。",
+            "阿根廷宣布对智利商品加征关税，引发智利强烈不满。",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "ARG", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
 }
 
 #[test]
