@@ -186,6 +186,25 @@ fn displeasure_a_cause_verb_names_is_the_reaction_of_its_party() {
     );
     assert!(has(&ev, 1, "CHL", "ARG", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
+    // a move that meets a party's condemnation (遭到, sparked) is condemned by that party
+    let ev = code(
+        Lang::Zh,
+        "2024-05-10",
+        &[
+            "2024年5月9日，阿根廷宣布驱逐两名智利外交官。",
+            "此举遭到智利的强烈谴责。",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "ARG", "11"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::En,
+        "2024-05-10",
+        &[
+            "On 9 May 2024 Argentina expelled two Chilean diplomats.",
+            "The decision sparked a sharp protest from Chile.",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "ARG", "1"), "{:?}", facts(&ev));
 }
 
 #[test]
