@@ -13,6 +13,8 @@ pub(super) struct CueParties {
     pub(super) passive: bool,
     /// An agentless passive (its subject the patient).
     pub(super) agentless: bool,
+    /// The subject and its partner act on each other (驱逐对方, accused each other).
+    pub(super) reciprocal: bool,
 }
 
 /// The ordered pairs of parties of one act cue, with its code and why (see
@@ -271,6 +273,7 @@ impl Coder {
                     targets: both,
                     passive,
                     agentless,
+                    reciprocal: true,
                 };
             }
             let (co, partners): (Vec<Phrase>, Vec<Phrase>) =
@@ -302,6 +305,7 @@ impl Coder {
             targets,
             passive,
             agentless,
+            reciprocal: false,
         }
     }
 

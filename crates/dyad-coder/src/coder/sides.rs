@@ -118,6 +118,9 @@ impl CueMemory {
         };
         self.prev_subject = if passive && !agentless {
             agent.clone()
+        } else if parties.reciprocal {
+            // 分别驱逐对方外交官，并都指控对方: parties that acted on each other go on together
+            subj.iter().chain(partner.iter()).cloned().collect()
         } else {
             subj.clone()
         };
