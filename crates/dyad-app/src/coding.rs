@@ -97,7 +97,7 @@ pub fn code_sentences(
     date: Option<EventDate>,
     explain: bool,
 ) -> Result<Vec<Coded>> {
-    let texts: Vec<(String, dyad_model::Lang)> = sentences
+    let mut texts: Vec<(String, dyad_model::Lang)> = sentences
         .iter()
         .map(|s| {
             let text = dyad_text::normalize::normalized(s.trim());
@@ -105,6 +105,21 @@ pub fn code_sentences(
             (text, lang)
         })
         .collect();
+    // the sentences' majority language is the document's (a sentence of accented names in
+    // an English document is English; on a tie the last listed wins: a language read over
+    // none)
+    let doc_lang = [
+        dyad_model::Lang::Other,
+        dyad_model::Lang::Ru,
+        dyad_model::Lang::Zh,
+        dyad_model::Lang::En,
+    ]
+    .into_iter()
+    .max_by_key(|l| texts.iter().filter(|(_, x)| x == l).count())
+    .unwrap_or(dyad_model::Lang::Other);
+    for (text, lang) in &mut texts {
+        *lang = dyad_text::lang::in_document(text, *lang, doc_lang);
+    }
     let doc: Vec<DocSentence> = texts
         .iter()
         .map(|(text, lang)| DocSentence {

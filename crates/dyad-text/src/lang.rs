@@ -37,42 +37,91 @@ fn is_cyrillic(c: char) -> bool {
 
 /// The language of one sentence.
 pub fn detect(text: &str) -> Lang {
-    let (mut han, mut cyr, mut latin, mut non_ascii_latin, mut other) = (0usize, 0, 0, 0, 0);
-    let words = text.split_whitespace().filter(|w| {
-        !(w.contains("://") || w.starts_with("www.") || (w.contains('/') && w.is_ascii()))
-    });
-    for c in words.flat_map(str::chars) {
-        if is_han(c) {
-            han += 1;
-        } else if is_cyrillic(c) {
-            cyr += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        } else if c.is_alphabetic() && (c as u32) < 0x0250 {
-            latin += 1;
-            non_ascii_latin += 1;
-        } else if c.is_alphabetic() {
-            other += 1;
-        }
-    }
+    let counts = Counts::of(text);
     // A Han character carries about as much as a short Latin or Cyrillic word.
-    let zh = han * 3;
-    let best = zh.max(cyr).max(latin).max(other);
+    let zh = counts.han * 3;
+    let best = zh.max(counts.cyr).max(counts.latin).max(counts.other);
     if best == 0 {
         return Lang::Other;
     }
     if zh == best {
         Lang::Zh
-    } else if cyr == best {
+    } else if counts.cyr == best {
         Lang::Ru
-    } else if latin == best {
-        if non_ascii_latin == 0 || looks_english(text) {
+    } else if counts.latin == best {
+        if counts.non_ascii_latin == 0 || looks_english(text) {
             Lang::En
         } else {
             Lang::Other
         }
     } else {
         Lang::Other
+    }
+}
+
+/// Whether a sentence is mostly Latin letters with accented ones among them: a sentence
+/// [`detect`] leaves as [`Lang::Other`] when few of its words are English function words.
+fn accented_latin(text: &str) -> bool {
+    let c = Counts::of(text);
+    c.non_ascii_latin > 0 && c.latin >= (c.han * 3).max(c.cyr).max(c.other) && c.latin > 0
+}
+
+/// Sentences of an English document that [`detect`] left as [`Lang::Other`] for their accented
+/// names (Recep Tayyip Erdoğan and Kyriakos Mitsotakis signed…: too few function words among
+/// the names) are English: a document's sentences in Latin letters are in its language.
+/// `lang` is the document's language (see [`majority`]).
+pub fn settle(segments: &mut [Segment], lang: Lang) {
+    for s in segments.iter_mut() {
+        s.lang = in_document(&s.text, s.lang, lang);
+    }
+}
+
+/// The language of a sentence `detect` read as `detected` in a document in `doc` (see
+/// [`settle`]).
+pub fn in_document(text: &str, detected: Lang, doc: Lang) -> Lang {
+    if detected == Lang::Other && doc == Lang::En && accented_latin(text) {
+        Lang::En
+    } else {
+        detected
+    }
+}
+
+/// Letters of a sentence by script (URLs and paths left out).
+struct Counts {
+    han: usize,
+    cyr: usize,
+    latin: usize,
+    non_ascii_latin: usize,
+    other: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let (mut han, mut cyr, mut latin, mut non_ascii_latin, mut other) = (0usize, 0, 0, 0, 0);
+        let words = text.split_whitespace().filter(|w| {
+            !(w.contains("://") || w.starts_with("www.") || (w.contains('/') && w.is_ascii()))
+        });
+        for c in words.flat_map(str::chars) {
+            if is_han(c) {
+                han += 1;
+            } else if is_cyrillic(c) {
+                cyr += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            } else if c.is_alphabetic() && (c as u32) < 0x0250 {
+                latin += 1;
+                non_ascii_latin += 1;
+            } else if c.is_alphabetic() {
+                other += 1;
+            }
+        }
+        Counts {
+            han,
+            cyr,
+            latin,
+            non_ascii_latin,
+            other,
+        }
     }
 }
 
@@ -122,6 +171,18 @@ pub fn majority(segments: &[Segment]) -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_of_accented_names_takes_its_english_documents_language() {
+        let names = "Turkish President Recep Tayyip Erdoğan and Greek Prime Minister Kyriakos Mitsotakis signed a declaration on friendly relations.";
+        assert_eq!(detect(names), Lang::Other);
+        assert_eq!(in_document(names, Lang::Other, Lang::En), Lang::En);
+        // not in a German or a Chinese document, and never another script
+        let german = "Die Gespräche in Genf wurden fortgesetzt, für später geplant.";
+        assert_eq!(in_document(german, Lang::Other, Lang::Other), Lang::Other);
+        assert_eq!(in_document(names, Lang::Other, Lang::Zh), Lang::Other);
+        assert_eq!(in_document("Ἀθῆναι", Lang::Other, Lang::En), Lang::Other);
+    }
 
     #[test]
     fn scripts() {

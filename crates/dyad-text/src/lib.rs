@@ -131,11 +131,12 @@ pub fn process(bytes: &[u8], format: Format, opts: &Options) -> Result<Processed
         Format::Text | Format::Pdf => clean::Layout::Flowed,
     };
     let cleaned = clean::clean(&extracted.text, layout);
-    let segments = segment::segments(&cleaned);
+    let mut segments = segment::segments(&cleaned);
     if segments.is_empty() {
         return Err(TextError::NoText);
     }
     let lang = lang::majority(&segments);
+    lang::settle(&mut segments, lang);
     let title = extracted.title.or_else(|| metadata::title(&cleaned));
     let published = extracted
         .published

@@ -152,7 +152,7 @@ impl Coder {
             // paragraphs unknown, the very next sentence), or one that opens with a relative
             // connective (随后, then); never a sentence with dates of its own elsewhere
             let near = if ctx.paragraph.is_some() {
-                ctx.same_paragraph() && ctx.stale <= DateContext::RUNNING_REACH
+                (ctx.same_paragraph() || ctx.in_lede()) && ctx.stale <= DateContext::RUNNING_REACH
             } else {
                 ctx.stale == 0
             };

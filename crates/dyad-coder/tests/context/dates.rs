@@ -276,3 +276,33 @@ fn a_bare_day_counts_from_the_dateline_unless_its_paragraph_runs_a_date() {
         .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
     assert_eq!(talks.event.date.to_string(), "1994-01-12");
 }
+
+#[test]
+fn the_lede_day_carries_into_the_paragraph_after_it_but_not_further() {
+    // a news story sets each sentence apart: the sentence after the lede goes on telling the
+    // lede's day; an undated sentence further down is background and dates nothing
+    let ev = code_paragraphs(
+        Lang::En,
+        "2023-12-08",
+        &[
+            (
+                "Santiago, 7 December 2023 - Chilean and Peruvian leaders met in Santiago on Thursday.",
+                3,
+            ),
+            ("Chile and Peru signed a declaration on border trade.", 4),
+            ("The two countries have long quarrelled over fishing rights.", 5),
+            ("Chile and Peru signed a fisheries accord.", 6),
+        ],
+    );
+    let signed: Vec<(usize, String)> = ev
+        .iter()
+        .filter(|e| e.event.cameo.starts_with("057"))
+        .map(|e| (e.sentence, e.event.date.to_string()))
+        .collect();
+    assert!(
+        signed.iter().any(|(s, d)| *s == 1 && d == "2023-12-07"),
+        "{signed:?} {:?}",
+        facts(&ev)
+    );
+    assert!(!signed.iter().any(|(s, _)| *s == 3), "{signed:?}");
+}

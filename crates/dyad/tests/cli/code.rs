@@ -59,6 +59,25 @@ fn code_prints_dated_events_with_their_explanation() {
 }
 
 #[test]
+fn a_sentence_of_accented_names_in_an_english_document_is_coded_as_english() {
+    // alone, too few English words stand among the names for it to read as English; in a
+    // document of English sentences it is one of them
+    let h = Harness::new();
+    let stdin = "The two leaders spoke to reporters in Ankara on Saturday.
+                 Turkish President Recep Tayyip Erdoğan and Greek Prime Minister Kyriakos                  Mitsotakis signed a declaration on friendly relations.
+";
+    let v = code_stdin(&h, stdin);
+    assert!(
+        v[1]["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["cameo"] == "057" && e["source"]["code"] == "TUR"),
+        "{v}"
+    );
+}
+
+#[test]
 fn code_from_stdin_ends_a_document_at_a_blank_line_and_keeps_the_order() {
     // many documents (coded in parallel) come back in input order; a blank line ends one, so
     // 同日 in the next resolves against --date-context, not the day named before the blank line
