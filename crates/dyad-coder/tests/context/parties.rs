@@ -418,3 +418,23 @@ fn a_role_word_alone_is_the_person_last_named_in_that_position() {
         );
     }
 }
+
+#[test]
+fn a_bare_foreign_office_is_the_office_of_the_documents_party() {
+    // Britain's and Pakistan's are both the Foreign Office: alone, it is the office of the
+    // document's party, not Britain's
+    let ev = code(
+        Lang::En,
+        "2019-08-08",
+        &[
+            "Pakistan expelled the Indian high commissioner on 7 August 2019.",
+            "The Foreign Office condemned India's decision.",
+        ],
+    );
+    assert!(has(&ev, 1, "PAK", "IND", "11"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev).iter().any(|(_, a, _, _)| a == "GBR"),
+        "{:?}",
+        facts(&ev)
+    );
+}
