@@ -186,7 +186,8 @@ pub(crate) const AGREED_REACH: usize = 40;
 /// Carries the running date and the pair to the next sentence: the last date of the sentence's
 /// own (not a report's, not a `since` date) becomes the running date (else the running date
 /// grows stale by one sentence), the last resolved date the anchor of relative dates, and the
-/// parties of its first factual event (else the two codes it names) the pair.
+/// parties of its first factual two-sided event (else the two codes it names, else, with no pair
+/// yet, its first factual event) the pair.
 pub(super) fn carry_context(
     ctx: &mut DateContext,
     dating: &Dating,
@@ -209,10 +210,26 @@ pub(super) fn carry_context(
     if let Some(d) = dates.iter().rev().find(|d| !d.since && d.date.is_some()) {
         ctx.anchor = d.date;
     }
-    if let Some(e) = events.iter().find(|e| !e.negated && !e.hypothetical) {
+    // "both sides", "the two leaders" are the parties of the last two-sided act (a meeting, a
+    // call, an agreement: coded both ways), else of a sentence naming just two states and no
+    // act; a one-sided act (a criticism of a third state in a report of a call) sets the pair
+    // only when there is none yet
+    let factual = |e: &&CodedEvent| !e.negated && !e.hypothetical;
+    let two_sided = events.iter().filter(factual).find(|e| {
+        events.iter().any(|r| {
+            r.span == e.span
+                && r.cameo == e.cameo
+                && r.source.code == e.target.code
+                && r.target.code == e.source.code
+        })
+    });
+    let one_sided = events.iter().find(factual);
+    if let Some(e) = two_sided {
         ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));
-    } else if codes_here.len() == 2 {
+    } else if codes_here.len() == 2 && (one_sided.is_none() || ctx.pair.is_none()) {
         ctx.pair = Some((codes_here[0].to_string(), codes_here[1].to_string()));
+    } else if let (None, Some(e)) = (&ctx.pair, one_sided) {
+        ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));
     }
 }
 
@@ -329,14 +346,29 @@ mod tests {
             assert_eq!(ctx.anchor, Some(day("2021-03-03")));
             assert_eq!(ctx.stale, 0);
             assert_eq!(ctx.pair, Some(("RUS".into(), "USA".into())));
-            // a factual event's pair wins over the codes named
+            // a factual two-sided event's pair wins over the codes named
             carry_context(
                 &mut ctx,
                 &dating,
-                &[event("111", "CHN", "IND")],
+                &[event("040", "CHN", "IND"), event("040", "IND", "CHN")],
                 &named.codes,
             );
             assert_eq!(ctx.pair, Some(("CHN".into(), "IND".into())));
+            // a one-sided event does not, nor do the codes of its sentence; the codes of a
+            // sentence without events do
+            carry_context(
+                &mut ctx,
+                &dating,
+                &[event("111", "PAK", "AFG")],
+                &named.codes,
+            );
+            assert_eq!(ctx.pair, Some(("CHN".into(), "IND".into())));
+            carry_context(&mut ctx, &dating, &[], &named.codes);
+            assert_eq!(ctx.pair, Some(("RUS".into(), "USA".into())));
+            // with no pair yet, it sets one
+            let mut fresh = DateContext::new(Some(day("2021-03-20")));
+            carry_context(&mut fresh, &dating, &[event("111", "PAK", "AFG")], &[]);
+            assert_eq!(fresh.pair, Some(("PAK".into(), "AFG".into())));
         });
     }
 

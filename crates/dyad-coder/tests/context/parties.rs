@@ -438,3 +438,25 @@ fn a_bare_foreign_office_is_the_office_of_the_documents_party() {
         facts(&ev)
     );
 }
+
+#[test]
+fn the_two_leaders_are_the_parties_of_the_last_two_sided_act() {
+    // a one-sided act on a third state in between does not make it one of "the two leaders"
+    let ev = code(
+        Lang::En,
+        "2024-03-05",
+        &[
+            "On 4 March 2024 Chile's president held a video call with Peru's president.",
+            "He told his counterpart that Chile strongly opposes Bolivia's maritime claims.",
+            "The two leaders also discussed trade and migration.",
+        ],
+    );
+    assert!(has(&ev, 2, "CHL", "PER", "0"), "{:?}", facts(&ev));
+    assert!(
+        !facts(&ev)
+            .iter()
+            .any(|(s, a, b, _)| *s == 2 && (a == "BOL" || b == "BOL")),
+        "{:?}",
+        facts(&ev)
+    );
+}
