@@ -183,6 +183,9 @@ pub(super) struct Parties {
     pub(super) ranked: Vec<String>,
     /// Weighted mentions of each ranked party, in the same order.
     pub(super) counts: Vec<usize>,
+    /// Pairs of parties that did a one-sided act together on the same target (Japan and South
+    /// Korea condemned North Korea): neither is what the other's statements are about.
+    pub(super) allies: Vec<(String, String)>,
 }
 
 impl Parties {
@@ -197,22 +200,59 @@ impl Parties {
         }
         let mut ranked: Vec<&str> = count.keys().copied().collect();
         ranked.sort_by_key(|c| (std::cmp::Reverse(count[c]), first[c], *c));
+        let mut allies: Vec<(String, String)> = Vec::new();
+        for (events, _) in coded {
+            let one_sided = |e: &&CodedEvent| {
+                !e.negated
+                    && !e.hypothetical
+                    && !events.iter().any(|r| {
+                        r.span == e.span
+                            && r.cameo == e.cameo
+                            && r.source.code == e.target.code
+                            && r.target.code == e.source.code
+                    })
+            };
+            let mut by_act: HashMap<((usize, usize), &str, &str), BTreeSet<&str>> = HashMap::new();
+            for e in events.iter().filter(one_sided) {
+                by_act
+                    .entry((e.span, e.cameo.as_str(), e.target.code.as_str()))
+                    .or_default()
+                    .insert(e.source.code.as_str());
+            }
+            for sources in by_act.values().filter(|s| s.len() > 1) {
+                for a in sources {
+                    for b in sources.iter().filter(|b| *b != a) {
+                        let pair = (a.to_string(), b.to_string());
+                        if !allies.contains(&pair) {
+                            allies.push(pair);
+                        }
+                    }
+                }
+            }
+        }
         Parties {
             counts: ranked.iter().map(|c| count[c]).collect(),
             ranked: ranked.into_iter().map(str::to_string).collect(),
+            allies,
         }
+    }
+
+    /// Whether `a` and `b` acted together on another party in the document.
+    fn allied(&self, a: &str, b: &str) -> bool {
+        self.allies.iter().any(|(x, y)| x == a && y == b)
     }
 
     /// The parties a statement of `code` is about when it names none: the most salient other
     /// party, and the next one too when it is named at least half as often (a document about a
     /// war between two others of which the speaker speaks).
     pub(super) fn others(&self, code: &str) -> Vec<&str> {
+        // (a party that acted together with the speaker is its side, not what it speaks of)
         let cands: Vec<(&str, usize)> = self
             .ranked
             .iter()
             .zip(&self.counts)
             .take(3)
-            .filter(|(c, _)| c.as_str() != code)
+            .filter(|(c, _)| c.as_str() != code && !self.allied(code, c))
             .map(|(c, n)| (c.as_str(), *n))
             .collect();
         match cands.as_slice() {
@@ -238,7 +278,7 @@ impl Parties {
         self.ranked
             .iter()
             .take(3)
-            .find(|c| c.as_str() != code)
+            .find(|c| c.as_str() != code && !self.allied(code, c))
             .map(String::as_str)
     }
 }

@@ -460,3 +460,21 @@ fn the_two_leaders_are_the_parties_of_the_last_two_sided_act() {
         facts(&ev)
     );
 }
+
+#[test]
+fn a_party_that_acted_with_the_speaker_is_not_what_it_speaks_of() {
+    // Chile and Argentina condemned Bolivia together: Chile's statement that names no one is
+    // about Bolivia, not Argentina, though Argentina is named more often
+    let ev = code(
+        Lang::En,
+        "2024-03-05",
+        &[
+            "On 4 March 2024 Chile and Argentina strongly condemned Bolivia's seizure of the border post.",
+            "Argentina and Chile summoned their ambassadors for consultations.",
+            "\"This is an outrageous and dangerous act,\" the Chilean foreign minister said.",
+        ],
+    );
+    assert!(has(&ev, 0, "CHL", "BOL", "11"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "CHL", "BOL", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 2, "CHL", "ARG", "11"), "{:?}", facts(&ev));
+}
