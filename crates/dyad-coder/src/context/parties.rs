@@ -177,6 +177,9 @@ pub(super) fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) ->
     out
 }
 
+/// One act of a sentence: its cue's span, its CAMEO code and its target.
+type ActKey<'a> = ((usize, usize), &'a str, &'a str);
+
 /// The document's parties by salience.
 #[derive(Debug, Default)]
 pub(super) struct Parties {
@@ -212,7 +215,8 @@ impl Parties {
                             && r.target.code == e.source.code
                     })
             };
-            let mut by_act: HashMap<((usize, usize), &str, &str), BTreeSet<&str>> = HashMap::new();
+            // (cue span, code, target) → the sources
+            let mut by_act: HashMap<ActKey<'_>, BTreeSet<&str>> = HashMap::new();
             for e in events.iter().filter(one_sided) {
                 by_act
                     .entry((e.span, e.cameo.as_str(), e.target.code.as_str()))
