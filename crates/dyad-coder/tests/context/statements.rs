@@ -602,3 +602,17 @@ fn parties_joined_after_the_speaker_speak_with_it() {
     assert!(has(&ev, 0, "CHL", "BOL", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "PER", "CHL", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn suspicion_a_speaker_voices_is_an_accusation() {
+    // 涉嫌, 涉案: involvement alleged by the speaker
+    let ev = code(
+        Lang::Zh,
+        "2024-03-02",
+        &[
+            "智利与秘鲁关系紧张。",
+            "智利外长表示，秘鲁情报人员涉嫌策划这起袭击。",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "PER", "112"), "{:?}", facts(&ev));
+}
