@@ -615,4 +615,18 @@ fn suspicion_a_speaker_voices_is_an_accusation() {
         ],
     );
     assert!(has(&ev, 1, "CHL", "PER", "112"), "{:?}", facts(&ev));
+    // and so is an attack said to be someone's doing
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Chile's foreign minister said Peru was behind the attack.",
+        ),
+        (
+            Lang::Ru,
+            "Министр иностранных дел Чили заявил, что Перу стоит за нападением.",
+        ),
+    ] {
+        let ev = code(lang, "2024-03-02", &[text]);
+        assert!(has(&ev, 0, "CHL", "PER", "112"), "{text}: {:?}", facts(&ev));
+    }
 }
