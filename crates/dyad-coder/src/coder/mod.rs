@@ -389,6 +389,18 @@ impl CodedEvent {
             origin: Origin::Coded,
         }
     }
+
+    /// Whether `events` (the events of its sentence) hold this event's mirror: the same cue
+    /// and code the other way round, as a two-sided act (a meeting, a call, an agreement, an
+    /// exchange) is coded.
+    pub(crate) fn mirrored_in(&self, events: &[CodedEvent]) -> bool {
+        events.iter().any(|r| {
+            r.span == self.span
+                && r.cameo == self.cameo
+                && r.source.code == self.target.code
+                && r.target.code == self.source.code
+        })
+    }
 }
 
 /// Why a coder could not be built.

@@ -215,14 +215,10 @@ pub(super) fn carry_context(
     // act; a one-sided act (a criticism of a third state in a report of a call) sets the pair
     // only when there is none yet
     let factual = |e: &&CodedEvent| !e.negated && !e.hypothetical;
-    let two_sided = events.iter().filter(factual).find(|e| {
-        events.iter().any(|r| {
-            r.span == e.span
-                && r.cameo == e.cameo
-                && r.source.code == e.target.code
-                && r.target.code == e.source.code
-        })
-    });
+    let two_sided = events
+        .iter()
+        .filter(factual)
+        .find(|e| e.mirrored_in(events));
     let one_sided = events.iter().find(factual);
     if let Some(e) = two_sided {
         ctx.pair = Some((e.source.code.clone(), e.target.code.clone()));

@@ -205,16 +205,8 @@ impl Parties {
         ranked.sort_by_key(|c| (std::cmp::Reverse(count[c]), first[c], *c));
         let mut allies: Vec<(String, String)> = Vec::new();
         for (events, _) in coded {
-            let one_sided = |e: &&CodedEvent| {
-                !e.negated
-                    && !e.hypothetical
-                    && !events.iter().any(|r| {
-                        r.span == e.span
-                            && r.cameo == e.cameo
-                            && r.source.code == e.target.code
-                            && r.target.code == e.source.code
-                    })
-            };
+            let one_sided =
+                |e: &&CodedEvent| !e.negated && !e.hypothetical && !e.mirrored_in(events);
             // (cue span, code, target) → the sources
             let mut by_act: HashMap<ActKey<'_>, BTreeSet<&str>> = HashMap::new();
             for e in events.iter().filter(one_sided) {
