@@ -376,9 +376,11 @@ impl Coder {
             let star = sym && !from_subject.is_empty() && others;
             for a in &ps {
                 for b in &ps {
+                    // (a bloc with its partner, 沙特、阿联酋、巴林和埃及与卡塔尔签署: each
+                    // member with the partner, not the members with each other)
                     let linked = !star
                         || from_subject.contains(a.actor.code.as_str())
-                        || from_subject.contains(b.actor.code.as_str());
+                            != from_subject.contains(b.actor.code.as_str());
                     if a.actor.code != b.actor.code && linked {
                         pairs.push((a.clone(), b.clone()));
                     }

@@ -61,7 +61,7 @@ use modality::Modality;
 pub use modality::Stated;
 pub use names::{DocNames, LearnedName};
 use parties::Named;
-use post::{carry_context, drop_implied_acts};
+use post::{carry_context, drop_bloc_pairs, drop_implied_acts};
 pub(crate) use post::{AGREED_AWAY, AGREED_REACH};
 use sides::{CueMemory, Sides};
 use text::{
@@ -868,6 +868,7 @@ impl Coder {
             );
         }
         drop_implied_acts(&mut events);
+        drop_bloc_pairs(&mut events);
         if let Some(f) = facts {
             let action_idx = acts.action_idx;
             self.collect_facts(

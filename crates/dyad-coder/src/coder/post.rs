@@ -174,6 +174,41 @@ pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
     });
 }
 
+/// Drops the pairs within a bloc that another cue of the sentence pairs with a partner
+/// (Кения, Уганда и Руанда подписали соглашение с Танзанией: the verb reads the three as signing
+/// with each other, the noun with its partner; each member signed with Tanzania): a pair whose
+/// two parties both do the same act with a third party, under another cue with the same flags.
+pub(super) fn drop_bloc_pairs(events: &mut Vec<CodedEvent>) {
+    let with_hub = |x: &str, hub: &str, e: &CodedEvent| {
+        events.iter().any(|o| {
+            o.span != e.span
+                && o.cameo == e.cameo
+                && o.negated == e.negated
+                && o.hypothetical == e.hypothetical
+                && o.source.code == x
+                && o.target.code == hub
+        })
+    };
+    let bloc: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            events.iter().any(|o| {
+                let hub = o.target.code.as_str();
+                o.span != e.span
+                    && hub != e.source.code
+                    && hub != e.target.code
+                    && with_hub(&e.source.code, hub, e)
+                    && with_hub(&e.target.code, hub, e)
+            })
+        })
+        .collect();
+    let mut i = 0;
+    events.retain(|_| {
+        i += 1;
+        !bloc[i - 1]
+    });
+}
+
 /// CAMEO roots of force and coercion (15, 17–20) that an agreement before them in the sentence
 /// takes as its content.
 pub(crate) const AGREED_AWAY: [&str; 5] = ["15", "17", "18", "19", "20"];

@@ -172,6 +172,12 @@ impl Coder {
             })
     }
 
+    /// A with-word that also joins parties (和: 巴林和埃及与卡塔尔, its grammar value `and`).
+    fn coordinates(&self, p: &Phrase) -> bool {
+        p.connector_word
+            .is_some_and(|gi| self.dict.grammar[gi].value == "and")
+    }
+
     /// Whether phrase `p` stands right before the cue: at most four characters between
     /// (adverbs: 再次, 又一次), none of them a clause mark.
     fn right_before(folded: &str, p: &Phrase, cue: &Item) -> bool {
@@ -346,6 +352,22 @@ impl Coder {
                             }) =>
                     {
                         2
+                    }
+                    // 巴林和埃及与卡塔尔签署: a with-word after the subject that another
+                    // with-word follows in the clause joins a second subject; the later one
+                    // names the partner
+                    Some(GrammarKind::With)
+                        if last_role == 1
+                            && m.analyzer.is_cjk()
+                            && folded
+                                .get(p.end..cue.start)
+                                .is_some_and(|g| !g.contains([',', '，', ';', '；', '。']))
+                            && toks[j + 1..k].iter().any(|t| {
+                                matches!(t, Tok::Actor(q) if q.connector == Some(GrammarKind::With)
+                                    && !self.coordinates(q))
+                            }) && self.coordinates(p) =>
+                    {
+                        1
                     }
                     Some(GrammarKind::With) => 3,
                     Some(GrammarKind::PassiveBefore) | Some(GrammarKind::PassiveAfter) => 4,

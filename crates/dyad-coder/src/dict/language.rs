@@ -118,6 +118,14 @@ impl Dictionaries {
                      before it is posted)",
                 ));
             }
+            if kind == GrammarKind::With && !matches!(f[2], "" | "-" | "and") {
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    "a with-word's value is - or and (和: it also joins two parties before another \
+                     with-word)",
+                ));
+            }
             if kind == GrammarKind::Script && !matches!(f[1], "cjk" | "alphabetic") {
                 return Err(rec_err(file, r.line, "script must be cjk or alphabetic"));
             }

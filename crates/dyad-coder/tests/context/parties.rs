@@ -478,3 +478,37 @@ fn a_party_that_acted_with_the_speaker_is_not_what_it_speaks_of() {
     assert!(has(&ev, 2, "CHL", "BOL", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 2, "CHL", "ARG", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_bloc_that_acts_with_a_partner_pairs_each_member_with_the_partner_only() {
+    let cases = [
+        (
+            Lang::En,
+            "Kenya, Uganda and Rwanda signed a trade accord with Tanzania.",
+        ),
+        (
+            Lang::Ru,
+            "Кения, Уганда и Руанда подписали торговое соглашение с Танзанией.",
+        ),
+        // 和 joins the members when 与 names the partner after them
+        (Lang::Zh, "肯尼亚、乌干达和卢旺达与坦桑尼亚签署了贸易协定。"),
+    ];
+    for (lang, text) in cases {
+        let ev = code(lang, "2019-03-02", &[text]);
+        for member in ["KEN", "UGA", "RWA"] {
+            assert!(has(&ev, 0, member, "TZA", "057"), "{text}: {:?}", facts(&ev));
+        }
+        // the members did not sign with each other
+        assert!(
+            !facts(&ev)
+                .iter()
+                .any(|(_, a, b, _)| a != "TZA" && b != "TZA"),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+    }
+    // a with-word before another party is still the partner: 美国与俄罗斯和乌克兰
+    let ev = code(Lang::Zh, "2019-03-02", &["美国与俄罗斯和乌克兰举行会谈。"]);
+    assert!(has(&ev, 0, "USA", "RUS", "04"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "USA", "UKR", "04"), "{:?}", facts(&ev));
+}
