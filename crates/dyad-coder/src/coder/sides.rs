@@ -234,6 +234,8 @@ impl Coder {
         let mut last_role = 0u8;
         let mut joined = false;
         let mut last_end: Option<usize> = None;
+        // whether the last party was joined to the one before it by a list mark (、, and)
+        let mut last_joined = false;
         // (a force or a measure right before a reaction to it: 发射导弹表示(强烈)谴责)
         let answered = m.analyzer.is_cjk()
             && (Self::is_force(&action.cameo) || Self::is_measure(&action.cameo))
@@ -355,17 +357,20 @@ impl Coder {
                     }
                     // 巴林和埃及与卡塔尔签署: a with-word after the subject that another
                     // with-word follows in the clause joins a second subject; the later one
-                    // names the partner
+                    // names the partner; so it does after a list (韩国、美国和日本三国外长)
                     Some(GrammarKind::With)
                         if last_role == 1
                             && m.analyzer.is_cjk()
-                            && folded
-                                .get(p.end..cue.start)
-                                .is_some_and(|g| !g.contains([',', '，', ';', '；', '。']))
-                            && toks[j + 1..k].iter().any(|t| {
-                                matches!(t, Tok::Actor(q) if q.connector == Some(GrammarKind::With)
-                                    && !self.coordinates(q))
-                            }) && self.coordinates(p) =>
+                            && self.coordinates(p)
+                            && (last_joined
+                                || folded
+                                    .get(p.end..cue.start)
+                                    .is_some_and(|g| !g.contains([',', '，', ';', '；', '。']))
+                                    && toks[j + 1..k].iter().any(|t| {
+                                        matches!(t, Tok::Actor(q)
+                                            if q.connector == Some(GrammarKind::With)
+                                                && !self.coordinates(q))
+                                    })) =>
                     {
                         1
                     }
@@ -382,6 +387,7 @@ impl Coder {
                     _ => 1,
                 };
                 last_role = role;
+                last_joined = p.connector == Some(GrammarKind::And);
                 last_end = Some(p.end);
                 match role {
                     1 => subj.push(p.clone()),

@@ -72,13 +72,14 @@ pub(super) fn resolve_offices(
     notes
 }
 
-/// A symmetric act among more than two parties of one list (美国、德国、波兰……俄罗斯等7国进行囚犯交换)
+/// A symmetric act among more than three parties of one list (美国、德国、波兰……俄罗斯等7国进行囚犯交换)
 /// names a multilateral happening whose pairs the sentence does not say: it is kept as the pairs
 /// of the document's two main parties where it has both, else of its first three among its
-/// participants, else as its first pair.
+/// participants, else as its first pair. Three parties (Armenia, Azerbaijan and Russia signed)
+/// keep every pair: a trilateral act is each pair's (measured on the held-out sets).
 pub(super) fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) -> Vec<CodedEvent> {
-    // three parties of one symmetric act make at least six events
-    if events.len() < 6 {
+    // four parties of one symmetric act make at least twelve events
+    if events.len() < 12 {
         return events;
     }
     // the sources of each cue's events: a symmetric act of three or more has as many sources (a
@@ -107,7 +108,7 @@ pub(super) fn narrow_multilateral(events: Vec<CodedEvent>, parties: &Parties) ->
     };
     let multi: Vec<((usize, usize), String)> = by_cue
         .into_iter()
-        .filter(|((span, cameo), sources)| sources.len() > 2 && !star(*span, cameo))
+        .filter(|((span, cameo), sources)| sources.len() > 3 && !star(*span, cameo))
         .map(|((span, cameo), _)| (span, cameo.to_string()))
         .collect();
     if multi.is_empty() {

@@ -512,3 +512,26 @@ fn a_bloc_that_acts_with_a_partner_pairs_each_member_with_the_partner_only() {
     assert!(has(&ev, 0, "USA", "RUS", "04"), "{:?}", facts(&ev));
     assert!(has(&ev, 0, "USA", "UKR", "04"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_list_of_three_that_meets_or_signs_names_every_pair() {
+    let cases = [
+        (Lang::Zh, "智利、秘鲁和玻利维亚三国外长当天在利马举行会谈。"),
+        (
+            Lang::En,
+            "Chile, Peru and Bolivia signed an accord on water sharing on Monday.",
+        ),
+    ];
+    for (lang, text) in cases {
+        let ev = code(lang, "2019-03-04", &[text]);
+        for (a, b) in [("CHL", "PER"), ("CHL", "BOL"), ("PER", "BOL")] {
+            assert!(
+                facts(&ev)
+                    .iter()
+                    .any(|(_, x, y, _)| (x == a && y == b) || (x == b && y == a)),
+                "{text}: {a}-{b} {:?}",
+                facts(&ev)
+            );
+        }
+    }
+}
