@@ -234,8 +234,21 @@ impl<'a> Reports<'a> {
                         .is_none_or(|b| g[..b].chars().count() <= 4)
                 })
             };
+            // (Russia expelled two diplomats on Tuesday, Tallinn said: a date that closes an
+            // act's clause before a comma and the attribution dates the act)
+            let closes_act = |r: &Item| {
+                folded
+                    .get(d.end..r.start)
+                    .is_some_and(|g| g.contains([',', '，']))
+                    && self.act_starts.iter().any(|&x| {
+                        x < d.start && !reports.iter().any(|q| q.start > x && q.start < d.start)
+                    })
+            };
             reports.iter().any(|r| {
-                (r.start >= d.end && no_act_between(d.end, r.start) && clause_ok(r))
+                (r.start >= d.end
+                    && no_act_between(d.end, r.start)
+                    && clause_ok(r)
+                    && !closes_act(r))
                     || (d.start >= r.end
                         && folded
                             .get(r.end..d.start)

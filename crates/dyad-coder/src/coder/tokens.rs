@@ -318,6 +318,9 @@ impl Coder {
                 || toks.iter().any(|t| {
                     matches!(t, Tok::Gram(GrammarKind::To | GrammarKind::At, g)
                         if g.end <= p.start && folded.get(g.end..p.start).is_some_and(|x| x.trim().is_empty()))
+                        // (侵犯…领空: inside the gap of a cue whose tail is the territory, the
+                        // party whose territory the act enters)
+                        || matches!(t, Tok::Action(c) if c.start < p.start && c.span_end > p.end)
                 })
         });
         // 「台灣有事」, “美国优先”: in Chinese, a state inside a short quotation with other words

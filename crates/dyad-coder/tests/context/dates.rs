@@ -306,3 +306,36 @@ fn the_lede_day_carries_into_the_paragraph_after_it_but_not_further() {
     );
     assert!(!signed.iter().any(|(s, _)| *s == 3), "{signed:?}");
 }
+
+#[test]
+fn a_date_that_closes_an_acts_clause_before_the_attribution_dates_the_act() {
+    // published on Wednesday 24 July 2019
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Norway expelled two Russian diplomats on Tuesday, Oslo said.",
+        ),
+        (
+            Lang::Ru,
+            "Норвегия выслала двух российских дипломатов во вторник, сообщил МИД страны.",
+        ),
+    ] {
+        let ev = code(lang, "2019-07-24", &[text]);
+        let expel = ev
+            .iter()
+            .find(|e| e.event.cameo.starts_with("16"))
+            .unwrap_or_else(|| panic!("{text}: {:?}", facts(&ev)));
+        assert_eq!(expel.event.date.to_string(), "2019-07-23", "{text}");
+    }
+    // a date right before the reporting verb still dates the report
+    let ev = code(
+        Lang::Zh,
+        "2019-07-24",
+        &["挪威外交部23日表示，俄罗斯违反了双边协议。"],
+    );
+    let st = ev
+        .iter()
+        .find(|e| e.event.source.code == "NOR")
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(st.event.date.to_string(), "2019-07-23");
+}
