@@ -178,9 +178,7 @@ impl StanceModel {
         };
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let ev = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-        let (epochs, rate0, shrink) = (ev("S_EP", EPOCHS as f32) as usize, ev("S_RATE", RATE), ev("S_SHRINK", SHRINK));
-        for epoch in 0..epochs {
+        for epoch in 0..EPOCHS {
             // a fixed shuffle (xorshift), the same on every machine
             for i in (1..order.len()).rev() {
                 seed ^= seed << 13;
@@ -188,7 +186,7 @@ impl StanceModel {
                 seed ^= seed << 17;
                 order.swap(i, (seed % (i as u64 + 1)) as usize);
             }
-            let rate = rate0 / (1.0 + epoch as f32 / 2.0);
+            let rate = RATE / (1.0 + epoch as f32 / 2.0);
             for &k in &order {
                 let (feats, gold) = &data[k];
                 if feats.is_empty() {
@@ -207,7 +205,7 @@ impl StanceModel {
                 for &b in feats {
                     let row = &mut model.weights[b as usize * STANCES..][..STANCES];
                     for (w, s) in row.iter_mut().zip(step) {
-                        *w += rate * (s - shrink * *w);
+                        *w += rate * (s - SHRINK * *w);
                     }
                 }
             }

@@ -489,21 +489,6 @@ impl Pass<'_> {
                 why_words.push(format!("stance model {best} {p:.2}"));
             }
         }
-        if kinds.is_empty() && speech_code.is_none() {
-            if let Ok(t) = std::env::var("DYAD_BARE") {
-                let t: f32 = t.parse().unwrap_or(0.9);
-                if let Some(scores) = self.coder.stance(s.lang, s.text) {
-                    let (best, p) = scores.best();
-                    let only = std::env::var("DYAD_BARE_ONLY").unwrap_or_default();
-                    if p >= t && (only.is_empty() || only.contains(best.label())) {
-                        if let Some(c) = best.default_cameo() {
-                            kinds.push(c.to_string());
-                            why_words.push(format!("stance model alone {best} {p:.2}"));
-                        }
-                    }
-                }
-            }
-        }
         // a report without a stance (he said the talks would go on) is no event of the dyad: a
         // plain statement is as often a report of something else as a statement about the other
         // side
