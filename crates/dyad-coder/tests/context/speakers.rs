@@ -538,3 +538,37 @@ fn a_claim_is_no_reporting_verb_and_its_denier_speaks() {
     assert!(has(&ev, 1, "PER", "CHL", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_office_without_its_state_speaks_for_the_main_party_the_sentence_does_not_name() {
+    for (lang, lines) in [
+        (
+            Lang::Zh,
+            [
+                "智利外交部3日召见秘鲁驻智利大使。",
+                "外交部发言人表示，秘鲁的做法严重违反双边协议。",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Chile summoned the Peruvian ambassador on Monday.",
+                "The Foreign Ministry said Peru's decision was a serious violation of the border treaty.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
+    }
+    // an office after a state in its clause is that state's (俄罗斯外交部的官员)
+    let ev = code(
+        Lang::Zh,
+        "2024-03-04",
+        &[
+            "智利外交部3日召见秘鲁驻智利大使。",
+            "秘鲁外交部的官员表示，智利的指责毫无根据。",
+        ],
+    );
+    assert!(has(&ev, 1, "PER", "CHL", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
+}
