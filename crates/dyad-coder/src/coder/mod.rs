@@ -227,6 +227,10 @@ pub struct Office<'c> {
     pub position: Option<&'c str>,
     /// The phrase's connector (with, to, passive, and), as the coder read it.
     pub connector: Option<GrammarKind>,
+    /// Byte span in the folded sentence.
+    pub bytes: (usize, usize),
+    /// The actor entry of its last role word (what a name it introduces stands for).
+    pub agent: usize,
 }
 
 /// Why an act cue the sentence coder read gave no event (`dyad code --explain` says it).
@@ -770,6 +774,7 @@ impl Coder {
             &chars,
             &toks,
             &facts.words,
+            &facts.offices,
             sentence.lang.as_str(),
         );
         let events = self.assemble(m, folded, &chars, &toks, ctx, Some(&mut facts));

@@ -1,7 +1,9 @@
 //! Names a document introduces: a person the dictionaries do not know, named next to a title
 //! that says whose official they are — "Japanese Prime Minister Fumio Kishida", "Hideo Tarumi,
 //! Japan's ambassador to China", 日本驻华大使垂秀夫, «посол России Андрей Келин» — stands for
-//! that state wherever the document names them again (Kishida said…, 垂秀夫表示, Келина).
+//! that state wherever the document names them again (Kishida said…, 垂秀夫表示, Келина). A
+//! name after an office named without its state (外交部副部长孙卫东, Foreign Ministry spokeswoman
+//! Ana Lopez) stands for that office: whose it is is read as for the office itself.
 //!
 //! The sentence coder finds the introductions ([`Coder::learn_names`]): an actor phrase with a
 //! role word and one state or organisation, and right after it (or, in alphabetic scripts, right
@@ -30,6 +32,11 @@ pub struct LearnedName {
     pub code: String,
     /// The title as written (`Japan's ambassador`, 日本驻华大使).
     pub title: String,
+    /// A title that names an office without its state (外交部副部长孙卫东, Foreign Ministry
+    /// spokesperson X): the actor entry of its role word. The name then stands for that office
+    /// wherever the document names it again, and whose office it is is read as for the office
+    /// itself; `code` is empty.
+    pub office: Option<usize>,
 }
 
 impl Coder {
@@ -42,43 +49,69 @@ impl Coder {
         chars: &CharIdx,
         toks: &[Tok],
         words: &[(usize, (usize, usize))],
+        offices: &[Office<'_>],
         lang: &str,
     ) -> Vec<LearnedName> {
         let mut out = Vec::new();
+        // the titled phrases: a role word with its state, or an office alone (byte span, the
+        // state's code or the office's role word, the number of tokens before it, the index of
+        // the token after it)
+        let mut titled: Vec<(usize, usize, Result<&str, usize>, usize, usize)> = Vec::new();
         for (ti, t) in toks.iter().enumerate() {
             let Tok::Actor(p) = t else { continue };
-            let Some(code) = self.titled_code(p) else {
-                continue;
-            };
-            let next_tok = toks.get(ti + 1).map_or(folded.len(), Tok::start);
+            if let Some(code) = self.titled_code(p) {
+                titled.push((p.start, p.end, Ok(code), ti, ti + 1));
+            }
+        }
+        for o in offices
+            .iter()
+            .filter(|o| o.connector.is_none_or(|c| c == GrammarKind::And))
+        {
+            let next = toks
+                .iter()
+                .position(|t| t.start() >= o.bytes.1)
+                .unwrap_or(toks.len());
+            let before = toks
+                .iter()
+                .position(|t| t.start() >= o.bytes.0)
+                .unwrap_or(toks.len());
+            titled.push((o.bytes.0, o.bytes.1, Err(o.agent), before, next));
+        }
+        for (start, end, code, before, next) in titled {
+            let next_tok = toks.get(next).map_or(folded.len(), Tok::start);
 
             let found = if m.analyzer.is_cjk() {
                 // a context word (表示, 称) ends the name as a token does
                 let word_at = words
                     .iter()
                     .map(|&(_, (a, _))| a)
-                    .filter(|&a| a >= chars.at(p.end))
+                    .filter(|&a| a >= chars.at(end))
                     .min();
-                cjk_name_after(m, folded, p.end, next_tok, chars, word_at)
+                cjk_name_after(m, folded, end, next_tok, chars, word_at)
             } else {
-                capitalised_after(folded, chars, p.end, next_tok)
-                    .or_else(|| apposition_before(folded, chars, p.start, &toks[..ti]))
+                capitalised_after(folded, chars, end, next_tok)
+                    .or_else(|| apposition_before(folded, chars, start, &toks[..before]))
             };
             // a first name right before a known person's name (Михаилом Саакашвили) is theirs
             let found = found.filter(|&(_, b)| {
-                let after = b > p.start;
+                let after = b > start;
                 let glued = folded[b..next_tok.min(folded.len())]
                     .chars()
                     .all(|c| c == ' ' || matches!(c, '·' | '•' | '・' | '-'));
-                !(after && glued && matches!(toks.get(ti + 1), Some(Tok::Actor(_))))
+                !(after && glued && matches!(toks.get(next), Some(Tok::Actor(_))))
             });
             // a weekday or a month written without its preposition is no name
             let found = found.filter(|&(a, b)| !self.is_date_word(lang, &folded[a..b]));
             if let Some((a, b)) = found {
+                let (code, office) = match code {
+                    Ok(c) => (c.to_string(), None),
+                    Err(agent) => (String::new(), Some(agent)),
+                };
                 out.push(LearnedName {
                     name: chars.text(a, b),
-                    code: code.to_string(),
-                    title: chars.text(p.start, p.end),
+                    code,
+                    title: chars.text(start, end),
+                    office,
                 });
             }
         }
@@ -346,7 +379,10 @@ impl DocNames {
             let Some(m) = coder.langs.get(lang.as_str()) else {
                 continue;
             };
-            let Some(actor) = coder.state_actor(lang.as_str(), &n.code) else {
+            let Some(actor) = n
+                .office
+                .or_else(|| coder.state_actor(lang.as_str(), &n.code))
+            else {
                 continue;
             };
             let full = m.analyzer.fold(&n.name);

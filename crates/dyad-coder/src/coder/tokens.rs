@@ -289,6 +289,8 @@ impl Coder {
                             .iter()
                             .rev()
                             .find_map(|&a| self.dict.actors[a].position.as_deref()),
+                        bytes: (p.start, p.end),
+                        agent: p.members.iter().last().copied().unwrap_or_default(),
                     }),
             );
         }

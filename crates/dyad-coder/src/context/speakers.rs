@@ -184,7 +184,17 @@ impl Pass<'_> {
             .filter(|r| r.0 >= at.1 && !f.attributions.contains(r))
             .find_map(|&r| {
                 let (code, why) = self.speaker_at(s, f, words, r, quoted_before)?;
-                (code != outer.0 && why.ends_with("before the verb") && self.parties.is_main(&code))
+                // (its subject close before it: 高市早苗日前在国会答辩时公然发表…言论 is what the
+                // outer speaker speaks of, not a statement passed on)
+                let reach = if s.lang == Lang::Zh { 6 } else { 16 };
+                let close = f
+                    .actors
+                    .iter()
+                    .any(|m| m.code == code && m.span.1 <= r.0 && r.0 - m.span.1 <= reach);
+                (code != outer.0
+                    && close
+                    && why.ends_with("before the verb")
+                    && self.parties.is_main(&code))
                     .then(|| (code, format!("{why}, reported by {}", outer.1)))
             })
             .unwrap_or(outer)

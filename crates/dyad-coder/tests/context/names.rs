@@ -109,3 +109,43 @@ fn a_russian_name_is_found_in_its_other_cases() {
     assert!(has(&ev, 1, "NOR", "RUS", "111"), "{:?}", facts(&ev));
     assert!(has(&ev, 2, "RUS", "NOR", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_name_introduced_by_an_office_without_its_state_stands_for_that_office() {
+    for (lang, lines) in [
+        (
+            Lang::Zh,
+            [
+                "智利外交部3日召见秘鲁驻智利大使。",
+                "外交部副部长张伟表示，秘鲁的做法令人遗憾。",
+                "张伟说，秘鲁严重违反了双边协议。",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Chile summoned the Peruvian ambassador on Sunday.",
+                "Foreign Ministry spokeswoman Ana Lopez said the talks had been useful.",
+                "Lopez said Peru had violated the border treaty.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 2, "CHL", "PER", "11"), "{:?}", facts(&ev));
+    }
+}
+
+#[test]
+fn a_party_the_speaker_criticises_for_its_remarks_does_not_speak_in_its_place() {
+    // the inner 发表 (made remarks) is far from its subject: what the outer speaker speaks of
+    let ev = code(
+        Lang::Zh,
+        "2024-03-04",
+        &[
+            "智利外交部3日召见秘鲁驻智利大使。",
+            "智利外交部长表示，秘鲁总统日前在国会答辩时公然发表挑衅言论，性质极其恶劣。",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "PER", "CHL", "11"), "{:?}", facts(&ev));
+}
