@@ -366,11 +366,39 @@ impl SentenceFacts<'_> {
                 a.origin
             ));
         }
-        if !self.reports.is_empty() {
-            parts.push(format!(
-                "reporting verb `{}`: a statement needs a stance word (dictionaries/context/)",
-                slice(self.reports[0])
-            ));
+        if let Some(&(at, end)) = self.reports.first() {
+            // who speaks: an actor, an office or a pronoun before the verb (or, for an
+            // attribution, after it); else the speaker is a name no dictionary knows
+            let pronoun = self.words.iter().any(|&(i, (_, b))| {
+                b <= at && matches!(dict.context[i].kind, crate::dict::ContextKind::Pronoun(_))
+            });
+            let speaker = self.actors.iter().any(|m| m.span.1 <= at)
+                || self.offices.iter().any(|o| o.span.1 <= at)
+                || self.actors.iter().any(|m| m.span.0 >= end)
+                    && (self.attributions.contains(&(at, end)) || !text.contains(['，', '。']))
+                || pronoun;
+            let stance = self
+                .words
+                .iter()
+                .any(|&(i, _)| matches!(dict.context[i].kind, crate::dict::ContextKind::Stance(_)));
+            parts.push(if !speaker {
+                format!(
+                    "reporting verb `{}`: no speaker named before it (a person the dictionaries \
+                     do not know: add them to dictionaries/actors/people.tsv)",
+                    slice((at, end))
+                )
+            } else if stance {
+                format!(
+                    "reporting verb `{}`: a speaker and stance words, but no other party of the \
+                     document that the statement is about",
+                    slice((at, end))
+                )
+            } else {
+                format!(
+                    "reporting verb `{}`: a statement needs a stance word (dictionaries/context/)",
+                    slice((at, end))
+                )
+            });
         }
         if self.date.is_none() && self.running.is_none() {
             parts.push("no date of its own".to_string());

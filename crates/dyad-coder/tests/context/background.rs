@@ -54,6 +54,10 @@ fn a_sentence_without_events_says_what_was_found_and_why() {
     // a reporting verb without a stance: says a statement needs one
     let report = say("发言人表示，会议按计划举行。", &mut ctx);
     assert!(report.contains("stance"), "{report}");
+    // a reporting verb with a stance word but a speaker no dictionary knows: says so
+    let unknown = say("张伟表示，墨西哥的做法极其错误。", &mut ctx);
+    assert!(unknown.contains("no speaker named before it"), "{unknown}");
+    assert!(unknown.contains("people.tsv"), "{unknown}");
     // a cue with its parties but no date: says the date is what is missing
     let mut undated = dyad_coder::DateContext::new(None);
     let no_date = say("加拿大谴责墨西哥。", &mut undated);
