@@ -154,11 +154,17 @@ impl Coder {
         } else {
             resolve(&from)
         };
+        // (the context pass still reads a measure or force in the passive as one: Three Russian
+        // diplomats were expelled, its subject undergoes it and the document's other party
+        // acted; not a stance, China is firmly opposed to…)
+        let measure = ["15", "16", "17", "18", "19", "20"]
+            .iter()
+            .any(|r| action.cameo.starts_with(r));
+        if agentless && (action.passive || measure) {
+            passive_cues.push(k);
+        }
         if agentless && !action.passive && place_agent.is_empty() {
             agentless = false;
-        }
-        if agentless {
-            passive_cues.push(k);
         }
         let passive = !agent.is_empty() || agentless;
         // a call between Biden and Xi, Turkey hosted talks between Russia and Ukraine: the

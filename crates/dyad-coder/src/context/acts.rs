@@ -105,8 +105,12 @@ impl Pass<'_> {
             // too, and so is one called unilateral
             // (and so is a phone call its subject made with no partner named: the Secretary
             // called to inform…, звонил: a call has a counterpart, the document's other party)
+            // (and so is a directed act in the passive without its agent: the Russian
+            // ambassador was summoned, 俄大使被召见: its subject underwent it, the document's
+            // other party did it)
             let one_sided = (ONE_SIDED.iter().any(|r| cue.cameo.starts_with(r))
                 || cue.cameo.starts_with("041")
+                || (cue.passive && action.frame == Frame::Dir)
                 || (cue.cameo.starts_with("08") && (action.frame == Frame::Dir || unilateral)))
                 && !f.actors.iter().any(|m| {
                     m.span.0 >= cue.span.1

@@ -638,3 +638,29 @@ fn an_office_that_reports_its_own_act_is_its_states() {
     );
     assert!(has(&ev, 1, "KHM", "THA", "114"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_measure_or_summons_in_the_passive_without_its_agent_is_the_other_partys() {
+    let ev = code(
+        Lang::En,
+        "2019-07-24",
+        &[
+            "Norway protested the flights of Russian bombers on Monday.",
+            "Three Russian diplomats were expelled on Tuesday.",
+            "The Russian ambassador was summoned on Tuesday.",
+        ],
+    );
+    assert!(has(&ev, 1, "NOR", "RUS", "16"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "RUS", "NOR", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 2, "NOR", "RUS", "114"), "{:?}", facts(&ev));
+    // a stance in the passive form is no passive act: China is firmly opposed to…
+    let ev = code(
+        Lang::En,
+        "2019-07-24",
+        &[
+            "Norway protested the flights of Russian bombers on Monday.",
+            "Russia is firmly opposed to the new restrictions, its ministry said.",
+        ],
+    );
+    assert!(!has(&ev, 1, "NOR", "RUS", "11"), "{:?}", facts(&ev));
+}
