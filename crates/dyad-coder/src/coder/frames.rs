@@ -150,7 +150,13 @@ impl Coder {
                 || action.cameo.starts_with("08")
                 || action.cameo.starts_with("114"))
         {
-            resolve(loc)
+            // (else the state named right after it: вызван в МИД Японии)
+            let place = resolve(loc);
+            if place.is_empty() {
+                resolve(&from)
+            } else {
+                place
+            }
         } else {
             resolve(&from)
         };
