@@ -39,9 +39,21 @@ pub struct LearnedName {
     pub office: Option<usize>,
 }
 
+/// A titled phrase that may introduce a name: its byte span, the state's code (or, for an office
+/// without its state, its role word's actor entry), how many tokens lie before it and the index
+/// of the token after it.
+struct Titled<'s> {
+    start: usize,
+    end: usize,
+    of: Result<&'s str, usize>,
+    before: usize,
+    next: usize,
+}
+
 impl Coder {
     /// The names `toks` introduce (module docs): each titled actor phrase with one code and an
     /// unknown name right after it, or before it and a comma.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn learn_names(
         &self,
         m: &LangMatcher,
@@ -53,14 +65,18 @@ impl Coder {
         lang: &str,
     ) -> Vec<LearnedName> {
         let mut out = Vec::new();
-        // the titled phrases: a role word with its state, or an office alone (byte span, the
-        // state's code or the office's role word, the number of tokens before it, the index of
-        // the token after it)
-        let mut titled: Vec<(usize, usize, Result<&str, usize>, usize, usize)> = Vec::new();
+        // the titled phrases: a role word with its state, or an office alone
+        let mut titled: Vec<Titled<'_>> = Vec::new();
         for (ti, t) in toks.iter().enumerate() {
             let Tok::Actor(p) = t else { continue };
             if let Some(code) = self.titled_code(p) {
-                titled.push((p.start, p.end, Ok(code), ti, ti + 1));
+                titled.push(Titled {
+                    start: p.start,
+                    end: p.end,
+                    of: Ok(code),
+                    before: ti,
+                    next: ti + 1,
+                });
             }
         }
         for o in offices
@@ -75,9 +91,22 @@ impl Coder {
                 .iter()
                 .position(|t| t.start() >= o.bytes.0)
                 .unwrap_or(toks.len());
-            titled.push((o.bytes.0, o.bytes.1, Err(o.agent), before, next));
+            titled.push(Titled {
+                start: o.bytes.0,
+                end: o.bytes.1,
+                of: Err(o.agent),
+                before,
+                next,
+            });
         }
-        for (start, end, code, before, next) in titled {
+        for Titled {
+            start,
+            end,
+            of: code,
+            before,
+            next,
+        } in titled
+        {
             let next_tok = toks.get(next).map_or(folded.len(), Tok::start);
 
             let found = if m.analyzer.is_cjk() {

@@ -363,14 +363,13 @@ impl Coder {
                             && m.analyzer.is_cjk()
                             && self.coordinates(p)
                             && (last_joined
-                                || folded
-                                    .get(p.end..cue.start)
-                                    .is_some_and(|g| !g.contains([',', '，', ';', '；', '。']))
-                                    && toks[j + 1..k].iter().any(|t| {
-                                        matches!(t, Tok::Actor(q)
+                                || folded.get(p.end..cue.start).is_some_and(|g| {
+                                    !g.contains([',', '，', ';', '；', '。'])
+                                }) && toks[j + 1..k].iter().any(|t| {
+                                    matches!(t, Tok::Actor(q)
                                             if q.connector == Some(GrammarKind::With)
                                                 && !self.coordinates(q))
-                                    })) =>
+                                })) =>
                     {
                         1
                     }

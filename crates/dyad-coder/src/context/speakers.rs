@@ -103,7 +103,12 @@ impl Pass<'_> {
                 _ => None,
             };
             if let Some(src) = source {
-                let office: String = s.text.chars().skip(o.span.0).take(o.span.1 - o.span.0).collect();
+                let office: String = s
+                    .text
+                    .chars()
+                    .skip(o.span.0)
+                    .take(o.span.1 - o.span.0)
+                    .collect();
                 return Some((
                     src.clone(),
                     format!("the office `{office}` of the document's other party"),
@@ -195,7 +200,7 @@ impl Pass<'_> {
                     && close
                     && why.ends_with("before the verb")
                     && self.parties.is_main(&code))
-                    .then(|| (code, format!("{why}, reported by {}", outer.1)))
+                .then(|| (code, format!("{why}, reported by {}", outer.1)))
             })
             .unwrap_or(outer)
     }

@@ -496,7 +496,11 @@ fn a_bloc_that_acts_with_a_partner_pairs_each_member_with_the_partner_only() {
     for (lang, text) in cases {
         let ev = code(lang, "2019-03-02", &[text]);
         for member in ["KEN", "UGA", "RWA"] {
-            assert!(has(&ev, 0, member, "TZA", "057"), "{text}: {:?}", facts(&ev));
+            assert!(
+                has(&ev, 0, member, "TZA", "057"),
+                "{text}: {:?}",
+                facts(&ev)
+            );
         }
         // the members did not sign with each other
         assert!(
