@@ -163,9 +163,7 @@ impl Coder {
         // (the context pass still reads a measure or force in the passive as one: Three Russian
         // diplomats were expelled, its subject undergoes it and the document's other party
         // acted; not a stance, China is firmly opposed to…)
-        let measure = ["15", "16", "17", "18", "19", "20"]
-            .iter()
-            .any(|r| action.cameo.starts_with(r));
+        let measure = Self::is_measure(&action.cameo) || Self::is_force(&action.cameo);
         if agentless && (action.passive || measure) {
             passive_cues.push(k);
         }
