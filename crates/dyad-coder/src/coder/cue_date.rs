@@ -103,7 +103,15 @@ impl Coder {
                 ahead = false;
             }
         }
-        if date.is_none() {
+        // an agreement or a promise (03x) to do something at a date wholly after the document
+        // (agreed to hold talks on June 18) is made when it is told: the later date is its
+        // content's, so it is dated as an undated act (running date, else document date)
+        let promised_later = after.is_some_and(|d| {
+            action.cameo.starts_with("03")
+                && matches!((d.date, ctx.document), (Some(dd), Some(doc))
+                    if dd.first_day().ordinal() > doc.last_day().ordinal())
+        });
+        if date.is_none() && !promised_later {
             if let Some(d) = after {
                 date = d.date;
                 ahead = forward(d);
@@ -200,6 +208,12 @@ impl Coder {
                 }
             }
         }
+        if let (None, true, Some(doc)) = (date, promised_later, ctx.document) {
+            date = Some(doc);
+            date_why = format!(
+                "document date {doc}: the later date after it is what was agreed or promised"
+            );
+        }
         let date = date?;
         Some(CueDate {
             date,
@@ -231,6 +245,26 @@ mod tests {
                 .cue_date(s, &dating, &ctx, &c, &sides)
                 .map(|d| (d.date.to_string(), d.ahead, d.why))
         })
+    }
+
+    #[test]
+    fn an_agreement_to_act_at_a_later_date_is_dated_when_told() {
+        // agreed to hold talks on 18 April: the agreement is of the document's day, factual
+        let d = first_date(
+            Lang::En,
+            "Russia and China agreed to hold talks on 18 April 2021.",
+            |_| {},
+        );
+        let (date, ahead, why) = d.expect("dated");
+        assert_eq!((date.as_str(), ahead), ("2021-03-20", false));
+        assert!(why.contains("what was agreed or promised"), "{why}");
+        // a meeting itself at that date is a plan
+        let d = first_date(
+            Lang::En,
+            "Russia and China will meet on 18 April 2021.",
+            |_| {},
+        );
+        assert_eq!(d.map(|d| (d.0, d.1)), Some(("2021-04-18".into(), true)));
     }
 
     #[test]

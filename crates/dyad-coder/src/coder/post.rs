@@ -230,11 +230,17 @@ pub(super) fn carry_context(
     codes_here: &[&str],
 ) {
     let (dates, report_date) = (&dating.dates, &dating.report_date);
+    // (a date wholly after the document's, on June 18, is a plan's: the story does not go on
+    // at that date)
+    let told = |d: &EventDate| {
+        ctx.document
+            .is_none_or(|doc| d.first_day().ordinal() <= doc.last_day().ordinal())
+    };
     if let Some((d, _)) = dates
         .iter()
         .zip(report_date)
         .rev()
-        .find(|(d, &r)| !r && !d.since && d.date.is_some())
+        .find(|(d, &r)| !r && !d.since && d.date.is_some_and(|d| told(&d)))
     {
         ctx.last = d.date;
         ctx.stale = 0;
@@ -416,6 +422,23 @@ mod tests {
                 assert_eq!(ctx.last, Some(day("2021-03-18")));
                 assert_eq!(ctx.stale, 1);
                 assert_eq!(ctx.pair, None);
+            },
+        );
+    }
+
+    #[test]
+    fn a_date_after_the_document_does_not_become_the_running_date() {
+        with_sentence(
+            Lang::En,
+            "Russia and China agreed to hold talks on 18 April 2021.",
+            |coder, s| {
+                let mut ctx = DateContext::new(Some(day("2021-03-20")));
+                ctx.last = Some(day("2021-03-18"));
+                let (_, _, dating) = prepare(coder, s, &ctx);
+                carry_context(&mut ctx, &dating, &[], &[]);
+                // the talks' date is a plan's: the story stays on 18 March, one sentence older
+                assert_eq!(ctx.last, Some(day("2021-03-18")));
+                assert_eq!(ctx.stale, 1);
             },
         );
     }

@@ -270,6 +270,33 @@ impl Coder {
                 k += 1;
             }
         }
+        // the Democratic People's Republic of Korea (DPRK), 刚果民主共和国（刚果（金））: a state
+        // named again in brackets right after it is one party, not a list of two
+        let codes = |p: &Phrase| -> Vec<&str> {
+            p.members
+                .iter()
+                .filter_map(|&a| match &self.dict.actors[a].kind {
+                    ActorKind::Code(c) => Some(c.as_str()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let mut k = 1;
+        while k < phrases.len() {
+            let (prev, cur) = (&phrases[k - 1], &phrases[k]);
+            let opened = folded
+                .get(prev.end..cur.start)
+                .is_some_and(|g| matches!(g.trim(), "(" | "（"));
+            let closed = folded
+                .get(cur.end..)
+                .is_some_and(|r| r.trim_start().starts_with([')', '）']));
+            let (a, b) = (codes(prev), codes(cur));
+            if opened && closed && !a.is_empty() && a == b {
+                phrases.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         // a phrase made only of role words (总统 alone) names nobody (the context pass may
         // still read whose office it is)
         if let Some(o) = offices {
