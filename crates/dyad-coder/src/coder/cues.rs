@@ -157,10 +157,10 @@ impl Coder {
         ["15", "18", "19", "20"].iter().any(|r| code.starts_with(r))
     }
 
-    /// A judgement (01x, 02x, 05x, 11x, 12x): a statement, an appeal, praise, criticism or a
-    /// rejection, about whom it names after it.
+    /// A judgement (01x, 02x, 05x, 11x, 12x, 14x): a statement, an appeal, praise, criticism, a
+    /// rejection or a protest, about whom it names after it.
     pub(super) fn is_judgement(code: &str) -> bool {
-        ["01", "02", "05", "11", "12"]
+        ["01", "02", "05", "11", "12", "14"]
             .iter()
             .any(|r| code.starts_with(r))
     }

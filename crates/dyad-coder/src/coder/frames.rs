@@ -148,7 +148,8 @@ impl Coder {
         let place_agent: Vec<Party> = if agentless
             && (action.cameo.starts_with("17")
                 || action.cameo.starts_with("08")
-                || action.cameo.starts_with("114"))
+                || action.cameo.starts_with("114")
+                || action.cameo.starts_with("14"))
         {
             // (else the state named right after it: вызван в МИД Японии)
             let place = resolve(loc);
@@ -355,7 +356,7 @@ impl Coder {
         // (a group subject that disapproves — condemned, demanded, rejected, threatened — speaks
         // together of another party, not of each other; praise by two parties, positive dynamics
         // both leaders noted, is of each other)
-        let says = ["10", "11", "12", "13"]
+        let says = ["10", "11", "12", "13", "14"]
             .iter()
             .any(|r| action.cameo.starts_with(r));
         let group_subject = sources.len() >= 2 && targets.is_empty() && !says;

@@ -462,7 +462,7 @@ impl Coder {
                 {
                     // (and so is the agent of the act a reaction answers: ответит на введение
                     // Евросоюзом санкций)
-                    let judged = ["05", "11", "12"]
+                    let judged = ["05", "11", "12", "14"]
                         .iter()
                         .any(|r| action.cameo.starts_with(r))
                         || (action.cameo.starts_with("13")
@@ -627,7 +627,7 @@ impl Coder {
         }
         // only an appeal, a demand, a welcome or a judgement passes its object on as the next
         // verb's subject: after a threat or a retaliation (报复美国制裁) the object is its target
-        let judged = action.cameo.starts_with("11");
+        let judged = action.cameo.starts_with("11") || action.cameo.starts_with("14");
         let pivot_root = judged
             || ["02", "05", "10"]
                 .iter()
@@ -689,7 +689,8 @@ impl Coder {
             alleged |= n > 0
                 && matches!(&toks[action_idx[n - 1]], Tok::Action(c)
                     if matches!(c.entry, Entry::Action(pi)
-                        if self.dict.actions[pi].cameo.starts_with("11")));
+                        if self.dict.actions[pi].cameo.starts_with("11")
+                            || self.dict.actions[pi].cameo.starts_with("14")));
         }
         // 对中方的努力表示赞赏和感谢, condemned and denounced the move: a directed cue joined to
         // the previous one by a coordinator alone, with no party of its own, shares its target

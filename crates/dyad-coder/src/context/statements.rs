@@ -310,7 +310,7 @@ impl Pass<'_> {
                 c.span.0 <= w.span.0
                     && w.span.1 <= c.span.1
                     && c.span.1 - c.span.0 > w.span.1 - w.span.0
-                    && !["01", "02", "10", "11", "12", "13"]
+                    && !["01", "02", "10", "11", "12", "13", "14"]
                         .iter()
                         .any(|r| c.cameo.starts_with(r))
             })
