@@ -618,9 +618,17 @@ impl Pass<'_> {
         }
         // a threat or a demand beside a statement of another root already coded for the same
         // addressee (指责俄罗斯…并表示将对俄罗斯采取行动) is a statement of its own
+        // (a demand beside a protest to the same addressee, 召见…提出严正抗议, is that protest:
+        // one act, of one family)
+        fn family(c: &str) -> Option<&str> {
+            match c.get(..2) {
+                Some("14") => Some("10"),
+                r => r,
+            }
+        }
         let coded_root = |t: &str, k: &str| {
             events.iter().any(|e| {
-                e.source.code == source && e.target.code == t && e.cameo.get(..2) == k.get(..2)
+                e.source.code == source && e.target.code == t && family(&e.cameo) == family(k)
             })
         };
         let fresh: Vec<String> = kinds

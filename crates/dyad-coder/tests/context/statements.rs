@@ -630,3 +630,17 @@ fn suspicion_a_speaker_voices_is_an_accusation() {
         assert!(has(&ev, 0, "CHL", "PER", "112"), "{text}: {:?}", facts(&ev));
     }
 }
+
+#[test]
+fn a_protest_delivered_with_a_summons_is_one_act() {
+    // the summons (140) and the protest words after it (提出严正抗议, which read alone make a
+    // demand, 100) are one protest to the same envoy
+    let ev = code(
+        Lang::Zh,
+        "2024-05-06",
+        &["智利外长当天召见秘鲁驻智利大使，提出严正抗议。"],
+    );
+    assert!(has(&ev, 0, "CHL", "PER", "140"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "CHL", "PER", "10"), "{:?}", facts(&ev));
+    assert_eq!(facts(&ev).len(), 1, "{:?}", facts(&ev));
+}
