@@ -93,10 +93,29 @@ impl Coder {
         if let Some(Tok::Actor(p)) = k.checked_sub(1).and_then(|j| toks.get(j)) {
             let gap = folded.get(p.end..cue.start).unwrap_or("x");
             let n = gap.chars().count();
+            // (after a passive marker the agent's act may be named with 的 and a short
+            // modifier: 遭到美国的制裁, 遭到美日的经济制裁)
+            // (the marker before the first of a list of agents: 遭到美国、日本的经济制裁)
+            let passive_list = toks[..k - 1]
+                .iter()
+                .rev()
+                .take_while(|t| {
+                    matches!(
+                        t,
+                        Tok::Actor(_) | Tok::Gram(GrammarKind::And | GrammarKind::With, _)
+                    )
+                })
+                .any(|t| {
+                    matches!(t, Tok::Actor(a) if a.connector == Some(GrammarKind::PassiveBefore))
+                });
+            let passive = p.connector == Some(GrammarKind::PassiveBefore)
+                || (matches!(p.connector, Some(GrammarKind::And | GrammarKind::With))
+                    && passive_list);
+            if passive {
+                return n <= 4 && !gap.chars().any(stop);
+            }
             let ok = match p.connector {
-                Some(GrammarKind::With)
-                | Some(GrammarKind::To)
-                | Some(GrammarKind::PassiveBefore) => n <= 2,
+                Some(GrammarKind::With) | Some(GrammarKind::To) => n <= 2,
                 _ => n == 0,
             };
             return ok && !gap.contains('的') && !gap.chars().any(stop);

@@ -68,6 +68,7 @@ impl Coder {
                     announced = Some(idx);
                     continue;
                 }
+                Flag::Word => continue,
             }
             mod_why.push(format!(
                 "{} `{}` {}",
@@ -98,6 +99,7 @@ impl Coder {
                     }
                     match me.flag {
                         Flag::Negated => negated = true,
+                        Flag::Word => continue,
                         _ => {
                             hypothetical = true;
                             beyond_future = true;

@@ -355,6 +355,19 @@ impl Coder {
                     {
                         2
                     }
+                    // 遭到美国和英国的制裁, 被美国和英国制裁: a with-word right after the agent of a
+                    // passive joins a second agent
+                    Some(GrammarKind::With)
+                        if last_role == 4
+                            && m.analyzer.is_cjk()
+                            && last_end.is_some_and(|e| {
+                                folded
+                                    .get(e..p.start)
+                                    .is_some_and(|g| g.trim().chars().count() <= 1)
+                            }) =>
+                    {
+                        4
+                    }
                     // 巴林和埃及与卡塔尔签署: a with-word after the subject that another
                     // with-word follows in the clause joins a second subject; the later one
                     // names the partner; so it does after a list (韩国、美国和日本三国外长)

@@ -103,13 +103,14 @@ impl Dictionaries {
                 "condition" => Flag::Condition,
                 "future" => Flag::Future,
                 "first-person" => Flag::FirstPerson,
+                "word" => Flag::Word,
                 x => {
                     return Err(rec_err(
                         file,
                         r.line,
                         format!(
                             "flag `{x}` is not negated, hypothetical, future, announced, \
-                             first-person, intent or condition"
+                             first-person, intent, condition or word"
                         ),
                     ))
                 }

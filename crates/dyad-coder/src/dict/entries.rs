@@ -92,6 +92,9 @@ pub enum Flag {
     /// A side speaking in the first person (we, 我们, мы): a one-sided measure it says it will
     /// take, with nothing but a future tense between (we will expel, 我们将驱逐), is announced.
     FirstPerson,
+    /// A word that holds a modality cue and is none (模拟 holds 拟, 将军 holds 将): read whole,
+    /// it flags nothing.
+    Word,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
