@@ -235,7 +235,7 @@ fn shift(base: EventDate, unit: Unit, offset: i32) -> Option<EventDate> {
             Precision::Day => add_days(&base, offset as i64),
             _ => Some(base),
         },
-        Unit::Weekday => match base.precision() {
+        Unit::Weekday | Unit::DayName => match base.precision() {
             Precision::Day => {
                 // day 0 of the ordinals, 1970-01-01, was a Thursday (4)
                 let wd = (base.ordinal() + 3).rem_euclid(7) + 1;

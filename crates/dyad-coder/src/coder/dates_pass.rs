@@ -113,7 +113,9 @@ impl Coder {
                     d.attributive = true;
                 }
                 match d.raw.relative {
-                    Some((Anchor::Document, Unit::Weekday, _)) if forward_seen.is_some() => {
+                    Some((Anchor::Document, Unit::Weekday | Unit::DayName, _))
+                        if forward_seen.is_some() =>
+                    {
                         d.raw.relative = forward_seen;
                     }
                     Some(r @ (Anchor::Document, Unit::Day | Unit::Week | Unit::Month, n))

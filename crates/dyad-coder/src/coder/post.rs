@@ -236,12 +236,12 @@ pub(super) fn carry_context(
         ctx.document
             .is_none_or(|doc| d.first_day().ordinal() <= doc.last_day().ordinal())
     };
-    if let Some((d, _)) = dates
-        .iter()
-        .zip(report_date)
-        .rev()
-        .find(|(d, &r)| !r && !d.since && d.date.is_some_and(|d| told(&d)))
-    {
+    if let Some((d, _)) = dates.iter().zip(report_date).rev().find(|(d, &r)| {
+        !r && !d.since
+                && d.date.is_some_and(|d| told(&d))
+                // (a bare weekday, said Tuesday, dates its own act only)
+                && !matches!(d.raw.relative, Some((_, Unit::DayName, _)))
+    }) {
         ctx.last = d.date;
         ctx.stale = 0;
         ctx.last_paragraph = ctx.paragraph;
@@ -438,6 +438,27 @@ mod tests {
                 carry_context(&mut ctx, &dating, &[], &[]);
                 // the talks' date is a plan's: the story stays on 18 March, one sentence older
                 assert_eq!(ctx.last, Some(day("2021-03-18")));
+                assert_eq!(ctx.stale, 1);
+            },
+        );
+    }
+
+    #[test]
+    fn a_bare_weekday_dates_its_own_act_only() {
+        with_sentence(
+            Lang::En,
+            "Russia expelled two American diplomats Thursday.",
+            |coder, s| {
+                let mut ctx = DateContext::new(Some(day("2021-03-20")));
+                ctx.last = Some(day("2021-03-10"));
+                let (_, _, dating) = prepare(coder, s, &ctx);
+                // read: the Thursday before the document's Saturday
+                assert!(dating
+                    .dates
+                    .iter()
+                    .any(|d| d.date == Some(day("2021-03-18"))));
+                carry_context(&mut ctx, &dating, &[], &[]);
+                assert_eq!(ctx.last, Some(day("2021-03-10")));
                 assert_eq!(ctx.stale, 1);
             },
         );

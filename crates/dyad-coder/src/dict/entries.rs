@@ -262,6 +262,10 @@ pub enum Unit {
     /// The last such weekday on or before the anchor day (周一, on Monday, в понедельник); the
     /// offset is the weekday, 1 = Monday … 7 = Sunday.
     Weekday,
+    /// A weekday named bare, without a word before it (agreed Friday, said Tuesday: wire copy
+    /// drops the `on`): dated as `Weekday`, but it dates its own act only and never becomes
+    /// the running date.
+    DayName,
     /// A week counted from the anchor day (上周, last week, на прошлой неделе): the month of
     /// the day that many weeks away, month-precise (a week names no day).
     Week,
@@ -305,6 +309,9 @@ pub enum DateKind {
     /// (三日内, 十日后); before the numeral, such a word (数十日, 第三日).
     CountAfter,
     CountBefore,
+    /// A name that holds a date word (the Good Friday Agreement, Black Friday): read whole so
+    /// that its weekday or month dates nothing.
+    NotDate,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -174,6 +174,7 @@ impl Dictionaries {
                 "since-after" => DateKind::SinceAfter,
                 "count-after" => DateKind::CountAfter,
                 "count-before" => DateKind::CountBefore,
+                "not-date" => DateKind::NotDate,
                 "numeral" => DateKind::Numeral(
                     f[2].parse()
                         .ok()
@@ -214,19 +215,18 @@ impl Dictionaries {
                         Some(&"year") => Unit::Year,
                         Some(&"keep") => Unit::Keep,
                         Some(&"weekday") => Unit::Weekday,
+                        Some(&"dayname") => Unit::DayName,
                         Some(&"week") => Unit::Week,
-                        _ => {
-                            return Err(bad(format!(
-                                "unit in `{}` must be day, week, month, year, keep or weekday",
-                                f[2]
-                            )))
-                        }
+                        _ => return Err(bad(format!(
+                            "unit in `{}` must be day, week, month, year, keep, weekday or dayname",
+                            f[2]
+                        ))),
                     };
                     let offset = p
                         .get(2)
                         .and_then(|o| o.trim_start_matches('+').parse().ok())
                         .ok_or_else(|| bad(format!("offset in `{}` is not an integer", f[2])))?;
-                    if unit == Unit::Weekday && !(1..=7).contains(&offset) {
+                    if matches!(unit, Unit::Weekday | Unit::DayName) && !(1..=7).contains(&offset) {
                         return Err(bad(format!(
                             "a weekday's offset in `{}` is 1 (Monday) … 7 (Sunday)",
                             f[2]
