@@ -217,10 +217,12 @@ impl Dictionaries {
                         Some(&"weekday") => Unit::Weekday,
                         Some(&"dayname") => Unit::DayName,
                         Some(&"week") => Unit::Week,
-                        _ => return Err(bad(format!(
+                        _ => {
+                            return Err(bad(format!(
                             "unit in `{}` must be day, week, month, year, keep, weekday or dayname",
                             f[2]
-                        ))),
+                        )))
+                        }
                     };
                     let offset = p
                         .get(2)

@@ -112,7 +112,7 @@ fn a_place_named_in_a_statement_is_not_whom_it_is_about() {
 }
 
 #[test]
-fn a_negated_word_of_criticism_reassures() {
+fn a_negated_word_of_criticism_is_no_stance() {
     let ev = code(
         Lang::En,
         "2021-04-20",
@@ -122,11 +122,11 @@ fn a_negated_word_of_criticism_reassures() {
             "Putin said the new sanctions were a mistake.",
         ],
     );
-    assert!(has(&ev, 1, "RUS", "USA", "051"), "{:?}", facts(&ev));
+    // a reassurance or a denial: neither praise nor criticism
     assert!(
         !facts(&ev)
             .iter()
-            .any(|(s, _, _, c)| *s == 1 && c.starts_with("11")),
+            .any(|(s, _, _, c)| *s == 1 && (c.starts_with("11") || c.starts_with("05"))),
         "{:?}",
         facts(&ev)
     );
