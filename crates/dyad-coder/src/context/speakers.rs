@@ -39,11 +39,17 @@ impl Pass<'_> {
             .filter(subject_like)
             .max_by_key(|m| m.span.1)
             .or_else(|| {
+                // (not the object of an act right before it: 支持台湾、反对…的抗议活动)
                 f.actors
                     .iter()
                     .filter(|m| m.span.1 <= at.0 && outside(m.span))
                     .filter(subject_like)
                     .min_by_key(|m| m.span.0)
+                    .filter(|m| {
+                        !f.cues
+                            .iter()
+                            .any(|c| c.span.0 < m.span.0 && m.span.0 <= c.span.1 + 2)
+                    })
             });
         let pronoun = words
             .iter()
