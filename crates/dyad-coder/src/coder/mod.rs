@@ -698,6 +698,16 @@ impl Coder {
     }
 
     /// The CAMEO roots of acts made by saying them in `lang` (grammar kind `speech-root`).
+    /// Whether `before` (a sentence's text up to a party's name) ends with a deverbal noun and
+    /// one space (grammar kind `nominalization` of any language that lists one: решение
+    /// Алжира, введение Евросоюзом).
+    pub(crate) fn ends_with_nominalization(&self, before: &str) -> bool {
+        let lower = before.to_lowercase();
+        self.langs
+            .values()
+            .any(|m| Self::after_nominalization(m, &lower, lower.len()))
+    }
+
     pub fn speech_roots_of(&self, lang: Lang) -> &[String] {
         self.langs
             .get(lang.as_str())

@@ -558,6 +558,23 @@ impl Coder {
                 }
             }
         }
+        // решение Алжира разорвать отношения: a party named right between a deverbal noun and
+        // the cue (its genitive, or an instrumental agent) is the cue's subject, not the
+        // sentence's subject before the noun (Марокко сожалеет о решении…)
+        if let Some(Tok::Actor(p)) = k.checked_sub(1).and_then(|j| toks.get(j)) {
+            let glued = folded
+                .get(p.end..cue.start)
+                .is_some_and(|g| !g.is_empty() && g.trim().is_empty());
+            if glued
+                && !m.analyzer.is_cjk()
+                && p.connector.is_none()
+                && Self::after_nominalization(m, folded, p.start)
+                && subj.iter().any(|q| q.start < p.start)
+                && subj.iter().any(|q| q.start == p.start)
+            {
+                subj.retain(|q| q.start == p.start);
+            }
+        }
         if action.frame == Frame::Dir && !tgt.is_empty() {
             // 美国和欧盟对俄罗斯实施制裁: 和 joins the subjects. In a spaced script only a
             // partner right after the subject (the US, together with the EU, imposed…) joins

@@ -133,7 +133,28 @@ impl Pass<'_> {
                     && m.span.0 >= clause_start
                     && cue.span.0 - m.span.1 <= NEAR_SUBJECT
             });
+            // решение Алжира разорвать отношения: a party right between a deverbal noun and the
+            // cue is the act's subject, not the sentence's subject before the noun
+            let nominal = f
+                .actors
+                .iter()
+                .filter(|m| m.span.1 <= cue.span.0 && m.span.0 >= clause_start)
+                .max_by_key(|m| m.span.1)
+                .filter(|m| {
+                    let text = &self.texts[i];
+                    let gap: String = text
+                        .chars()
+                        .skip(m.span.1)
+                        .take(cue.span.0 - m.span.1)
+                        .collect();
+                    let before: String = text.chars().take(m.span.0).collect();
+                    m.connector.is_none()
+                        && !gap.is_empty()
+                        && gap.trim().is_empty()
+                        && self.coder.ends_with_nominalization(&before)
+                });
             let first = agent
+                .or(nominal)
                 .or_else(|| {
                     f.actors
                         .iter()

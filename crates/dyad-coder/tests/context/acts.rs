@@ -664,3 +664,15 @@ fn a_measure_or_summons_in_the_passive_without_its_agent_is_the_other_partys() {
     );
     assert!(!has(&ev, 1, "NOR", "RUS", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn the_party_between_a_deverbal_noun_and_the_act_takes_it() {
+    // решение Алжира разорвать: Algeria's decision; Morocco, the sentence's subject, regrets it
+    let ev = code(
+        Lang::Ru,
+        "2021-08-25",
+        &["Марокко сожалеет о решении Алжира разорвать дипотношения."],
+    );
+    assert!(has(&ev, 0, "DZA", "MAR", "161"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 0, "MAR", "DZA", "161"), "{:?}", facts(&ev));
+}
