@@ -161,6 +161,19 @@ impl Coder {
         })
     }
 
+    /// The position of the role word of a titled phrase (a role word and one state: Peruvian
+    /// Foreign Minister), if its role word names one.
+    pub(super) fn role_position<'s>(&'s self, p: &Phrase) -> Option<&'s str> {
+        self.titled_code(p)?;
+        p.members
+            .iter()
+            .rev()
+            .find_map(|&i| match &self.dict.actors[i].kind {
+                ActorKind::Agent(_) => self.dict.actors[i].position.as_deref(),
+                _ => None,
+            })
+    }
+
     /// The one code of a phrase made of a role word and a state or organisation (no person, no
     /// group, no place).
     fn titled_code<'s>(&'s self, p: &Phrase) -> Option<&'s str> {
@@ -456,6 +469,21 @@ impl DocNames {
 
     pub fn is_empty(&self) -> bool {
         self.lits.is_empty()
+    }
+
+    /// Whether `text` (a span of a sentence of `lang`) holds a name the document introduced
+    /// after an office without its state (Foreign Minister Marty Natalegawa … Dr Natalegawa): a
+    /// person of their own, not the office's role word alone.
+    pub fn is_office_name(&self, coder: &Coder, lang: Lang, text: &str) -> bool {
+        let Some(m) = coder.langs.get(lang.as_str()) else {
+            return false;
+        };
+        let folded = m.analyzer.fold(text);
+        self.lits.iter().any(|l| {
+            l.lang == lang.as_str()
+                && self.names[l.name].1.office.is_some()
+                && folded.contains(l.text.as_str())
+        })
     }
 
     /// The learned names `text` (a sentence of `lang`) names, not counting the sentence that

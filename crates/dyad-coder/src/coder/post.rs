@@ -41,7 +41,12 @@ impl Coder {
                             _ => None,
                         });
                     let person = key.is_some();
-                    let position = key.and_then(|k| self.position_of(k, base));
+                    // a person's position; else the role word's of a state's office holder
+                    // (Peruvian Foreign Minister), whom a role word alone may name again
+                    let position = match key {
+                        Some(k) => self.position_of(k, base),
+                        None => self.role_position(p),
+                    };
                     let span = (chars.at(p.start), chars.at(p.end));
                     let connector = p.connector;
                     while let Some(&(_, c)) = codes.next_if(|&&(i, _)| i == ti) {

@@ -31,7 +31,7 @@ impl Coder {
         if !names.is_empty() {
             coded = self.code_sentences(published, sentences, &names);
         }
-        let offices = resolve_offices(sentences, &mut coded);
+        let offices = resolve_offices(self, sentences, &mut coded, &names);
         let parties = Parties::of(&coded);
         let voice = self.voice(&coded, &parties);
         // the day the story tells of: a day named in the first sentences (the dateline, the

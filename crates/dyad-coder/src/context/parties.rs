@@ -3,6 +3,7 @@
 
 use super::DocSentence;
 use crate::coder::{CodedEvent, Mention, SentenceFacts};
+use crate::coder::{Coder, DocNames};
 use crate::fasthash::FastMap;
 use std::collections::{BTreeSet, HashMap};
 
@@ -10,13 +11,37 @@ use std::collections::{BTreeSet, HashMap};
 /// position: it becomes a mention of that person's state (and the office is no longer read as the
 /// office of the document's other party). Returns, for each sentence, what it resolved: `(code,
 /// explanation)` for the events that take one of its codes.
+///
+/// A name the document introduced after such an office (Foreign Minister Marty Natalegawa …
+/// Dr Natalegawa) is a person of their own: where another person holds the same position for
+/// one of the document's two main parties (Australian Foreign Minister Julie Bishop), the name
+/// is the other party's; else it stays an office.
 pub(super) fn resolve_offices(
+    coder: &Coder,
     sentences: &[DocSentence],
     coded: &mut [(Vec<CodedEvent>, SentenceFacts<'_>)],
+    names: &DocNames,
 ) -> Vec<Vec<(String, String)>> {
     let text = |i: usize, (a, b): (usize, usize)| -> String {
         sentences[i].text.chars().skip(a).take(b - a).collect()
     };
+    // the two main parties, as the sentences' facts hold their codes
+    let ranked: Vec<String> = Parties::of(coded).ranked.into_iter().take(2).collect();
+    let mut main: Vec<&str> = Vec::new();
+    // position → (state, sentence, span) of a person named in it anywhere (the first)
+    let mut anywhere: FastMap<&str, (&str, usize, (usize, usize))> = FastMap::default();
+    if !names.is_empty() {
+        for (i, (_, f)) in coded.iter().enumerate() {
+            for m in &f.actors {
+                if ranked.iter().any(|c| c == m.code) && !main.contains(&m.code) {
+                    main.push(m.code);
+                }
+                if let Some(p) = m.position {
+                    anywhere.entry(p).or_insert((m.code, i, m.span));
+                }
+            }
+        }
+    }
     // position → (state, sentence, span) of the person last named in it
     let mut last: FastMap<&str, (&str, usize, (usize, usize))> = FastMap::default();
     let mut notes = Vec::with_capacity(coded.len());
@@ -25,6 +50,36 @@ pub(super) fn resolve_offices(
         let mut keep = Vec::with_capacity(f.offices.len());
         let mut said = Vec::new();
         for o in &f.offices {
+            if !names.is_empty() && names.is_office_name(coder, sentences[i].lang, &text(i, o.span))
+            {
+                // the other main party than the one whose holder of the position is named
+                let holder = o
+                    .position
+                    .and_then(|p| last.get(p).or_else(|| anywhere.get(p)).copied());
+                let other = holder.filter(|h| main.len() == 2 && main.contains(&h.0));
+                let Some((held, at, span)) = other else {
+                    keep.push(*o);
+                    continue;
+                };
+                let code = if main[0] == held { main[1] } else { main[0] };
+                resolved.push(Mention {
+                    code,
+                    span: o.span,
+                    person: true,
+                    position: o.position,
+                    connector: o.connector,
+                });
+                said.push((
+                    code.to_string(),
+                    format!(
+                        "`{}` is {code}: `{}` (sentence {}) holds the same office for {held}",
+                        text(i, o.span),
+                        text(at, span),
+                        at + 1
+                    ),
+                ));
+                continue;
+            }
             // a person named earlier in the same sentence counts too
             let here = f
                 .actors

@@ -149,3 +149,33 @@ fn a_party_the_speaker_criticises_for_its_remarks_does_not_speak_in_its_place() 
     assert!(has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "PER", "CHL", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_named_office_holder_is_of_the_other_party_when_the_same_office_of_one_is_named() {
+    // the name learned after a bare title is a person of their own, not the other state's
+    // holder of that office named later
+    for (lang, lines) in [
+        (
+            Lang::En,
+            [
+                "Chile recalled its ambassador from Lima on Monday.",
+                "Foreign Minister Marta Quispe announced the decision in Santiago.",
+                "Peruvian Foreign Minister Jorge Salas will be asked to explain the incident.",
+                "\"It is a violation of international law,\" Dr Quispe said.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "智利3日召回驻秘鲁大使。",
+                "外交部长张伟在圣地亚哥宣布了这一决定。",
+                "秘鲁外交部长萨拉斯将被要求作出解释。",
+                "张伟说，这是严重违反国际法的行为。",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 3, "CHL", "PER", "11"), "{:?}", facts(&ev));
+        assert!(!has(&ev, 3, "PER", "CHL", "11"), "{:?}", facts(&ev));
+    }
+}
