@@ -432,3 +432,21 @@ fn russian_names_are_read_in_their_other_cases() {
         .to_string();
     assert!(e.contains("a declension needs its other endings"), "{e}");
 }
+
+#[test]
+fn a_pair_open_words_value_is_checked() {
+    // grammar kind `pair-open`: - or definite
+    let e = load_edited("grammar/en.tsv", |t| {
+        format!("{t}pair-open\tthose two\tmaybe\n")
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("a pair-open word's value is - or definite"),
+        "{e}"
+    );
+    assert!(load_edited("grammar/en.tsv", |t| format!(
+        "{t}pair-open\tthose two\tdefinite\n"
+    ))
+    .is_ok());
+}

@@ -125,6 +125,8 @@ impl Coder {
                     | At
                     | From
                     | Between
+                    | PairOpen
+                    | PairHead
                     | Break
                     | Report
                     | Word
@@ -260,6 +262,10 @@ impl Coder {
             transliteration: gram(GrammarKind::Transliteration)
                 .flat_map(|g| g.chars().collect::<Vec<char>>())
                 .collect(),
+            pair_actor: d
+                .actors
+                .iter()
+                .position(|a| a.lang == lang && matches!(a.kind, ActorKind::Pair)),
             surnames: gram(GrammarKind::Surname)
                 .flat_map(|g| g.chars().collect::<Vec<char>>())
                 .collect(),

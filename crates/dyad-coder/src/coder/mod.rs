@@ -545,6 +545,9 @@ struct LangMatcher {
     quote_marks: Vec<(char, crate::dict::QuoteKind)>,
     /// Words of reciprocity (grammar kind `reciprocal`), folded.
     reciprocals: Vec<String>,
+    /// The actor entry of the language that names the pair of the context (两国, the two
+    /// sides): what a reference opened by a `pair-open` word stands for.
+    pair_actor: Option<usize>,
     /// Endings of a deverbal noun (grammar kind `nominalization`).
     nominalizations: Vec<String>,
     /// Case endings of the instrumental (grammar kind `instrumental`).

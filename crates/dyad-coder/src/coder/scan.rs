@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// At most this many characters (Chinese) or words (else) between a `pair-open` word and its
+/// noun.
+const PAIR_GAP: (usize, usize) = (8, 3);
+
 impl Coder {
     /// Every dictionary literal in the sentence, the longest non-overlapping hits winning;
     /// context words (`context/<lang>.tsv`) go to `words` (character spans) when asked for, and
@@ -93,6 +97,7 @@ impl Coder {
                 cands.sort_by_key(|c| c.start);
             }
         }
+        self.pair_items(m, folded, &mut cands);
         if let Some(w) = words {
             found_words.sort_by_key(|&(e, s, _, _)| (e, s));
             w.extend(found_words.into_iter().map(|(_, _, i, span)| (i, span)));
@@ -166,6 +171,70 @@ impl Coder {
                 if matches!(&self.dict.actors[a].kind, ActorKind::Group(g) if g.is_empty()))
         });
         cands
+    }
+
+    /// References to the context's two parties whose noun comes a few words after the word
+    /// that opens them (the two former Soviet states, 这两个亚洲核武大国, две беднейшие
+    /// страны): one actor item of the language's pair entry over the whole reference. Between
+    /// them only words (at most [`PAIR_GAP`] characters in Chinese, words else);
+    /// a state named between counts only after a definite opener (the, 这). The opening and
+    /// closing words themselves are dropped: alone they name nobody.
+    fn pair_items(&self, m: &LangMatcher, folded: &str, cands: &mut Vec<Item>) {
+        let kind = |c: &Item| match c.entry {
+            Entry::Gram(g) => Some(self.dict.grammar[g].kind),
+            _ => None,
+        };
+        let has = |k: GrammarKind| cands.iter().any(|c| kind(c) == Some(k));
+        if !(has(GrammarKind::PairOpen) && has(GrammarKind::PairHead)) {
+            return;
+        }
+        let mut found = Vec::new();
+        if let Some(pair) = m.pair_actor {
+            for (i, open) in cands.iter().enumerate() {
+                let Entry::Gram(g) = open.entry else { continue };
+                if self.dict.grammar[g].kind != GrammarKind::PairOpen {
+                    continue;
+                }
+                let definite = self.dict.grammar[g].value == "definite";
+                let Some(head) = cands[i + 1..]
+                    .iter()
+                    .filter(|c| c.start >= open.end)
+                    .find(|c| kind(c) == Some(GrammarKind::PairHead))
+                else {
+                    continue;
+                };
+                let gap = &folded[open.end..head.start];
+                let words_only = if m.analyzer.is_cjk() {
+                    gap.chars().count() <= PAIR_GAP.0 && gap.chars().all(char::is_alphanumeric)
+                } else {
+                    gap.split_whitespace().count() <= PAIR_GAP.1
+                        && gap
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+                };
+                // nothing between but plain words (a state only after a definite opener)
+                let inside = |c: &Item| c.start >= open.end && c.end <= head.start;
+                let clean = cands.iter().filter(|c| inside(c)).all(|c| match c.entry {
+                    Entry::Actor(_) => definite,
+                    Entry::Gram(g) => self.dict.grammar[g].kind != GrammarKind::Break,
+                    Entry::Action(_) | Entry::Modal(_) => false,
+                    _ => true,
+                });
+                if words_only && clean {
+                    found.push(Item {
+                        start: open.start,
+                        end: head.end,
+                        span_end: head.end,
+                        entry: Entry::Actor(pair),
+                    });
+                }
+            }
+        }
+        cands.retain(|c| !matches!(kind(c), Some(GrammarKind::PairOpen | GrammarKind::PairHead)));
+        if !found.is_empty() {
+            cands.extend(found);
+            cands.sort_by_key(|c| c.start);
+        }
     }
 
     /// Whether the month name at `run[j]`, which is also a modality cue (May / may), is a date:

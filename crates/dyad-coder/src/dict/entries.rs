@@ -238,6 +238,12 @@ pub enum GrammarKind {
     /// between Russia and Ukraine, переговоры между Россией и Украиной): they, not the
     /// sentence's subject (Turkey hosted talks between…), are the act's parties.
     Between,
+    /// Opens a reference to two parties whose noun comes a few words later (the two former
+    /// Soviet states, 这两个亚洲核武大国); value `definite` (the, these, 这): the words
+    /// between may name a state (Soviet), which then only describes the two.
+    PairOpen,
+    /// The noun that closes such a reference (states, neighbours, 国家, 宿敌, страны).
+    PairHead,
 }
 
 #[derive(Debug, Clone, PartialEq)]

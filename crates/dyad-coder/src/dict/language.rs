@@ -74,6 +74,8 @@ impl Dictionaries {
                 "instrumental" => GrammarKind::Instrumental,
                 "from" => GrammarKind::From,
                 "between" => GrammarKind::Between,
+                "pair-open" => GrammarKind::PairOpen,
+                "pair-head" => GrammarKind::PairHead,
                 "word" => GrammarKind::Word,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {
@@ -116,6 +118,14 @@ impl Dictionaries {
                     r.line,
                     "a glue word's value is - or posted (驻: the state after it is where the phrase \
                      before it is posted)",
+                ));
+            }
+            if kind == GrammarKind::PairOpen && !matches!(f[2], "" | "-" | "definite") {
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    "a pair-open word's value is - or definite (the two, 这两个: a state named \
+                     before its noun only describes the two)",
                 ));
             }
             if kind == GrammarKind::With && !matches!(f[2], "" | "-" | "and") {

@@ -539,3 +539,45 @@ fn a_list_of_three_that_meets_or_signs_names_every_pair() {
         }
     }
 }
+
+#[test]
+fn the_two_and_a_noun_a_few_words_later_name_the_documents_pair() {
+    for (lang, lines) in [
+        (
+            Lang::En,
+            [
+                "Armenia and Azerbaijan have long disputed the region.",
+                "The two former Soviet states agreed to a ceasefire on Monday.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "亚美尼亚和阿塞拜疆长期存在领土争端。",
+                "这两个前苏联国家3日同意停火。",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "Армения и Азербайджан давно спорят о границе.",
+                "Две соседние страны 3 марта согласились прекратить огонь.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 1, "ARM", "AZE", "03"), "{:?}", facts(&ev));
+    }
+    // a state named between counts only after a definite opener: both Russian and Chinese
+    // leaders are those two, not the document's pair
+    let ev = code(
+        Lang::En,
+        "2024-03-04",
+        &[
+            "Armenia and Azerbaijan have long disputed the region.",
+            "Both Russian and Chinese leaders signed the declaration on Monday.",
+        ],
+    );
+    assert!(!has(&ev, 1, "ARM", "AZE", "05"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "RUS", "CHN", "05"), "{:?}", facts(&ev));
+}
