@@ -644,3 +644,34 @@ fn a_protest_delivered_with_a_summons_is_one_act() {
     assert!(!has(&ev, 0, "CHL", "PER", "10"), "{:?}", facts(&ev));
     assert_eq!(facts(&ev).len(), 1, "{:?}", facts(&ev));
 }
+
+#[test]
+fn positive_wording_of_a_relationship_makes_a_positive_statement() {
+    // context/*.tsv stance words of a relationship: a new era, brotherly, 历史意义, новая эра
+    for (lang, lines) in [
+        (
+            Lang::En,
+            [
+                "Chile and Peru signed a fisheries accord on 3 March.",
+                "Peruvian President Ana Torres said the accord opened a new era for the two peoples.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "智利和秘鲁3月3日签署渔业协定。",
+                "秘鲁外长张伟表示，这份协定具有历史意义。",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "Чили и Перу 3 марта подписали соглашение о рыболовстве.",
+                "Министр иностранных дел Перу заявил, что в отношениях с Чили начинается новая эра.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 1, "PER", "CHL", "05"), "{:?}", facts(&ev));
+    }
+}
