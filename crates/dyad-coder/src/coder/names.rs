@@ -147,6 +147,73 @@ impl Coder {
         out
     }
 
+    /// The short forms of grammar kind `party-short` (巴方, 阿方) the document writes, each as
+    /// the one party of the document whose name opens with its characters, introduced where
+    /// that party is first named; a form two of its parties could stand for stays unread.
+    pub(crate) fn party_shorts(
+        &self,
+        sentences: &[crate::context::DocSentence],
+        coded: &[(Vec<CodedEvent>, SentenceFacts<'_>)],
+    ) -> Vec<(usize, Lang, LearnedName)> {
+        let Some(m) = self.langs.get(Lang::Zh.as_str()) else {
+            return Vec::new();
+        };
+        let shorts: Vec<&crate::dict::GrammarEntry> = self
+            .dict
+            .grammar
+            .iter()
+            .filter(|g| g.kind == GrammarKind::PartyShort && g.lang == Lang::Zh.as_str())
+            .collect();
+        let zh: Vec<(usize, String)> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.lang == Lang::Zh && !s.note)
+            .map(|(i, s)| (i, m.analyzer.fold(s.text)))
+            .collect();
+        let written: Vec<&crate::dict::GrammarEntry> = shorts
+            .into_iter()
+            .filter(|g| zh.iter().any(|(_, t)| t.contains(g.cue.as_str())))
+            .collect();
+        if written.is_empty() {
+            return Vec::new();
+        }
+        // the document's parties, where each is first named
+        let mut first: Vec<(&str, usize)> = Vec::new();
+        for (i, (_, f)) in coded.iter().enumerate() {
+            for a in &f.actors {
+                if !first.iter().any(|(c, _)| *c == a.code) {
+                    first.push((a.code, i));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for g in written {
+            let opens = |code: &str| {
+                self.dict.actors.iter().find(|a| {
+                    a.lang == Lang::Zh.as_str()
+                        && matches!(&a.kind, ActorKind::Code(c) if c == code)
+                        && a.pattern.chars().count() > g.value.chars().count()
+                        && m.analyzer.fold(&a.pattern).starts_with(g.value.as_str())
+                })
+            };
+            let mut cands = first.iter().filter_map(|&(c, i)| Some((c, i, opens(c)?)));
+            let (Some((code, at, name)), None) = (cands.next(), cands.next()) else {
+                continue;
+            };
+            out.push((
+                at,
+                Lang::Zh,
+                LearnedName {
+                    name: g.cue.clone(),
+                    code: code.to_string(),
+                    title: name.pattern.clone(),
+                    office: None,
+                },
+            ));
+        }
+        out
+    }
+
     /// Whether one of the name's words is a date word of the dictionaries (Monday, May): the
     /// whole or the last word of a date expression (`on monday`).
     fn is_date_word(&self, lang: &str, name: &str) -> bool {

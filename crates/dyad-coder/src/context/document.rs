@@ -21,12 +21,13 @@ impl Coder {
     ) -> Vec<DocEvent> {
         let mut coded = self.code_sentences(published, sentences, &DocNames::default());
         // names the document introduced with their states: coded again, knowing them
-        let learned: Vec<(usize, Lang, LearnedName)> = coded
+        let mut learned: Vec<(usize, Lang, LearnedName)> = coded
             .iter()
             .enumerate()
             .flat_map(|(i, (_, f))| f.names.iter().map(move |n| (i, n)))
             .map(|(i, n)| (i, sentences[i].lang, n.clone()))
             .collect();
+        learned.extend(self.party_shorts(sentences, &coded));
         let names = DocNames::new(self, learned);
         if !names.is_empty() {
             coded = self.code_sentences(published, sentences, &names);

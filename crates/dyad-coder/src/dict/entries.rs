@@ -244,6 +244,10 @@ pub enum GrammarKind {
     PairOpen,
     /// The noun that closes such a reference (states, neighbours, 国家, 宿敌, страны).
     PairHead,
+    /// A short form that names no state alone but one of the document's own (巴方, 阿方: value
+    /// the first character of the names it may stand for): the document's party whose name
+    /// opens with it, when only one of its parties does (巴基斯坦 in a story on Pakistan).
+    PartyShort,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -76,6 +76,17 @@ impl Dictionaries {
                 "between" => GrammarKind::Between,
                 "pair-open" => GrammarKind::PairOpen,
                 "pair-head" => GrammarKind::PairHead,
+                "party-short" => {
+                    if f[2].is_empty() || f[2] == "-" || !f[1].starts_with(f[2]) {
+                        return Err(rec_err(
+                            file,
+                            r.line,
+                            "a party-short form needs in `value` the characters it opens with, \
+                             which open the names it may stand for (巴方: 巴)",
+                        ));
+                    }
+                    GrammarKind::PartyShort
+                }
                 "word" => GrammarKind::Word,
                 "declension" => {
                     if f[2].is_empty() || f[2] == "-" || f[2].split('|').any(str::is_empty) {

@@ -581,3 +581,29 @@ fn the_two_and_a_noun_a_few_words_later_name_the_documents_pair() {
     assert!(!has(&ev, 1, "ARM", "AZE", "05"), "{:?}", facts(&ev));
     assert!(has(&ev, 1, "RUS", "CHN", "05"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_ambiguous_short_form_is_the_documents_party_whose_name_it_opens() {
+    // grammar/zh.tsv `party-short`: 巴方 is Pakistan in a story on Pakistan and Afghanistan
+    let ev = code(
+        Lang::Zh,
+        "2024-03-04",
+        &[
+            "巴基斯坦和阿富汗3日在边境地区交火。",
+            "巴方4日空袭了阿富汗境内的多个目标。",
+        ],
+    );
+    assert!(has(&ev, 1, "PAK", "AFG", "19"), "{:?}", facts(&ev));
+    // a form two of the document's parties could stand for stays unread: 巴方 with Pakistan
+    // and Brazil
+    let ev = code(
+        Lang::Zh,
+        "2024-03-04",
+        &[
+            "巴基斯坦和巴西3日签署贸易协定。",
+            "巴方4日空袭了阿富汗境内的多个目标。",
+        ],
+    );
+    assert!(!has(&ev, 1, "PAK", "AFG", "19"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "BRA", "AFG", "19"), "{:?}", facts(&ev));
+}
