@@ -360,6 +360,10 @@ impl Pass<'_> {
                 {
                     None
                 }
+                // a negated word of praise (不友好, no progress, не конструктивный) criticises
+                ContextKind::Stance(c) if c.starts_with("05") && negated(w) => {
+                    Some("111".to_string())
+                }
                 ContextKind::Stance(c) | ContextKind::Speech(c) => Some(c.clone()),
                 ContextKind::Appeal => {
                     let close = |at: usize| {

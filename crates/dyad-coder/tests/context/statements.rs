@@ -675,3 +675,17 @@ fn positive_wording_of_a_relationship_makes_a_positive_statement() {
         assert!(has(&ev, 1, "PER", "CHL", "05"), "{:?}", facts(&ev));
     }
 }
+
+#[test]
+fn a_negated_word_of_praise_criticises() {
+    let ev = code(
+        Lang::En,
+        "2024-03-04",
+        &[
+            "China and Japan held talks on 3 March.",
+            "The Chinese spokesman said the Japanese position was not constructive.",
+        ],
+    );
+    assert!(has(&ev, 1, "CHN", "JPN", "111"), "{:?}", facts(&ev));
+    assert!(!has(&ev, 1, "CHN", "JPN", "05"), "{:?}", facts(&ev));
+}
