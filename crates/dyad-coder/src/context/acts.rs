@@ -454,7 +454,9 @@ impl Pass<'_> {
             {
                 // (only between the document's two main parties: a third party named after
                 // the cue leaves whose office it is open)
-                let target = f.actors.iter().find(|m| m.span.0 >= cue.span.1);
+                // (a party inside a gapped cue, summoned the Peruvian ambassador, 召回驻格大使,
+                // is after its verb too)
+                let target = f.actors.iter().find(|m| m.span.0 > cue.span.0);
                 let source = target.and_then(|t| match main_pair[..] {
                     [a, b] if t.code == a => Some(b),
                     [a, b] if t.code == b => Some(a),

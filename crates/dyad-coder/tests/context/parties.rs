@@ -607,3 +607,16 @@ fn an_ambiguous_short_form_is_the_documents_party_whose_name_it_opens() {
     assert!(!has(&ev, 1, "PAK", "AFG", "19"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "BRA", "AFG", "19"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn the_ministry_alone_is_the_office_of_the_party_the_sentence_does_not_name() {
+    let ev = code(
+        Lang::En,
+        "2024-03-04",
+        &[
+            "Chile and Peru have quarrelled over fishing rights since January.",
+            "The ministry summoned the Peruvian ambassador on 3 March to protest.",
+        ],
+    );
+    assert!(has(&ev, 1, "CHL", "PER", "14"), "{:?}", facts(&ev));
+}
