@@ -689,3 +689,26 @@ fn a_negated_word_of_praise_criticises() {
     assert!(has(&ev, 1, "CHN", "JPN", "111"), "{:?}", facts(&ev));
     assert!(!has(&ev, 1, "CHN", "JPN", "05"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_warning_in_the_progressive_or_a_reserved_right_threatens() {
+    for (lang, lines) in [
+        (
+            Lang::En,
+            [
+                "Chile and Peru quarrelled over fishing rights on 3 March.",
+                "\"We are warning Peru for the last time,\" the Chilean foreign minister said.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "智利和秘鲁3日因渔业权发生争执。",
+                "智利外交部表示，智利保留采取进一步措施的权利，不会对秘鲁的做法袖手旁观。",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 1, "CHL", "PER", "13"), "{:?}", facts(&ev));
+    }
+}
