@@ -712,3 +712,26 @@ fn a_warning_in_the_progressive_or_a_reserved_right_threatens() {
         assert!(has(&ev, 1, "CHL", "PER", "13"), "{:?}", facts(&ev));
     }
 }
+
+#[test]
+fn criticism_said_in_other_words_is_criticism() {
+    for (lang, lines) in [
+        (
+            Lang::En,
+            [
+                "Peru expelled two Chilean diplomats on 3 March.",
+                "The Chilean foreign minister called it an unfriendly act.",
+            ],
+        ),
+        (
+            Lang::Ru,
+            [
+                "Перу 3 марта выслало двух чилийских дипломатов.",
+                "Министр иностранных дел Чили назвал это недружественным шагом.",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2024-03-04", &lines);
+        assert!(has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
+    }
+}
