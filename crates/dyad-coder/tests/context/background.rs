@@ -336,3 +336,23 @@ fn a_headline_act_the_story_does_not_tell_again_is_dropped() {
         "{head:?}"
     );
 }
+
+#[test]
+fn a_headline_clause_set_apart_by_a_space_may_open_with_the_party() {
+    // 边境冲突升级 智利宣布与秘鲁断交: the headline's second clause opens with the party
+    let ev = code_paragraphs(
+        Lang::Zh,
+        "2024-03-04",
+        &[
+            ("边境冲突升级 智利宣布与秘鲁断交", 0),
+            ("智利外交部3日发表声明说，智方决定与秘鲁断交。", 1),
+        ],
+    );
+    assert!(
+        ev.iter().any(|e| e.sentence == 0
+            && e.event.source.code == "CHL"
+            && e.event.target.code == "PER"),
+        "{:?}",
+        facts(&ev)
+    );
+}
