@@ -454,7 +454,11 @@ fn a_pair_open_words_value_is_checked() {
 #[test]
 fn a_party_short_forms_value_is_checked() {
     // grammar kind `party-short`: the characters the form and the names it stands for open with
-    for bad in ["party-short\t巴方\t-\n", "party-short\t巴方\t阿\n"] {
+    for bad in [
+        "party-short\t巴方\t-\n",
+        "party-short\t巴方\t阿\n",
+        "party-short\t巴国\t巴\n",
+    ] {
         let e = load_edited("grammar/zh.tsv", |t| format!("{t}{bad}"))
             .unwrap_err()
             .to_string();

@@ -167,7 +167,9 @@ impl Coder {
         let zh: Vec<(usize, String)> = sentences
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.lang == Lang::Zh && !s.note)
+            // (every form ends in 方, which folding leaves as it is: only those sentences are
+            // folded)
+            .filter(|(_, s)| s.lang == Lang::Zh && !s.note && s.text.contains('方'))
             .map(|(i, s)| (i, m.analyzer.fold(s.text)))
             .collect();
         let written: Vec<&crate::dict::GrammarEntry> = shorts

@@ -77,12 +77,17 @@ impl Dictionaries {
                 "pair-open" => GrammarKind::PairOpen,
                 "pair-head" => GrammarKind::PairHead,
                 "party-short" => {
-                    if f[2].is_empty() || f[2] == "-" || !f[1].starts_with(f[2]) {
+                    if f[2].is_empty()
+                        || f[2] == "-"
+                        || !f[1].starts_with(f[2])
+                        || !f[1].ends_with('方')
+                    {
                         return Err(rec_err(
                             file,
                             r.line,
-                            "a party-short form needs in `value` the characters it opens with, \
-                             which open the names it may stand for (巴方: 巴)",
+                            "a party-short form needs to be a 方-form with, in `value`, the \
+                             characters it opens with, which open the names it may stand for \
+                             (巴方: 巴)",
                         ));
                     }
                     GrammarKind::PartyShort
