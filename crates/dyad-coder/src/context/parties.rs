@@ -50,48 +50,45 @@ pub(super) fn resolve_offices(
         let mut keep = Vec::with_capacity(f.offices.len());
         let mut said = Vec::new();
         for o in &f.offices {
-            if !names.is_empty() && names.is_office_name(coder, sentences[i].lang, &text(i, o.span))
+            let found = if !names.is_empty()
+                && names.is_office_name(coder, sentences[i].lang, &text(i, o.span))
             {
                 // the other main party than the one whose holder of the position is named
-                let holder = o
-                    .position
-                    .and_then(|p| last.get(p).or_else(|| anywhere.get(p)).copied());
-                let other = holder.filter(|h| main.len() == 2 && main.contains(&h.0));
-                let Some((held, at, span)) = other else {
-                    keep.push(*o);
-                    continue;
-                };
-                let code = if main[0] == held { main[1] } else { main[0] };
-                resolved.push(Mention {
-                    code,
-                    span: o.span,
-                    person: true,
-                    position: o.position,
-                    connector: o.connector,
-                });
-                said.push((
-                    code.to_string(),
-                    format!(
-                        "`{}` is {code}: `{}` (sentence {}) holds the same office for {held}",
-                        text(i, o.span),
-                        text(at, span),
-                        at + 1
-                    ),
-                ));
-                continue;
-            }
-            // a person named earlier in the same sentence counts too
-            let here = f
-                .actors
-                .iter()
-                .filter(|m| m.span.1 <= o.span.0)
-                .filter_map(|m| Some((m.position?, m)))
-                .rfind(|(p, _)| Some(*p) == o.position)
-                .map(|(_, m)| (m.code, i, m.span));
-            let Some((position, (code, at, span))) = o
-                .position
-                .and_then(|p| Some((p, here.or_else(|| last.get(p).copied())?)))
-            else {
+                o.position
+                    .and_then(|p| last.get(p).or_else(|| anywhere.get(p)).copied())
+                    .filter(|h| main.len() == 2 && main.contains(&h.0))
+                    .map(|(held, at, span)| {
+                        let code = if main[0] == held { main[1] } else { main[0] };
+                        let note = format!(
+                            "`{}` is {code}: `{}` (sentence {}) holds the same office for {held}",
+                            text(i, o.span),
+                            text(at, span),
+                            at + 1
+                        );
+                        (code, note)
+                    })
+            } else {
+                // a person named earlier in the same sentence counts too
+                let here = f
+                    .actors
+                    .iter()
+                    .filter(|m| m.span.1 <= o.span.0)
+                    .filter_map(|m| Some((m.position?, m)))
+                    .rfind(|(p, _)| Some(*p) == o.position)
+                    .map(|(_, m)| (m.code, i, m.span));
+                o.position
+                    .and_then(|p| Some((p, here.or_else(|| last.get(p).copied())?)))
+                    .map(|(position, (code, at, span))| {
+                        let note = format!(
+                            "`{}` is `{}` (sentence {}), the last person named as {position}",
+                            text(i, o.span),
+                            text(at, span),
+                            at + 1
+                        );
+                        (code, note)
+                    })
+            };
+            let Some((code, note)) = found else {
                 keep.push(*o);
                 continue;
             };
@@ -102,15 +99,7 @@ pub(super) fn resolve_offices(
                 position: o.position,
                 connector: o.connector,
             });
-            said.push((
-                code.to_string(),
-                format!(
-                    "`{}` is `{}` (sentence {}), the last person named as {position}",
-                    text(i, o.span),
-                    text(at, span),
-                    at + 1
-                ),
-            ));
+            said.push((code.to_string(), note));
         }
         for m in &f.actors {
             if let Some(p) = m.position {
