@@ -188,6 +188,25 @@ impl Coder {
         false
     }
 
+    /// Whether a line without clause punctuation opens with one party, or has one right after a
+    /// space or a bar that sets a headline's clauses apart (防俄国非法移民涌入 芬兰关闭边界): then it
+    /// is a headline naming the story's act. A compound naming a pair (美俄峰会) opens a title.
+    pub(super) fn opens_with_party(&self, folded: &str, toks: &[Tok]) -> bool {
+        let clause_start = |at: usize| {
+            let before = &folded[..at];
+            before.trim().is_empty() || before.ends_with([' ', '\u{3000}', '|', '｜'])
+        };
+        toks.iter().any(|t| {
+            matches!(t, Tok::Actor(p) if clause_start(p.start) && {
+                let mut codes: Vec<&str> = Vec::new();
+                self.codes_of(p, None, |c| codes.push(c));
+                codes.sort_unstable();
+                codes.dedup();
+                codes.len() == 1
+            })
+        })
+    }
+
     /// Chinese text without any clause punctuation: a heading, or a news headline.
     pub(super) fn is_bare_line(m: &LangMatcher, folded: &str) -> bool {
         let t = folded.trim_start();

@@ -794,21 +794,7 @@ impl Coder {
         let names = Some((sentence.lang.as_str(), names));
         let items = self.matches(m, folded, &chars, Some(&mut facts.words), names);
         let toks = self.tokens(m, folded, &chars, items, Some(&mut facts.offices));
-        // (a compound naming a pair, 美俄峰会, opens a title, not a headline's sentence; a
-        // headline's clauses are set apart by spaces or bars: 防俄国非法移民涌入 芬兰关闭边界)
-        let clause_start = |at: usize| {
-            let before = &folded[..at];
-            before.trim().is_empty() || before.ends_with([' ', '\u{3000}', '|', '｜'])
-        };
-        let opens_with_party = toks.iter().any(|t| {
-            matches!(t, Tok::Actor(p) if clause_start(p.start) && {
-                let mut codes: Vec<&str> = Vec::new();
-                self.codes_of(p, None, |c| codes.push(c));
-                codes.sort_unstable();
-                codes.dedup();
-                codes.len() == 1
-            })
-        });
+        let opens_with_party = self.opens_with_party(folded, &toks);
         if heading && !opens_with_party {
             facts.heading = true;
             return (Vec::new(), facts);
