@@ -50,6 +50,12 @@ impl Pass<'_> {
             .map(|e| e.span.0)
             .min();
         for cue in f.cues.iter().filter(|c| !c.coded) {
+            // a denial beside a statement of its sentence (否认这一指责，并称…, denied it and said…)
+            // is told by that statement
+            let stated = |e: &CodedEvent| ["01", "11", "12"].iter().any(|r| e.cameo.starts_with(r));
+            if cue.cameo.starts_with("016") && events.iter().chain(out.iter()).any(stated) {
+                continue;
+            }
             if agreed_at.is_some_and(|at| at < cue.span.0 && cue.span.0 - at <= AGREED_REACH)
                 && AGREED_AWAY.iter().any(|r| cue.cameo.starts_with(r))
             {

@@ -61,8 +61,8 @@ pub struct DocEvent {
 
 /// CAMEO prefixes of one-sided acts that concern the other party even when the sentence does not
 /// name it: threats (13: Россия ответит, 中方将予以回应), withdrawal and sanctions (16), coercion
-/// (17), force (15, 18–20).
-const ONE_SIDED: &[&str] = &["15", "16", "17", "18", "19", "20"];
+/// (17), force (15, 18–20), and a denial (016: the other party accused, 否认这项指控, denied it).
+const ONE_SIDED: &[&str] = &["016", "15", "16", "17", "18", "19", "20"];
 
 /// The most characters between a pronoun and a party joined to it by "and" (he and Putin, он и
 /// Путин, 他和普京) for the party to be the pronoun's partner.

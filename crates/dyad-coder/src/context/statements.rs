@@ -151,6 +151,14 @@ impl Pass<'_> {
                             && self.paragraphs.get(r.at) == self.paragraphs.get(i)
                             && f.actors.iter().any(|m| {
                                 m.code != r.code && self.parties.others(&r.code).contains(&m.code)
+                            })
+                            // (a denial is the speech of the party named before it: Azerbaijan
+                            // denied it had opened fire)
+                            && !f.cues.iter().any(|c| {
+                                c.cameo.starts_with("016")
+                                    && f.actors
+                                        .iter()
+                                        .any(|m| m.span.1 <= c.span.0 && m.code != r.code)
                             }) =>
                     {
                         (

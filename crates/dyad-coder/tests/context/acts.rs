@@ -676,3 +676,40 @@ fn the_party_between_a_deverbal_noun_and_the_act_takes_it() {
     assert!(has(&ev, 0, "DZA", "MAR", "161"), "{:?}", facts(&ev));
     assert!(!has(&ev, 0, "MAR", "DZA", "161"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_denial_is_said_to_the_party_that_accused() {
+    // a denial naming only its subject answers the document's other party
+    let ev = code(
+        Lang::En,
+        "2021-06-03",
+        &[
+            "Armenia accused Azerbaijan of shelling a border village on Tuesday.",
+            "Azerbaijan denied it had opened fire.",
+        ],
+    );
+    assert!(has(&ev, 1, "AZE", "ARM", "016"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Zh,
+        "2021-06-03",
+        &[
+            "亚美尼亚2日指责阿塞拜疆炮击边境村庄。",
+            "阿塞拜疆否认了这一说法。",
+        ],
+    );
+    assert!(has(&ev, 1, "AZE", "ARM", "016"), "{:?}", facts(&ev));
+    // beside a statement of its sentence it is that statement, not a second event
+    let ev = code(
+        Lang::Zh,
+        "2021-06-03",
+        &[
+            "亚美尼亚2日指责阿塞拜疆炮击边境村庄。",
+            "阿塞拜疆否认这一指责，称其毫无根据。",
+        ],
+    );
+    let told: Vec<_> = facts(&ev)
+        .into_iter()
+        .filter(|(s, a, b, _)| *s == 1 && a == "AZE" && b == "ARM")
+        .collect();
+    assert_eq!(told.len(), 1, "{:?}", facts(&ev));
+}
