@@ -91,7 +91,8 @@ fn a_sentence_on_an_agreements_standing_restates_nothing() {
 #[test]
 fn a_time_word_that_holds_an_at_word_leaves_a_pair_reference_the_subject() {
     // 现在 (now) holds 在 (at), which would make 双方 a place
-    for text in ["现在双方已经同意加强对话。", "現在兩國已經同意加強對話。"] {
+    for text in ["现在双方已经同意加强对话。", "現在兩國已經同意加強對話。"]
+    {
         let ev = code(
             Lang::Zh,
             "2019-02-09",
