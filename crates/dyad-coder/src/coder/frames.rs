@@ -234,6 +234,28 @@ impl Coder {
             (src, t)
         } else {
             let s = resolve(subj);
+            // 召回泰国驻柬埔寨大使, recalled its ambassador to Ecuador: an envoy of the subject's
+            // own state is posted somewhere, and the act on it concerns the state of the post
+            let own_post = |ps: &[Phrase]| -> Vec<Phrase> {
+                ps.iter()
+                    .map(|p| match p.post {
+                        Some(a)
+                            if !s.is_empty()
+                                && resolve(std::slice::from_ref(p))
+                                    .iter()
+                                    .all(|x| s.iter().any(|y| y.actor.code == x.actor.code)) =>
+                        {
+                            Phrase {
+                                members: Members::one(a),
+                                post: None,
+                                ..p.clone()
+                            }
+                        }
+                        _ => p.clone(),
+                    })
+                    .collect()
+            };
+            let (tgt, obj) = (&own_post(tgt), &own_post(obj));
             let mut t = resolve(tgt);
             // two parties acting together on a plain object (Putin and Bush discussed Iran,
             // 美俄讨论叙利亚问题): the object is what they acted on, not a third party

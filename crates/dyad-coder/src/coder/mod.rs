@@ -607,6 +607,9 @@ struct Phrase {
     connector: Option<GrammarKind>,
     /// The grammar entry of the connector word, when one was read.
     connector_word: Option<usize>,
+    /// The state where the phrase's envoy or mission is posted (泰国驻柬埔寨大使: Cambodia), an
+    /// actor entry; the phrase names its own state.
+    post: Option<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -486,10 +486,12 @@ impl Coder {
                 }
                 // о выходе России из договора, the suspension of Russia's participation in:
                 // the subject's own state after the cue is whose act it is, not its object
+                // (but its envoy posted in a state, 召回泰国驻柬埔寨大使, is the object)
                 Tok::Actor(p)
                     if action.frame == Frame::Dir
                         && obj.is_empty()
                         && !subj.is_empty()
+                        && p.post.is_none()
                         && self.same_state(p, &subj, base) => {}
                 Tok::Actor(p) => {
                     let role = match p.connector {

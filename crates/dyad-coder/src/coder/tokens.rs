@@ -181,6 +181,7 @@ impl Coder {
                                 .any(|&i| matches!(self.dict.actors[i].kind, ActorKind::Code(_)))
                         {
                             p.end = it.end;
+                            p.post = Some(a);
                             continue;
                         }
                         if glued && self.compatible(p, a) {
@@ -222,6 +223,7 @@ impl Coder {
                         members: Members::one(a),
                         connector,
                         connector_word: None,
+                        post: None,
                     });
                 }
                 // 对日韩: the day mark 日 that is also Japan inside a phrase does not end it

@@ -713,3 +713,32 @@ fn a_denial_is_said_to_the_party_that_accused() {
         .collect();
     assert_eq!(told.len(), 1, "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_act_on_the_subjects_own_envoy_concerns_the_state_of_the_post() {
+    for (lang, text) in [
+        (Lang::Zh, "泰国政府23日宣布召回泰国驻柬埔寨大使。"),
+        (Lang::Zh, "泰國政府23日宣布召回泰國駐柬埔寨大使。"),
+        (
+            Lang::En,
+            "The Thai government recalled the Thai ambassador to Cambodia on 23 July.",
+        ),
+    ] {
+        let ev = code(lang, "2025-07-24", &[text]);
+        assert!(has(&ev, 0, "THA", "KHM", "161"), "{text}: {:?}", facts(&ev));
+    }
+    // another state's envoy is that state's (expelled the Cambodian ambassador to Thailand)
+    let ev = code(
+        Lang::Zh,
+        "2025-07-24",
+        &["泰国23日宣布驱逐柬埔寨驻泰国大使。"],
+    );
+    assert!(has(&ev, 0, "THA", "KHM", "161"), "{:?}", facts(&ev));
+    // and the post of an envoy who meets is no party of the meeting beyond its own state
+    let ev = code(
+        Lang::Zh,
+        "2025-07-24",
+        &["美国驻俄罗斯大使23日会见俄罗斯外长。"],
+    );
+    assert!(has(&ev, 0, "USA", "RUS", "04"), "{:?}", facts(&ev));
+}
