@@ -236,8 +236,19 @@ impl Pass<'_> {
                         .any(|w| matches!(w.kind, ContextKind::Speech(_)) && w.span.0 < cue.span.0);
                 // (or whose reported clause names no subject at all, so the speaker's:
                 // 立陶宛宣布，已经将该国驻中国大使召回国内)
+                // (in a script with spaces, not a noun after an article or a possessive with no
+                // clause mark between: called the attack a provocation, said the water cannon
+                // incident…: what was said of, not an act of the speaker's)
+                let cjk = self.texts[i]
+                    .chars()
+                    .nth(cue.span.0)
+                    .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                let clause_after = cjk
+                    || gap_text(at, cue.span.0).contains([',', ':', ';'])
+                    || !self.coder.ends_with_determiner(&gap_text(0, cue.span.0));
                 let unnamed = |m: &Mention<'_>| {
                     m.span.1 <= at
+                        && clause_after
                         && speaker.is_some_and(|sp| sp.span == m.span)
                         && !subject_between(f, at, cue.span.0)
                 };

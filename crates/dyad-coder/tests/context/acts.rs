@@ -742,3 +742,33 @@ fn an_act_on_the_subjects_own_envoy_concerns_the_state_of_the_post() {
     );
     assert!(has(&ev, 0, "USA", "RUS", "04"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_act_named_as_what_a_speaker_speaks_of_is_not_the_speakers_act() {
+    let told = [
+        "North Korea shelled a South Korean island on Tuesday.",
+        "South Korea's government called the attack a clear provocation.",
+        "The South Korean defence minister described the shelling as an atrocity.",
+    ];
+    let ev = code(Lang::En, "2010-11-24", &told);
+    assert!(has(&ev, 0, "PRK", "KOR", "194"), "{:?}", facts(&ev));
+    for s in [1, 2] {
+        assert!(
+            !facts(&ev)
+                .iter()
+                .any(|(i, a, _, c)| *i == s && a == "KOR" && c.starts_with("19")),
+            "{s}: {:?}",
+            facts(&ev)
+        );
+    }
+    // an act after the verb with no article before it is still the subject's
+    let ev = code(
+        Lang::En,
+        "2008-08-09",
+        &[
+            "Georgia sent troops into South Ossetia on Thursday.",
+            "Russia responded by sending in more troops.",
+        ],
+    );
+    assert!(has(&ev, 1, "RUS", "GEO", "150"), "{:?}", facts(&ev));
+}
