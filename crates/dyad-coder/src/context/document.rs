@@ -65,6 +65,7 @@ impl Coder {
             published: story,
             issued: published,
             agreed: None,
+            forced: None,
             said: None,
         };
         let headlines: Vec<bool> = coded.iter().map(|(_, f)| f.headline).collect();

@@ -130,6 +130,8 @@ struct Pass<'c> {
     /// The last statement with a date of its own (or carried from one): its speaker, date and
     /// sentence.
     said: Option<(String, EventDate, usize)>,
+    /// The party that made the document's last factual act of force (15, 18–20) as coded.
+    forced: Option<String>,
 }
 
 /// A context word found in the sentence.

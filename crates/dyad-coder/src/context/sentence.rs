@@ -140,6 +140,14 @@ impl Pass<'_> {
         }) {
             self.agreed = Some((e.source.code.clone(), e.target.code.clone(), e.date, i));
         }
+        if let Some(e) = events.iter().chain(added.iter()).find(|e| {
+            !e.negated
+                && !e.hypothetical
+                && is_force(&e.cameo)
+                && self.parties.is_main(&e.source.code)
+        }) {
+            self.forced = Some(e.source.code.clone());
+        }
         if let Some(d) = f.date {
             self.last_date = Some(d);
         }
@@ -351,4 +359,11 @@ impl Pass<'_> {
             explain,
         })
     }
+}
+
+/// Whether a CAMEO code is an act of force: a show of force (15) or its use (18–20).
+pub(super) fn is_force(cameo: &str) -> bool {
+    ["15", "18", "19", "20"]
+        .iter()
+        .any(|r| cameo.starts_with(r))
 }

@@ -565,7 +565,20 @@ impl Pass<'_> {
             if !self.parties.ranked.iter().take(2).any(|c| *c == source) {
                 // a third party (the UN, a mediator) speaks about the pair: the main parties it
                 // names, else the document's two main parties
-                if named.is_empty() {
+                // (a judgement of an act of force it names, condemned the attack, 谴责此次袭击: of
+                // the party that made the document's last one)
+                let judged_force = stance_neg
+                    && f.cues.iter().any(|c| {
+                        super::sentence::is_force(&c.cameo)
+                            && super::spans::first_speech(f, words).is_some_and(|at| c.span.0 >= at)
+                    });
+                let attacker = self
+                    .forced
+                    .as_deref()
+                    .filter(|c| judged_force && *c != source);
+                if let (true, Some(a)) = (named.is_empty(), attacker) {
+                    vec![(a, "the party that made the act of force it judges")]
+                } else if named.is_empty() {
                     self.parties
                         .ranked
                         .iter()

@@ -735,3 +735,37 @@ fn criticism_said_in_other_words_is_criticism() {
         assert!(has(&ev, 1, "CHL", "PER", "11"), "{:?}", facts(&ev));
     }
 }
+
+#[test]
+fn a_third_party_judging_an_act_of_force_judges_the_party_that_made_it() {
+    for (lang, told) in [
+        (
+            Lang::En,
+            [
+                "Armenia shelled Azerbaijani border posts on Tuesday.",
+                "Iran condemned the attack, saying it was unacceptable.",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "亚美尼亚2日炮击阿塞拜疆边境哨所。",
+                "伊朗外交部谴责这次炮击。",
+            ],
+        ),
+    ] {
+        let ev = code(lang, "2021-06-03", &told);
+        assert!(has(&ev, 1, "IRN", "ARM", "11"), "{:?}", facts(&ev));
+        assert!(!has(&ev, 1, "IRN", "AZE", "11"), "{:?}", facts(&ev));
+    }
+    // without an act of force it judges, it speaks of both
+    let ev = code(
+        Lang::En,
+        "2021-06-03",
+        &[
+            "Armenia shelled Azerbaijani border posts on Tuesday.",
+            "Iran criticised the rhetoric of both capitals.",
+        ],
+    );
+    assert!(has(&ev, 1, "IRN", "AZE", "11"), "{:?}", facts(&ev));
+}
