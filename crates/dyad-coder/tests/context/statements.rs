@@ -769,3 +769,19 @@ fn a_third_party_judging_an_act_of_force_judges_the_party_that_made_it() {
     );
     assert!(has(&ev, 1, "IRN", "AZE", "11"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_verb_that_reports_by_naming_makes_a_statement() {
+    for text in [
+        "Azerbaijan's government calls the shelling a clear provocation.",
+        "Azerbaijan termed the shelling a provocation.",
+        "Azerbaijan branded the shelling a provocation.",
+    ] {
+        let ev = code(
+            Lang::En,
+            "2021-06-03",
+            &["Armenia shelled Azerbaijani border posts on Tuesday.", text],
+        );
+        assert!(has(&ev, 1, "AZE", "ARM", "11"), "{text}: {:?}", facts(&ev));
+    }
+}
