@@ -186,6 +186,44 @@ impl Coder {
         })
     }
 
+    /// Whether the at-word right before `p` opens its clause and the clause of the cue at
+    /// token `k` ends, before its break, with a word that closes a clause of time (在…通电话后,
+    /// 在…会晤时): then 在 marks when, not where.
+    fn opens_time_clause(
+        &self,
+        m: &LangMatcher,
+        folded: &str,
+        toks: &[Tok],
+        k: usize,
+        p: &Phrase,
+    ) -> bool {
+        if !m.analyzer.is_cjk() || m.subordinates.is_empty() {
+            return false;
+        }
+        let Some(gi) = p.connector_word else {
+            return false;
+        };
+        let word = m.analyzer.fold(&self.dict.grammar[gi].cue);
+        let opens = folded
+            .get(..p.start)
+            .unwrap_or("")
+            .trim_end()
+            .strip_suffix(word.as_str())
+            .is_some_and(|b| {
+                let b = b.trim_end();
+                b.is_empty() || b.ends_with([',', '，', ';', '；'])
+            });
+        let end = toks[k + 1..]
+            .iter()
+            .find_map(|t| match t {
+                Tok::Gram(GrammarKind::Break, b) => Some(b.start),
+                _ => None,
+            })
+            .unwrap_or(folded.len());
+        let clause = folded.get(..end).unwrap_or("").trim_end();
+        opens && m.subordinates.iter().any(|w| clause.ends_with(w.as_str()))
+    }
+
     pub(super) fn read_sides(
         &self,
         s: &Sentence,
@@ -388,6 +426,13 @@ impl Coder {
                     }
                     Some(GrammarKind::With) => 3,
                     Some(GrammarKind::PassiveBefore) | Some(GrammarKind::PassiveAfter) => 4,
+                    // 在巴基斯坦外长与伊朗外长通电话后，…: an at-word that opens a clause of time
+                    // (closed by 后, 时 before its break) marks when, and its party is the subject
+                    Some(GrammarKind::At) if self.opens_time_clause(m, folded, toks, k, p) => {
+                        subj.clear();
+                        joined = false;
+                        1
+                    }
                     Some(GrammarKind::At) => 5,
                     Some(GrammarKind::And) => {
                         if last_role == 0 {
@@ -699,6 +744,26 @@ impl Coder {
         } else if modified {
             subj = prev_objects.last().cloned().into_iter().collect();
             settled.push(k);
+        }
+        // ……后，柬埔寨政府随即宣布，全面关闭…: a subject that opens a clause of its own after the
+        // previous cue's clause and before this cue's is this cue's, not the previous cue's
+        if subj.is_empty() && agent.is_empty() && n > 0 && action_idx[n - 1] < clause_lo {
+            let pk = action_idx[n - 1];
+            let opened = toks[pk + 1..clause_lo]
+                .iter()
+                .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
+                .map(|b| pk + 1 + b + 1);
+            if let Some(from) = opened {
+                let own = toks[from..clause_lo].iter().find_map(|t| match t {
+                    Tok::Actor(p) if p.connector.is_none() && !consumed.contains(&p.start) => {
+                        Some(p)
+                    }
+                    _ => None,
+                });
+                if let Some(p) = own {
+                    subj.push(p.clone());
+                }
+            }
         }
         let mut inherited = subj.is_empty() && agent.is_empty() && !prev_sources.is_empty();
         // США осудили нападение России на Украину: a directed act with no subject of its own

@@ -772,3 +772,35 @@ fn an_act_named_as_what_a_speaker_speaks_of_is_not_the_speakers_act() {
     );
     assert!(has(&ev, 1, "RUS", "GEO", "150"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn an_at_word_opening_a_clause_of_time_marks_when_not_where() {
+    let ev = code(
+        Lang::Zh,
+        "2024-01-23",
+        &["在巴基斯坦外长与伊朗外长通电话后，两国宣布恢复外交关系。"],
+    );
+    assert!(has(&ev, 0, "PAK", "IRN", "041"), "{:?}", facts(&ev));
+    // a place inside the clause stays a place
+    let ev = code(
+        Lang::Zh,
+        "2024-01-23",
+        &["普京在俄罗斯会见美国总统后，双方发表声明。"],
+    );
+    assert!(!has(&ev, 0, "RUS", "RUS", "04"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "RUS", "USA", "04"), "{:?}", facts(&ev));
+}
+
+#[test]
+fn a_subject_opening_a_clause_of_its_own_acts_in_the_next() {
+    let ev = code(
+        Lang::Zh,
+        "2025-12-14",
+        &[
+            "泰国与柬埔寨边境局势紧张。",
+            "在泰国总理否认美国总统的说法后，柬埔寨政府随即宣布，全面关闭与泰国之间的边境口岸。",
+        ],
+    );
+    assert!(has(&ev, 1, "KHM", "THA", "16"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "THA", "USA", "016"), "{:?}", facts(&ev));
+}
