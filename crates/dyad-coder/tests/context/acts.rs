@@ -804,3 +804,16 @@ fn a_subject_opening_a_clause_of_its_own_acts_in_the_next() {
     assert!(has(&ev, 1, "KHM", "THA", "16"), "{:?}", facts(&ev));
     assert!(has(&ev, 1, "THA", "USA", "016"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_state_before_its_border_after_a_to_word_is_where_the_act_goes() {
+    let ev = code(
+        Lang::Zh,
+        "2014-08-06",
+        &["8月5日，亚美尼亚军队向阿塞拜疆边境村庄发射了数十发炮弹。"],
+    );
+    assert!(has(&ev, 0, "ARM", "AZE", "194"), "{:?}", facts(&ev));
+    // without one it takes part in nothing
+    let ev = code(Lang::Zh, "2014-08-06", &["泰国与柬埔寨边境地区局势紧张。"]);
+    assert!(facts(&ev).is_empty(), "{:?}", facts(&ev));
+}
