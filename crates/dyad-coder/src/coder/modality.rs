@@ -153,9 +153,9 @@ impl Coder {
             _ => "",
         };
         // a threat speaks of the future: will, 将, будет leave it a threat made; a condition
-        // in its clause makes it hypothetical, and so does one anywhere in the sentence for a
-        // threat stated as a future consequence (Russia would respond if…, 如果……，中方将予以
-        // 回应; not an explicit one: Biden warned that … if …)
+        // in its clause makes it hypothetical, and so does one anywhere in the sentence (Russia
+        // would respond if…, 如果……，中方将予以回应, Biden warned that … if …: measured, every
+        // threat annotated in a sentence with a condition is hypothetical)
         // (and so does an intent to respond, vowed or ready: 誓言将……作出回应, ready to
         // retaliate, готовы ответить is the threat itself)
         let to_come = matches!(cue.entry, Entry::Action(ai) if self.dict.actions[ai].future);
@@ -173,7 +173,7 @@ impl Coder {
             mod_why.retain(|w| !w.starts_with("hypothetical by"));
             hypothetical = false;
             match condition {
-                Some(me) if future => {
+                Some(me) => {
                     hypothetical = true;
                     mod_why.push(format!(
                         "hypothetical: a consequence under the condition `{}` {}",

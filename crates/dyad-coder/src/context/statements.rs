@@ -672,14 +672,11 @@ impl Pass<'_> {
         } else {
             targets.retain(|(t, _)| !coded(t));
         }
-        // (a condition makes a threat its words imply hypothetical, not one a speech verb
-        // makes: warned that … if …)
-        let explicit = speech_code
-            .as_ref()
-            .is_some_and(|(c, _)| c.starts_with("13"));
+        // (a condition makes a threat hypothetical, its words' or a speech verb's: warned that
+        // … if …; measured, every threat annotated in a sentence with a condition is)
         let conditions: Vec<&str> = words
             .iter()
-            .filter(|w| *w.kind == ContextKind::Condition && !explicit)
+            .filter(|w| *w.kind == ContextKind::Condition)
             .map(|w| w.origin)
             .collect();
         // the speaker, then the parties joined to it by "and", each about the targets but itself

@@ -785,3 +785,32 @@ fn a_verb_that_reports_by_naming_makes_a_statement() {
         assert!(has(&ev, 1, "AZE", "ARM", "11"), "{text}: {:?}", facts(&ev));
     }
 }
+
+#[test]
+fn a_warning_under_a_condition_is_hypothetical_and_without_one_is_made() {
+    let threat = |lang: Lang, text: &str| {
+        let ev = code(lang, "2022-07-21", &[text]);
+        ev.iter()
+            .find(|e| e.event.cameo.starts_with("13"))
+            .map(|e| e.event.hypothetical)
+    };
+    for (lang, text) in [
+        (
+            Lang::En,
+            "China warned the United States of strong measures if the speaker visits Taiwan.",
+        ),
+        (
+            Lang::Zh,
+            "中国20日警告美国，如果议长访问台湾，中方将采取强有力措施。",
+        ),
+    ] {
+        assert_eq!(threat(lang, text), Some(true), "{text}");
+    }
+    assert_eq!(
+        threat(
+            Lang::En,
+            "China warned the United States of strong measures."
+        ),
+        Some(false)
+    );
+}
