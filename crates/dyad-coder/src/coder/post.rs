@@ -171,13 +171,32 @@ pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
         .filter(|e| e.cameo.starts_with("057") || e.cameo.starts_with("03"))
         .map(|e| (key(e), e.span.0))
         .collect();
-    events.retain(|e| {
-        !(AGREED_AWAY.iter().any(|r| e.cameo.starts_with(r))
-            && agreements
-                .iter()
-                .any(|(k, at)| *k == key(e) && *at < e.span.0 && e.span.0 - at <= AGREED_REACH))
-    });
+    let agreed_after = |e: &CodedEvent| {
+        agreements
+            .iter()
+            .any(|(k, at)| *k == key(e) && *at < e.span.0 && e.span.0 - at <= AGREED_REACH)
+    };
+    events.retain(|e| !(AGREED_AWAY.iter().any(|r| e.cameo.starts_with(r)) && agreed_after(e)));
+    // relations restored, cooperation, an easing, an exchange or a ceasefire named after an
+    // agreement of the same pair is what they agreed to do: a plan, not yet done (agreed to a
+    // prisoner exchange, 同意交换战俘, договорились восстановить отношения)
+    for e in events.iter_mut() {
+        if !e.negated
+            && !e.hypothetical
+            && AGREED_PLANNED.iter().any(|r| e.cameo.starts_with(r))
+            && agreed_after(e)
+        {
+            e.hypothetical = true;
+            e.explain
+                .push_str("; hypothetical: what an agreement before it agreed to do");
+        }
+    }
 }
+
+/// CAMEO roots of acts that an agreement before them in the sentence takes as what it agreed to
+/// do (restoring relations, cooperation, easing, exchanges, ceasefires, 054, 06, 08, and relations
+/// cut, 16): plans, hypothetical.
+const AGREED_PLANNED: [&str; 4] = ["054", "06", "08", "16"];
 
 /// Drops the pairs within a bloc that another cue of the sentence pairs with a partner
 /// (Кения, Уганда и Руанда подписали соглашение с Танзанией: the verb reads the three as signing

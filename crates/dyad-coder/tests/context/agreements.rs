@@ -102,3 +102,34 @@ fn a_time_word_that_holds_an_at_word_leaves_a_pair_reference_the_subject() {
         assert!(has(&ev, 1, "PAK", "IND", "03"), "{text}: {:?}", facts(&ev));
     }
 }
+
+#[test]
+fn what_an_agreement_agrees_to_do_is_a_plan() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On 16 May Armenia and Azerbaijan agreed to a prisoner exchange.",
+        ),
+        (Lang::Zh, "5月16日，亚美尼亚和阿塞拜疆同意交换战俘。"),
+        (
+            Lang::Ru,
+            "16 мая Армения и Азербайджан договорились восстановить дипломатические отношения.",
+        ),
+    ] {
+        let ev = code(lang, "2025-05-17", &[text]);
+        assert!(has(&ev, 0, "ARM", "AZE", "03"), "{text}: {:?}", facts(&ev));
+        // (facts lists factual events only; the plan is there, hypothetical)
+        assert!(
+            !facts(&ev)
+                .iter()
+                .any(|(_, _, _, c)| c.starts_with("08") || c.starts_with("054")),
+            "{text}: {:?}",
+            facts(&ev)
+        );
+        assert!(
+            ev.iter().any(|e| e.event.hypothetical
+                && (e.event.cameo.starts_with("08") || e.event.cameo.starts_with("054"))),
+            "{text}"
+        );
+    }
+}
