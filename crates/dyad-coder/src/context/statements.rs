@@ -569,7 +569,7 @@ impl Pass<'_> {
                 // the party that made the document's last one)
                 let judged_force = stance_neg
                     && f.cues.iter().any(|c| {
-                        super::sentence::is_force(&c.cameo)
+                        super::sentence::is_force(c.cameo)
                             && super::spans::first_speech(f, words).is_some_and(|at| c.span.0 >= at)
                     });
                 let attacker = self
