@@ -135,6 +135,20 @@ impl Coder {
     /// Whether a verb cue ending at byte `end` modifies the noun after it (1987年签署的条约): an
     /// attributive particle right after it and a word after the particle (not the end of a
     /// clause: 峰会是于8月15日举行的。 reports the meeting).
+    /// Whether `before` ends with an article or a possessive (the, its, their, Tuesday's): what
+    /// follows is a noun phrase, not a clause.
+    pub(crate) fn ends_with_determiner(&self, before: &str) -> bool {
+        let lower = before.to_lowercase();
+        let Some(last) = lower.split_whitespace().next_back() else {
+            return false;
+        };
+        last.ends_with("'s")
+            || last.ends_with("\u{2019}s")
+            || self.langs.values().any(|m| {
+                !m.analyzer.is_cjk() && m.glue.iter().chain(&m.possessives).any(|w| w == last)
+            })
+    }
+
     /// Whether a possessive (its, своё, 其) ends right before byte `start`, as a word of its own.
     pub(super) fn after_possessive(m: &LangMatcher, folded: &str, start: usize) -> bool {
         let before = folded.get(..start).unwrap_or("").trim_end();

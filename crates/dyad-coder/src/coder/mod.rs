@@ -714,20 +714,6 @@ impl Coder {
             .any(|m| Self::after_nominalization(m, &lower, lower.len()))
     }
 
-    /// Whether `before` ends with an article or a possessive (the, its, their, Tuesday's): what
-    /// follows is a noun phrase, not a clause.
-    pub(crate) fn ends_with_determiner(&self, before: &str) -> bool {
-        let lower = before.to_lowercase();
-        let Some(last) = lower.split_whitespace().next_back() else {
-            return false;
-        };
-        last.ends_with("'s")
-            || last.ends_with("\u{2019}s")
-            || self.langs.values().any(|m| {
-                !m.analyzer.is_cjk() && m.glue.iter().chain(&m.possessives).any(|w| w == last)
-            })
-    }
-
     pub fn speech_roots_of(&self, lang: Lang) -> &[String] {
         self.langs
             .get(lang.as_str())
