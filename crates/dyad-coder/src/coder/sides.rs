@@ -830,10 +830,26 @@ impl Coder {
                 .iter()
                 .position(|t| matches!(t, Tok::Gram(GrammarKind::Break, _)))
                 .unwrap_or(toks.len());
-            if let Some(Tok::Actor(p)) = toks[..first_break].iter().find(|t| {
+            let first = toks[..first_break].iter().position(|t| {
                 matches!(t, Tok::Actor(p) if p.connector.is_none() && !consumed.contains(&p.start))
-            }) {
-                subj.push(p.clone());
+            });
+            if let Some(i) = first {
+                // (with the parties joined to it: 土耳其和亚美尼亚经过6周和谈，最终……达成一致)
+                for t in &toks[i..first_break] {
+                    match t {
+                        Tok::Actor(p)
+                            if subj.is_empty()
+                                || matches!(
+                                    p.connector,
+                                    Some(GrammarKind::And | GrammarKind::With)
+                                ) =>
+                        {
+                            subj.push(p.clone())
+                        }
+                        Tok::Gram(GrammarKind::And | GrammarKind::With, _) => {}
+                        _ => break,
+                    }
+                }
                 topic = true;
             }
         }

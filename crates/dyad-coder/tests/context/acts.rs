@@ -817,3 +817,14 @@ fn a_state_before_its_border_after_a_to_word_is_where_the_act_goes() {
     let ev = code(Lang::Zh, "2014-08-06", &["泰国与柬埔寨边境地区局势紧张。"]);
     assert!(facts(&ev).is_empty(), "{:?}", facts(&ev));
 }
+
+#[test]
+fn the_parties_that_open_a_sentence_act_together_in_a_later_clause() {
+    let ev = code(
+        Lang::Zh,
+        "2009-09-01",
+        &["土耳其和亚美尼亚经过6周和谈，最终就和平协议达成一致。"],
+    );
+    assert!(has(&ev, 0, "TUR", "ARM", "057"), "{:?}", facts(&ev));
+    assert!(has(&ev, 0, "ARM", "TUR", "057"), "{:?}", facts(&ev));
+}
