@@ -153,7 +153,7 @@ impl Coder {
     }
 
     /// Force (15x, 18x–20x): displays of force, assaults, fighting.
-    pub(super) fn is_force(code: &str) -> bool {
+    pub(crate) fn is_force(code: &str) -> bool {
         ["15", "18", "19", "20"].iter().any(|r| code.starts_with(r))
     }
 

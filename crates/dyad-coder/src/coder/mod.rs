@@ -59,6 +59,7 @@ use matcher::{CharPairs, PrefixList};
 use members::Members;
 use modality::Modality;
 pub use modality::Stated;
+pub(crate) use names::is_cjk_ideograph;
 pub use names::{DocNames, LearnedName};
 use parties::Named;
 use post::{carry_context, drop_bloc_pairs, drop_implied_acts};

@@ -454,7 +454,7 @@ fn cjk_name_after(
     (n >= CJK_NAME.0 && n <= most && ends_well).then_some((from, end))
 }
 
-fn is_cjk_ideograph(c: char) -> bool {
+pub(crate) fn is_cjk_ideograph(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
 

@@ -242,7 +242,7 @@ impl Pass<'_> {
                 let cjk = self.texts[i]
                     .chars()
                     .nth(cue.span.0)
-                    .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    .is_some_and(crate::coder::is_cjk_ideograph);
                 let clause_after = cjk
                     || gap_text(at, cue.span.0).contains([',', ':', ';'])
                     || !self.coder.ends_with_determiner(&gap_text(0, cue.span.0));

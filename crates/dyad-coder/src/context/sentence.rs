@@ -4,7 +4,7 @@
 
 use super::spans::first_speech;
 use super::{DocSentence, Name, Pass, Remembered, Word, MEMORY, ONE_SIDED, OPENING};
-use crate::coder::{CodedEvent, SentenceFacts};
+use crate::coder::{CodedEvent, Coder, SentenceFacts};
 use crate::dict::{ContextKind, QuoteKind};
 use dyad_model::{ActorRef, EventDate, Precision};
 
@@ -143,7 +143,7 @@ impl Pass<'_> {
         if let Some(e) = events.iter().chain(added.iter()).find(|e| {
             !e.negated
                 && !e.hypothetical
-                && is_force(&e.cameo)
+                && Coder::is_force(&e.cameo)
                 && self.parties.is_main(&e.source.code)
         }) {
             self.forced = Some(e.source.code.clone());
@@ -359,11 +359,4 @@ impl Pass<'_> {
             explain,
         })
     }
-}
-
-/// Whether a CAMEO code is an act of force: a show of force (15) or its use (18–20).
-pub(super) fn is_force(cameo: &str) -> bool {
-    ["15", "18", "19", "20"]
-        .iter()
-        .any(|r| cameo.starts_with(r))
 }

@@ -3,7 +3,7 @@
 
 use super::spans::{clause_start, quoted_spans};
 use super::{DocSentence, Name, Pass, Remembered, Word, NEGATION_REACH, STANCE_SURE};
-use crate::coder::{CodedEvent, Mention, SentenceFacts};
+use crate::coder::{CodedEvent, Coder, Mention, SentenceFacts};
 use crate::dict::{ContextKind, GrammarKind, PronounKind};
 use crate::stance::Stance;
 use dyad_model::{EventDate, Lang};
@@ -569,7 +569,7 @@ impl Pass<'_> {
                 // the party that made the document's last one)
                 let judged_force = stance_neg
                     && f.cues.iter().any(|c| {
-                        super::sentence::is_force(c.cameo)
+                        Coder::is_force(c.cameo)
                             && super::spans::first_speech(f, words).is_some_and(|at| c.span.0 >= at)
                     });
                 let attacker = self
