@@ -4,6 +4,21 @@
 use super::*;
 
 impl Coder {
+    /// Whether the future marker `toks[j]` (`mi`), a Chinese one, is followed at once by a party
+    /// or a number: then it marks the object of the verb after it (将 = 把), it is no future.
+    /// (Words such as 该 其 此 that open an object are `word` entries of the modality dictionary.)
+    fn marks_object(toks: &[Tok], j: usize, chars: &CharIdx, mi: &Item) -> bool {
+        let text = chars.folded();
+        let cjk = text
+            .get(mi.start..mi.end)
+            .is_some_and(|w| w.chars().all(names::is_cjk_ideograph));
+        cjk && (matches!(toks.get(j + 1), Some(Tok::Actor(p)) if p.start == mi.end && p.connector.is_none())
+            || text
+                .get(mi.end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_ascii_digit()))
+    }
+
     /// Negation and modality of the verb cue `toks[k]`: the cues before it within their window
     /// (and, for clause-scoped cues, in its clause), with their explain entries.
     pub(super) fn modality(&self, toks: &[Tok], chars: &CharIdx, k: usize, cue: &Item) -> Modality {
@@ -50,6 +65,10 @@ impl Coder {
                     hypothetical = true;
                     beyond_future = true;
                 }
+                // 将该国驻北京大使召回, 将23家企业列入, 美国将俄罗斯列为: a Chinese future marker
+                // followed at once by the thing acted on is the object marker (将 = 把), not a
+                // future
+                Flag::Future if Self::marks_object(toks, j, chars, mi) => continue,
                 Flag::Future => hypothetical = true,
                 Flag::FirstPerson => {
                     first_person = Some(idx);

@@ -30,6 +30,11 @@ impl<'a> CharIdx<'a> {
         }
     }
 
+    /// The folded text the byte offsets index.
+    pub(super) fn folded(&self) -> &'a str {
+        self.folded
+    }
+
     pub(super) fn tables(&self) -> &(Vec<u32>, Vec<u32>) {
         self.tables.get_or_init(|| {
             let mut char_at = Vec::with_capacity(self.folded.len() + 1);

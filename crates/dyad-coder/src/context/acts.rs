@@ -159,6 +159,17 @@ impl Pass<'_> {
                         && gap.trim().is_empty()
                         && self.coder.ends_with_nominalization(&before)
                 });
+            // (台湾代表处成立数天后，中国……: a party inside an opening clause of time is not
+            // the subject, nor the target, when another comes after that clause)
+            let (coder, text) = (self.coder, self.texts[i]);
+            let in_time_clause = move |m: &Mention<'_>| {
+                let rest: String = text
+                    .chars()
+                    .skip(m.span.1)
+                    .take_while(|c| !matches!(c, ',' | '，' | ';' | '；'))
+                    .collect();
+                coder.closes_time_clause(&rest)
+            };
             let first = agent
                 .or(nominal)
                 .or_else(|| {
@@ -169,11 +180,16 @@ impl Pass<'_> {
                         .min_by_key(|m| m.span.0)
                 })
                 .or_else(|| {
-                    f.actors
-                        .iter()
-                        .filter(|m| m.span.1 <= cue.span.0)
-                        .filter(subject_like)
+                    let candidates = || {
+                        f.actors
+                            .iter()
+                            .filter(|m| m.span.1 <= cue.span.0)
+                            .filter(subject_like)
+                    };
+                    candidates()
+                        .filter(|m| !in_time_clause(m))
                         .min_by_key(|m| m.span.0)
+                        .or_else(|| candidates().min_by_key(|m| m.span.0))
                 })
                 .filter(|_| before.is_some());
             // ……another act between them (Russia will respond to the sanctions, Россия ответит
@@ -598,11 +614,17 @@ impl Pass<'_> {
             let marked = f.actors.iter().position(|m| {
                 m.code != source && m.span.1 <= cue.span.0 && m.connector == Some(GrammarKind::To)
             });
-            let any = marked.or_else(|| {
-                f.actors
-                    .iter()
-                    .position(|m| m.code != source && in_clause(m))
-            });
+            let any = marked
+                .or_else(|| {
+                    f.actors
+                        .iter()
+                        .position(|m| m.code != source && in_clause(m) && !in_time_clause(m))
+                })
+                .or_else(|| {
+                    f.actors
+                        .iter()
+                        .position(|m| m.code != source && in_clause(m))
+                });
             let mut targets: Vec<(String, String)> = match after.or(any) {
                 Some(j) => {
                     // sanctions on Iran and North Korea: the list goes on with `and`

@@ -828,3 +828,17 @@ fn the_parties_that_open_a_sentence_act_together_in_a_later_clause() {
     assert!(has(&ev, 0, "TUR", "ARM", "057"), "{:?}", facts(&ev));
     assert!(has(&ev, 0, "ARM", "TUR", "057"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_party_inside_an_opening_clause_of_time_is_not_the_subject_after_it() {
+    // 台湾代表处……成立数天后，越南……: the clause of time names Taiwan, the act after it is
+    // Vietnam's; 将其 opens the act's object (将 = 把), no future
+    let ev = code(
+        Lang::Zh,
+        "2024-03-06",
+        &["台湾代表处在马尼拉成立数天后，越南降低了与菲律宾的外交级别，将其驻河内大使馆降为代办处。"],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "VNM", "PHL", "161"), "{f:?}");
+    assert!(!f.iter().any(|(_, a, _, _)| a == "TWN"), "{f:?}");
+}
