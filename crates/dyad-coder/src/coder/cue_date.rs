@@ -167,9 +167,17 @@ impl Coder {
             // only a day carries without a connective: after 8月15日 an undated 双方… goes on
             // narrating that day, while after 2008年4月 an undated sentence of an analytic
             // text is commentary, no event of that month or year
+            // (and so does the document's own month when it is only that, 本周末, this week, as
+            // news tells of its own days: the next sentence goes on narrating them)
+            let own_month = |l: &EventDate| {
+                l.precision() == Precision::Month
+                    && ctx
+                        .document
+                        .is_some_and(|d| d.y() == l.y() && d.m() == l.m())
+            };
             let reach = |l: &EventDate| {
                 (opens && ctx.stale <= DateContext::RUNNING_REACH)
-                    || (!own_dates && near && l.precision() == Precision::Day)
+                    || (!own_dates && near && (l.precision() == Precision::Day || own_month(l)))
             };
             if let Some(l) = ctx.last {
                 if reach(&l) {
