@@ -633,6 +633,28 @@ impl Coder {
             subj.extend(join);
             partner = keep;
         }
+        // В Москву с визитом прибыл премьер-министр Индии: a visit whose place comes first and
+        // whose subject follows the verb, as Russian news orders an arrival; the unmarked party
+        // right after the verb is its subject, the place before it in its clause its target
+        if subj.is_empty()
+            && tgt.is_empty()
+            && !m.analyzer.is_cjk()
+            && action.cameo.starts_with("042")
+            && obj.first().is_some_and(|p| p.connector.is_none())
+        {
+            let place = toks[clause_lo..k].iter().find_map(|t| match t {
+                Tok::Actor(p) if matches!(p.connector, Some(GrammarKind::At | GrammarKind::To)) => {
+                    Some(p.clone())
+                }
+                _ => None,
+            });
+            if let Some(place) = place {
+                subj.push(obj.remove(0));
+                if loc.is_empty() {
+                    loc.push(place);
+                }
+            }
+        }
         Sides {
             subj,
             tgt,
