@@ -51,6 +51,9 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
         }
     };
 
+    // the document's first line of text: in unwrapped text, a title when a blank line follows
+    let first_text = lines.iter().position(|l| matches!(l.kind, Kind::Text));
+
     for (idx, l) in lines.iter().enumerate() {
         match &l.kind {
             Kind::Drop => {}
@@ -131,9 +134,19 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                         .text
                         .chars()
                         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    // (a Chinese title with a comma in it, 法兰西之怒》抗议……,法国召回……大使,
+                    // stands alone when a blank line and a line much longer than it follow: a
+                    // line cut by a PDF extractor is about as long as the next)
+                    let title = han
+                        && Some(idx) == first_text
+                        && lines.get(idx + 1).is_some_and(|n| {
+                            n.blank_before
+                                && l.text.chars().count() * 4 <= n.text.chars().count() * 3
+                        });
                     p.open = runs_on
                         || (!l.terminal
                             && !heading_line
+                            && !title
                             && (wrapped || han || ends_in_clause(&l.text))
                             && (!l.short || ends_in_clause(&l.text)));
                     p.last = idx;

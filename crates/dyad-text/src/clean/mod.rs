@@ -216,6 +216,19 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_title_with_a_comma_stands_alone_before_a_longer_paragraph() {
+        // a headline of two clauses (no final stop) over a blank line and a long paragraph is
+        // the title, not the start of the paragraph
+        let raw = "边境再起冲突》两国互相指责，甲国召回驻乙国大使
+
+甲国外交部周五发表声明，指责乙国军队越过边界线进入甲国领土，并宣布立即召回驻乙国大使进行磋商，同时要求乙方作出解释。
+";
+        let t = texts(&clean(raw, Layout::Flowed));
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0].1, "边境再起冲突》两国互相指责，甲国召回驻乙国大使");
+    }
+
+    #[test]
     fn a_headline_and_a_dateline_of_unwrapped_text_stand_alone() {
         let body = "Officials of the two governments said on Monday that the talks in the capital had covered trade, energy and the exchange of detained citizens, and that a second round would follow.";
         let raw = format!("Statement by the Foreign Ministry of Ruritania regarding the consultations held in Freedonia\n\nStrelsau, 3 May 2021\n\n{body}\n\n{body}\n\n{body}\n\nThe delegations agreed to meet again,\n\nin the autumn.\n");
