@@ -51,9 +51,6 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
         }
     };
 
-    // the document's first line of text: in unwrapped text, a title when a blank line follows
-    let first_text = lines.iter().position(|l| matches!(l.kind, Kind::Text));
-
     for (idx, l) in lines.iter().enumerate() {
         match &l.kind {
             Kind::Drop => {}
@@ -73,6 +70,8 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
             }
             Kind::Text => {
                 let para_open = para.as_ref().is_some_and(|p| p.open);
+                // the line opens the text or follows a finished block (a stop, a heading)
+                let fresh = para.as_ref().is_none_or(|p| p.ends_terminal && !p.open);
                 if let Some((n, true)) = note.as_mut() {
                     if !(l.lead_space && para_open) {
                         join(n, &l.text);
@@ -100,9 +99,23 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                             && n.text.chars().next().is_some_and(char::is_lowercase)
                     });
                 let heading_line = !l.terminal && !runs_on && ((!wrapped && l.short) || isolated);
+                let han = l
+                    .text
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                // a Chinese title or subheading with a comma in it (法兰西之怒》抗议……,法国召回
+                // ……大使) that opens the text or follows a finished block stands alone when a
+                // blank line and a line much longer than it follow: a line cut by a PDF
+                // extractor is about as long as the next
+                let title = han
+                    && !l.terminal
+                    && fresh
+                    && lines.get(idx + 1).is_some_and(|n| {
+                        n.blank_before && l.text.chars().count() * 4 <= n.text.chars().count() * 3
+                    });
                 let continues = match &para {
                     None => false,
-                    Some(_) if heading_line => false,
+                    Some(_) if heading_line || title => false,
                     Some(p) if p.open => true,
                     Some(p) => {
                         let prev = &lines[p.last];
@@ -130,19 +143,6 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                     // In unwrapped Latin or Cyrillic text a line is a paragraph: it runs on into
                     // the next line only when it stops mid-clause (a headline or a dateline stands
                     // alone). Chinese text cut by a PDF extractor keeps the old reading.
-                    let han = l
-                        .text
-                        .chars()
-                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-                    // (a Chinese title with a comma in it, 法兰西之怒》抗议……,法国召回……大使,
-                    // stands alone when a blank line and a line much longer than it follow: a
-                    // line cut by a PDF extractor is about as long as the next)
-                    let title = han
-                        && Some(idx) == first_text
-                        && lines.get(idx + 1).is_some_and(|n| {
-                            n.blank_before
-                                && l.text.chars().count() * 4 <= n.text.chars().count() * 3
-                        });
                     p.open = runs_on
                         || (!l.terminal
                             && !heading_line

@@ -226,6 +226,11 @@ mod tests {
         let t = texts(&clean(raw, Layout::Flowed));
         assert_eq!(t.len(), 2, "{t:?}");
         assert_eq!(t[0].1, "边境再起冲突》两国互相指责，甲国召回驻乙国大使");
+        // and so does a subheading after a paragraph that ends a sentence
+        let raw = format!("{raw}\n乙国回应，甲国指责毫无根据\n\n乙国外交部发言人周六在记者会上表示，乙国军队一直在本国一侧活动，甲国的指责毫无根据，并敦促甲方停止炒作。\n");
+        let t = texts(&clean(&raw, Layout::Flowed));
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[2].1, "乙国回应，甲国指责毫无根据");
     }
 
     #[test]
