@@ -102,13 +102,15 @@ impl Coder {
         // diplomats were expelled from Russia, 被驱逐出俄罗斯, were banned from entering Russia:
         // an agentless passive of a measure (16x) was taken by the party it comes from, marked
         // by a from-word or standing right after the cue as its complement
+        // (or inside the cue's gap, the owner of the list it names: 被列入美国制裁名单)
         let from_phrase = |p: &&Phrase| {
-            p.start >= cue.span_end
+            (p.start >= cue.span_end
                 && (p.connector == Some(GrammarKind::From)
                     || (p.connector.is_none()
                         && folded
                             .get(cue.span_end..p.start)
-                            .is_some_and(|g| g.trim().is_empty())))
+                            .is_some_and(|g| g.trim().is_empty()))))
+                || (p.start > cue.start && p.end <= cue.span_end && p.connector.is_none())
         };
         // (and for a reaction named as a noun with its party after it, flagged passive: the
         // move drew criticism from Moscow, from Riyadh and Baghdad)
