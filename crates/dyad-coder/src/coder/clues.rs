@@ -4,6 +4,15 @@
 use super::*;
 
 impl Coder {
+    /// Whether `clause` (the text from a party to its clause's end) closes a clause of time
+    /// (grammar kind `subordinate`: 成立数天后, 会谈时): its party is not the sentence's subject.
+    pub(crate) fn closes_time_clause(&self, clause: &str) -> bool {
+        self.langs.values().any(|m| {
+            let folded = m.analyzer.fold(clause.trim_end());
+            m.subordinates.iter().any(|w| folded.ends_with(w.as_str()))
+        })
+    }
+
     /// Whether a nominal cue at token `k` names an act: after a light verb (进行谈判, 开展…合作),
     /// next to a with-, to- or passive phrase (与俄合作, 对俄罗斯制裁, 遭美国制裁), right after its
     /// subject (美俄谈判) or right before its object (制裁俄罗斯).

@@ -715,15 +715,6 @@ impl Coder {
             .any(|m| Self::after_nominalization(m, &lower, lower.len()))
     }
 
-    /// Whether `clause` (the text from a party to its clause's end) closes a clause of time
-    /// (grammar kind `subordinate`: 成立数天后, 会谈时): its party is not the sentence's subject.
-    pub(crate) fn closes_time_clause(&self, clause: &str) -> bool {
-        self.langs.values().any(|m| {
-            let folded = m.analyzer.fold(clause.trim_end());
-            m.subordinates.iter().any(|w| folded.ends_with(w.as_str()))
-        })
-    }
-
     pub fn speech_roots_of(&self, lang: Lang) -> &[String] {
         self.langs
             .get(lang.as_str())

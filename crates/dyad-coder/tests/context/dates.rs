@@ -348,15 +348,27 @@ fn the_documents_own_month_reaches_the_next_sentence_as_a_day_does() {
         Lang::Zh,
         "2023-06-12",
         &[
-            ("越南外交部今天召见中国大使，抗议中国海警船本周末在南海的行为。", 0),
-            ("中国驻越南大使馆也表示，针对周末的事件，他们已向河内提出抗议。", 0),
+            (
+                "越南外交部今天召见中国大使，抗议中国海警船本周末在南海的行为。",
+                0,
+            ),
+            (
+                "中国驻越南大使馆也表示，针对周末的事件，他们已向河内提出抗议。",
+                0,
+            ),
         ],
     );
     let protest = ev
         .iter()
-        .find(|e| e.sentence == 1 && e.event.source.code == "CHN" && e.event.cameo.starts_with("14"))
+        .find(|e| {
+            e.sentence == 1 && e.event.source.code == "CHN" && e.event.cameo.starts_with("14")
+        })
         .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
-    assert!(protest.event.date.to_string().starts_with("2023-06"), "{}", protest.event.date);
+    assert!(
+        protest.event.date.to_string().starts_with("2023-06"),
+        "{}",
+        protest.event.date
+    );
     // a month that is not the document's own (an analytic text's 2008年4月) still does not
     let ev = code_paragraphs(
         Lang::Zh,
