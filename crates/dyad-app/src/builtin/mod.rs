@@ -133,9 +133,13 @@ mod tests {
         let p = people().unwrap();
         assert_eq!(p.check(), Vec::<String>::new());
         for t in p.tenures() {
+            // every person has an English name; the people of the built-in dyad a Chinese one
+            // too (people.tsv version 6 writes a Chinese name only where a page showed one; a
+            // report shows the English name then)
+            assert!(!t.names_en.is_empty(), "{} has no English name", t.origin);
             assert!(
-                !t.names_en.is_empty() && !t.names_zh.is_empty(),
-                "{} has no names",
+                !["USA", "RUS"].contains(&t.country.as_str()) || !t.names_zh.is_empty(),
+                "{} has no Chinese name",
                 t.origin
             );
             assert!(!t.source.is_empty(), "{} cites no source", t.origin);

@@ -72,7 +72,12 @@ impl<'a> Ctx<'a> {
             names.entry(t.key.clone()).or_insert_with(|| {
                 (
                     t.names_en.first().cloned().unwrap_or_else(|| t.key.clone()),
-                    t.names_zh.first().cloned().unwrap_or_else(|| t.key.clone()),
+                    // (a person no Chinese page names shows the English name)
+                    t.names_zh
+                        .first()
+                        .or(t.names_en.first())
+                        .cloned()
+                        .unwrap_or_else(|| t.key.clone()),
                 )
             });
         }
