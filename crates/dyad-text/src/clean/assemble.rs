@@ -15,6 +15,10 @@ struct Para {
     ends_terminal: bool,
 }
 
+/// The longest line read as a Chinese title or subheading with a comma in it (a headline's length;
+/// a paragraph cut before a footnote is longer).
+const TITLE_CHARS: usize = 60;
+
 /// Rebuilds paragraphs from wrapped lines; notes are moved after the paragraph they interrupt.
 pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
     let wrapped = is_wrapped(lines);
@@ -110,8 +114,11 @@ pub(super) fn assemble_flowed(lines: &[Line]) -> Vec<RawBlock> {
                 let title = han
                     && !l.terminal
                     && fresh
+                    && l.text.chars().count() <= TITLE_CHARS
                     && lines.get(idx + 1).is_some_and(|n| {
-                        n.blank_before && l.text.chars().count() * 4 <= n.text.chars().count() * 3
+                        n.blank_before
+                            && matches!(n.kind, Kind::Text)
+                            && l.text.chars().count() * 4 <= n.text.chars().count() * 3
                     });
                 let continues = match &para {
                     None => false,
