@@ -158,6 +158,37 @@ impl Coder {
             })
     }
 
+    /// Whether a document's noun with its joining word (statement of, указа от) ends right
+    /// before byte `start`, as words of their own.
+    /// The date's own first word counts as before it (`of february 13` is read with its `of`).
+    pub(super) fn after_dated_noun(
+        m: &LangMatcher,
+        folded: &str,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        let before = folded.get(..start).unwrap_or("").trim_end();
+        let first = folded
+            .get(start..end)
+            .and_then(|d| d.split_whitespace().next())
+            .filter(|w| !w.chars().any(|c| c.is_numeric()));
+        let joined = first.map(|w| format!("{before} {w}"));
+        let found = [Some(before), joined.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|before| {
+                m.dated_nouns.iter().any(|w| {
+                    before.ends_with(w.as_str())
+                        && (m.analyzer.is_cjk()
+                            || !before[..before.len() - w.len()]
+                                .chars()
+                                .next_back()
+                                .is_some_and(char::is_alphanumeric))
+                })
+            });
+        found
+    }
+
     /// Whether a possessive (its, своё, 其) ends right before byte `start`, as a word of its own.
     pub(super) fn after_possessive(m: &LangMatcher, folded: &str, start: usize) -> bool {
         let before = folded.get(..start).unwrap_or("").trim_end();

@@ -99,6 +99,12 @@ impl Coder {
                         d.attributive = true;
                     }
                 }
+                // the joint statement of September 19th, 2005, указ от 5 мая: a date after a
+                // document's noun names that document
+                if Self::after_dated_noun(m, folded, d.start, d.end) {
+                    d.since = true;
+                    d.attributive = true;
+                }
                 // 对今天凌晨印度的军事行动表示遗憾, against Monday's Turkish exercise: a date
                 // between a to- or with-word and its party describes the object
                 if ti > 0

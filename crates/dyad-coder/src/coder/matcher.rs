@@ -181,6 +181,9 @@ impl Coder {
         let possessives: Vec<String> = gram(GrammarKind::Possessive)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let dated_nouns: Vec<String> = gram(GrammarKind::DatedNoun)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let date_lead = d
             .dates
             .iter()
@@ -315,6 +318,7 @@ impl Coder {
             attributives,
             subordinates,
             possessives,
+            dated_nouns,
             disposals,
             list_marks: gram(GrammarKind::And)
                 .filter_map(|w| {

@@ -570,6 +570,9 @@ struct LangMatcher {
     /// Possessives before an act noun (for its invasion): the act is the previous verb's
     /// object's.
     possessives: Vec<String>,
+    /// Document nouns with their joining word (statement of): a date after one names the
+    /// document.
+    dated_nouns: Vec<String>,
     /// Future markers that are disposal markers right before an actor (将).
     disposals: Vec<String>,
     /// One-character "and" words (、): a listed compound split by one (美、俄外长) still licenses

@@ -98,6 +98,7 @@ impl Coder {
             }
         }
         self.pair_items(m, folded, &mut cands);
+        self.elided_items(m, folded, &mut cands);
         if let Some(w) = words {
             found_words.sort_by_key(|&(e, s, _, _)| (e, s));
             w.extend(found_words.into_iter().map(|(_, _, i, span)| (i, span)));
@@ -231,6 +232,77 @@ impl Coder {
             }
         }
         cands.retain(|c| !matches!(kind(c), Some(GrammarKind::PairOpen | GrammarKind::PairHead)));
+        if !found.is_empty() {
+            cands.extend(found);
+            cands.sort_by_key(|c| c.start);
+        }
+    }
+
+    /// States named with a shared noun (South and North Korea, Южная и Северная Корея): the
+    /// first word joined by `or`/`and` to a name of two or more words is read with that name's
+    /// last words, when the two make a name of the dictionaries (south korea); one actor item
+    /// over the first word. Scripts with spaces only.
+    fn elided_items(&self, m: &LangMatcher, folded: &str, cands: &mut Vec<Item>) {
+        if m.analyzer.is_cjk() {
+            return;
+        }
+        let mut found = Vec::new();
+        for c in cands.iter() {
+            if !matches!(c.entry, Entry::Actor(_)) {
+                continue;
+            }
+            let name = &folded[c.start..c.end];
+            let Some(space) = name.find(' ') else {
+                continue;
+            };
+            let tail = &name[space..];
+            let before = &folded[..c.start];
+            let Some(rest) = ["and ", "or ", "и ", "или "]
+                .iter()
+                .find_map(|j| before.strip_suffix(j))
+                .filter(|r| r.ends_with(' '))
+            else {
+                continue;
+            };
+            let rest = rest.trim_end();
+            let w_start = rest
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| !ch.is_alphanumeric())
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
+            if w_start == rest.len()
+                || cands
+                    .iter()
+                    .any(|o| o.end > w_start && o.start < rest.len())
+            {
+                continue;
+            }
+            let joined = format!("{}{tail}", &rest[w_start..]);
+            let mut hit = None;
+            m.literals.for_each_match(&joined, |s, e, lit| {
+                if s != 0 || hit.is_some() {
+                    return;
+                }
+                for le in &m.lits[m.lit_at[lit] as usize..m.lit_at[lit + 1] as usize] {
+                    if let Entry::Actor(a) = le.entry {
+                        if m.analyzer.accept(&joined, s, e, le.prefix, le.inflect)
+                            == Some(joined.len())
+                            && !matches!(self.dict.actors[a].kind, ActorKind::Group(_))
+                        {
+                            hit = Some(a);
+                        }
+                    }
+                }
+            });
+            if let Some(a) = hit {
+                found.push(Item {
+                    start: w_start,
+                    end: rest.len(),
+                    span_end: rest.len(),
+                    entry: Entry::Actor(a),
+                });
+            }
+        }
         if !found.is_empty() {
             cands.extend(found);
             cands.sort_by_key(|c| c.start);

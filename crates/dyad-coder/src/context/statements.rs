@@ -374,16 +374,20 @@ impl Pass<'_> {
                 }
                 ContextKind::Stance(c) | ContextKind::Speech(c) => Some(c.clone()),
                 ContextKind::Appeal => {
+                    // (a complementiser between, hopes that the U.S. will…, надеется, что
+                    // США…, is no distance)
                     let close = |at: usize| {
-                        at >= w.span.1
-                            && s.text
-                                .chars()
-                                .skip(w.span.1)
-                                .take(at - w.span.1)
-                                .filter(|c| !matches!(c, ',' | '，' | ';' | '；' | '.' | '。'))
-                                .count()
-                                == at - w.span.1
-                            && at - w.span.1 <= 8
+                        if at < w.span.1 {
+                            return false;
+                        }
+                        let gap: String =
+                            s.text.chars().skip(w.span.1).take(at - w.span.1).collect();
+                        let mut rest = gap.trim_start();
+                        for lead in [", что ", "что ", "that ", "the "] {
+                            rest = rest.strip_prefix(lead).unwrap_or(rest).trim_start();
+                        }
+                        !rest.contains([',', '，', ';', '；', '.', '。'])
+                            && rest.chars().count() <= 8
                     };
                     // (a pair named as one, 希望改善俄美关系, hopes for better relations: it asks
                     // neither)

@@ -193,6 +193,10 @@ pub enum GrammarKind {
     /// A possessive before an act noun (for its invasion, за своё вторжение, 其): the act is the
     /// previous verb's object's.
     Possessive,
+    /// A noun of a document with the word that joins it to a date (statement of, plan of, указ
+    /// от): the date after it names the document (the joint statement of September 19th, 2005);
+    /// it dates nothing and carries to nothing.
+    DatedNoun,
     /// A word that is a future marker before a verb but a disposal marker before its object
     /// (将 in 欧盟将俄罗斯银行踢出SWIFT, 美国将俄军纳入制裁): right before an actor it modalises
     /// nothing.

@@ -64,6 +64,7 @@ impl Dictionaries {
                 "title" => GrammarKind::Title,
                 "subordinate" => GrammarKind::Subordinate,
                 "possessive" => GrammarKind::Possessive,
+                "dated-noun" => GrammarKind::DatedNoun,
                 "disposal" => GrammarKind::Disposal,
                 "transliteration" => GrammarKind::Transliteration,
                 "surname" => GrammarKind::Surname,

@@ -380,3 +380,36 @@ fn the_documents_own_month_reaches_the_next_sentence_as_a_day_does() {
     );
     assert!(!has(&ev, 1, "RUS", "GEO", "14"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_date_that_names_a_document_is_no_running_date() {
+    // the plan of 13 February is named, not told of: the next sentence's undated agreement is
+    // the document's, not of February
+    let ev = code(
+        Lang::En,
+        "2007-10-04",
+        &[
+            "South Korea and North Korea pledged to carry out the joint statement of September 19th, 2005 and the action plan of February 13th, 2007.",
+            "The two sides also agreed to reopen the railway.",
+        ],
+    );
+    let agree = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("03"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(agree.event.date.to_string(), "2007-10-04");
+    // and so in Russian, the decree «от» its date
+    let ev = code(
+        Lang::Ru,
+        "2020-06-10",
+        &[
+            "Россия и Казахстан подтвердили приверженность соглашению от 5 мая 2019 года.",
+            "Стороны также договорились о поставках зерна.",
+        ],
+    );
+    let agree = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("03"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(agree.event.date.to_string(), "2020-06-10");
+}

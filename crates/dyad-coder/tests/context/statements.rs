@@ -814,3 +814,20 @@ fn a_warning_under_a_condition_is_hypothetical_and_without_one_is_made() {
         Some(false)
     );
 }
+
+#[test]
+fn a_hope_that_another_state_acts_is_a_demand_across_a_complementiser() {
+    // hopes that the U.S. will…, надеется, что Киев…: the hoped act is the other state's
+    let ev = code(
+        Lang::En,
+        "2023-05-12",
+        &["A spokesman said Canada hoped that the Indian government would respect the rules of diplomacy."],
+    );
+    assert!(has(&ev, 0, "CAN", "IND", "10"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Ru,
+        "2019-03-02",
+        &["Москва надеется, что Киев выполнит взятые на себя обязательства."],
+    );
+    assert!(has(&ev, 0, "RUS", "UKR", "10"), "{:?}", facts(&ev));
+}
