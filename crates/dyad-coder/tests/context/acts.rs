@@ -842,3 +842,21 @@ fn a_party_inside_an_opening_clause_of_time_is_not_the_subject_after_it() {
     assert!(has(&ev, 0, "VNM", "PHL", "161"), "{f:?}");
     assert!(!f.iter().any(|(_, a, _, _)| a == "TWN"), "{f:?}");
 }
+
+#[test]
+fn opposition_met_with_is_the_agents_act() {
+    // 遭到X的反对: the party after the verb of meeting with opposes the subject
+    let ev = code(
+        Lang::Zh,
+        "2006-07-10",
+        &["日本提交了决议草案，但遭到俄罗斯的反对。"],
+    );
+    assert!(has(&ev, 0, "RUS", "JPN", "11"), "{:?}", facts(&ev));
+    // a rebuke drawn from a party, with a qualifier between (prompting a swift rebuke from Tokyo)
+    let ev = code(
+        Lang::En,
+        "2015-08-23",
+        &["Russian Prime Minister Dmitry Medvedev landed Saturday in the Kuril islands, prompting a swift rebuke from Tokyo."],
+    );
+    assert!(has(&ev, 0, "JPN", "RUS", "111"), "{:?}", facts(&ev));
+}
