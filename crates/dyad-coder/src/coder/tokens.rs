@@ -805,8 +805,14 @@ impl Coder {
                 _ => None,
             })?;
         let tens = vals.iter().filter(|&&v| v == 10).count();
+        // 廿, 卅 (20, 30) stand for a tens numeral and its ten (廿四日: the 24th)
+        let score = vals.first().is_some_and(|&v| v >= 20);
         let value: i64 = match (tens, vals.as_slice()) {
-            (0, _) => vals.iter().fold(0, |a, &v| a * 10 + i64::from(v)),
+            (0, [t]) if score => i64::from(*t),
+            (0, [t, u]) if score && *u < 10 => i64::from(*t) + i64::from(*u),
+            (0, _) if vals.iter().all(|&v| v < 10) => {
+                vals.iter().fold(0, |a, &v| a * 10 + i64::from(v))
+            }
             (1, [10]) => 10,
             (1, [10, u]) => 10 + i64::from(*u),
             (1, [t, 10]) => i64::from(*t) * 10,
@@ -837,7 +843,7 @@ impl Coder {
             }
             _ => false,
         };
-        ok.then_some((e, value, if tens > 0 { 2 } else { vals.len() }))
+        ok.then_some((e, value, if tens > 0 || score { 2 } else { vals.len() }))
     }
 }
 

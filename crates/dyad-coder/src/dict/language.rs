@@ -205,10 +205,10 @@ impl Dictionaries {
                 "numeral" => DateKind::Numeral(
                     f[2].parse()
                         .ok()
-                        .filter(|v| *v <= 10 && f[1].chars().count() == 1)
+                        .filter(|v| (*v <= 10 || *v == 20 || *v == 30) && f[1].chars().count() == 1)
                         .ok_or_else(|| {
                             bad(format!(
-                                "a numeral is one character with a value 0-10, not `{}` = `{}`",
+                                "a numeral is one character with a value 0-10, 20 or 30, not `{}` = `{}`",
                                 f[1], f[2]
                             ))
                         })?,
