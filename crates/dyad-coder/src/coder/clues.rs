@@ -158,6 +158,19 @@ impl Coder {
             })
     }
 
+    /// Whether the sentence holds a word for the context's two parties (双方, both sides, стороны:
+    /// actors of kind `pair`) in any language, resolved or not.
+    pub(crate) fn names_pair_word(&self, text: &str) -> bool {
+        self.langs.iter().any(|(lang, m)| {
+            let folded = m.analyzer.fold(text);
+            self.dict.actors.iter().any(|a| {
+                a.lang == *lang
+                    && matches!(a.kind, ActorKind::Pair)
+                    && folded.contains(a.pattern.trim_end_matches('*'))
+            })
+        })
+    }
+
     /// Whether a document's noun with its joining word (statement of, указа от) ends right
     /// before byte `start`, as words of their own.
     /// The date's own first word counts as before it (`of february 13` is read with its `of`).

@@ -355,6 +355,8 @@ impl Pass<'_> {
             // (measured on the development corpus, meetings and agreements named alone are as often
             // topics, so they are left to the sentence coder and `restated_agreement`)
             let sym = matches!(action.frame, Frame::Sym | Frame::Meet);
+            // (双方交战, both sides: the pair word is the sentence coder's to resolve)
+            let pair_named = || self.coder.names_pair_word(self.texts[i]);
             let main_pair: Vec<&str> = self
                 .parties
                 .ranked
@@ -362,8 +364,11 @@ impl Pass<'_> {
                 .take(2)
                 .map(String::as_str)
                 .collect();
+            // (and so is a clash or an exchange of fire, 19x both ways: перестрелки продолжались,
+            // the clashes took place on Tuesday)
             if sym
-                && cue.cameo.starts_with("08")
+                && (cue.cameo.starts_with("08")
+                    || (cue.cameo.starts_with("19") && f.actors.is_empty() && !pair_named()))
                 && !third
                 && main_pair.len() == 2
                 && !cue.negated

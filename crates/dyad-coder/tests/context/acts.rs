@@ -860,3 +860,32 @@ fn opposition_met_with_is_the_agents_act() {
     );
     assert!(has(&ev, 0, "JPN", "RUS", "111"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_clash_with_no_party_named_is_between_the_documents_two_parties() {
+    let ev = code(
+        Lang::Ru,
+        "2011-02-08",
+        &[
+            "Таиланд и Камбоджа 4 февраля обвинили друг друга в нападении на границе.",
+            "Все последующие дни перестрелки продолжались с применением артиллерии.",
+        ],
+    );
+    assert!(has(&ev, 1, "THA", "KHM", "19"), "{:?}", facts(&ev));
+    assert!(has(&ev, 1, "KHM", "THA", "19"), "{:?}", facts(&ev));
+    // a pair word is the sentence coder's to resolve: no guess from the document
+    let ev = code(
+        Lang::Zh,
+        "2016-10-28",
+        &[
+            "印度与巴基斯坦28日互相指责对方违反停火协议。",
+            "双方在边境附近的交火事件时有发生。",
+        ],
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.sentence == 1 && e.event.explain.contains("no party of the document named")),
+        "{:?}",
+        facts(&ev)
+    );
+}
