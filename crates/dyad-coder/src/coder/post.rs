@@ -194,9 +194,9 @@ pub(super) fn drop_implied_acts(events: &mut Vec<CodedEvent>) {
 }
 
 /// CAMEO roots of acts that an agreement before them in the sentence takes as what it agreed to
-/// do (restoring relations, cooperation, easing, exchanges, ceasefires, 054, 06, 08, and relations
-/// cut, 16): plans, hypothetical.
-const AGREED_PLANNED: [&str; 4] = ["054", "06", "08", "16"];
+/// do (diplomatic cooperation and restoring relations, cooperation, easing, exchanges, ceasefires,
+/// 050, 054, 06, 08, and relations cut, 16): plans, hypothetical.
+const AGREED_PLANNED: [&str; 5] = ["050", "054", "06", "08", "16"];
 
 /// Drops the pairs within a bloc that another cue of the sentence pairs with a partner
 /// (Кения, Уганда и Руанда подписали соглашение с Танзанией: the verb reads the three as signing

@@ -122,13 +122,13 @@ fn what_an_agreement_agrees_to_do_is_a_plan() {
         assert!(
             !facts(&ev)
                 .iter()
-                .any(|(_, _, _, c)| c.starts_with("08") || c.starts_with("054")),
+                .any(|(_, _, _, c)| c.starts_with("08") || c.starts_with("050")),
             "{text}: {:?}",
             facts(&ev)
         );
         assert!(
             ev.iter().any(|e| e.event.hypothetical
-                && (e.event.cameo.starts_with("08") || e.event.cameo.starts_with("054"))),
+                && (e.event.cameo.starts_with("08") || e.event.cameo.starts_with("050"))),
             "{text}"
         );
     }
