@@ -240,6 +240,9 @@ impl Coder {
                     Some((it.next()?, it.next()?))
                 })
                 .collect(),
+            compound_only: gram(GrammarKind::CompoundOnly)
+                .filter_map(|c| c.chars().next())
+                .collect(),
             bound: gram_v(GrammarKind::Bound),
             bound_before: gram_v(GrammarKind::BoundBefore),
             modifiers,

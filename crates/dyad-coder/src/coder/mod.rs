@@ -500,6 +500,8 @@ struct LangMatcher {
     kw: Vec<Vec<usize>>,
     /// Listed compounds of two one-character abbreviations (美俄, 日美).
     compounds: CharPairs,
+    /// Abbreviations read only inside a listed compound (亚, 阿).
+    compound_only: Vec<char>,
     /// The first two characters of every full name of a state or organisation (美国, 俄罗): the
     /// second abbreviation of a compound that opens such a name is that name (其中美国 is 其中 +
     /// 美国, not 中美 + 国).

@@ -359,7 +359,7 @@ impl Coder {
             (Some(a), Some(b)) => m.compounds.contains(&(a, b)),
             _ => false,
         };
-        let licenses = |v: &str| v == "-" || v.contains(c);
+        let licenses = |v: &str| (v == "-" || v.contains(c)) && !m.compound_only.contains(&c);
         let opens_name = || {
             let mut it = after.chars();
             match (it.next(), it.next()) {

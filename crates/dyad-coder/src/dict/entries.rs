@@ -155,6 +155,9 @@ pub enum GrammarKind {
     /// Two one-character abbreviations that form a compound (美俄, 日美): inside a listed pair
     /// (or a chain of them: 日美韩) each character counts as its state.
     Compound,
+    /// A one-character abbreviation that stands for its state only inside a listed compound
+    /// (亚 in 亚阿, 阿 in 阿亚), never before or after a licensing word (阿政府 is another 阿).
+    CompoundOnly,
     /// A noun after which an actor phrase only modifies it (乌克兰危机, 美俄关系): the phrase is
     /// then no participant of an event.
     Modifier,

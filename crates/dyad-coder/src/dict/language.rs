@@ -51,6 +51,7 @@ impl Dictionaries {
                 "script" => GrammarKind::Script,
                 "ending" => GrammarKind::Ending,
                 "compound" => GrammarKind::Compound,
+                "compound-only" => GrammarKind::CompoundOnly,
                 "modifier" => GrammarKind::Modifier,
                 "territory" => GrammarKind::Territory,
                 "light" => GrammarKind::Light,
