@@ -383,7 +383,14 @@ impl Pass<'_> {
                         let gap: String =
                             s.text.chars().skip(w.span.1).take(at - w.span.1).collect();
                         let mut rest = gap.trim_start();
-                        for lead in [", что ", "что ", "that ", "the "] {
+                        for lead in [
+                            " на то, что ",
+                            "на то, что ",
+                            ", что ",
+                            "что ",
+                            "that ",
+                            "the ",
+                        ] {
                             rest = rest.strip_prefix(lead).unwrap_or(rest).trim_start();
                         }
                         !rest.contains([',', '，', ';', '；', '.', '。'])

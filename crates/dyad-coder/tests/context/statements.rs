@@ -830,4 +830,10 @@ fn a_hope_that_another_state_acts_is_a_demand_across_a_complementiser() {
         &["Москва надеется, что Киев выполнит взятые на себя обязательства."],
     );
     assert!(has(&ev, 0, "RUS", "UKR", "10"), "{:?}", facts(&ev));
+    let ev = code(
+        Lang::Ru,
+        "2019-03-02",
+        &["Лавров выразил надежду на то, что Киев выполнит свои обязательства."],
+    );
+    assert!(has(&ev, 0, "RUS", "UKR", "10"), "{:?}", facts(&ev));
 }
