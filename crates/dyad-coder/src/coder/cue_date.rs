@@ -9,6 +9,10 @@ pub(super) struct CueDate {
     pub(super) date: EventDate,
     /// Counted forward from the document (明天, 下周, next month): the act is a plan.
     pub(super) ahead: bool,
+    /// The same day or month a year earlier, when the date is a month or day named without a
+    /// year that falls after the document (announced in December, in a July story): the
+    /// story's past unless a modal makes the act a plan.
+    pub(super) year_before: Option<EventDate>,
     /// The explain entry of the date.
     pub(super) why: String,
 }
@@ -223,9 +227,30 @@ impl Coder {
             );
         }
         let date = date?;
+        // a month or a day with no year of its own or carried, before the cue, after the
+        // document's date (a date after the cue past the document is a plan's: measured, a year
+        // back there read plans as done)
+        let year_before = in_sentence
+            .filter(|d| {
+                d.date == Some(date)
+                    && d.raw.year.is_none()
+                    && d.raw.month.is_some()
+                    && d.raw.relative.is_none()
+                    && d.raw.full.is_none()
+            })
+            .and(ctx.document)
+            .filter(|doc| {
+                date.first_day().ordinal() > doc.last_day().ordinal() && date.y() == doc.y()
+            })
+            .and_then(|_| match (date.m(), date.d()) {
+                (Some(mo), Some(day)) => EventDate::day(date.y() - 1, mo, day).ok(),
+                (Some(mo), None) => EventDate::month(date.y() - 1, mo).ok(),
+                _ => None,
+            });
         Some(CueDate {
             date,
             ahead,
+            year_before,
             why: date_why,
         })
     }

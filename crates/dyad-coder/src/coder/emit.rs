@@ -77,7 +77,7 @@ impl Coder {
     ) {
         let (m, folded, toks, chars, question) = (s.m, s.folded, s.toks, s.chars, s.question);
         let (k, cue, action) = (cue.k, cue.item, cue.action);
-        let (date, ahead, date_why) = (when.date, when.ahead, &when.why);
+        let (mut date, mut ahead, date_why) = (when.date, when.ahead, when.why.clone());
         let (inherited, topic, own_agent, alleged) =
             (sides.inherited, sides.topic, sides.own_agent, sides.alleged);
         let Paired {
@@ -93,6 +93,14 @@ impl Coder {
             stated,
             why: mod_why,
         } = self.modality(toks, chars, k, cue);
+        // announced in December, in a July story, with no modal: last December
+        let mut date_why = date_why;
+        if let (Some(earlier), false, false) = (when.year_before, hypothetical, action.hypothetical)
+        {
+            date = earlier;
+            ahead = false;
+            date_why.push_str(": the story's past, a year before");
+        }
         // "ready to cooperate with Moscow": the act is a plan, saying so a factual expression
         // of intent (03x) by the subject
         let stated = stated.filter(|_| !action.negated && !ahead);

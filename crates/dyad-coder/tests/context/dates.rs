@@ -413,3 +413,27 @@ fn a_date_that_names_a_document_is_no_running_date() {
         .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
     assert_eq!(agree.event.date.to_string(), "2020-06-10");
 }
+
+#[test]
+fn a_month_without_a_year_after_the_document_is_last_years_unless_planned() {
+    // a July story: "in December" before the act is last December; a plan is this December
+    let ev = code(
+        Lang::En,
+        "2015-07-21",
+        &[
+            "In December the United States and Cuba agreed to restore relations.",
+            "In December Russia and Japan will hold talks.",
+        ],
+    );
+    let agreed = ev
+        .iter()
+        .find(|e| e.sentence == 0 && e.event.cameo.starts_with("03"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(agreed.event.date.to_string(), "2014-12");
+    let talks = ev
+        .iter()
+        .find(|e| e.sentence == 1 && e.event.cameo.starts_with("04"))
+        .unwrap_or_else(|| panic!("{:?}", facts(&ev)));
+    assert_eq!(talks.event.date.to_string(), "2015-12");
+    assert!(talks.event.hypothetical);
+}
