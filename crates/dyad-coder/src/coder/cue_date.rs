@@ -85,10 +85,17 @@ impl Coder {
                 _ => None,
             })
             .nth(usize::from(subordinate));
+        // (a report's date between the act and its reporting verb, summoned the envoy on
+        // Monday and said…, is the act's too: no report lies between the act and the date)
+        let report_between = |d: &DateTok| {
+            reports
+                .iter()
+                .any(|rp| rp.start >= cue.end && rp.end <= d.start)
+        };
         let after = dates.iter().zip(report_date).find_map(|(d, &r)| {
             (d.start >= cue.end
                     && !d.since
-                    && (!r || subordinate)
+                    && (!r || subordinate || !report_between(d))
                     && d.date.is_some()
                     // (in English and Russian, across the commas of a place, Anchorage,
                     // Alaska, on August 15, with no other act between)
