@@ -186,33 +186,14 @@ impl Coder {
             .and_then(|d| d.split_whitespace().next())
             .filter(|w| !w.chars().any(|c| c.is_numeric()));
         let joined = first.map(|w| format!("{before} {w}"));
-        let found = [Some(before), joined.as_deref()]
-            .into_iter()
-            .flatten()
-            .any(|before| {
-                m.dated_nouns.iter().any(|w| {
-                    before.ends_with(w.as_str())
-                        && (m.analyzer.is_cjk()
-                            || !before[..before.len() - w.len()]
-                                .chars()
-                                .next_back()
-                                .is_some_and(char::is_alphanumeric))
-                })
-            });
-        found
+        ends_with_word(m, before, &m.dated_nouns)
+            || joined.is_some_and(|j| ends_with_word(m, &j, &m.dated_nouns))
     }
 
     /// Whether a possessive (its, своё, 其) ends right before byte `start`, as a word of its own.
     pub(super) fn after_possessive(m: &LangMatcher, folded: &str, start: usize) -> bool {
         let before = folded.get(..start).unwrap_or("").trim_end();
-        m.possessives.iter().any(|w| {
-            before.ends_with(w.as_str())
-                && (m.analyzer.is_cjk()
-                    || !before[..before.len() - w.len()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric))
-        })
+        ends_with_word(m, before, &m.possessives)
     }
 
     pub(super) fn attributive(m: &LangMatcher, folded: &str, end: usize) -> bool {
@@ -412,6 +393,19 @@ pub(super) fn next_action(toks: &[Tok], i: usize) -> Option<(&Item, usize)> {
             _ => None,
         },
         _ => None,
+    })
+}
+
+/// Whether `before` ends with one of `words` as a word of its own (in a script with spaces, no
+/// letter or digit right before it).
+fn ends_with_word(m: &LangMatcher, before: &str, words: &[String]) -> bool {
+    words.iter().any(|w| {
+        before.ends_with(w.as_str())
+            && (m.analyzer.is_cjk()
+                || !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric))
     })
 }
 
