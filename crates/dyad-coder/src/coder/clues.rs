@@ -190,6 +190,35 @@ impl Coder {
             || joined.is_some_and(|j| ends_with_word(m, &j, &m.dated_nouns))
     }
 
+    /// The text of `gap` (folded) past the complementisers that open it, each in the order the
+    /// grammar lists them and each after an optional comma (`, что Киев` → `киев`; `that the U.S.`
+    /// → `u.s.`).
+    pub(crate) fn strip_complementisers(&self, lang: &str, gap: &str) -> String {
+        let Some(m) = self.langs.get(lang) else {
+            return gap.trim_start().to_string();
+        };
+        let folded = m.analyzer.fold(gap);
+        let mut rest = folded.trim_start();
+        for lead in &m.complementisers {
+            let past = |r: &'_ str| -> Option<usize> {
+                r.strip_prefix(lead.as_str())
+                    .and_then(|x| x.strip_prefix(' '))
+                    .map(|x| r.len() - x.len())
+            };
+            let comma = rest
+                .strip_prefix(',')
+                .map(|r| rest.len() - r.trim_start().len());
+            if let Some(n) = past(rest) {
+                rest = rest[n..].trim_start();
+            } else if let Some(c) = comma {
+                if let Some(n) = past(&rest[c..]) {
+                    rest = rest[c + n..].trim_start();
+                }
+            }
+        }
+        rest.to_string()
+    }
+
     /// Whether a possessive (its, своё, 其) ends right before byte `start`, as a word of its own.
     pub(super) fn after_possessive(m: &LangMatcher, folded: &str, start: usize) -> bool {
         let before = folded.get(..start).unwrap_or("").trim_end();

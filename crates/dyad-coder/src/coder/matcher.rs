@@ -181,6 +181,9 @@ impl Coder {
         let possessives: Vec<String> = gram(GrammarKind::Possessive)
             .map(|c| analyzer.fold(&c))
             .collect();
+        let complementisers: Vec<String> = gram(GrammarKind::Complementiser)
+            .map(|c| analyzer.fold(&c))
+            .collect();
         let dated_nouns: Vec<String> = gram(GrammarKind::DatedNoun)
             .map(|c| analyzer.fold(&c))
             .collect();
@@ -322,6 +325,7 @@ impl Coder {
             subordinates,
             possessives,
             dated_nouns,
+            complementisers,
             disposals,
             list_marks: gram(GrammarKind::And)
                 .filter_map(|w| {

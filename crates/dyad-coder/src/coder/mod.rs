@@ -575,6 +575,8 @@ struct LangMatcher {
     /// Document nouns with their joining word (statement of): a date after one names the
     /// document.
     dated_nouns: Vec<String>,
+    /// Words that open a reported clause, in the order they are stripped (that, the; что).
+    complementisers: Vec<String>,
     /// Future markers that are disposal markers right before an actor (将).
     disposals: Vec<String>,
     /// One-character "and" words (、): a listed compound split by one (美、俄外长) still licenses

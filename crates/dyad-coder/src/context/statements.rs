@@ -382,17 +382,7 @@ impl Pass<'_> {
                         }
                         let gap: String =
                             s.text.chars().skip(w.span.1).take(at - w.span.1).collect();
-                        let mut rest = gap.trim_start();
-                        for lead in [
-                            " на то, что ",
-                            "на то, что ",
-                            ", что ",
-                            "что ",
-                            "that ",
-                            "the ",
-                        ] {
-                            rest = rest.strip_prefix(lead).unwrap_or(rest).trim_start();
-                        }
+                        let rest = self.coder.strip_complementisers(s.lang.as_str(), &gap);
                         !rest.contains([',', '，', ';', '；', '.', '。'])
                             && rest.chars().count() <= 8
                     };

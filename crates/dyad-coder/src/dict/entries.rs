@@ -200,6 +200,9 @@ pub enum GrammarKind {
     /// от): the date after it names the document (the joint statement of September 19th, 2005);
     /// it dates nothing and carries to nothing.
     DatedNoun,
+    /// A word that opens a reported clause (that, что, на то, что): between a hope and the state
+    /// it names it is no distance (hopes that the U.S. will…).
+    Complementiser,
     /// A word that is a future marker before a verb but a disposal marker before its object
     /// (将 in 欧盟将俄罗斯银行踢出SWIFT, 美国将俄军纳入制裁): right before an actor it modalises
     /// nothing.

@@ -66,6 +66,7 @@ impl Dictionaries {
                 "subordinate" => GrammarKind::Subordinate,
                 "possessive" => GrammarKind::Possessive,
                 "dated-noun" => GrammarKind::DatedNoun,
+                "complementiser" => GrammarKind::Complementiser,
                 "disposal" => GrammarKind::Disposal,
                 "transliteration" => GrammarKind::Transliteration,
                 "surname" => GrammarKind::Surname,
