@@ -30,6 +30,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../dictionaries/actors/collective.tsv"),
     ),
     (
+        "actors/successions.tsv",
+        include_str!("../../../dictionaries/actors/successions.tsv"),
+    ),
+    (
         "actions/zh.tsv",
         include_str!("../../../dictionaries/actions/zh.tsv"),
     ),

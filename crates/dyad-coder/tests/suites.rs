@@ -165,6 +165,26 @@ fn load_errors_name_file_and_line() {
 }
 
 #[test]
+fn a_succession_names_two_known_states_and_a_day() {
+    let with = |line: &str| -> String {
+        match load_edited("actors/successions.tsv", |t| format!("{t}{line}\n")) {
+            Ok(d) => d.check().join("\n"),
+            Err(e) => e.to_string(),
+        }
+    };
+    assert_eq!(with("YUG\t2006-06-02\tSRB"), "");
+    let e = with("YUG\t2006\tSRB");
+    assert!(e.contains("until `2006` is not a day"), "{e}");
+    let e = with("YUG\t2006-06-02\tYUG");
+    assert!(e.contains("two different three-letter codes"), "{e}");
+    let e = with("XYZ\t2006-06-02\tSRB");
+    assert!(
+        e.contains("`XYZ` is not a state of actors/states.tsv"),
+        "{e}"
+    );
+}
+
+#[test]
 fn engine_suite_over_the_fictional_dictionary() {
     let coder = fictional_coder();
     let rep = eval::evaluate(&coder, &suite("engine.jsonl"));

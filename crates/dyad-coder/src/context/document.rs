@@ -117,7 +117,34 @@ impl Coder {
                     .map(|event| DocEvent { sentence: i, event }),
             );
         }
+        let out = self.apply_successions(out);
         confirm_headlines(out, &headlines)
+    }
+
+    /// A state that had ceased to exist at an event's date is its continuator there
+    /// (`actors/successions.tsv`: the Soviet Union after 1991-12-25 is Russia); an event that then
+    /// has the same state on both sides is dropped.
+    fn apply_successions(&self, mut events: Vec<DocEvent>) -> Vec<DocEvent> {
+        let table = &self.dictionaries().successions;
+        if table.is_empty() {
+            return events;
+        }
+        for e in &mut events {
+            let day = e.event.date.ordinal();
+            for s in table.iter().filter(|s| day > s.until.ordinal()) {
+                for actor in [&mut e.event.source, &mut e.event.target] {
+                    if actor.code == s.code {
+                        actor.code.clone_from(&s.successor);
+                        e.event.explain.push_str(&format!(
+                            "; {} after {} is {} ({})",
+                            s.code, s.until, s.successor, s.origin
+                        ));
+                    }
+                }
+            }
+        }
+        events.retain(|e| e.event.source.code != e.event.target.code);
+        events
     }
 }
 

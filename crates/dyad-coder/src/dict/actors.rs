@@ -138,6 +138,38 @@ impl Dictionaries {
         Ok(())
     }
 
+    pub(super) fn load_successions(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let is_code = |c: &str| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        for r in tsv::records(file, text, &["code", "until", "successor"])? {
+            let (code, until, successor) = (r.fields[0], r.fields[1], r.fields[2]);
+            if !is_code(code) || !is_code(successor) || code == successor {
+                return Err(rec_err(
+                    file,
+                    r.line,
+                    "code and successor must be two different three-letter codes (ISO 3166-1 alpha-3)",
+                ));
+            }
+            let until = until
+                .parse::<dyad_model::EventDate>()
+                .ok()
+                .filter(|d| d.precision() == dyad_model::Precision::Day)
+                .ok_or_else(|| {
+                    rec_err(
+                        file,
+                        r.line,
+                        format!("until `{until}` is not a day (YYYY-MM-DD)"),
+                    )
+                })?;
+            self.successions.push(super::Succession {
+                code: code.into(),
+                until,
+                successor: successor.into(),
+                origin: format!("{file}:{}", r.line),
+            });
+        }
+        Ok(())
+    }
+
     pub(super) fn load_metonyms(
         &mut self,
         file: &str,

@@ -11,6 +11,21 @@ impl Dictionaries {
     /// problems (overlapping dated roles), languages without a script.
     pub fn check(&self) -> Vec<String> {
         let mut out = self.people.check();
+        // a succession names states of states.tsv on both sides
+        for s in &self.successions {
+            for code in [&s.code, &s.successor] {
+                let known = self.actors.iter().any(|a| {
+                    a.origin.starts_with("actors/states.tsv")
+                        && a.kind == ActorKind::Code(code.clone())
+                });
+                if !known {
+                    out.push(format!(
+                        "{}: `{code}` is not a state of actors/states.tsv",
+                        s.origin
+                    ));
+                }
+            }
+        }
         for a in &self.actions {
             if self.codes.get(&a.cameo).is_none() {
                 out.push(format!("{}: unknown CAMEO code `{}`", a.origin, a.cameo));

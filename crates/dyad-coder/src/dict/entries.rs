@@ -427,3 +427,14 @@ pub struct ContextEntry {
     pub cue: String,
     pub origin: String,
 }
+
+/// A state that ceased to exist and the state that continues it (`actors/successions.tsv`):
+/// an event dated after `until` that names `code` names `successor` instead.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Succession {
+    pub code: String,
+    /// The last day the state existed.
+    pub until: dyad_model::EventDate,
+    pub successor: String,
+    pub origin: String,
+}

@@ -13,7 +13,7 @@ mod language;
 pub use entries::{
     ActionEntry, ActorEntry, ActorKind, Anchor, ContextEntry, ContextKind, DateEntry, DateKind,
     Flag, Frame, GrammarEntry, GrammarKind, KeywordEntry, ModalityEntry, PronounKind, QuoteKind,
-    Scope, Unit,
+    Scope, Succession, Unit,
 };
 
 use crate::people::{People, PeopleError};
@@ -48,6 +48,8 @@ pub struct Dictionaries {
     /// Domain names of `domains.tsv` with their qualifier (`-`, `theatre`, `actor`).
     pub domains: BTreeMap<String, String>,
     pub actors: Vec<ActorEntry>,
+    /// States that ceased to exist and their continuators (`actors/successions.tsv`).
+    pub successions: Vec<Succession>,
     pub actions: Vec<ActionEntry>,
     pub modality: Vec<ModalityEntry>,
     pub grammar: Vec<GrammarEntry>,
@@ -122,6 +124,7 @@ impl Dictionaries {
                 "actors/states.tsv" => d.load_states(name, text)?,
                 "actors/organisations.tsv" => d.load_orgs(name, text)?,
                 "actors/collective.tsv" => d.load_collective(name, text)?,
+                "actors/successions.tsv" => d.load_successions(name, text)?,
                 "domains/keywords.tsv" => d.load_keywords(name, text)?,
                 _ if n.starts_with("metonyms/") => d.load_metonyms(name, &lang_of(&n), text)?,
                 _ if n.starts_with("actions/") => d.load_actions(name, &lang_of(&n), text)?,
