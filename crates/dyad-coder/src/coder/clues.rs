@@ -266,12 +266,16 @@ impl Coder {
     }
 
     /// Whether a line without clause punctuation opens with one party, or has one right after a
-    /// space or a bar that sets a headline's clauses apart (防俄国非法移民涌入 芬兰关闭边界): then it
+    /// space or a bar that sets a headline's clauses apart (防俄国非法移民涌入 芬兰关闭边界), or after
+    /// an outlet's or column's tag (快新闻/, 【中美角力】): then it
     /// is a headline naming the story's act. A compound naming a pair (美俄峰会) opens a title.
     pub(super) fn opens_with_party(&self, folded: &str, toks: &[Tok]) -> bool {
         let clause_start = |at: usize| {
             let before = &folded[..at];
-            before.trim().is_empty() || before.ends_with([' ', '\u{3000}', '|', '｜'])
+            // (a space or bar between a headline's clauses; an outlet's or a column's tag before
+            // it: 快新闻/…, 【中美角力】…)
+            before.trim().is_empty()
+                || before.ends_with([' ', '\u{3000}', '|', '｜', '/', '／', '】'])
         };
         toks.iter().any(|t| {
             matches!(t, Tok::Actor(p) if clause_start(p.start) && {

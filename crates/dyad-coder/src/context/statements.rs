@@ -294,7 +294,27 @@ impl Pass<'_> {
         if verb_why != "the document judges in its own voice" {
             self.speaker = Some(remembered(assumed));
         }
-        if reports_act {
+        // …but a speaker who reports an act of force by another party against its own state
+        // (Saakashvili said Russian troops attacked Georgian villages) also accuses that party
+        let accused: Option<String> = events
+            .iter()
+            .find(|e| {
+                reports_act
+                    && !e.negated
+                    && !e.hypothetical
+                    && Coder::is_force(&e.cameo)
+                    && e.target.code == source
+                    && e.source.code != source
+                    && !co_speakers.contains(&e.source.code.as_str())
+                    // (a clash coded both ways, 中印士兵爆发冲突, blames no one)
+                    && !events.iter().any(|m| {
+                        m.source.code == e.target.code
+                            && m.target.code == e.source.code
+                            && m.cameo == e.cameo
+                    })
+            })
+            .map(|e| e.source.code.clone());
+        if reports_act && accused.is_none() {
             return;
         }
         // a speech verb the sentence coder read as an act (美国的决定受到俄罗斯批评: RUS → USA)
@@ -509,6 +529,12 @@ impl Pass<'_> {
         // a report without a stance (he said the talks would go on) is no event of the dyad: a
         // plain statement is as often a report of something else as a statement about the other
         // side
+        if let Some(a) = &accused {
+            kinds = vec!["112".to_string()];
+            why_words = vec![format!(
+                "an act of force by `{a}` against the speaker's state reported"
+            )];
+        }
         if kinds.is_empty() {
             return;
         }
@@ -627,10 +653,16 @@ impl Pass<'_> {
                 targets.push((c.to_string(), why.to_string()));
             }
         }
+        if let Some(a) = &accused {
+            targets = vec![(
+                a.clone(),
+                "the party whose act of force it reports".to_string(),
+            )];
+        }
         // a demand word right after a party (Russia needs to…, 日方必须…, США должны…) demands
         // of that party: the statement is that demand, of it alone (what it is told to do —
         // support, respect — is no praise of anyone)
-        if speech_code.is_none() {
+        if speech_code.is_none() && accused.is_none() {
             if let Some((party, w)) = self.demanded_of(s, f, words, &source, &stance_of) {
                 let text: String = s
                     .text

@@ -837,3 +837,31 @@ fn a_hope_that_another_state_acts_is_a_demand_across_a_complementiser() {
     );
     assert!(has(&ev, 0, "RUS", "UKR", "10"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_speaker_reporting_force_against_its_own_state_accuses_the_attacker() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On Friday the Estonian defence minister said Latvian troops shelled Estonian border posts.",
+        ),
+        (
+            Lang::Zh,
+            "8日，爱沙尼亚国防部长表示，拉脱维亚军队炮击了爱沙尼亚边防哨所。",
+        ),
+    ] {
+        let ev = code(lang, "2031-05-10", &[text]);
+        let f = facts(&ev);
+        assert!(has(&ev, 0, "LVA", "EST", "19"), "{f:?}");
+        assert!(has(&ev, 0, "EST", "LVA", "112"), "{f:?}");
+    }
+    // a clash coded both ways blames no one; force by the speaker's own state accuses no one
+    for text in [
+        "On Friday the Estonian defence minister said Estonian and Latvian troops clashed at the border.",
+        "On Friday the Estonian defence minister said Estonian troops shelled Latvian border posts.",
+    ] {
+        let ev = code(Lang::En, "2031-05-10", &[text]);
+        let f = facts(&ev);
+        assert!(!f.iter().any(|(_, _, _, c)| c.starts_with("112")), "{f:?}");
+    }
+}
