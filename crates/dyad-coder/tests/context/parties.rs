@@ -620,3 +620,19 @@ fn the_ministry_alone_is_the_office_of_the_party_the_sentence_does_not_name() {
     );
     assert!(has(&ev, 1, "CHL", "PER", "14"), "{:?}", facts(&ev));
 }
+
+#[test]
+fn a_state_name_inside_a_common_word_is_no_party() {
+    // 所以外交部: "so the foreign ministry"; 以 inside 所以 is not Israel's one-character name
+    let ev = code(
+        Lang::Zh,
+        "2031-07-25",
+        &["7月24日，印尼不愿看到局势恶化，所以外交部敦促马来西亚立即撤销有关决定。"],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 0, "IDN", "MYS", "10"), "{f:?}");
+    assert!(
+        !f.iter().any(|(_, s, t, _)| s == "ISR" || t == "ISR"),
+        "{f:?}"
+    );
+}
