@@ -865,3 +865,19 @@ fn a_speaker_reporting_force_against_its_own_state_accuses_the_attacker() {
         assert!(!f.iter().any(|(_, _, _, c)| c.starts_with("112")), "{f:?}");
     }
 }
+
+#[test]
+fn praise_and_criticism_in_other_words_give_a_statement_its_kind() {
+    let ev = code(
+        Lang::Zh,
+        "2031-03-13",
+        &[
+            "3月12日，蒙古总统会见来访的哈萨克斯坦外长。",
+            "蒙古总统说，哈萨克斯坦是蒙古多年的好友。",
+            "3月12日，吉尔吉斯斯坦外交部表示，塔吉克斯坦的做法与双方共识背道而驰。",
+        ],
+    );
+    let f = facts(&ev);
+    assert!(has(&ev, 1, "MNG", "KAZ", "05"), "{f:?}");
+    assert!(has(&ev, 2, "KGZ", "TJK", "11"), "{f:?}");
+}
